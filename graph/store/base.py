@@ -1,0 +1,210 @@
+"""The ``GraphStore`` protocol every backend implements, and traversal shared by backends.
+
+Both backends pass the same contract suite (``tests/graph/test_store_contract.py``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol, runtime_checkable
+
+import networkx as nx
+
+from graph.errors import EntityNotFound, InvalidInput, NoPath
+from graph.model import Document, Entity, Extraction, Mention, Relation, Subgraph
+from graph.schema import SCHEMA
+
+MAX_DEPTH = 3
+MAX_PATH_DEPTH = 8
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What the rest of Havengraph may ask of a store."""
+
+    url: str
+
+    # -- life cycle
+    def close(self) -> None: ...
+
+    # -- writes (each call is one transaction)
+    def write(self, extraction: Extraction, *, replace: bool = False) -> str:
+        """Store one document's extraction; ``"written"``, ``"skipped"`` (already there) or ``"replaced"``."""
+        ...
+
+    def write_many(self, extractions: Iterable[Extraction], *, replace: bool = False) -> list[str]: ...
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document, its mentions and its evidence; relations left without evidence go too."""
+        ...
+
+    # -- reads
+    def has_document(self, doc_id: str) -> bool: ...
+
+    def get_document(self, doc_id: str) -> Document: ...
+
+    def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def get_entity(self, entity_id: str) -> Entity: ...
+
+    def get_entities(self, entity_ids: Iterable[str]) -> dict[str, Entity]: ...
+
+    def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]: ...
+
+    def adjacent(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
+                 include_weak: bool = True) -> list[tuple[str, str, str]]:
+        """Edges ``(source, target, type)`` touching any of ``entity_ids`` (either direction)."""
+        ...
+
+    def relations_between(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
+                          include_weak: bool = True) -> list[Relation]:
+        """Relations with both ends in ``entity_ids``, with their evidence."""
+        ...
+
+    def mentions(self, entity_id: str, limit: int = 100) -> list[Mention]: ...
+
+    def iter_relations(self) -> Iterator[Relation]: ...
+
+    def iter_entities(self) -> Iterator[Entity]: ...
+
+    def projection(self, types: Iterable[str] | None = None, relation_types: Iterable[str] | None = None,
+                   include_weak: bool = True) -> nx.MultiDiGraph: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def neighbors(self, entity_id: str, depth: int = 1, types: Iterable[str] | None = None,
+                  relation_types: Iterable[str] | None = None, limit: int = 100,
+                  include_weak: bool = True) -> Subgraph: ...
+
+    def shortest_path(self, source: str, target: str, max_depth: int = 6,
+                      include_weak: bool = False) -> Subgraph: ...
+
+    def subgraph(self, entity_ids: Iterable[str], include_weak: bool = True) -> Subgraph: ...
+
+
+def check_types(types: Iterable[str] | None) -> set[str] | None:
+    return None if types is None else {SCHEMA.node_name(t) for t in types}
+
+
+def check_relation_types(types: Iterable[str] | None) -> set[str] | None:
+    return None if types is None else {SCHEMA.relation(t).name for t in types}
+
+
+class TraversalMixin:
+    """Neighbourhoods and paths built on ``adjacent``, ``get_entities`` and ``relations_between``.
+
+    A backend with a native traversal (Neo4j) may override these; the contract suite checks both.
+    """
+
+    def neighbors(self: Any, entity_id: str, depth: int = 1, types: Iterable[str] | None = None,
+                  relation_types: Iterable[str] | None = None, limit: int = 100,
+                  include_weak: bool = True) -> Subgraph:
+        if not 1 <= depth <= MAX_DEPTH:
+            raise InvalidInput(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+        if limit < 1:
+            raise InvalidInput("limit must be at least 1")
+        wanted = check_types(types)
+        rel_types = check_relation_types(relation_types)
+        self.get_entity(entity_id)  # raises EntityNotFound
+        seen: dict[str, int] = {entity_id: 0}
+        frontier = [entity_id]
+        for level in range(1, depth + 1):
+            nxt: list[str] = []
+            for src, tgt, _ in self.adjacent(frontier, rel_types, include_weak):
+                for other in (src, tgt):
+                    if other not in seen and len(seen) <= limit:
+                        seen[other] = level
+                        nxt.append(other)
+            frontier = nxt
+            if not frontier or len(seen) > limit:
+                break
+        entities = self.get_entities(seen)
+        keep = [entity_id] + [
+            eid for eid in seen
+            if eid != entity_id and eid in entities and (wanted is None or entities[eid].type in wanted)
+        ][:limit]
+        nodes = [entities[eid] for eid in keep if eid in entities]
+        edges = self.relations_between(keep, rel_types, include_weak)
+        return Subgraph(nodes=nodes, edges=edges)
+
+    def shortest_path(self: Any, source: str, target: str, max_depth: int = 6,
+                      include_weak: bool = False) -> Subgraph:
+        if not 1 <= max_depth <= MAX_PATH_DEPTH:
+            raise InvalidInput(f"max_depth must be between 1 and {MAX_PATH_DEPTH}")
+        self.get_entity(source)
+        self.get_entity(target)
+        if source == target:
+            return Subgraph(nodes=[self.get_entity(source)], edges=[])
+        # bidirectional breadth-first search on the undirected view
+        parents_s: dict[str, str | None] = {source: None}
+        parents_t: dict[str, str | None] = {target: None}
+        front_s, front_t = deque([source]), deque([target])
+        meet = None
+        for _ in range(max_depth):
+            if len(front_s) <= len(front_t):
+                meet = _expand(self, front_s, parents_s, parents_t, include_weak)
+            else:
+                meet = _expand(self, front_t, parents_t, parents_s, include_weak)
+            if meet or not (front_s and front_t):
+                break
+        if meet is None:
+            raise NoPath(f"no path between {source} and {target} within {max_depth} hops")
+        path = []
+        node: str | None = meet
+        while node is not None:
+            path.append(node)
+            node = parents_s[node]
+        path.reverse()
+        node = parents_t[meet]
+        while node is not None:
+            path.append(node)
+            node = parents_t[node]
+        if len(path) - 1 > max_depth:
+            raise NoPath(f"no path between {source} and {target} within {max_depth} hops")
+        entities = self.get_entities(path)
+        hops = set(zip(path, path[1:], strict=False))
+        edges = [
+            rel for rel in self.relations_between(path, None, include_weak)
+            if (rel.source, rel.target) in hops or (rel.target, rel.source) in hops
+        ]
+        return Subgraph(nodes=[entities[e] for e in path], edges=edges)
+
+    def subgraph(self: Any, entity_ids: Iterable[str], include_weak: bool = True) -> Subgraph:
+        ids = list(dict.fromkeys(entity_ids))
+        entities = self.get_entities(ids)
+        missing = [e for e in ids if e not in entities]
+        if missing:
+            raise EntityNotFound(f"unknown entity: {missing[0]}")
+        return Subgraph(nodes=[entities[e] for e in ids], edges=self.relations_between(ids, None, include_weak))
+
+
+def _expand(store: Any, frontier: deque[str], parents: dict[str, str | None],
+            other: dict[str, str | None], include_weak: bool) -> str | None:
+    level = list(frontier)
+    frontier.clear()
+    for src, tgt, _ in store.adjacent(level, None, include_weak):
+        for a, b in ((src, tgt), (tgt, src)):
+            if a in parents and b not in parents:
+                parents[b] = a
+                if b in other:
+                    return b
+                frontier.append(b)
+    return None
+
+
+def build_projection(entities: Iterable[tuple[str, str, str]],
+                     edges: Iterable[tuple[str, str, str, float, int, str | None, str | None]]) -> nx.MultiDiGraph:
+    """The networkx view analyses run on.
+
+    Nodes carry ``name`` and ``type``; each edge is keyed by its relation type and carries
+    ``type``, ``weight`` (summed evidence weight), ``count`` (pieces of evidence),
+    ``first_seen``, ``last_seen`` and ``weak``.
+    """
+    graph = nx.MultiDiGraph()
+    for eid, type_, name in entities:
+        graph.add_node(eid, name=name, type=type_)
+    for src, tgt, type_, weight, count, first, last in edges:
+        graph.add_edge(src, tgt, key=type_, type=type_, weight=float(weight), count=int(count),
+                       first_seen=first, last_seen=last, weak=SCHEMA.relations[type_].weak)
+    return graph

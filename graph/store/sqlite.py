@@ -1,0 +1,374 @@
+"""The embedded default store: stdlib ``sqlite3``, WAL, one transaction per write.
+
+Traversals run as indexed SQL lookups; analyses run on :meth:`SQLiteStore.projection`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput, StoreUnavailable
+from graph.ids import fold
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.schema import SCHEMA
+from graph.store.base import TraversalMixin, build_projection, check_relation_types, check_types
+from graph.store.sqlite_ddl import ddl, relation_rule_rows
+
+_CHUNK = 500  # SQLite's bound-parameter limit is far above this
+
+
+def relation_id(source: str, type_: str, target: str) -> str:
+    """Stable id of a relation; symmetric types are stored with ``source < target``."""
+    if SCHEMA.relations[type_].symmetric and target < source:
+        source, target = target, source
+    return hashlib.sha1(f"{source}\x1f{type_}\x1f{target}".encode()).hexdigest()[:20]
+
+
+def oriented(rel: Relation) -> tuple[str, str]:
+    if SCHEMA.relations[rel.type].symmetric and rel.target < rel.source:
+        return rel.target, rel.source
+    return rel.source, rel.target
+
+
+def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class SQLiteStore(TraversalMixin):
+    """``sqlite:///path/to/havengraph.db`` (``sqlite:///:memory:`` for a throw-away store)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        path = url.split("sqlite://", 1)[1]
+        path = path[1:] if path.startswith("/") else path
+        if not path:
+            raise InvalidInput("sqlite URL needs a path: sqlite:///havengraph.db")
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"cannot open {url}: {exc}") from exc
+        self._lock = threading.RLock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        with self._tx() as db:
+            for statement in ddl(SCHEMA):
+                db.execute(statement)
+            db.execute("DELETE FROM relation_rules")
+            db.executemany("INSERT INTO relation_rules VALUES (?,?,?)", relation_rule_rows(SCHEMA))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA.version),))
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    class _Tx:
+        def __init__(self, store: SQLiteStore) -> None:
+            self.store = store
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.store._lock.acquire()
+            self.store._db.execute("BEGIN IMMEDIATE")
+            return self.store._db
+
+        def __exit__(self, exc_type: object, *rest: object) -> None:
+            try:
+                self.store._db.execute("ROLLBACK" if exc_type else "COMMIT")
+            finally:
+                self.store._lock.release()
+
+    def _tx(self) -> SQLiteStore._Tx:
+        return SQLiteStore._Tx(self)
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            cur = self._db.execute(sql, tuple(params))
+            return cur.fetchall()
+
+    # -- writes ---------------------------------------------------------------------------------
+    def write(self, extraction: Extraction, *, replace: bool = False) -> str:
+        return self.write_many([extraction], replace=replace)[0]
+
+    def write_many(self, extractions: Iterable[Extraction], *, replace: bool = False) -> list[str]:
+        results = []
+        with self._tx() as db:
+            for ex in extractions:
+                exists = db.execute("SELECT 1 FROM documents WHERE doc_id=?", (ex.document.doc_id,)).fetchone()
+                if exists and not replace:
+                    results.append("skipped")
+                    continue
+                if exists:
+                    self._delete_document(db, ex.document.doc_id)
+                self._write(db, ex)
+                results.append("replaced" if exists else "written")
+        return results
+
+    def _write(self, db: sqlite3.Connection, ex: Extraction) -> None:
+        doc = ex.document
+        db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.doc_id, doc.title, doc.source, doc.lang, doc.format, doc.date, doc.grading, doc.handling,
+             json.dumps(doc.pages), json.dumps(doc.metadata, default=str), doc.text,
+             datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        for entity in ex.entities:
+            self._upsert_entity(db, entity)
+        db.executemany(
+            'INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?)',
+            [(doc.doc_id, m.entity_id, m.start, m.end, m.text, m.type) for m in ex.mentions],
+        )
+        touched: set[str] = set()
+        for rel in ex.relations:
+            SCHEMA.relation(rel.type)
+            source, target = oriented(rel)
+            rel_id = relation_id(source, rel.type, target)
+            db.execute(
+                "INSERT INTO relations (rel_id, source, target, type, properties) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(rel_id) DO NOTHING",
+                (rel_id, source, target, rel.type, json.dumps(rel.properties, default=str)),
+            )
+            db.executemany(
+                'INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+                [(rel_id, e.doc_id or doc.doc_id, e.start, e.end, e.sentence, e.method, e.extractor,
+                  e.confidence, e.weight, e.date, e.page) for e in rel.evidence],
+            )
+            touched.add(rel_id)
+        self._refresh_aggregates(db, list(touched))
+
+    def _upsert_entity(self, db: sqlite3.Connection, entity: Entity) -> None:
+        type_ = SCHEMA.node_name(entity.type)
+        row = db.execute("SELECT properties FROM entities WHERE entity_id=?", (entity.entity_id,)).fetchone()
+        if row is None:
+            db.execute("INSERT INTO entities VALUES (?,?,?,?,?)",
+                       (entity.entity_id, type_, entity.name, fold(entity.name),
+                        json.dumps(entity.properties, default=str)))
+        elif entity.properties:
+            props = json.loads(row[0])
+            merged = {**entity.properties, **props}  # first value seen wins
+            if merged != props:
+                db.execute("UPDATE entities SET properties=? WHERE entity_id=?",
+                           (json.dumps(merged, default=str), entity.entity_id))
+        names = {entity.name, *entity.aliases}
+        db.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?,?)",
+                       [(entity.entity_id, n, fold(n)) for n in names if n])
+        db.executemany("INSERT OR IGNORE INTO identifiers VALUES (?,?,?)",
+                       [(entity.entity_id, s, v) for s, v in entity.identifiers.items()])
+
+    def _refresh_aggregates(self, db: sqlite3.Connection, rel_ids: list[str]) -> None:
+        for chunk in _chunks(rel_ids):
+            marks = ",".join("?" * len(chunk))
+            db.execute(
+                f"""UPDATE relations SET
+                    weight = (SELECT COALESCE(SUM(weight), 0) FROM evidence e WHERE e.rel_id = relations.rel_id),
+                    count = (SELECT COUNT(*) FROM evidence e WHERE e.rel_id = relations.rel_id),
+                    first_seen = (SELECT MIN(date) FROM evidence e WHERE e.rel_id = relations.rel_id),
+                    last_seen = (SELECT MAX(date) FROM evidence e WHERE e.rel_id = relations.rel_id)
+                WHERE rel_id IN ({marks})""",
+                chunk,
+            )
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self._tx() as db:
+            return self._delete_document(db, doc_id)
+
+    def _delete_document(self, db: sqlite3.Connection, doc_id: str) -> bool:
+        if not db.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone():
+            return False
+        rel_ids = [r[0] for r in db.execute("SELECT DISTINCT rel_id FROM evidence WHERE doc_id=?", (doc_id,))]
+        ent_ids = {r[0] for r in db.execute("SELECT DISTINCT entity_id FROM mentions WHERE doc_id=?", (doc_id,))}
+        for chunk in _chunks(rel_ids):
+            marks = ",".join("?" * len(chunk))
+            for src, tgt in db.execute(f"SELECT source, target FROM relations WHERE rel_id IN ({marks})", chunk):
+                ent_ids.update((src, tgt))
+        db.execute("DELETE FROM evidence WHERE doc_id=?", (doc_id,))
+        db.execute("DELETE FROM mentions WHERE doc_id=?", (doc_id,))
+        db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        self._refresh_aggregates(db, rel_ids)
+        db.execute("DELETE FROM relations WHERE count = 0")
+        # entities known only from this document go with it
+        for chunk in _chunks(sorted(ent_ids)):
+            marks = ",".join("?" * len(chunk))
+            db.execute(
+                f"""DELETE FROM entities WHERE entity_id IN ({marks})
+                    AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.entity_id)
+                    AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = entities.entity_id
+                                    OR r.target = entities.entity_id)""",
+                chunk,
+            )
+        return True
+
+    # -- reads ----------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)))
+
+    def get_document(self, doc_id: str) -> Document:
+        rows = self._query("SELECT doc_id, title, source, lang, format, date, grading, handling, pages, metadata,"
+                           " text FROM documents WHERE doc_id=?", (doc_id,))
+        if not rows:
+            raise DocumentNotFound(f"no document {doc_id!r} in the store")
+        r = rows[0]
+        return Document(doc_id=r[0], title=r[1] or "", source=r[2] or "", lang=r[3] or "", format=r[4] or "",
+                        date=r[5], grading=r[6], handling=r[7], pages=json.loads(r[8]),
+                        metadata=json.loads(r[9]), text=r[10])
+
+    def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self._query("SELECT doc_id, title, source, lang, format, date, grading, handling, length(text),"
+                           " ingested_at FROM documents ORDER BY source, doc_id LIMIT ? OFFSET ?", (limit, offset))
+        keys = ("doc_id", "title", "source", "lang", "format", "date", "grading", "handling", "length", "ingested_at")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def get_entity(self, entity_id: str) -> Entity:
+        found = self.get_entities([entity_id])
+        if entity_id not in found:
+            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
+        return found[entity_id]
+
+    def get_entities(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        ids = list(dict.fromkeys(entity_ids))
+        out: dict[str, Entity] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for eid, type_, name, props in self._query(
+                    f"SELECT entity_id, type, name, properties FROM entities WHERE entity_id IN ({marks})", chunk):
+                out[eid] = Entity(entity_id=eid, type=type_, name=name, properties=json.loads(props))
+            for eid, alias in self._query(f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})", chunk):
+                if eid in out and alias != out[eid].name:
+                    out[eid].aliases.append(alias)
+            for eid, scheme, value in self._query(
+                    f"SELECT entity_id, scheme, value FROM identifiers WHERE entity_id IN ({marks})", chunk):
+                if eid in out:
+                    out[eid].identifiers[scheme] = value
+        for entity in out.values():
+            entity.aliases.sort()
+        return out
+
+    def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
+        query = fold(text)
+        if not query:
+            raise InvalidInput("search text is empty")
+        if limit < 1:
+            raise InvalidInput("limit must be at least 1")
+        type_ = SCHEMA.node_name(type) if type else None
+        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        compact = query.replace(" ", "")
+        rows = self._search_rows(query, like, compact, type_, limit)
+        ids = list(dict.fromkeys(r[0] for r in rows))[:limit]
+        found = self.get_entities(ids)
+        return [found[i] for i in ids if i in found]
+
+    def _search_rows(self, query: str, like: str, compact: str, type_: str | None, limit: int) -> list[Any]:
+        params = {"q": query, "prefix": query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", "like": like, "type": type_,
+                  "limit": limit * 2, "compact": compact, "clike": "%" + compact + "%"}
+        with self._lock:
+            return self._db.execute(
+                """SELECT entity_id, rank, len FROM (
+                     SELECT e.entity_id AS entity_id,
+                            MIN(CASE WHEN a.alias_norm = :q THEN 0
+                                     WHEN a.alias_norm LIKE :prefix ESCAPE '\\' THEN 1 ELSE 2 END) AS rank,
+                            MIN(length(a.alias_norm)) AS len
+                     FROM aliases a JOIN entities e ON e.entity_id = a.entity_id
+                     WHERE a.alias_norm LIKE :like ESCAPE '\\' AND (:type IS NULL OR e.type = :type)
+                     GROUP BY e.entity_id
+                     UNION ALL
+                     SELECT e.entity_id, CASE WHEN lower(i.value) = :compact THEN 0 ELSE 1 END, length(i.value)
+                     FROM identifiers i JOIN entities e ON e.entity_id = i.entity_id
+                     WHERE lower(i.value) LIKE :clike ESCAPE '\\' AND (:type IS NULL OR e.type = :type))
+                   ORDER BY rank, len, entity_id LIMIT :limit""",
+                params,
+            ).fetchall()
+
+    def adjacent(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
+                 include_weak: bool = True) -> list[tuple[str, str, str]]:
+        ids = list(dict.fromkeys(entity_ids))
+        types = check_relation_types(relation_types)
+        excluded = [] if include_weak else [r.name for r in SCHEMA.relations.values() if r.weak]
+        out: list[tuple[str, str, str]] = []
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT source, target, type FROM relations WHERE source IN ({marks}) "
+                f"UNION SELECT source, target, type FROM relations WHERE target IN ({marks})",
+                chunk + chunk,
+            )
+            out.extend((s, t, ty) for s, t, ty in rows
+                       if ty not in excluded and (types is None or ty in types))
+        return out
+
+    def relations_between(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
+                          include_weak: bool = True) -> list[Relation]:
+        ids = set(entity_ids)
+        edges = [(s, t, ty) for s, t, ty in self.adjacent(ids, relation_types, include_weak)
+                 if s in ids and t in ids]
+        return self._load_relations([relation_id(s, ty, t) for s, t, ty in dict.fromkeys(edges)])
+
+    def _load_relations(self, rel_ids: list[str]) -> list[Relation]:
+        rels: dict[str, Relation] = {}
+        for chunk in _chunks(rel_ids):
+            marks = ",".join("?" * len(chunk))
+            for rid, src, tgt, ty, props in self._query(
+                    f"SELECT rel_id, source, target, type, properties FROM relations WHERE rel_id IN ({marks})", chunk):
+                rels[rid] = Relation(source=src, target=tgt, type=ty, properties=json.loads(props))
+            for row in self._query(
+                    'SELECT rel_id, doc_id, start, "end", sentence, method, extractor, confidence, weight, date, page '
+                    f"FROM evidence WHERE rel_id IN ({marks}) ORDER BY doc_id, start", chunk):
+                rels[row[0]].evidence.append(Evidence(*row[1:]))
+        return [rels[r] for r in rel_ids if r in rels]
+
+    def mentions(self, entity_id: str, limit: int = 100) -> list[Mention]:
+        rows = self._query('SELECT entity_id, text, type, start, "end", doc_id FROM mentions WHERE entity_id=? '
+                           "ORDER BY doc_id, start LIMIT ?", (entity_id, limit))
+        return [Mention(*r) for r in rows]
+
+    def iter_relations(self) -> Iterator[Relation]:
+        ids = [r[0] for r in self._query("SELECT rel_id FROM relations ORDER BY rel_id")]
+        for chunk in _chunks(ids):
+            yield from self._load_relations(chunk)
+
+    def iter_entities(self) -> Iterator[Entity]:
+        ids = [r[0] for r in self._query("SELECT entity_id FROM entities ORDER BY entity_id")]
+        for chunk in _chunks(ids):
+            found = self.get_entities(chunk)
+            yield from (found[i] for i in chunk)
+
+    def projection(self, types: Iterable[str] | None = None, relation_types: Iterable[str] | None = None,
+                   include_weak: bool = True) -> nx.MultiDiGraph:
+        wanted = check_types(types)
+        rel_types = check_relation_types(relation_types)
+        nodes = [(e, t, n) for e, t, n in self._query("SELECT entity_id, type, name FROM entities")
+                 if wanted is None or t in wanted]
+        keep = {n[0] for n in nodes}
+        edges = [
+            row for row in self._query(
+                "SELECT source, target, type, weight, count, first_seen, last_seen FROM relations")
+            if row[0] in keep and row[1] in keep
+            and (rel_types is None or row[2] in rel_types)
+            and (include_weak or not SCHEMA.relations[row[2]].weak)
+        ]
+        return build_projection(nodes, edges)
+
+    def stats(self) -> dict[str, Any]:
+        count = {t: self._query(f"SELECT COUNT(*) FROM {t}")[0][0]
+                 for t in ("documents", "entities", "relations", "evidence", "mentions")}
+        by_type = dict(self._query("SELECT type, COUNT(*) FROM entities GROUP BY type ORDER BY type"))
+        by_rel = dict(self._query("SELECT type, COUNT(*) FROM relations GROUP BY type ORDER BY type"))
+        return {**count, "entities_by_type": by_type, "relations_by_type": by_rel, "store": self.url}

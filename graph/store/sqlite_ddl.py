@@ -1,0 +1,100 @@
+"""SQLite tables, derived from the schema.
+
+Node and relation types are not restated here: the CHECK constraints list the types the schema
+declares, and ``relation_rules`` holds each relation type's allowed endpoints, so a write that
+breaks the model fails in the database as well as in Python.
+"""
+
+from __future__ import annotations
+
+from graph.schema import ANY, Schema
+
+
+def _in_list(values: list[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+def ddl(schema: Schema) -> list[str]:
+    """CREATE statements for a fresh store (idempotent)."""
+    entity_types = _in_list(schema.entity_types)
+    relation_types = _in_list(list(schema.relations))
+    return [
+        f"""CREATE TABLE IF NOT EXISTS entities (
+            entity_id TEXT PRIMARY KEY,
+            type TEXT NOT NULL CHECK (type IN ({entity_types})),
+            name TEXT NOT NULL,
+            name_norm TEXT NOT NULL,
+            properties TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        "CREATE INDEX IF NOT EXISTS entities_type ON entities(type)",
+        "CREATE INDEX IF NOT EXISTS entities_name_norm ON entities(name_norm)",
+        """CREATE TABLE IF NOT EXISTS aliases (
+            entity_id TEXT NOT NULL REFERENCES entities(entity_id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            alias_norm TEXT NOT NULL,
+            PRIMARY KEY (entity_id, alias_norm)
+        )""",
+        "CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(alias_norm)",
+        f"""CREATE TABLE IF NOT EXISTS identifiers (
+            entity_id TEXT NOT NULL REFERENCES entities(entity_id) ON DELETE CASCADE,
+            scheme TEXT NOT NULL CHECK (scheme IN ({_in_list(list(schema.identifiers))})),
+            value TEXT NOT NULL,
+            PRIMARY KEY (entity_id, scheme)
+        )""",
+        "CREATE INDEX IF NOT EXISTS identifiers_value ON identifiers(value)",
+        """CREATE TABLE IF NOT EXISTS documents (
+            doc_id TEXT PRIMARY KEY,
+            title TEXT, source TEXT, lang TEXT, format TEXT, date TEXT,
+            grading TEXT, handling TEXT,
+            pages TEXT NOT NULL DEFAULT '[]',
+            metadata TEXT NOT NULL DEFAULT '{}',
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS mentions (
+            doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, type TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, "end", entity_id)
+        )""",
+        "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)",
+        f"""CREATE TABLE IF NOT EXISTS relations (
+            rel_id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ({relation_types})),
+            properties TEXT NOT NULL DEFAULT '{{}}',
+            weight REAL NOT NULL DEFAULT 0,
+            count INTEGER NOT NULL DEFAULT 0,
+            first_seen TEXT, last_seen TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS relations_source ON relations(source, type)",
+        "CREATE INDEX IF NOT EXISTS relations_target ON relations(target, type)",
+        """CREATE TABLE IF NOT EXISTS evidence (
+            rel_id TEXT NOT NULL REFERENCES relations(rel_id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence TEXT NOT NULL DEFAULT '',
+            method TEXT NOT NULL, extractor TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 1, weight REAL NOT NULL DEFAULT 1,
+            date TEXT, page INTEGER,
+            PRIMARY KEY (rel_id, doc_id, start, "end", method)
+        )""",
+        "CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id)",
+        """CREATE TABLE IF NOT EXISTS relation_rules (
+            type TEXT NOT NULL, source_type TEXT NOT NULL, target_type TEXT NOT NULL,
+            PRIMARY KEY (type, source_type, target_type)
+        )""",
+        """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    ]
+
+
+def relation_rule_rows(schema: Schema) -> list[tuple[str, str, str]]:
+    """(type, source_type, target_type) for every allowed endpoint pair; ``*`` kept as is."""
+    rows = []
+    for rel in schema.relations.values():
+        for src in rel.sources:
+            for tgt in rel.targets:
+                rows.append((rel.name, src if src != ANY else ANY, tgt if tgt != ANY else ANY))
+    return rows
