@@ -28,6 +28,10 @@ class GraphStore(Protocol):
     # -- life cycle
     def close(self) -> None: ...
 
+    def clear(self) -> None:
+        """Remove everything (tests, and the target of a migration)."""
+        ...
+
     # -- writes (each call is one transaction)
     def write(self, extraction: Extraction, *, replace: bool = False) -> str:
         """Store one document's extraction; ``"written"``, ``"skipped"`` (already there) or ``"replaced"``."""

@@ -76,6 +76,11 @@ class SQLiteStore(TraversalMixin):
         with self._lock:
             self._db.close()
 
+    def clear(self) -> None:
+        with self._tx() as db:
+            for table in ("evidence", "relations", "mentions", "identifiers", "aliases", "entities", "documents"):
+                db.execute(f"DELETE FROM {table}")
+
     def __enter__(self) -> SQLiteStore:
         return self
 

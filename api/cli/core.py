@@ -1,0 +1,191 @@
+"""Core commands: extract, search, stats, show, viz, serve, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli.common import JsonOption, StoreOption, fail, open_store_from, print_json, store_url
+from graph.errors import NoPath
+
+
+def extract(
+    file: Annotated[Path, typer.Argument(help="A case file (txt, pdf, docx, html, eml...).")],
+    lang: Annotated[str, typer.Option(help="auto, en, fr or nl")] = "auto",
+    json_out: JsonOption = False,
+) -> None:
+    """Extract entities, identifiers and relations from one file (nothing is stored)."""
+    from ingest import read_file
+    from nlp import Extractor
+
+    if lang not in {"auto", "en", "fr", "nl"}:
+        fail(f"--lang must be auto, en, fr or nl, not {lang!r}")
+    document = read_file(file)
+    extraction = Extractor(lang).extract(document)
+    data = extraction.to_json()
+    if json_out:
+        print_json(data)
+        return
+    typer.echo(f"{file}  language={extraction.document.lang}")
+    for ent in data["entities"]:
+        typer.echo(f"  {ent['type']:<13} {ent['text']!r:<40} {ent['entity_id']}")
+    for ident in data["identifiers"]:
+        flag = "valid" if ident["valid"] else "INVALID"
+        typer.echo(f"  {ident['type']:<13} {ident['text']!r:<40} {ident['value']} ({flag})")
+    for rel in data["relations"]:
+        typer.echo(f"  {rel['source']} -[{rel['type']}]-> {rel['target']}")
+
+
+def search(
+    text: Annotated[str, typer.Argument(help="Name, alias or identifier to look for.")],
+    type: Annotated[str | None, typer.Option("--type", help="Entity type, e.g. PERSON or COMPANY.")] = None,
+    limit: Annotated[int, typer.Option(help="Maximum number of results.")] = 20,
+    store: StoreOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Find entities by name, alias or identifier (case- and accent-insensitive), best match first."""
+    with_store = open_store_from(store)
+    try:
+        found = with_store.search(text, type=type, limit=limit)
+    finally:
+        with_store.close()
+    rows = [{"entity_id": e.entity_id, "name": e.name, "type": e.type, "aliases": e.aliases,
+             "identifiers": e.identifiers} for e in found]
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("no match")
+    for row in rows:
+        typer.echo(f"{row['entity_id']:<45} {row['type']:<12} {row['name']}")
+
+
+def stats(store: StoreOption = None, json_out: JsonOption = False) -> None:
+    """Counts of documents, entities and relations in the store."""
+    s = open_store_from(store)
+    try:
+        data = s.stats()
+    finally:
+        s.close()
+    if json_out:
+        print_json(data)
+        return
+    for key in ("documents", "entities", "relations", "evidence", "mentions"):
+        typer.echo(f"{key:<10} {data.get(key, 0)}")
+    for type_, n in data.get("entities_by_type", {}).items():
+        typer.echo(f"  {type_:<14} {n}")
+
+
+def show(
+    entity_id: Annotated[str, typer.Argument(help="Entity id, e.g. person:jan-peeters")],
+    store: StoreOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """An entity with its aliases, identifiers, relations and the evidence behind each."""
+    s = open_store_from(store)
+    try:
+        entity = s.get_entity(entity_id)
+        sub = s.neighbors(entity_id, depth=1, limit=200)
+        mentions = s.mentions(entity_id, limit=50)
+    finally:
+        s.close()
+    names = {n.entity_id: n.name for n in sub.nodes}
+    data = {**entity.to_dict(), "relations": [r.to_dict() for r in sub.edges],
+            "mentions": [m.__dict__ for m in mentions]}
+    if json_out:
+        print_json(data)
+        return
+    typer.secho(f"{entity.name}  [{entity.type}]  {entity.entity_id}", bold=True)
+    if entity.aliases:
+        typer.echo("  aliases: " + "; ".join(entity.aliases))
+    for scheme, value in entity.identifiers.items():
+        typer.echo(f"  {scheme}: {value}")
+    for rel in sub.edges:
+        typer.echo(f"  {names.get(rel.source, rel.source)} -[{rel.type} x{len(rel.evidence)}]-> "
+                   f"{names.get(rel.target, rel.target)}")
+        for ev in rel.evidence[:3]:
+            typer.echo(f"      doc {ev.doc_id[:12]} [{ev.start}:{ev.end}] {ev.sentence[:110]!r}")
+
+
+def viz(
+    entity_id: Annotated[str, typer.Argument(help="Entity id at the centre of the picture.")],
+    depth: Annotated[int, typer.Option(help="Hops around the entity (1-3).")] = 2,
+    limit: Annotated[int, typer.Option(help="Maximum number of nodes.")] = 150,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("subgraph.html"),
+    include_weak: Annotated[bool, typer.Option(help="Show weak co-mention edges.")] = True,
+    store: StoreOption = None,
+) -> None:
+    """Write a self-contained interactive HTML picture of an entity's neighbourhood."""
+    from graph.visualize import subgraph_html
+
+    s = open_store_from(store)
+    try:
+        sub = s.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    finally:
+        s.close()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}"), encoding="utf-8")
+    typer.echo(str(output))
+
+
+def path(
+    source: Annotated[str, typer.Argument(help="Entity id")],
+    target: Annotated[str, typer.Argument(help="Entity id")],
+    max_depth: Annotated[int, typer.Option(help="Longest path searched.")] = 6,
+    include_weak: Annotated[bool, typer.Option(help="Allow weak co-mention edges.")] = False,
+    store: StoreOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Shortest path between two entities, with the evidence for every hop."""
+    s = open_store_from(store)
+    try:
+        sub = s.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
+    except NoPath as exc:
+        fail(str(exc))
+    finally:
+        s.close()
+    if json_out:
+        print_json(sub.to_dict())
+        return
+    typer.echo(" -> ".join(f"{n.name} [{n.type}]" for n in sub.nodes))
+    for rel in sub.edges:
+        ev = rel.evidence[0] if rel.evidence else None
+        typer.echo(f"  {rel.source} -[{rel.type}]- {rel.target}: {ev.sentence[:120] if ev else ''!r}")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    store: StoreOption = None,
+) -> None:
+    """Serve the query API and web page (OpenAPI at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings(store=store_url(store), host=host, port=port)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def demo(
+    serve_api: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API at the end.")] = True,
+    store: StoreOption = None,
+    out: Annotated[Path, typer.Option(help="Folder for the pictures and tables.")] = Path("out"),
+    port: Annotated[int, typer.Option(help="Port for the API.")] = 8000,
+) -> None:
+    """Ingest the bundled sample case, rank the key players, draw the most central logistics firm, serve."""
+    from api.demo import run_demo
+
+    url = store_url(store) if store else f"sqlite:///{out / 'demo.db'}"
+    run_demo(url, out)
+    if serve_api:
+        typer.echo(f"serving the API on http://127.0.0.1:{port}/ (docs at /docs); Ctrl-C to stop")
+        serve(host="127.0.0.1", port=port, store=url)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (extract, search, stats, show, viz, path, serve, demo):
+        app.command()(command)

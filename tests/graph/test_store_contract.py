@@ -1,0 +1,247 @@
+"""One behaviour suite for every store backend.
+
+The embedded store always runs; the Neo4j backend runs when ``HAVENGRAPH_TEST_NEO4J_URL``
+names a live server (``make test`` starts one with ``scripts/neo4j start``).
+"""
+
+from __future__ import annotations
+
+import os
+
+import networkx as nx
+import pytest
+
+from graph.errors import EntityNotFound, InvalidInput, NoPath
+from graph.ids import entity_id
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.store import open_store
+
+NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
+
+
+def _backends() -> list:
+    params = [pytest.param("sqlite", id="sqlite")]
+    params.append(pytest.param("neo4j", id="neo4j", marks=pytest.mark.skipif(
+        not NEO4J_URL, reason="no Neo4j server: run `scripts/neo4j start` and set HAVENGRAPH_TEST_NEO4J_URL "
+                              "(make test does both when Java and Maven are installed)")))
+    return params
+
+
+@pytest.fixture(params=_backends())
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{tmp_path / 'contract.db'}")
+    else:
+        s = open_store(NEO4J_URL)
+        s.clear()
+    yield s
+    s.clear()
+    s.close()
+
+
+def _doc(text: str, name: str) -> Document:
+    return Document(doc_id=Document.id_for_bytes(text.encode()), text=text, title=name, source=name, lang="en")
+
+
+def _ent(type_: str, name: str, **idents: str) -> Entity:
+    return Entity(entity_id=entity_id(type_, name, idents), type=type_, name=name, identifiers=dict(idents))
+
+
+def _rel(doc: Document, src: Entity, tgt: Entity, type_: str, needle: str, method: str = "rule") -> Relation:
+    start = doc.text.index(needle)
+    return Relation(src.entity_id, tgt.entity_id, type_,
+                    [Evidence(doc.doc_id, start, start + len(needle), needle, method, weight=1.0)])
+
+
+def _mentions(doc: Document, *entities: Entity) -> list[Mention]:
+    out = []
+    for e in entities:
+        start = doc.text.find(e.name)
+        if start >= 0:
+            out.append(Mention(e.entity_id, e.name, e.type, start, start + len(e.name), doc.doc_id))
+    return out
+
+
+JAN = _ent("PERSON", "Jan Peeters")
+ZL = _ent("COMPANY", "Zeebrugge Logistics BVBA")
+ELBA = _ent("VESSEL", "Maersk Elba", IMO="9074729")
+ANR = _ent("PORT", "Antwerp", LOCODE="BEANR")
+RUDI = _ent("PERSON", "Rüdiger Maës")
+PHONE = _ent("PHONE", "+32470123456", PHONE="+32470123456")
+
+
+def doc_one() -> Extraction:
+    doc = _doc("Jan Peeters is the director of Zeebrugge Logistics BVBA. "
+               "Zeebrugge Logistics BVBA operates the Maersk Elba. The Maersk Elba called at Antwerp.", "one.txt")
+    return Extraction(
+        document=doc, entities=[JAN, ZL, ELBA, ANR], mentions=_mentions(doc, JAN, ZL, ELBA, ANR),
+        relations=[_rel(doc, JAN, ZL, "DIRECTOR_OF", "Jan Peeters is the director of Zeebrugge Logistics BVBA"),
+                   _rel(doc, ZL, ELBA, "OPERATES", "Zeebrugge Logistics BVBA operates the Maersk Elba"),
+                   _rel(doc, ELBA, ANR, "CALLED_AT", "The Maersk Elba called at Antwerp")])
+
+
+def doc_two() -> Extraction:
+    doc = _doc("Rüdiger Maës called Jan Peeters on +32470123456. Rüdiger Maës uses +32470123456.", "two.txt")
+    return Extraction(
+        document=doc, entities=[RUDI, JAN, PHONE], mentions=_mentions(doc, RUDI, JAN, PHONE),
+        relations=[_rel(doc, RUDI, JAN, "CONTACTED", "Rüdiger Maës called Jan Peeters"),
+                   _rel(doc, RUDI, PHONE, "HAS_PHONE", "Rüdiger Maës uses +32470123456"),
+                   _rel(doc, JAN, RUDI, "CO_MENTIONED", "Rüdiger Maës called Jan Peeters on +32470123456",
+                        method="cooccurrence")])
+
+
+def test_write_and_read_back(store):
+    assert store.write(doc_one()) == "written"
+    entity = store.get_entity(ELBA.entity_id)
+    assert entity.name == "Maersk Elba" and entity.type == "VESSEL"
+    assert entity.identifiers == {"IMO": "9074729"}
+    assert store.has_document(doc_one().document.doc_id)
+    assert store.get_document(doc_one().document.doc_id).text.startswith("Jan Peeters")
+    assert store.stats()["documents"] == 1
+    assert store.stats()["entities"] == 4
+    assert store.stats()["relations"] == 3
+
+
+def test_rewriting_same_document_changes_nothing(store):
+    store.write(doc_one())
+    before = store.stats()
+    assert store.write(doc_one()) == "skipped"
+    assert store.stats() == before
+
+
+def test_evidence_keeps_span_and_sentence(store):
+    store.write(doc_one())
+    sub = store.subgraph([JAN.entity_id, ZL.entity_id])
+    (rel,) = sub.edges
+    assert rel.type == "DIRECTOR_OF" and rel.source == JAN.entity_id
+    (ev,) = rel.evidence
+    text = doc_one().document.text
+    assert text[ev.start:ev.end] == ev.sentence
+    assert ev.method == "rule"
+
+
+def test_unknown_entity_raises(store):
+    with pytest.raises(EntityNotFound):
+        store.get_entity("person:nobody")
+
+
+def test_search_is_case_and_accent_insensitive(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    assert [e.entity_id for e in store.search("rudiger maes")] == [RUDI.entity_id]
+    assert [e.entity_id for e in store.search("PEETERS")] == [JAN.entity_id]
+    assert store.search("logistics", type="COMPANY")[0].entity_id == ZL.entity_id
+    assert store.search("logistics", type="PERSON") == []
+    # identifiers count
+    assert store.search("9074729")[0].entity_id == ELBA.entity_id
+    with pytest.raises(InvalidInput):
+        store.search("x", type="SPACESHIP")
+
+
+def test_search_ranks_exact_before_partial(store):
+    doc = _doc("Antwerp and Antwerp Shipping NV.", "rank.txt")
+    ship = _ent("COMPANY", "Antwerp Shipping NV")
+    store.write(Extraction(document=doc, entities=[ANR, ship], mentions=_mentions(doc, ANR, ship)))
+    assert [e.entity_id for e in store.search("antwerp")][:2] == [ANR.entity_id, ship.entity_id]
+
+
+def test_neighbors_depth_type_filter_and_limit(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    one = store.neighbors(JAN.entity_id, depth=1)
+    ids = {n.entity_id for n in one.nodes}
+    assert ids == {JAN.entity_id, ZL.entity_id, RUDI.entity_id}
+    two = store.neighbors(JAN.entity_id, depth=2)
+    assert {ELBA.entity_id, PHONE.entity_id} <= {n.entity_id for n in two.nodes}
+    assert ANR.entity_id not in {n.entity_id for n in two.nodes}
+    three = store.neighbors(JAN.entity_id, depth=3)
+    assert ANR.entity_id in {n.entity_id for n in three.nodes}
+    people = store.neighbors(JAN.entity_id, depth=3, types=["PERSON"])
+    assert {n.entity_id for n in people.nodes} == {JAN.entity_id, RUDI.entity_id}
+    limited = store.neighbors(JAN.entity_id, depth=3, limit=2)
+    assert len(limited.nodes) <= 3
+    strong = store.neighbors(JAN.entity_id, depth=1, include_weak=False)
+    assert all(e.type != "CO_MENTIONED" for e in strong.edges)
+    with pytest.raises(InvalidInput):
+        store.neighbors(JAN.entity_id, depth=4)
+
+
+def test_shortest_path_carries_evidence(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    path = store.shortest_path(RUDI.entity_id, ANR.entity_id)
+    assert [n.entity_id for n in path.nodes] == [RUDI.entity_id, JAN.entity_id, ZL.entity_id, ELBA.entity_id,
+                                                 ANR.entity_id]
+    assert len(path.edges) == 4
+    assert all(e.evidence and e.evidence[0].sentence for e in path.edges)
+    assert all(e.type != "CO_MENTIONED" for e in path.edges)
+    with pytest.raises(NoPath):
+        store.shortest_path(RUDI.entity_id, ANR.entity_id, max_depth=2)
+
+
+def test_symmetric_relations_are_one_edge(store):
+    store.write(doc_two())
+    doc = _doc("Jan Peeters called Rüdiger Maës back.", "three.txt")
+    store.write(Extraction(document=doc, entities=[JAN, RUDI], mentions=_mentions(doc, JAN, RUDI),
+                           relations=[_rel(doc, JAN, RUDI, "CONTACTED", "Jan Peeters called Rüdiger Maës")]))
+    contacted = [r for r in store.subgraph([JAN.entity_id, RUDI.entity_id]).edges if r.type == "CONTACTED"]
+    assert len(contacted) == 1
+    assert len(contacted[0].evidence) == 2
+
+
+def test_projection_to_networkx(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    graph = store.projection()
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.number_of_nodes() == 6
+    assert graph.nodes[JAN.entity_id] == {"name": "Jan Peeters", "type": "PERSON"}
+    data = graph.get_edge_data(JAN.entity_id, ZL.entity_id)["DIRECTOR_OF"]
+    assert data["weight"] == 1.0 and data["count"] == 1 and data["weak"] is False
+    strong = store.projection(include_weak=False)
+    assert not any(d["type"] == "CO_MENTIONED" for *_, d in strong.edges(data=True))
+    people = store.projection(types=["PERSON"])
+    assert set(people.nodes) == {JAN.entity_id, RUDI.entity_id}
+
+
+def test_delete_document_removes_exactly_its_evidence(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    doc = _doc("Jan Peeters runs Zeebrugge Logistics BVBA as its director.", "four.txt")
+    store.write(Extraction(document=doc, entities=[JAN, ZL], mentions=_mentions(doc, JAN, ZL),
+                           relations=[_rel(doc, JAN, ZL, "DIRECTOR_OF", "Jan Peeters runs Zeebrugge Logistics BVBA")]))
+    assert store.delete_document(doc_two().document.doc_id) is True
+    # RUDI and the phone were known only from doc two
+    with pytest.raises(EntityNotFound):
+        store.get_entity(RUDI.entity_id)
+    with pytest.raises(EntityNotFound):
+        store.get_entity(PHONE.entity_id)
+    assert store.stats()["relations"] == 3
+    # DIRECTOR_OF keeps the evidence of the other two documents
+    store.delete_document(doc_one().document.doc_id)
+    (rel,) = store.subgraph([JAN.entity_id, ZL.entity_id]).edges
+    assert [e.doc_id for e in rel.evidence] == [doc.doc_id]
+    with pytest.raises(EntityNotFound):
+        store.get_entity(ELBA.entity_id)
+    assert store.stats()["relations"] == 1
+    assert store.delete_document("0" * 64) is False
+
+
+def test_write_is_atomic(store):
+    bad = doc_one()
+    bad.relations.append(Relation(JAN.entity_id, ZL.entity_id, "NOT_A_RELATION", []))
+    with pytest.raises(Exception):
+        store.write(bad)
+    assert store.stats()["documents"] == 0
+    assert store.stats()["entities"] == 0
+
+
+def test_aliases_accumulate(store):
+    store.write(doc_one())
+    doc = _doc("J. Peeters signed.", "five.txt")
+    alias = Entity(entity_id=JAN.entity_id, type="PERSON", name="J. Peeters")
+    store.write(Extraction(document=doc, entities=[alias], mentions=_mentions(doc, alias)))
+    entity = store.get_entity(JAN.entity_id)
+    assert entity.name == "Jan Peeters"
+    assert "J. Peeters" in entity.aliases
+    assert {m.doc_id for m in store.mentions(JAN.entity_id)} == {doc.doc_id, doc_one().document.doc_id}
