@@ -230,7 +230,7 @@ def test_delete_document_removes_exactly_its_evidence(store):
 def test_write_is_atomic(store):
     bad = doc_one()
     bad.relations.append(Relation(JAN.entity_id, ZL.entity_id, "NOT_A_RELATION", []))
-    with pytest.raises(Exception):
+    with pytest.raises(InvalidInput):
         store.write(bad)
     assert store.stats()["documents"] == 0
     assert store.stats()["entities"] == 0
