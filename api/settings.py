@@ -16,7 +16,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     #: require API keys (Authorization: Bearer KEY) on every endpoint except /health
-    auth: bool = True
+    auth: bool = False
     max_depth: int = 3
     max_limit: int = 500
     max_upload_mb: int = 50

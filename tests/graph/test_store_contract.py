@@ -11,9 +11,9 @@ import os
 import networkx as nx
 import pytest
 
+from factories import ANR, ELBA, JAN, PHONE, RUDI, ZL, _doc, _ent, _mentions, _rel, doc_one, doc_two
 from graph.errors import EntityNotFound, InvalidInput, NoPath
-from graph.ids import entity_id
-from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.model import Entity, Extraction, Relation
 from graph.store import open_store
 
 NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
@@ -37,57 +37,6 @@ def store(request, tmp_path):
     yield s
     s.clear()
     s.close()
-
-
-def _doc(text: str, name: str) -> Document:
-    return Document(doc_id=Document.id_for_bytes(text.encode()), text=text, title=name, source=name, lang="en")
-
-
-def _ent(type_: str, name: str, **idents: str) -> Entity:
-    return Entity(entity_id=entity_id(type_, name, idents), type=type_, name=name, identifiers=dict(idents))
-
-
-def _rel(doc: Document, src: Entity, tgt: Entity, type_: str, needle: str, method: str = "rule") -> Relation:
-    start = doc.text.index(needle)
-    return Relation(src.entity_id, tgt.entity_id, type_,
-                    [Evidence(doc.doc_id, start, start + len(needle), needle, method, weight=1.0)])
-
-
-def _mentions(doc: Document, *entities: Entity) -> list[Mention]:
-    out = []
-    for e in entities:
-        start = doc.text.find(e.name)
-        if start >= 0:
-            out.append(Mention(e.entity_id, e.name, e.type, start, start + len(e.name), doc.doc_id))
-    return out
-
-
-JAN = _ent("PERSON", "Jan Peeters")
-ZL = _ent("COMPANY", "Zeebrugge Logistics BVBA")
-ELBA = _ent("VESSEL", "Maersk Elba", IMO="9074729")
-ANR = _ent("PORT", "Antwerp", LOCODE="BEANR")
-RUDI = _ent("PERSON", "Rüdiger Maës")
-PHONE = _ent("PHONE", "+32470123456", PHONE="+32470123456")
-
-
-def doc_one() -> Extraction:
-    doc = _doc("Jan Peeters is the director of Zeebrugge Logistics BVBA. "
-               "Zeebrugge Logistics BVBA operates the Maersk Elba. The Maersk Elba called at Antwerp.", "one.txt")
-    return Extraction(
-        document=doc, entities=[JAN, ZL, ELBA, ANR], mentions=_mentions(doc, JAN, ZL, ELBA, ANR),
-        relations=[_rel(doc, JAN, ZL, "DIRECTOR_OF", "Jan Peeters is the director of Zeebrugge Logistics BVBA"),
-                   _rel(doc, ZL, ELBA, "OPERATES", "Zeebrugge Logistics BVBA operates the Maersk Elba"),
-                   _rel(doc, ELBA, ANR, "CALLED_AT", "The Maersk Elba called at Antwerp")])
-
-
-def doc_two() -> Extraction:
-    doc = _doc("Rüdiger Maës called Jan Peeters on +32470123456. Rüdiger Maës uses +32470123456.", "two.txt")
-    return Extraction(
-        document=doc, entities=[RUDI, JAN, PHONE], mentions=_mentions(doc, RUDI, JAN, PHONE),
-        relations=[_rel(doc, RUDI, JAN, "CONTACTED", "Rüdiger Maës called Jan Peeters"),
-                   _rel(doc, RUDI, PHONE, "HAS_PHONE", "Rüdiger Maës uses +32470123456"),
-                   _rel(doc, JAN, RUDI, "CO_MENTIONED", "Rüdiger Maës called Jan Peeters on +32470123456",
-                        method="cooccurrence")])
 
 
 def test_write_and_read_back(store):
