@@ -157,6 +157,8 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     identifiers: list[IdentifierMention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    #: the extraction before entity resolution rewrote its ids (kept so merges can be undone)
+    raw: Extraction | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The ``havengraph extract --json`` shape (see design, interfaces)."""
@@ -179,6 +181,32 @@ class Extraction:
                 for r in self.relations
             ],
         }
+
+
+def extraction_to_record(ex: Extraction) -> dict[str, Any]:
+    """Lossless JSON-ready form of an extraction (kept with its document; used by resolution and migration)."""
+    return {
+        "document": asdict(ex.document),
+        "entities": [asdict(e) for e in ex.entities],
+        "mentions": [asdict(m) for m in ex.mentions],
+        "identifiers": [asdict(i) for i in ex.identifiers],
+        "relations": [asdict(r) for r in ex.relations],
+    }
+
+
+def extraction_from_record(record: dict[str, Any], document: Document | None = None) -> Extraction:
+    """Inverse of :func:`extraction_to_record`; ``document`` replaces the stored one when given."""
+    return Extraction(
+        document=document or Document(**record["document"]),
+        entities=[Entity(**e) for e in record["entities"]],
+        mentions=[Mention(**m) for m in record["mentions"]],
+        identifiers=[IdentifierMention(**i) for i in record["identifiers"]],
+        relations=[
+            Relation(source=r["source"], target=r["target"], type=r["type"],
+                     evidence=[Evidence(**e) for e in r["evidence"]], properties=r.get("properties", {}))
+            for r in record["relations"]
+        ],
+    )
 
 
 @dataclass

@@ -86,6 +86,23 @@ class GraphStore(Protocol):
 
     def subgraph(self, entity_ids: Iterable[str], include_weak: bool = True) -> Subgraph: ...
 
+    # -- provenance kept for resolution and migration
+    def raw_extraction(self, doc_id: str) -> Extraction:
+        """The document's extraction as first written (``Extraction.raw`` if set, before resolution)."""
+        ...
+
+    def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
+        """Ids of documents with a mention of, or evidence on a relation of, any of these entities."""
+        ...
+
+    # -- resolution decisions (merge / distinct / candidate), with who, why and when
+    def save_decision(self, decision: dict[str, Any]) -> dict[str, Any]: ...
+
+    def list_decisions(self, kind: str | None = None, status: str | None = "active",
+                       entity_id: str | None = None) -> list[dict[str, Any]]: ...
+
+    def set_decision_status(self, decision_id: str, status: str) -> bool: ...
+
 
 def check_types(types: Iterable[str] | None) -> set[str] | None:
     return None if types is None else {SCHEMA.node_name(t) for t in types}

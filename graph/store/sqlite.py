@@ -18,7 +18,16 @@ import networkx as nx
 
 from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput, StoreUnavailable
 from graph.ids import fold
-from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.model import (
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    Mention,
+    Relation,
+    extraction_from_record,
+    extraction_to_record,
+)
 from graph.schema import SCHEMA
 from graph.store.base import TraversalMixin, build_projection, check_relation_types, check_types
 from graph.store.sqlite_ddl import ddl, relation_rule_rows
@@ -78,7 +87,8 @@ class SQLiteStore(TraversalMixin):
 
     def clear(self) -> None:
         with self._tx() as db:
-            for table in ("evidence", "relations", "mentions", "identifiers", "aliases", "entities", "documents"):
+            for table in ("evidence", "relations", "mentions", "identifiers", "aliases", "entities", "documents",
+                          "decisions"):
                 db.execute(f"DELETE FROM {table}")
 
     def __enter__(self) -> SQLiteStore:
@@ -105,9 +115,9 @@ class SQLiteStore(TraversalMixin):
     def _tx(self) -> SQLiteStore._Tx:
         return SQLiteStore._Tx(self)
 
-    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[Any]:
         with self._lock:
-            cur = self._db.execute(sql, tuple(params))
+            cur = self._db.execute(sql, params if isinstance(params, dict) else tuple(params))
             return cur.fetchall()
 
     # -- writes ---------------------------------------------------------------------------------
@@ -130,11 +140,14 @@ class SQLiteStore(TraversalMixin):
 
     def _write(self, db: sqlite3.Connection, ex: Extraction) -> None:
         doc = ex.document
+        raw = ex.raw if ex.raw is not None else ex
+        record = extraction_to_record(raw)
+        record["document"]["text"] = ""  # the text is stored once, in its own column
         db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.doc_id, doc.title, doc.source, doc.lang, doc.format, doc.date, doc.grading, doc.handling,
              json.dumps(doc.pages), json.dumps(doc.metadata, default=str), doc.text,
-             datetime.now(UTC).isoformat(timespec="seconds")),
+             datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(record, default=str)),
         )
         for entity in ex.entities:
             self._upsert_entity(db, entity)
@@ -235,6 +248,57 @@ class SQLiteStore(TraversalMixin):
         return Document(doc_id=r[0], title=r[1] or "", source=r[2] or "", lang=r[3] or "", format=r[4] or "",
                         date=r[5], grading=r[6], handling=r[7], pages=json.loads(r[8]),
                         metadata=json.loads(r[9]), text=r[10])
+
+    def raw_extraction(self, doc_id: str) -> Extraction:
+        """The extraction as first written (before entity resolution), for re-resolution and migration."""
+        rows = self._query("SELECT extraction FROM documents WHERE doc_id=?", (doc_id,))
+        if not rows:
+            raise DocumentNotFound(f"no document {doc_id!r} in the store")
+        return extraction_from_record(json.loads(rows[0][0]), document=self.get_document(doc_id))
+
+    def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
+        ids = list(dict.fromkeys(entity_ids))
+        docs: set[str] = set()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            docs.update(r[0] for r in self._query(
+                f"SELECT doc_id FROM mentions WHERE entity_id IN ({marks})", chunk))
+            docs.update(r[0] for r in self._query(
+                f"""SELECT DISTINCT e.doc_id FROM evidence e JOIN relations r ON r.rel_id = e.rel_id
+                    WHERE r.source IN ({marks}) OR r.target IN ({marks})""", chunk + chunk))
+        return sorted(docs)
+
+    # -- resolution decisions -------------------------------------------------------------------
+    def save_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
+        """Record a merge, a 'distinct' pin or a review candidate (with who, why and when)."""
+        row = {"score": None, "reason": "", "features": {}, "status": "active",
+               "at": datetime.now(UTC).isoformat(timespec="seconds"), **decision}
+        if "decision_id" not in row:
+            basis = f"{row['kind']}|{row['a']}|{row['b']}|{row['at']}|{row['who']}"
+            row["decision_id"] = hashlib.sha1(basis.encode()).hexdigest()[:16]
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       (row["decision_id"], row["kind"], row["a"], row["b"], row["score"], row["reason"],
+                        json.dumps(row["features"], default=str), row["who"], row["at"], row["status"]))
+        return row
+
+    def list_decisions(self, kind: str | None = None, status: str | None = "active",
+                       entity_id: str | None = None) -> list[dict[str, Any]]:
+        rows = self._query(
+            """SELECT decision_id, kind, a, b, score, reason, features, who, at, status FROM decisions
+               WHERE (:kind IS NULL OR kind = :kind) AND (:status IS NULL OR status = :status)
+                 AND (:eid IS NULL OR a = :eid OR b = :eid) ORDER BY at, decision_id""",
+            {"kind": kind, "status": status, "eid": entity_id})
+        keys = ("decision_id", "kind", "a", "b", "score", "reason", "features", "who", "at", "status")
+        out = [dict(zip(keys, r, strict=True)) for r in rows]
+        for d in out:
+            d["features"] = json.loads(d["features"])
+        return out
+
+    def set_decision_status(self, decision_id: str, status: str) -> bool:
+        with self._tx() as db:
+            cur = db.execute("UPDATE decisions SET status=? WHERE decision_id=?", (status, decision_id))
+            return cur.rowcount > 0
 
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         rows = self._query("SELECT doc_id, title, source, lang, format, date, grading, handling, length(text),"

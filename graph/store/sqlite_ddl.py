@@ -49,7 +49,8 @@ def ddl(schema: Schema) -> list[str]:
             pages TEXT NOT NULL DEFAULT '[]',
             metadata TEXT NOT NULL DEFAULT '{}',
             text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL
+            ingested_at TEXT NOT NULL,
+            extraction TEXT NOT NULL DEFAULT '{}'
         )""",
         """CREATE TABLE IF NOT EXISTS mentions (
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -86,6 +87,17 @@ def ddl(schema: Schema) -> list[str]:
             type TEXT NOT NULL, source_type TEXT NOT NULL, target_type TEXT NOT NULL,
             PRIMARY KEY (type, source_type, target_type)
         )""",
+        """CREATE TABLE IF NOT EXISTS decisions (
+            decision_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'distinct', 'candidate')),
+            a TEXT NOT NULL, b TEXT NOT NULL,
+            score REAL, reason TEXT NOT NULL DEFAULT '',
+            features TEXT NOT NULL DEFAULT '{}',
+            who TEXT NOT NULL, at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'undone', 'rejected'))
+        )""",
+        "CREATE INDEX IF NOT EXISTS decisions_a ON decisions(a)",
+        "CREATE INDEX IF NOT EXISTS decisions_b ON decisions(b)",
         """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     ]
 

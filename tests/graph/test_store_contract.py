@@ -194,3 +194,37 @@ def test_aliases_accumulate(store):
     assert entity.name == "Jan Peeters"
     assert "J. Peeters" in entity.aliases
     assert {m.doc_id for m in store.mentions(JAN.entity_id)} == {doc.doc_id, doc_one().document.doc_id}
+
+
+def test_raw_extraction_round_trips(store):
+    original = doc_one()
+    resolved = doc_one()
+    resolved.raw = original
+    store.write(resolved)
+    back = store.raw_extraction(original.document.doc_id)
+    assert back.document.text == original.document.text
+    assert [e.entity_id for e in back.entities] == [e.entity_id for e in original.entities]
+    assert [(r.source, r.type, r.target) for r in back.relations] == \
+        [(r.source, r.type, r.target) for r in original.relations]
+    assert back.relations[0].evidence == original.relations[0].evidence
+
+
+def test_documents_mentioning(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    assert store.documents_mentioning([RUDI.entity_id]) == [doc_two().document.doc_id]
+    assert set(store.documents_mentioning([JAN.entity_id])) == {doc_one().document.doc_id,
+                                                                 doc_two().document.doc_id}
+
+
+def test_decisions_are_recorded_and_reversible(store):
+    saved = store.save_decision({"kind": "merge", "a": JAN.entity_id, "b": "person:j-peeters",
+                                 "score": 0.93, "reason": "initial + surname", "features": {"name": 0.93},
+                                 "who": "analyst:kim"})
+    assert saved["decision_id"]
+    (listed,) = store.list_decisions(kind="merge")
+    assert listed["who"] == "analyst:kim" and listed["features"] == {"name": 0.93}
+    assert store.list_decisions(entity_id="person:j-peeters")[0]["decision_id"] == saved["decision_id"]
+    assert store.set_decision_status(saved["decision_id"], "undone")
+    assert store.list_decisions(kind="merge") == []
+    assert store.list_decisions(kind="merge", status=None)[0]["status"] == "undone"
