@@ -68,6 +68,8 @@ class Schema:
     identifiers: dict[str, IdentifierType]
     logistics_cues: tuple[str, ...] = ()
     insider_roles: tuple[str, ...] = ()
+    handling_levels: tuple[str, ...] = ()
+    grading: dict[str, dict[str, float]] = field(default_factory=dict)
     _by_label: dict[str, str] = field(default_factory=dict, repr=False)
 
     def node(self, name: str) -> NodeType:
@@ -115,6 +117,25 @@ class Schema:
             for label in node.spacy:
                 out[label] = node.name
         return out
+
+    def handling_rank(self, code: str | None) -> int:
+        """Rank of a handling code (0 = lowest); unknown codes rank highest, to fail closed."""
+        if not code:
+            return 0
+        upper = code.strip().upper()
+        if upper in self.handling_levels:
+            return self.handling_levels.index(upper)
+        return len(self.handling_levels)
+
+    def grading_weight(self, grading: str | None) -> float:
+        """Weight of evidence from a document graded e.g. "B2" (1.0 when ungraded)."""
+        if not grading:
+            return 1.0
+        code = grading.strip().upper()
+        weight = self.grading.get("source", {}).get(code[:1], 1.0)
+        if len(code) > 1:
+            weight *= self.grading.get("information", {}).get(code[1:2], 1.0)
+        return weight
 
     def styles(self) -> dict[str, dict[str, str]]:
         """Node type -> pyvis ``color`` and ``shape``."""
@@ -193,6 +214,8 @@ def parse_schema(raw: dict[str, Any]) -> Schema:
         identifiers=identifiers,
         logistics_cues=_tuple(raw.get("logistics_cues")),
         insider_roles=_tuple(raw.get("insider_roles")),
+        handling_levels=tuple(str(h).upper() for h in raw.get("handling_levels", [])),
+        grading={k: {str(g): float(w) for g, w in v.items()} for k, v in raw.get("grading", {}).items()},
         _by_label=by_label,
     )
 

@@ -89,3 +89,11 @@ def test_identifier_registry_matches_schema():
     assert set(REGISTRY) == set(SCHEMA.identifiers)
     for name, scheme in REGISTRY.items():
         assert scheme.node_type == SCHEMA.identifiers[name].node
+
+
+def test_handling_and_grading_come_from_the_schema():
+    assert SCHEMA.handling_rank(None) == 0
+    assert SCHEMA.handling_rank("restricted") < SCHEMA.handling_rank("SECRET")
+    assert SCHEMA.handling_rank("made-up") > SCHEMA.handling_rank("SECRET")  # fail closed
+    assert SCHEMA.grading_weight("A1") == 1.0
+    assert SCHEMA.grading_weight("E5") < SCHEMA.grading_weight("B2") < 1.0
