@@ -1,0 +1,171 @@
+"""Watchlists: known network members, matched to entities of the graph.
+
+A watchlist is a CSV file with a ``name`` column and optional ``type`` and ``identifier`` columns
+(``name,type,identifier``). An entry matches
+
+* entities whose folded name or alias equals the folded ``name`` (of ``type`` when given);
+* entities that carry the ``identifier`` (phone, e-mail, IBAN, IMO...), and the identifier's own
+  node (``phone:+32470123456``) when the graph has it: a known member's phone is part of the
+  network too.
+
+Entities tagged by analysts with the property ``watchlist: true`` are added (``tagged=True``).
+
+>>> from graph.analysis.examples import port_network
+>>> m = match_watchlist(port_network(), [WatchlistEntry("jan peeters")])
+>>> m.entity_ids
+['org:noordzee-group', 'person:jan-peeters']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.analysis.projection import is_store, project
+from graph.errors import InvalidInput
+from graph.identifiers import REGISTRY
+from graph.ids import fold
+from graph.schema import SCHEMA
+
+__all__ = ["WatchlistEntry", "WatchlistMatch", "read_watchlist", "parse_watchlist", "match_watchlist",
+           "tagged_entities"]
+
+_TRUE = {"true", "yes", "1", "y", "oui", "ja"}
+
+
+@dataclass(frozen=True)
+class WatchlistEntry:
+    name: str
+    type: str | None = None
+    identifier: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class WatchlistMatch:
+    """What a watchlist matched: ``entity_ids`` plus, per entry, which entities and how."""
+
+    entity_ids: list[str] = field(default_factory=list)
+    matches: list[dict[str, Any]] = field(default_factory=list)
+    unmatched: list[WatchlistEntry] = field(default_factory=list)
+    tagged: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity_ids": self.entity_ids, "matches": self.matches,
+                "unmatched": [e.to_dict() for e in self.unmatched], "tagged": self.tagged}
+
+
+def parse_watchlist(text: str) -> list[WatchlistEntry]:
+    """Entries of a watchlist CSV given as text (header with a ``name`` column).
+
+    >>> parse_watchlist("name,type,identifier\\nJan Peeters,PERSON,+32470123456\\n")
+    [WatchlistEntry(name='Jan Peeters', type='PERSON', identifier='+32470123456')]
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "name" not in fields:
+        raise InvalidInput("a watchlist needs a header row with a 'name' column (optional: type, identifier)")
+    entries = []
+    for raw in reader:
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+        name, type_, ident = row.get("name", ""), row.get("type", ""), row.get("identifier", "")
+        if not name and not ident:
+            continue
+        entries.append(WatchlistEntry(name=name, type=SCHEMA.node_name(type_) if type_ else None,
+                                      identifier=ident or None))
+    return entries
+
+
+def read_watchlist(path: str | Path) -> list[WatchlistEntry]:
+    """Entries of a watchlist CSV file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"cannot read watchlist {path}: {exc.strerror}") from exc
+    return parse_watchlist(text)
+
+
+def _identifier_keys(text: str) -> set[str]:
+    """Cleaned values an identifier may take under any scheme where it is valid, plus node ids."""
+    keys = {text.strip(), text.strip().lower()}
+    for scheme in REGISTRY.values():
+        try:
+            value = scheme.clean(text)
+        except Exception:  # noqa: BLE001 - a cleaner may reject input of another scheme
+            continue
+        if value and scheme.validate(value):
+            keys.add(value)
+            keys.add(scheme.node_id(value))
+    return keys
+
+
+def tagged_entities(G: nx.Graph) -> list[str]:
+    """Entities whose ``properties`` say ``watchlist: true``."""
+    out = []
+    for node, data in G.nodes(data=True):
+        flag = (data.get("properties") or {}).get("watchlist", data.get("watchlist"))
+        if flag is True or (isinstance(flag, str | int) and str(flag).strip().lower() in _TRUE):
+            out.append(node)
+    return sorted(out, key=str)
+
+
+def match_watchlist(source: Any, entries: Iterable[WatchlistEntry] | None = None, *,
+                    tagged: bool = True) -> WatchlistMatch:
+    """Match watchlist entries (and analyst tags) to entities of a projection or store.
+
+    Parameters
+    ----------
+    source : networkx.Graph or GraphStore
+        A projection (nodes with ``name`` and, when known, ``aliases``, ``identifiers``,
+        ``properties``) or a store (projected with its entities' details).
+    entries : iterable of WatchlistEntry, optional
+    tagged : bool
+        Add entities tagged ``watchlist: true``.
+
+    Returns
+    -------
+    WatchlistMatch
+    """
+    G = project(source, entities=True) if is_store(source) else source
+    by_name: dict[str, list[Any]] = {}
+    by_ident: dict[str, list[Any]] = {}
+    for node, data in G.nodes(data=True):
+        for label in {data.get("name", ""), *data.get("aliases", ())}:
+            if label:
+                by_name.setdefault(fold(str(label)), []).append(node)
+        for value in (data.get("identifiers") or {}).values():
+            by_ident.setdefault(str(value), []).append(node)
+            by_ident.setdefault(str(value).lower(), []).append(node)
+    result = WatchlistMatch()
+    found: set[Any] = set()
+    for entry in entries or []:
+        hits: dict[Any, str] = {}
+        if entry.name:
+            for node in by_name.get(fold(entry.name), []):
+                if entry.type is None or G.nodes[node].get("type") == entry.type:
+                    hits.setdefault(node, "name")
+        if entry.identifier:
+            for key in _identifier_keys(entry.identifier):
+                if key in G:
+                    hits.setdefault(key, "identifier")
+                for node in by_ident.get(key, []):
+                    hits.setdefault(node, "identifier")
+        if hits:
+            result.matches.append({"entry": entry.to_dict(),
+                                   "entity_ids": sorted(hits, key=str), "how": [hits[n] for n in sorted(hits, key=str)]})
+            found.update(hits)
+        else:
+            result.unmatched.append(entry)
+    if tagged:
+        result.tagged = tagged_entities(G)
+        found.update(result.tagged)
+    result.entity_ids = sorted(found, key=str)
+    return result
