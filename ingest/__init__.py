@@ -1,0 +1,16 @@
+"""Case files in: readers per format, structured records, edge lists, FollowTheMoney, the ingest loop.
+
+>>> from ingest import read_file, ingest_paths, ingest_edges, IngestReport
+"""
+
+from __future__ import annotations
+
+from ingest.edges import ingest_edges, read_edges
+from ingest.pipeline import ingest_paths
+from ingest.records import Mapping, load_mapping
+from ingest.registry import read_file
+from ingest.report import IngestReport
+from ingest.source import Limits
+
+__all__ = ["IngestReport", "Limits", "Mapping", "ingest_edges", "ingest_paths", "load_mapping", "read_edges",
+           "read_file"]

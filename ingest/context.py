@@ -1,0 +1,27 @@
+"""Settings shared by every reader during one ingest: limits, mapping, the unpacking budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ingest.source import DEFAULT_LIMITS, Limits, unreadable
+
+if TYPE_CHECKING:
+    from ingest.records import Mapping
+
+
+@dataclass
+class ReadContext:
+    limits: Limits = DEFAULT_LIMITS
+    #: mapping for CSV/XLSX files (``--mapping``); None = detect, else read the table as text
+    mapping: Mapping | None = None
+    #: bytes taken out of archives so far (a zip bomb is stopped when this passes the limit)
+    unpacked: int = field(default=0)
+
+    def charge(self, name: str, nbytes: int) -> None:
+        """Count ``nbytes`` unpacked from an archive; refuse past ``limits.max_archive_bytes``."""
+        self.unpacked += nbytes
+        if self.unpacked > self.limits.max_archive_bytes:
+            raise unreadable(name, f"archive unpacks to more than {self.limits.max_archive_bytes / 2**20:.0f} MB "
+                             "(zip bomb?)", "unpack it yourself and ingest the files you need")

@@ -1,0 +1,293 @@
+"""Files and folders in, documents extracted and written to the store, a report out.
+
+Each document is written in its own transaction, in reading order, a container (zip, mailbox,
+e-mail with attachments, large text in parts) after everything in it. A run killed at any
+moment leaves whole documents only; the next run skips what is there (same SHA-256) and
+finishes the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from tqdm import tqdm
+
+from graph.errors import HavengraphError
+from graph.model import Document, Extraction
+from graph.store import GraphStore
+from ingest.context import ReadContext
+from ingest.records import Mapping, load_mapping
+from ingest.registry import apply_sidecar, open_source, read_source
+from ingest.report import IngestReport
+from ingest.sidecar import check_code, is_sidecar
+from ingest.source import ChildError, Limits, NotCaseMaterial, ReadResult, Source, unreadable
+
+_IGNORED_NAMES = {"thumbs.db", "desktop.ini"}
+_READ_WHOLE = 64 << 20  # files up to this size are read once, hashed and parsed from memory
+
+
+class ExtractorLike(Protocol):
+    def pipe(self, documents: Iterable[Document], workers: int = 1) -> Iterator[Extraction]: ...
+
+    def extract(self, document: Document) -> Extraction: ...
+
+
+@dataclass
+class _Item:
+    name: str
+    result: ReadResult
+    top: bool
+    ancestors: tuple[str, ...]
+
+    @property
+    def doc_id(self) -> str:
+        return self.result.document.doc_id
+
+
+def collect_files(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
+    """Files under ``paths`` in a stable order (each folder sorted), hidden files and sidecars left out."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found: list[Path] = []
+
+            def onerror(exc: OSError) -> None:
+                report.fail(str(exc.filename), f"{exc.filename}: cannot list this folder ({exc.strerror})")
+
+            for root, dirs, files in os.walk(path, onerror=onerror):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found += [Path(root) / f for f in files if _wanted(f)]
+            candidates = sorted(found, key=lambda p: p.as_posix())
+        elif path.exists():
+            candidates = [path]
+        else:
+            report.fail(path.as_posix(), f"{path.as_posix()}: no such file or folder")
+            continue
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(candidate)
+    return out
+
+
+def _wanted(name: str) -> bool:
+    low = name.lower()
+    return not (name.startswith((".", "~$")) or low in _IGNORED_NAMES or is_sidecar(Path(name)))
+
+
+def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = "auto", workers: int = 1,
+                 replace: bool = False, progress: bool = True, grading: str | None = None,
+                 handling: str | None = None, report_file: str | Path | None = None,
+                 mapping: str | Path | Mapping | None = None, extractor: ExtractorLike | None = None,
+                 limits: Limits | None = None) -> IngestReport:
+    """Ingest files and folders into ``store``; bad files are reported by name with the reason.
+
+    ``extractor`` defaults to ``nlp.Extractor(lang)``, created only when a document needs NLP.
+    """
+    started = time.perf_counter()
+    grading, handling = check_code(grading, "grading"), check_code(handling, "handling")
+    if isinstance(mapping, str | Path):
+        mapping = load_mapping(mapping)
+    report = IngestReport()
+    files = collect_files(paths, report)
+    report.files = len(files)
+    ctx = ReadContext(limits=limits or Limits(), mapping=mapping)
+    bar = tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr, disable=not progress,
+               dynamic_ncols=True)
+    run = _Run(store, ctx, report, bar, lang=lang, replace=replace, grading=grading, handling=handling)
+    try:
+        run.write_all(_extracted(run.items(files), extractor, lang, workers))
+    finally:
+        bar.close()
+        report.seconds = time.perf_counter() - started
+        if report_file:
+            report.write(report_file)
+    return report
+
+
+class _Run:
+    def __init__(self, store: GraphStore, ctx: ReadContext, report: IngestReport, bar: Any, *, lang: str,
+                 replace: bool, grading: str | None, handling: str | None) -> None:
+        self.store, self.ctx, self.report, self.bar = store, ctx, report, bar
+        self.lang, self.replace, self.grading, self.handling = lang, replace, grading, handling
+        self.blocked: set[str] = set()
+
+    # -- reading ------------------------------------------------------------------------------
+    def items(self, files: list[Path]) -> Iterator[_Item]:
+        for path in files:
+            try:
+                yield from self._file(path)
+            except Exception as exc:  # never let one file stop the batch
+                self.report.fail(path.as_posix(), f"{path.as_posix()}: unexpected error ({type(exc).__name__}: {exc})")
+                self.bar.update(1)
+
+    def _file(self, path: Path) -> Iterator[_Item]:
+        name = path.as_posix()
+        try:
+            source, meta = open_source(path, grading=self.grading, handling=self.handling, lang=self.lang)
+            if meta.get("skip"):
+                self.report.ignored.append((name, "its sidecar says skip"))
+                self.bar.update(1)
+                return
+            if source.size <= _READ_WHOLE:
+                source.data = source.read_bytes(self.ctx.limits)
+            if not self.replace and self.store.has_document(source.sha256()):
+                self.report.skipped += 1
+                self.bar.update(1)
+                return
+            ctx = self.ctx
+            if meta.get("mapping"):
+                ctx = replace(self.ctx, mapping=load_mapping(str(meta["mapping"])))
+        except HavengraphError as exc:
+            self.report.fail(name, str(exc))
+            self.bar.update(1)
+            return
+        yielded_top = False
+        for item in self._walk(source, ctx, (), meta):
+            yielded_top = yielded_top or item.top
+            yield item
+        if not yielded_top:
+            self.bar.update(1)
+
+    def _walk(self, source: Source, ctx: ReadContext, ancestors: tuple[str, ...],
+              meta: dict[str, Any] | None = None) -> Iterator[_Item]:
+        top = not ancestors
+        try:
+            result = read_source(source, ctx)
+        except NotCaseMaterial as exc:
+            self.report.ignored.append((source.name, str(exc)))
+            return
+        except HavengraphError as exc:
+            self.report.fail(source.name, str(exc))
+            return
+        if meta:
+            apply_sidecar(result.document, meta)
+        self.report.warnings += [(source.name, w) for w in result.warnings]
+        inner = (*ancestors, result.document.doc_id)
+        try:
+            for child in result.children:
+                if isinstance(child, ChildError):
+                    self.report.fail(child.name, child.reason)
+                elif isinstance(child, Source):
+                    if child.depth > ctx.limits.max_depth:
+                        self.report.fail(child.name, f"{child.name}: nested more than {ctx.limits.max_depth} "
+                                         "containers deep (zip bomb?); unpack it yourself")
+                        continue
+                    yield from self._walk(child, ctx, inner)
+                else:
+                    yield from self._emit(child.document.source, child, False, inner)
+        except HavengraphError as exc:
+            self.report.fail(source.name, f"{exc}; the rest of {source.name} was not read, it will be retried")
+            return
+        yield from self._emit(source.name, result, top, ancestors)
+
+    def _emit(self, name: str, result: ReadResult, top: bool, ancestors: tuple[str, ...]) -> Iterator[_Item]:
+        if not self.replace and self.store.has_document(result.document.doc_id):
+            self.report.skipped += 1
+            if top:
+                self.bar.update(1)
+            return
+        if self.lang != "auto" and not result.document.lang:
+            result.document.lang = self.lang
+        yield _Item(name, result, top, ancestors)
+
+    # -- writing ------------------------------------------------------------------------------
+    def write_all(self, stream: Iterator[tuple[_Item, Extraction | BaseException]]) -> None:
+        for item, outcome in stream:
+            if isinstance(outcome, BaseException):
+                self._failed(item, f"{item.name}: extraction failed ({type(outcome).__name__}: {outcome})")
+            elif item.doc_id in self.blocked:
+                self._failed(item, f"{item.name}: some of its content failed above; not recorded as done, "
+                             "so that a new run retries it")
+            else:
+                try:
+                    status = self.store.write(outcome, replace=self.replace)
+                except Exception as exc:
+                    self._failed(item, f"{item.name}: could not be stored ({type(exc).__name__}: {exc})")
+                    continue
+                if status == "skipped":
+                    self.report.skipped += 1
+                else:
+                    self.report.ingested += 1
+                    self.report.documents.append(item.name)
+                if item.top:
+                    self.bar.update(1)
+
+    def _failed(self, item: _Item, reason: str) -> None:
+        self.report.fail(item.name, reason)
+        self.blocked.update(item.ancestors)
+        if item.top:
+            self.bar.update(1)
+
+
+def _merge(found: Extraction, facts: Extraction | None) -> Extraction:
+    if facts is None:
+        return found
+    return Extraction(document=found.document, entities=found.entities + facts.entities,
+                      mentions=found.mentions + facts.mentions, identifiers=found.identifiers + facts.identifiers,
+                      relations=found.relations + facts.relations)
+
+
+def _extracted(items: Iterator[_Item], extractor: ExtractorLike | None, lang: str,
+               workers: int) -> Iterator[tuple[_Item, Extraction | BaseException]]:
+    """Each item with its extraction, in order. Documents needing NLP go through one ``pipe`` call;
+    when the pipe breaks, the documents in flight are retried one by one and a new pipe takes the rest."""
+    holder: list[ExtractorLike] = [extractor] if extractor is not None else []
+
+    def get_extractor() -> ExtractorLike:
+        if not holder:
+            from nlp import Extractor
+
+            holder.append(Extractor(lang))
+        return holder[0]
+
+    def single(item: _Item) -> Extraction | BaseException:
+        try:
+            return _merge(get_extractor().extract(item.result.document), item.result.facts)
+        except Exception as exc:
+            return exc
+
+    while True:
+        item = next(items, None)
+        if item is None:
+            return
+        if not item.result.nlp:
+            yield item, item.result.extraction()
+            continue
+        inflight: deque[_Item] = deque([item])
+
+        def feed(first: _Item = item, inflight: deque[_Item] = inflight) -> Iterator[Document]:
+            yield first.result.document
+            for nxt in items:
+                inflight.append(nxt)
+                if nxt.result.nlp:
+                    yield nxt.result.document
+
+        try:
+            for extraction in get_extractor().pipe(feed(), workers=workers):
+                while inflight and not inflight[0].result.nlp:
+                    done = inflight.popleft()
+                    yield done, done.result.extraction()
+                if not inflight or extraction.document.doc_id != inflight[0].doc_id:
+                    raise RuntimeError("the extractor's results are out of step with its input")
+                head = inflight.popleft()
+                yield head, _merge(extraction, head.result.facts)
+            while inflight:
+                done = inflight.popleft()
+                yield done, done.result.extraction() if not done.result.nlp else single(done)
+            return
+        except Exception:
+            pending = list(inflight)
+            inflight.clear()
+            for done in pending:
+                yield done, single(done) if done.result.nlp else done.result.extraction()

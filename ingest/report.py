@@ -1,0 +1,71 @@
+"""What an ingest did: counts, failures with reasons, timing; printable and writable as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class IngestReport:
+    """``ingested`` and ``skipped`` count documents (a zip member or an attachment is one);
+    ``failed`` lists ``(path, reason)``; ``ok`` is False when anything failed."""
+
+    ingested: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    files: int = 0
+    #: sources of the documents written, in order
+    documents: list[str] = field(default_factory=list)
+    #: files left out on purpose (a watchlist, a sidecar told so), with why
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+    #: read, but with a caveat worth knowing (pages without text, replaced characters...)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def fail(self, path: str, reason: str) -> None:
+        self.failed.append((path, reason))
+
+    def merge(self, other: IngestReport) -> IngestReport:
+        self.ingested += other.ingested
+        self.skipped += other.skipped
+        self.failed += other.failed
+        self.seconds += other.seconds
+        self.files += other.files
+        self.documents += other.documents
+        self.ignored += other.ignored
+        self.warnings += other.warnings
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "files": self.files,
+            "ingested": self.ingested,
+            "skipped": self.skipped,
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "ignored": [{"path": p, "reason": r} for p, r in self.ignored],
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
+            "seconds": round(self.seconds, 3),
+            "documents_per_s": round(self.ingested / self.seconds, 2) if self.seconds > 0 else None,
+            "documents": self.documents,
+        }
+
+    def write(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def summary(self) -> str:
+        """A few lines for people: counts, then each failure with its reason."""
+        lines = [f"{self.ingested} ingested, {self.skipped} unchanged (skipped), {len(self.failed)} failed"
+                 f" in {self.seconds:.1f} s"]
+        lines += [f"  failed  {reason if reason.startswith(path) else f'{path}: {reason}'}"
+                  for path, reason in self.failed]
+        lines += [f"  ignored {path}: {reason}" for path, reason in self.ignored]
+        lines += [f"  warning {path}: {warning}" for path, warning in self.warnings]
+        return "\n".join(lines)
