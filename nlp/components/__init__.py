@@ -1,0 +1,39 @@
+"""spaCy pipeline components of Havengraph, one per concern, registered under versioned names.
+
+Importing this package registers the factories and the ``Doc`` extensions they fill:
+
+- ``havengraph_identifiers_v1``  -> ``doc._.hg_identifiers`` (list of ``IdentifierHit``)
+- ``havengraph_vessels_v1``      -> ``doc.spans["hg_vessel"]``
+- ``havengraph_ports_v1``        -> ``doc.spans["hg_port"]`` (label PORT or LOCATION, kb_id = UN/LOCODE)
+- ``havengraph_organizations_v1``-> ``doc.spans["hg_org"]`` (COMPANY / ORGANIZATION by legal form, role word, gazetteer)
+- ``havengraph_persons_v1``      -> ``doc.spans["hg_person"]`` (given-name, title and initial rules)
+- ``havengraph_entities_v1``     -> ``doc.spans["hg_entities"]`` (the merged, typed entity mentions)
+- ``havengraph_relations_v1``    -> ``doc._.hg_relations`` (list of ``RelationHit``)
+"""
+
+from spacy.tokens import Doc
+
+for _name in ("hg_identifiers", "hg_relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+from nlp.components import (  # noqa: E402,F401  (imported to register the factories)
+    entities,
+    identifiers,
+    organizations,
+    persons,
+    ports,
+    relations,
+    vessels,
+)
+
+VERSION = "1.0"
+COMPONENTS = (
+    "havengraph_identifiers_v1",
+    "havengraph_vessels_v1",
+    "havengraph_ports_v1",
+    "havengraph_organizations_v1",
+    "havengraph_persons_v1",
+    "havengraph_entities_v1",
+    "havengraph_relations_v1",
+)

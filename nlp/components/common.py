@@ -1,0 +1,72 @@
+"""Small helpers shared by the rule components (token tests, span trimming, cue patterns)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+#: function words that never start or end a name ("The Santa Brisa" -> "Santa Brisa")
+EDGE_WORDS = frozenset(
+    """the a an this that these those his her its their our le la les l' l’ un une des du de d' d’ ce cet cette
+    son sa ses leur het een de der den dit deze die dat zijn haar hun and et en or ou of""".split()
+)
+CONNECTORS = frozenset("de du des la le l' l’ van der den von di del da dos do y et and & 't ter ten te".split())
+
+#: token pattern pieces (Matcher) for words of a proper name
+NAME_START = {"IS_LOWER": False, "IS_PUNCT": False, "IS_SPACE": False, "IS_DIGIT": False, "LIKE_NUM": False,
+              "IS_STOP": False}
+NAME_PART = {"IS_LOWER": False, "IS_PUNCT": False, "IS_SPACE": False}
+
+
+def is_name_word(token: Token) -> bool:
+    """A word that can belong to a proper name: capitalised, upper case, or digits after a name."""
+    text = token.text
+    if token.is_punct or token.is_space or not text:
+        return text in ("-", "&", "'", "’")
+    return not token.is_lower
+
+
+def trim(span: Span) -> Span | None:
+    """``span`` without leading/trailing function words and punctuation; None if nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in EDGE_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def line_is_upper(doc: Doc, token: Token) -> bool:
+    """Whether the text line holding ``token`` is written in capitals (a header, a table label)."""
+    text = doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+@cache
+def _tokenizer_of(lang: str) -> Language:
+    import spacy
+
+    return spacy.blank(lang)
+
+
+def phrase_tokens(lang: str, phrase: str) -> list[str]:
+    """How ``lang``'s tokenizer splits ``phrase`` (to build Matcher patterns from cue lists)."""
+    return [t.text for t in _tokenizer_of(lang).make_doc(phrase)]
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """Token index range of the sentence holding ``token`` (the whole doc without sentences)."""
+    doc = token.doc
+    if doc.has_annotation("SENT_START"):
+        sent = token.sent
+        return sent.start, sent.end
+    return 0, len(doc)

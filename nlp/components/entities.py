@@ -1,0 +1,147 @@
+"""``havengraph_entities_v1``: one typed, non-overlapping list of entity mentions per doc.
+
+Candidates come from the rule components and from the statistical NER (when the pipeline has
+one). Each candidate has a priority: a rule that is sure of itself (a vessel cue, a legal form,
+the port gazetteer) beats the model; among equals the longer span wins. The model's labels are
+mapped through the schema (``graph/schema.yaml``: ORG -> organisation types, GPE/LOC/FAC ->
+LOCATION, PERSON/PER -> PERSON); an ORG is typed COMPANY or ORGANIZATION by
+:func:`classify_org`. Names found once by a sure rule are then propagated to their other
+occurrences in the doc ("the Matthew" after "MV Matthew"; "Peeters" after "Jan Peeters").
+
+Noise control: model spans in ALL-CAPS lines are kept only when a rule confirms their type, and
+spans without letters, over ten tokens or across a line break are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.schema import SCHEMA
+from nlp.components.common import line_is_upper
+from nlp.components.organizations import classify_org
+from nlp.resources import first_names, port_gazetteer
+
+EXTRACT_TYPES = frozenset(SCHEMA.extract_types)
+_MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items() if label != "NORP"}
+MAX_TOKENS = 10
+
+# priorities of candidate sources
+P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 90, 85, 80, 75, 72, 70
+P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
+
+
+def _ok(span: Span) -> bool:
+    text = span.text
+    return (len(span) <= MAX_TOKENS and "\n" not in text and len(text.strip()) >= 2
+            and any(c.isalpha() for c in text))
+
+
+class EntityMerger:
+    def __init__(self, nlp: Language, default_org_type: str):
+        self.default_org_type = default_org_type
+        self.first_names = first_names()
+        self.gazetteer = port_gazetteer()
+
+    def _model_candidates(self, doc: Doc) -> list[tuple[int, Span]]:
+        out: list[tuple[int, Span]] = []
+        for ent in doc.ents:
+            mapped = _MODEL_LABELS.get(ent.label_)
+            if mapped is None or not _ok(ent):
+                continue
+            sure = False
+            if mapped in ("COMPANY", "ORGANIZATION"):
+                type_, sure = classify_org(ent.text)
+                mapped = type_ or self.default_org_type
+            elif mapped == "PERSON":
+                sure = ent[0].text in self.first_names
+            if line_is_upper(doc, ent[0]) and not sure:
+                continue
+            if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
+                continue
+            span = Span(doc, ent.start, ent.end, label=mapped)
+            prio = P_MODEL_PERSON if mapped == "PERSON" else P_MODEL_SURE if sure else P_MODEL
+            out.append((prio, span))
+        return out
+
+    def _rule_candidates(self, doc: Doc) -> list[tuple[int, Span]]:
+        out: list[tuple[int, Span]] = []
+        groups = doc.spans
+        out.extend((P_VESSEL, s) for s in groups.get("hg_vessel", []) if _ok(s))
+        out.extend((P_PORT, s) for s in groups.get("hg_port", []))
+        for span in groups.get("hg_org", []):
+            if _ok(span):
+                legal = span.label_ == "COMPANY" and classify_org(span[-1].text)[0] == "COMPANY" and len(span) > 1
+                out.append((P_LEGAL if legal else P_ORG_RULE, span))
+        out.extend((P_PERSON_RULE, s) for s in groups.get("hg_person", []) if _ok(s))
+        return out
+
+    @staticmethod
+    def _select(cands: list[tuple[int, Span]], n_tokens: int) -> list[Span]:
+        taken = bytearray(n_tokens)
+        chosen: list[Span] = []
+        for _prio, span in sorted(cands, key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start)):
+            if any(taken[span.start:span.end]):
+                continue
+            taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+            chosen.append(span)
+        chosen.sort(key=lambda s: s.start)
+        return chosen
+
+    def _orgs_around_ports(self, doc: Doc, cands: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
+        """Model ORG spans that hold a port name and an organisation word ("Hamburg Customs Office")."""
+        ports = [s for p, s in cands if p == P_PORT]
+        out = []
+        for prio, span in cands:
+            if prio in (P_MODEL_SURE,) and span.label_ == "ORGANIZATION":
+                if any(span.start <= p.start and p.end <= span.end and len(p) < len(span) for p in ports):
+                    out.append((P_ORG_AROUND_PORT, span))
+        return out
+
+    def _propagate(self, doc: Doc, chosen: list[Span]) -> list[tuple[int, Span]]:
+        names: dict[str, tuple[int, str]] = {}
+        for span in chosen:
+            label, text = span.label_, span.text
+            if label == "VESSEL":
+                names.setdefault(text, (P_PROPAGATED, label))
+                names.setdefault(text.upper(), (P_PROPAGATED, label))
+            elif label == "COMPANY" and len(span) >= 2:
+                names.setdefault(text, (P_PROPAGATED, label))
+                short = span[:-1] if classify_org(span[-1].text)[0] == "COMPANY" and len(span) >= 3 else None
+                if short is not None and not short[-1].is_punct:
+                    names.setdefault(short.text, (P_PROPAGATED, label))
+            elif label == "PERSON" and len(span) >= 2:
+                names.setdefault(text, (P_PROPAGATED, label))
+                last = span[-1]
+                if (last.is_title and len(last.text) >= 3 and last.text not in self.first_names and not last.is_stop
+                        and self.gazetteer.lookup(last.text) is None):
+                    names.setdefault(last.text, (P_SURNAME, label))
+        if not names:
+            return []
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?!\w)")
+        out = []
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None:
+                continue
+            prio, label = names[match.group(0)]
+            out.append((prio, Span(doc, span.start, span.end, label=label)))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = self._rule_candidates(doc) + self._model_candidates(doc)
+        cands += self._orgs_around_ports(doc, cands)
+        chosen = self._select(cands, len(doc))
+        cands += self._propagate(doc, chosen)
+        chosen = self._select(cands, len(doc))
+        doc.spans["hg_entities"] = [s for s in chosen if s.label_ in EXTRACT_TYPES]
+        return doc
+
+
+@Language.factory("havengraph_entities_v1", default_config={"default_org_type": "ORGANIZATION"},
+                  assigns=["doc.spans"])
+def make_entity_merger(nlp: Language, name: str, default_org_type: str) -> EntityMerger:
+    return EntityMerger(nlp, default_org_type)

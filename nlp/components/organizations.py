@@ -1,0 +1,127 @@
+"""``havengraph_organizations_v1``: firms and organisations the statistical model misses or mislabels.
+
+Three rules, each from a data file:
+
+- a legal form (``data/legal_forms.txt``: NV, BVBA, SARL, GmbH, S.p.A., Ltd...) after a run of
+  capitalised words makes a COMPANY: "Zeebrugge Logistics BVBA", "Terminaux de l'Estuaire SAS";
+- a capitalised role word (``data/company_words.txt``: Logistics, Shipping, Transports...) inside a
+  run of capitalised words makes a COMPANY: "Columbia Shipmanagement";
+- well-known agencies, carriers and gangs (``data/known_organizations.tsv``) keep their type.
+
+:func:`classify_org` is also used by the merger to type the model's ORG spans.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp.components.common import CONNECTORS, EDGE_WORDS, line_is_upper, sentence_bounds, trim
+from nlp.resources import known_organizations, word_list
+
+MAX_NAME_TOKENS = 6
+#: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
+_AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
+
+
+@cache
+def _legal_form_regex() -> re.Pattern[str]:
+    forms = sorted(word_list("legal_forms.txt"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(r"(?<![\w.&])(?:" + alternatives + r")(?![\w&]|\.\w)")
+
+
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(word_list("company_words.txt")), frozenset(word_list("org_words.txt"))
+
+
+def classify_org(text: str) -> tuple[str | None, bool]:
+    """(type, sure) for an organisation name: ``COMPANY``/``ORGANIZATION`` or None when unknown."""
+    known = known_organizations().get(text)
+    if known:
+        return known, True
+    company_words, org_words = _word_sets()
+    if _legal_form_regex().search(text):
+        return "COMPANY", True
+    words = re.findall(r"[\w'’-]+", text.lower())
+    lowered = " ".join(words)
+    if any(w in org_words for w in words) or any(" " in w and w in lowered for w in org_words):
+        return "ORGANIZATION", True
+    if any(w in company_words for w in words):
+        return "COMPANY", True
+    return None, False
+
+
+def _name_token(tok, first: bool) -> bool:  # type: ignore[no-untyped-def]
+    text = tok.text
+    if tok.is_space or (tok.is_punct and text not in ("&", "-", "'", "’")):
+        return False
+    if tok.lower_ in CONNECTORS:
+        return not first
+    return not tok.is_lower
+
+
+class OrganizationFinder:
+    def __init__(self, nlp: Language):
+        company_words, _ = _word_sets()
+        self.role_matcher = Matcher(nlp.vocab)
+        single = [w for w in company_words if " " not in w]
+        self.role_matcher.add("ROLE", [[{"LOWER": {"IN": single}, "IS_TITLE": True}],
+                                       [{"LOWER": {"IN": single}, "IS_UPPER": True}]])
+        self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for name, type_ in known_organizations().items():
+            self.known.add(type_, [nlp.make_doc(name)])
+
+    def _extend_left(self, doc: Doc, start: int, floor: int) -> int:
+        i = start
+        while i > floor and start - i < MAX_NAME_TOKENS and _name_token(doc[i - 1], first=False):
+            i -= 1
+        while i < start and (doc[i].lower_ in CONNECTORS or doc[i].lower_ in EDGE_WORDS or doc[i].is_punct):
+            i += 1
+        if i < start and i == floor and doc[i].is_stop:
+            i += 1  # a capitalised sentence opener ("The", "Yesterday") is not part of the name
+        return i
+
+    def _extend_right(self, doc: Doc, end: int, ceiling: int) -> int:
+        i = end
+        while i < ceiling and i - end < 3 and _name_token(doc[i], first=False) and doc[i].lower_ not in CONNECTORS:
+            i += 1
+        return i
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        for match in _legal_form_regex().finditer(doc.text):
+            form = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if form is None or form.start == 0:
+                continue
+            if match.group(0).upper() in _AMBIGUOUS_IN_CAPS and line_is_upper(doc, form[0]):
+                continue
+            s_start, _ = sentence_bounds(form[0])
+            left = self._extend_left(doc, form.start, max(s_start, form.start - MAX_NAME_TOKENS - 1))
+            if left < form.start and any(t.is_alpha and not t.is_lower for t in doc[left:form.start]):
+                span = trim(Span(doc, left, form.end, label="COMPANY"))
+                if span is not None:
+                    found.append(span)
+        for _, start, end in self.role_matcher(doc):
+            s_start, s_end = sentence_bounds(doc[start])
+            left = self._extend_left(doc, start, max(s_start, start - MAX_NAME_TOKENS))
+            right = self._extend_right(doc, end, s_end)
+            if right - left >= 2:
+                span = trim(Span(doc, left, right, label="COMPANY"))
+                if span is not None and len(span) >= 2:
+                    type_, _sure = classify_org(span.text)
+                    found.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
+        for match_id, start, end in self.known(doc):
+            found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        doc.spans["hg_org"] = found
+        return doc
+
+
+@Language.factory("havengraph_organizations_v1", assigns=["doc.spans"])
+def make_organization_finder(nlp: Language, name: str) -> OrganizationFinder:
+    return OrganizationFinder(nlp)

@@ -1,0 +1,67 @@
+"""``havengraph_persons_v1``: person names from rules, for Dutch (no model) and the forms models miss.
+
+- a given name (``data/first_names.txt``) followed by a surname, with particles:
+  "Jordy Van Aken", "Nordin El Haddouchi", "Pieter de Vries";
+- a given name and an initial, as the press anonymises suspects: "Jan P.", "Ridouan T.";
+- a registry line "SURNAME Firstname": "KASTELEYN Milan", "VAN AKEN Jordy";
+- a title or role word before a surname: "de heer Peeters", "Mme Dubois", "inspector Goossens".
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from nlp.components.common import trim
+from nlp.resources import first_names
+
+PARTICLES = ["van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al", "ben", "da", "dos", "di", "du",
+             "le", "la", "von", "mc", "ibn", "bin", "abou", "abu", "Van", "De", "El", "Al", "Ben", "Da", "Du", "Le", "La",
+             "Von", "Ter", "Ten", "Der", "Den"]
+TITLES = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "m.", "mme", "mme.", "mlle", "monsieur", "madame", "maître", "me",
+          "dhr.", "dhr", "mevr.", "mevr", "mevrouw", "heer", "meester", "mister", "dr", "dr.", "inspector",
+          "inspecteur", "hoofdinspecteur", "commissaris", "commissaire", "judge", "juge", "rechter",
+          "onderzoeksrechter", "prosecutor", "procureur", "magistrat", "advocaat", "avocat", "lawyer", "agent",
+          "officer", "detective", "sergeant", "brigadier", "captain", "capitaine", "kapitein", "kapt.", "cdt."]
+_SURNAME = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">=": 2}}
+_SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
+
+
+class PersonFinder:
+    def __init__(self, nlp: Language):
+        names = sorted(first_names())
+        first = {"ORTH": {"IN": names}}
+        particle = {"ORTH": {"IN": PARTICLES}, "OP": "{0,2}"}
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("FULL", [[first, dict(first, OP="?"), particle, _SURNAME, dict(_SURNAME, OP="?")],
+                                  [first, particle, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
+        self.matcher.add("INITIAL", [[first, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}]], greedy="LONGEST")
+        self.matcher.add("REGISTRY", [[{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2}, "OP": "{1,3}"},
+                                       {"ORTH": {"IN": names}}]], greedy="LONGEST")
+        self.matcher.add("TITLE", [[{"LOWER": {"IN": TITLES}}, {"ORTH": ".", "OP": "?"}, particle, _SURNAME_ANY,
+                                    dict(_SURNAME_ANY, OP="?")]], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            kind = doc.vocab.strings[match_id]
+            if kind == "TITLE":
+                start += 1
+                while start < end and (doc[start].text == "." or doc[start].is_lower):
+                    start += 1
+            span = trim(Span(doc, start, end, label="PERSON")) if start < end else None
+            if span is None:
+                continue
+            if kind == "REGISTRY" and not all(t.is_upper for t in span[:-1]):
+                continue
+            if kind == "TITLE" and span[0].is_upper and len(span) == 1 and len(span.text) <= 3:
+                continue  # "inspector DJSOC" is not a name
+            found.append(span)
+        doc.spans["hg_person"] = found
+        return doc
+
+
+@Language.factory("havengraph_persons_v1", assigns=["doc.spans"])
+def make_person_finder(nlp: Language, name: str) -> PersonFinder:
+    return PersonFinder(nlp)
