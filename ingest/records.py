@@ -2,7 +2,8 @@
 
 A mapping names, per row, the entities to make (type, name, identifiers, properties) and the
 relations between them. A value is a column name (``vessel``), a template (``"{first} {last}"``)
-or a literal (``"=docker"``). Examples for registry extracts, port calls, bills of lading,
+or a literal (``"=docker"``); a column name ending in ``?`` (``mmsi?``) is optional, any other
+column the file lacks is an error that names it. Examples for registry extracts, port calls, bills of lading,
 badge lists and call-detail records are in ``ingest/mappings/``.
 
 Every fact cites the row it came from (method ``structured``), and every row's entities are
@@ -37,12 +38,17 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%Y %H:%M
                  "%d-%m-%Y %H:%M", "%d.%m.%Y %H:%M", "%Y%m%d", "%Y%m%d%H%M%S")
 
 
-def columns_of(expr: str | None) -> list[str]:
-    """Columns an expression reads: ``col``, ``"{a} {b}"``, or none for ``"=literal"``."""
+def columns_of(expr: str | None) -> list[tuple[str, bool]]:
+    """``(column, optional)`` pairs an expression reads: ``col``, ``col?``, ``"{a} {b?}"``; none for ``"=x"``."""
     if not expr or expr.startswith("="):
         return []
-    fields = _FIELD.findall(expr)
-    return [f.strip() for f in fields] if fields else [expr.strip()]
+    fields = _FIELD.findall(expr) or [expr]
+    return [(f.strip().rstrip("?").strip(), f.strip().endswith("?")) for f in fields]
+
+
+def _cell(name: str, row: Row, table: Table) -> str:
+    column = table.column(name.strip().rstrip("?"))
+    return row.values.get(column, "") if column else ""
 
 
 def render(expr: str | None, row: Row, table: Table) -> str:
@@ -51,9 +57,8 @@ def render(expr: str | None, row: Row, table: Table) -> str:
     if expr.startswith("="):
         return expr[1:]
     if _FIELD.search(expr):
-        out = _FIELD.sub(lambda m: row.values.get(table.column(m.group(1)) or "", "").strip(), expr)
-        return " ".join(out.split())
-    return " ".join(row.values.get(table.column(expr) or "", "").split())
+        return " ".join(_FIELD.sub(lambda m: _cell(m.group(1), row, table).strip(), expr).split())
+    return " ".join(_cell(expr, row, table).split())
 
 
 def parse_date(value: str, fmt: str | None = None) -> str | None:
@@ -119,17 +124,20 @@ class Mapping:
     handling: str | None = None
     path: str = ""
 
-    def columns(self) -> list[str]:
-        """Every column the mapping reads, in order of appearance."""
+    def columns(self, optional: bool = True) -> list[str]:
+        """Columns the mapping reads, in order of appearance (without the optional ones if asked)."""
         exprs: list[str | None] = [self.date]
         for e in self.entities:
             exprs += [e.name, *e.identifiers.values(), *e.properties.values(), *e.aliases]
         for r in self.relations:
             exprs += [r.date, r.weight, *r.properties.values()]
-        return list(dict.fromkeys(c for expr in exprs for c in columns_of(expr)))
+        found = [(c, opt) for expr in exprs for c, opt in columns_of(expr)]
+        required = {c for c, opt in found if not opt}
+        return list(dict.fromkeys(c for c, _ in found if optional or c in required))
 
     def missing_columns(self, table: Table) -> list[str]:
-        return [c for c in self.columns() if table.column(c) is None]
+        """Required columns the table lacks."""
+        return [c for c in self.columns(optional=False) if table.column(c) is None]
 
     def check_columns(self, table: Table) -> None:
         missing = self.missing_columns(table)
@@ -171,7 +179,7 @@ def detect_mapping(table: Table, candidates: list[Mapping] | None = None) -> Map
     """The bundled mapping whose columns the table has (the most specific one), if any."""
     fitting = [m for m in (candidates if candidates is not None else bundled_mappings())
                if not m.missing_columns(table)]
-    return max(fitting, key=lambda m: len(m.columns()), default=None)
+    return max(fitting, key=lambda m: len(m.columns(optional=False)), default=None)
 
 
 def parse_mapping(raw: Any, default_name: str = "mapping", where: str = "") -> Mapping:

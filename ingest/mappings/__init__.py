@@ -1,0 +1,1 @@
+"""Example mappings for structured records (YAML files in this folder; ``ingest.records`` reads them)."""

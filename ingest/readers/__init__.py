@@ -1,0 +1,1 @@
+"""One small module per format; each has ``read(source, ctx) -> ReadResult`` (see ``ingest.registry``)."""
