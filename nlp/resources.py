@@ -131,9 +131,11 @@ def locode_list() -> frozenset[str]:
 
 @cache
 def port_surface_forms() -> tuple[str, ...]:
-    """Every alias as written in the data (for the phrase matcher), original case."""
+    """Names and aliases of the major ports as written in the data (for the phrase matcher)."""
     out: list[str] = []
     for row in _read_tsv_dicts("ports.tsv"):
+        if (row.get("major") or "0").strip() != "1":
+            continue
         for alias in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
             if alias.strip():
                 out.append(alias.strip())
@@ -147,3 +149,11 @@ def port_surface_forms() -> tuple[str, ...]:
 def first_names() -> frozenset[str]:
     """Given names (``first_names.txt``), as written (title case)."""
     return frozenset(word for line in _lines("first_names.txt") for word in line.split())
+
+
+@cache
+def port_name_stoplist() -> dict[str, str]:
+    """Folded port name -> why it is ambiguous (``word``, ``person``, ``place``, ``city``)."""
+    from graph.ids import fold
+
+    return {fold(r[0]): r[1] for r in _rows("port_name_stoplist.txt") if len(r) >= 2}

@@ -29,7 +29,7 @@ _MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items
 MAX_TOKENS = 10
 
 # priorities of candidate sources
-P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 90, 85, 80, 75, 72, 70
+P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
 
 
@@ -131,8 +131,18 @@ class EntityMerger:
             out.append((prio, Span(doc, span.start, span.end, label=label)))
         return out
 
+    @staticmethod
+    def _identifier_blocks(doc: Doc) -> list[tuple[int, Span]]:
+        """Identifier spans reserve their tokens, so no entity is cut out of an e-mail or a number."""
+        out = []
+        for hit in doc._.hg_identifiers or []:
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is not None:
+                out.append((P_IDENTIFIER, Span(doc, span.start, span.end, label="IDENTIFIER")))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
-        cands = self._rule_candidates(doc) + self._model_candidates(doc)
+        cands = self._identifier_blocks(doc) + self._rule_candidates(doc) + self._model_candidates(doc)
         cands += self._orgs_around_ports(doc, cands)
         chosen = self._select(cands, len(doc))
         cands += self._propagate(doc, chosen)

@@ -1,21 +1,26 @@
 """``havengraph_ports_v1``: seaports from the gazetteer, with their UN/LOCODE.
 
-Every name and alias in ``data/ports.tsv`` / ``data/port_aliases.tsv`` is matched (as written and
-in capitals); "Anvers", "Antwerpen" and "Antwerp" all carry ``kb_id`` ``BEANR``. Whether a match
-is a PORT or just a place (LOCATION) depends on its context (``data/port_context.tsv``): "the
-port of X", "arrived in X" or a shipping word nearby make a port; "living in X" or "né à X" a
-place. A major port named without either kind of context counts as a port; a minor one needs a
-port context.
+Names and aliases of the major ports (``data/port_aliases.tsv``, merged into ``data/ports.tsv``)
+are matched anywhere, as written and in capitals; "Anvers", "Antwerpen" and "Antwerp" all carry
+``kb_id`` ``BEANR``. The ~17,500 other seaports of ``ports.tsv`` are only taken right after an
+explicit port phrase ("port of Paita", "haven van Terneuzen").
+
+Whether a match is a PORT or a place (LOCATION) depends on its context (``data/port_context.tsv``):
+"the port of X", "arrived in X" or a shipping word nearby make a port; "living in X" or "né à X"
+a place. Without either, a major port counts as a port, except names of
+``data/port_name_stoplist.txt``: a city name ("London") is then a LOCATION, and a common word,
+given name or ambiguous place ("Cork", "Santos", "Valencia") is left to the other rules.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graph.ids import fold
 from nlp.components.common import phrase_tokens, sentence_bounds
-from nlp.resources import cues, port_gazetteer, port_surface_forms
+from nlp.resources import cues, port_gazetteer, port_name_stoplist, port_surface_forms
 
 CONTEXT = "port_context.tsv"
 WINDOW = 8
@@ -25,32 +30,55 @@ class PortFinder:
     def __init__(self, nlp: Language):
         lang = nlp.lang
         self.gazetteer = port_gazetteer()
+        self.stoplist = port_name_stoplist()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = port_surface_forms()
-        variants = {f for f in forms} | {f.upper() for f in forms}
+        variants = set(forms) | {f.upper() for f in forms}
         self.matcher.add("PORT", list(nlp.tokenizer.pipe(sorted(variants))))
         self.before = [tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "before")]
         self.not_before = [tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "not_before")]
         self.near = frozenset(cues(CONTEXT, lang, "near"))
+        self.before_matcher = Matcher(nlp.vocab)
+        self.before_matcher.add("BEFORE", [[{"LOWER": t} for t in p] for p in self.before])
 
     @staticmethod
     def _ends_with(doc: Doc, start: int, phrase: tuple[str, ...]) -> bool:
         n = len(phrase)
-        if start - n < 0:
-            return False
-        return tuple(t.lower_ for t in doc[start - n:start]) == phrase
+        return start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase
 
-    def classify(self, doc: Doc, start: int, end: int, locode: str) -> str:
-        """``PORT`` or ``LOCATION`` for the gazetteer match ``doc[start:end]``."""
+    def classify(self, doc: Doc, start: int, end: int, locode: str, text: str) -> str | None:
+        """``PORT``, ``LOCATION`` or None (not sure enough) for the gazetteer match ``doc[start:end]``."""
         if any(self._ends_with(doc, start, p) for p in self.not_before):
             return "LOCATION"
         if any(self._ends_with(doc, start, p) for p in self.before):
             return "PORT"
         s_start, s_end = sentence_bounds(doc[start])
         lo, hi = max(s_start, start - WINDOW), min(s_end, end + WINDOW)
-        if any(t.lower_ in self.near for t in doc[lo:hi]):
+        near = any(t.lower_ in self.near for t in doc[lo:hi])
+        reason = self.stoplist.get(fold(text))
+        if reason in ("word", "person"):
+            return "PORT" if near else None
+        if near:
             return "PORT"
-        return "PORT" if locode in self.gazetteer.major else "LOCATION"
+        if reason in ("city", "place") or locode not in self.gazetteer.major:
+            return "LOCATION"
+        return "PORT"
+
+    def _after_port_phrase(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Any seaport of the gazetteer named right after "port of" / "haven van"."""
+        out = []
+        for _, _start, end in self.before_matcher(doc):
+            if end in taken or end >= len(doc) or not doc[end].is_title and not doc[end].is_upper:
+                continue
+            for n in (3, 2, 1):
+                if end + n > len(doc):
+                    continue
+                span = doc[end:end + n]
+                locode = self.gazetteer.lookup(span.text)
+                if locode:
+                    out.append(Span(doc, end, end + n, label="PORT", kb_id=locode))
+                    break
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -60,11 +88,13 @@ class PortFinder:
             if locode is None:
                 continue
             if end + 1 < len(doc) and doc[end].text == "-" and not doc[end + 1].is_lower:
-                continue  # "Rotterdam-Zuid" is a district, "Antwerp-Bruges" is listed whole
+                continue  # "Rotterdam-Zuid" is a district; "Antwerp-Bruges" is listed whole
             if start > 0 and doc[start - 1].text == "-":
                 continue
-            label = self.classify(doc, start, end, locode)
-            found.append(Span(doc, start, end, label=label, kb_id=locode))
+            label = self.classify(doc, start, end, locode, span.text)
+            if label is not None:
+                found.append(Span(doc, start, end, label=label, kb_id=locode))
+        found.extend(self._after_port_phrase(doc, {s.start for s in found}))
         doc.spans["hg_port"] = found
         return doc
 

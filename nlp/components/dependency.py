@@ -1,0 +1,108 @@
+"""Verb patterns over the dependency parse (EN and FR models): subject - verb - object.
+
+A mention whose head is the subject of a trigger verb (``data/relation_verbs.tsv``) and another
+that is the verb's object, or the object of a preposition or agent attached to it, are related
+as the trigger says; the passive voice swaps the roles ("X was employed by Y"). A negation
+child of the verb ("not", "ne ... pas") blocks the pattern.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from nlp.resources import _rows
+
+SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+PASSIVE_SUBJECT = {"nsubjpass", "nsubj:pass"}
+OBJECT = {"dobj", "obj", "iobj", "dative", "attr", "oprd", "obl", "obl:arg", "obl:mod", "obl:agent"}
+AGENT = {"agent", "obl:agent"}
+CLIMB = {"appos", "conj", "compound", "flat", "flat:name", "nmod"}
+NEGATION_LEMMAS = {"not", "never", "ne", "pas", "jamais", "n'", "n’"}
+
+
+@dataclass(frozen=True)
+class VerbTrigger:
+    type: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    subject_is_source: bool
+
+
+def _triggers(lang: str) -> dict[str, list[VerbTrigger]]:
+    out: dict[str, list[VerbTrigger]] = defaultdict(list)
+    for row in _rows("relation_verbs.tsv"):
+        if len(row) >= 6 and row[0] == lang:
+            out[row[1]].append(VerbTrigger(row[2], frozenset(row[3].split("|")), frozenset(row[4].split("|")),
+                                           row[5] == "source"))
+    return dict(out)
+
+
+def _role(token: Token) -> tuple[Token, str] | None:
+    """(verb, role) for the token heading a mention: role is ``subj``, ``subjpass``, ``obj`` or ``agent``."""
+    for _ in range(3):
+        dep = token.dep_
+        if dep in CLIMB and token.head is not token:
+            token = token.head
+            continue
+        break
+    dep, head = token.dep_, token.head
+    if dep in SUBJECT:
+        return head, "subjpass" if dep in PASSIVE_SUBJECT else "subj"
+    if dep in AGENT:
+        return head, "agent"
+    if dep in OBJECT:
+        return head, "obj"
+    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+        return head.head, "agent" if head.dep_ == "agent" or head.lower_ == "by" else "obj"
+    return None
+
+
+class DependencyRelations:
+    def __init__(self, lang: str):
+        self.triggers = _triggers(lang)
+
+    def find(self, doc: Doc, sent: Any, refs: list[Any]) -> list[tuple[str, int, int, bool]]:
+        """``(type, i, j, reverse)`` for mention pairs ``refs[i]``, ``refs[j]`` (i < j) of ``sent``."""
+        if not self.triggers:
+            return []
+        roles: dict[int, tuple[Token, str]] = {}
+        for k, ref in enumerate(refs):
+            span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            role = _role(span.root)
+            if role is not None and role[0].lemma_.lower() in self.triggers:
+                roles[k] = role
+        out = []
+        keys = sorted(roles)
+        for x, i in enumerate(keys):
+            for j in keys[x + 1:]:
+                (vi, ri), (vj, rj) = roles[i], roles[j]
+                if vi.i != vj.i or any(c.lemma_.lower() in NEGATION_LEMMAS or c.dep_ == "neg" for c in vi.children):
+                    continue
+                pair = self._pair(vi.lemma_.lower(), refs[i].type, ri, refs[j].type, rj)
+                if pair is not None:
+                    out.append((pair[0], i, j, pair[1]))
+        return out
+
+    def _pair(self, lemma: str, ti: str, ri: str, tj: str, rj: str) -> tuple[str, bool] | None:
+        """(type, reverse) when the roles of mentions i and j fit a trigger of ``lemma``."""
+        for trig in self.triggers.get(lemma, []):
+            for subj_first in (True, False):
+                subj_role, other_role = (ri, rj) if subj_first else (rj, ri)
+                if subj_role == "subj" and other_role == "obj":
+                    subject_is_source = trig.subject_is_source
+                elif subj_role == "subjpass" and other_role == "agent":
+                    subject_is_source = not trig.subject_is_source
+                else:
+                    continue
+                # which of i/j is the source?
+                source_is_i = subject_is_source == subj_first
+                src_t, tgt_t = (ti, tj) if source_is_i else (tj, ti)
+                if src_t in trig.sources and tgt_t in trig.targets:
+                    return trig.type, not source_is_i
+        return None

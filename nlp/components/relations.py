@@ -1,0 +1,207 @@
+"""``havengraph_relations_v1``: typed relations between the mentions of one sentence.
+
+For every pair of mentions (entities and identifier nodes: phones, e-mails, accounts,
+containers) in a sentence, the text between them is matched against the cue rules of the
+document's language (``data/relation_cues.tsv``); where the language has a parser, verb
+patterns over the dependency tree (:mod:`nlp.components.dependency`) add what the cue rules miss.
+A negation between the two ("was not employed by", "n'était pas", "was geen") blocks the pair.
+A subject pronoun or "the witness" / "le navire" at the start of a sentence stands for the
+last person or vessel named before it, so "He works for X" links that person.
+Pairs left without a typed relation get the weak ``CO_MENTIONED``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.components.dependency import DependencyRelations
+from nlp.relation_rules import cue_rules, negated
+
+MAX_BETWEEN = 250
+MAX_PAIR_GAP = 6
+MAX_COMENTION = 12
+_IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
+_TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|\bPSA\b|DP World|APM|MPET"
+                       r"|Katoen Natie|Euromax|\bECT\b|HHLA|Eurogate", re.I)
+_ANAPHORS = {
+    "PERSON": {
+        "en": r"\b(?:he|she|the (?:witness|suspect|accused|defendant|interviewee|person concerned))\b",
+        "fr": r"\b(?:il|elle|le témoin|la témoin|le suspect|la suspecte|le prévenu|la prévenue|l['’]intéressée?"
+              r"|le mis en cause|l['’]accusée?|le gardé à vue)\b",
+        "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
+    },
+    "VESSEL": {
+        "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer|trawler)\b",
+        "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
+        "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip)\b",
+    },
+}
+_ANAPHOR_RE = {(t, lang): re.compile(p, re.I) for t, by_lang in _ANAPHORS.items() for lang, p in by_lang.items()}
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention: its character span, type and, for a pronoun, the span of what it stands for."""
+
+    start: int
+    end: int
+    type: str
+    target_start: int
+    target_end: int
+    anaphor: bool = False
+
+
+@dataclass(frozen=True)
+class RelationHit:
+    """One stated relation; ``source``/``target`` are character spans of entity mentions."""
+
+    type: str
+    source: tuple[int, int]
+    target: tuple[int, int]
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    method: str
+    confidence: float
+    rule: str = ""
+
+
+class RelationFinder:
+    def __init__(self, nlp: Language):
+        self.lang = nlp.lang
+        self.rules = cue_rules(self.lang)
+        self.dependency = DependencyRelations(self.lang) if "parser" in nlp.pipe_names else None
+
+    def _mentions(self, doc: Doc) -> list[Ref]:
+        refs = [Ref(s.start_char, s.end_char, s.label_, s.start_char, s.end_char)
+                for s in doc.spans.get("hg_entities", [])]
+        for hit in doc._.hg_identifiers or []:
+            node = _IDENTIFIER_NODES.get(hit.type)
+            if node:
+                refs.append(Ref(hit.start, hit.end, node, hit.start, hit.end))
+        refs.sort(key=lambda r: r.start)
+        return refs
+
+    def _anaphors(self, doc: Doc, sent_start: int, sent_end: int, in_sent: list[Ref], before: list[Ref]) -> list[Ref]:
+        out = []
+        text = doc.text[sent_start:sent_end]
+        for type_ in ("PERSON", "VESSEL"):
+            pattern = _ANAPHOR_RE.get((type_, self.lang))
+            antecedents = [r for r in before if r.type == type_ and not r.anaphor]
+            if pattern is None or not antecedents:
+                continue
+            match = pattern.search(text)
+            if match is None:
+                continue
+            pos = sent_start + match.start()
+            if any(r.type == type_ and r.start < pos for r in in_sent) or pos - antecedents[-1].end > 1500:
+                continue
+            ante = antecedents[-1]
+            out.append(Ref(pos, sent_start + match.end(), type_, ante.target_start, ante.target_end, anaphor=True))
+        return out
+
+    def _between(self, doc: Doc, a: Ref, b: Ref, inner: list[Ref]) -> str:
+        parts, pos = [], a.end
+        for ref in inner:
+            if ref.start >= pos and ref.end <= b.start:
+                parts.append(doc.text[pos:ref.start])
+                parts.append(" ent ")
+                pos = ref.end
+        parts.append(doc.text[pos:b.start])
+        return _SPACES.sub(" ", "".join(parts).lower()).strip()
+
+    def _typed(self, a: Ref, b: Ref, between: str) -> list[tuple[str, bool, str]]:
+        out = []
+        candidates = (between + " ", between) if between else ("",)
+        for i, rule in enumerate(self.rules):
+            if a.type not in rule.first_types() or b.type not in rule.second_types():
+                continue
+            if any(rule.regex.fullmatch(text) for text in candidates):
+                out.append((rule.type, rule.reverse, f"{self.lang}:{rule.type}:{i}"))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        refs = self._mentions(doc)
+        hits: list[RelationHit] = []
+        if len(refs) < 2 and not refs:
+            doc._.hg_relations = hits
+            return doc
+        starts = [r.start for r in refs]
+        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            s_start, s_end = sent.start_char, sent.end_char
+            lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+            in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
+            if not in_sent:
+                continue
+            in_sent = sorted(in_sent + self._anaphors(doc, s_start, s_end, in_sent, refs[:lo]), key=lambda r: r.start)
+            if len(in_sent) < 2:
+                continue
+            hits.extend(self._sentence(doc, sent, in_sent))
+        doc._.hg_relations = hits
+        return doc
+
+    def _sentence(self, doc: Doc, sent, refs: list[Ref]) -> list[RelationHit]:  # type: ignore[no-untyped-def]
+        s_start, s_end = sent.start_char, sent.end_char
+        out: list[RelationHit] = []
+        blocked: set[tuple[int, int]] = set()
+        typed_pairs: set[tuple[int, int]] = set()
+        for i, a in enumerate(refs):
+            for j in range(i + 1, min(len(refs), i + 1 + MAX_PAIR_GAP)):
+                b = refs[j]
+                if b.start - a.end > MAX_BETWEEN or (a.target_start, a.target_end) == (b.target_start, b.target_end):
+                    continue
+                between = self._between(doc, a, b, refs[i + 1:j])
+                if negated(self.lang, between):
+                    blocked.add((i, j))
+                    continue
+                conf = 0.6 if (a.anaphor or b.anaphor) else 0.8
+                for type_, reverse, rule in self._typed(a, b, between):
+                    src, tgt = (b, a) if reverse else (a, b)
+                    out.extend(self._emit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule, doc))
+                    typed_pairs.add((i, j))
+        if self.dependency is not None:
+            for type_, i, j, reverse in self.dependency.find(doc, sent, refs):
+                if (i, j) in typed_pairs or (i, j) in blocked:
+                    continue
+                a, b = refs[i], refs[j]
+                src, tgt = (b, a) if reverse else (a, b)
+                out.extend(self._emit(type_, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep", doc))
+                typed_pairs.add((i, j))
+        real = [k for k, r in enumerate(refs) if not r.anaphor]
+        if len(real) <= MAX_COMENTION:
+            for x, i in enumerate(real):
+                for j in real[x + 1:]:
+                    a, b = refs[i], refs[j]
+                    if (i, j) in typed_pairs or (i, j) in blocked or doc.text[a.start:a.end] == doc.text[b.start:b.end]:
+                        continue
+                    out.append(RelationHit("CO_MENTIONED", (a.start, a.end), (b.start, b.end), a.start, b.end,
+                                           s_start, s_end, "cooccurrence", 0.3))
+        return out
+
+    @staticmethod
+    def _emit(type_: str, src: Ref, tgt: Ref, a: Ref, b: Ref, s_start: int, s_end: int, method: str,
+              conf: float, rule: str, doc: Doc) -> list[RelationHit]:
+        def hit(t: str) -> RelationHit:
+            return RelationHit(t, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
+                               min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule)
+
+        target_text = doc.text[tgt.target_start:tgt.target_end]
+        terminal = tgt.type == "COMPANY" and bool(_TERMINAL.search(target_text))
+        if type_ == "WORKS_AT" and tgt.type == "COMPANY":
+            return [hit("WORKS_AT"), hit("EMPLOYED_BY")] if terminal else [hit("EMPLOYED_BY")]
+        if type_ == "EMPLOYED_BY" and terminal:
+            return [hit("EMPLOYED_BY"), hit("WORKS_AT")]
+        return [hit(type_)]
+
+
+@Language.factory("havengraph_relations_v1", assigns=["doc._.hg_relations"])
+def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
+    return RelationFinder(nlp)

