@@ -1,44 +1,93 @@
-"""``create_app(settings)``: the FastAPI application over the library."""
+"""``create_app(settings)``: the FastAPI application over the library.
+
+Every router reads the store through the caller's :class:`~graph.store.view.ClearedView`
+(``api/deps.py``); keys, roles and the audit log come from ``api/security``.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
+from api.deps import require
 from api.errors import install_error_handlers
+from api.routers.models import Health
+from api.security.audit import AuditLog
+from api.security.keys import KeyStore, keys_db_path
+from api.security.middleware import GuardMiddleware
 from api.settings import Settings
 from graph.store import open_store
+from graph.store.view import NeedToKnow, check_clearance
 
-ROUTERS = ("entities", "paths", "analysis")
+#: routers of this package, in the order they appear in the OpenAPI document
+ROUTERS = ("entities", "paths", "documents", "exports", "evidence", "cypher", "resolution", "analysis", "admin")
+UPLOAD_PATHS = ("/documents", "/evidence-packages/verify")
+
+
+def _resolution_ready() -> bool:
+    try:
+        resolution = importlib.import_module("graph.resolution")
+    except ImportError:
+        return False
+    return all(hasattr(resolution, f) for f in ("review_candidates", "merge", "split", "pin_distinct"))
+
+
+def _router(name: str) -> Any | None:
+    if name == "resolution" and not _resolution_ready():
+        return None
+    try:
+        module = importlib.import_module(f"api.routers.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"api.routers.{name}":
+            return None
+        raise
+    return module.router
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    check_clearance(settings.anonymous_clearance)
+    store = open_store(settings.store)
+    keys = KeyStore(keys_db_path(settings.store, settings.keys_db))
+    audit = AuditLog(keys.path, db=keys.db, lock=keys.lock)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        app.state.store.close()
+        store.close()
+        keys.close()
 
-    app = FastAPI(title="Havengraph", version="0.1.0", lifespan=lifespan,
-                  description="Evidence-backed knowledge graph of criminal network infiltration in seaports.")
+    app = FastAPI(title="Havengraph", version="0.2.0", lifespan=lifespan,
+                  description="Evidence-backed knowledge graph of criminal network infiltration in seaports. "
+                              "Send `Authorization: Bearer KEY` (keys from `havengraph users add`).")
     app.state.settings = settings
-    app.state.store = open_store(settings.store)
+    app.state.store = store
+    app.state.keys = keys
+    app.state.audit = audit
+    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s)
+    app.state.size_cache = {}
     install_error_handlers(app)
 
-    @app.get("/health", tags=["health"])
+    @app.get("/health", tags=["health"], response_model=Health, summary="Liveness (no key needed)")
     def health() -> dict[str, object]:
-        return {"status": "ok", "store": settings.store.split("://", 1)[0]}
+        return {"status": "ok", "store": settings.store.split("://", 1)[0], "auth": settings.auth}
 
     for name in ROUTERS:
-        try:
-            module = importlib.import_module(f"api.routers.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"api.routers.{name}":
-                continue
-            raise
-        app.include_router(module.router)
+        router = _router(name)
+        if router is not None:
+            app.include_router(router, dependencies=[Depends(require("viewer"))])
+    from api.routers.web import router as web_router
+
+    app.include_router(web_router)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
+                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(GuardMiddleware, audit=audit if settings.audit else None,
+                       max_body=settings.max_body_kb * 1024, max_upload=settings.max_upload_mb * 1024 * 1024,
+                       upload_paths=UPLOAD_PATHS)
     return app

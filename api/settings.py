@@ -13,12 +13,29 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HAVENGRAPH_", extra="ignore")
 
     store: str = DEFAULT_URL
+    #: loopback unless told otherwise
     host: str = "127.0.0.1"
     port: int = 8000
-    #: require API keys (Authorization: Bearer KEY) on every endpoint except /health
-    auth: bool = False
+    #: require API keys (Authorization: Bearer KEY) on every endpoint except /health and the static page
+    auth: bool = True
+    #: SQLite file holding API keys and the audit log (default: next to an embedded store)
+    keys_db: str | None = None
+    #: write an audit entry for every request
+    audit: bool = True
+    #: clearance of requests when auth is off (None = the highest handling level)
+    anonymous_clearance: str | None = None
     max_depth: int = 3
     max_limit: int = 500
+    max_offset: int = 10_000
     max_upload_mb: int = 50
+    #: largest request body accepted by any endpoint but the upload
+    max_body_kb: int = 256
+    #: origins allowed to call the API from a browser; none by default
     cors_origins: list[str] = []
+    #: watchlist CSV (name,type,identifier) for "path to watchlist" and suspicious links
+    watchlist: str | None = None
+    cypher_timeout_s: float = 10.0
+    cypher_max_rows: int = 1000
+    #: seconds a change made outside the API (e.g. `havengraph ingest`) takes to reach need-to-know filtering
+    clearance_cache_s: float = 1.0
     out_dir: str = "out"

@@ -1,52 +1,109 @@
-"""Entities: search, detail with evidence, neighbourhood, picture."""
+"""Entities: search, detail with evidence, neighbourhood (data, styled graph, self-contained page)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from api.deps import SettingsDep, StoreDep
-from graph.errors import InvalidInput
-from graph.visualize import subgraph_html
+from api.deps import SettingsDep, StoreDep, Viewer, note
+from api.errors import ERROR_RESPONSES
+from api.routers.models import (
+    DocumentInfo,
+    EntityDetail,
+    EntityOut,
+    EntityType,
+    GraphView,
+    RelationType,
+    SubgraphOut,
+)
+from api.routers.sizing import node_sizes
+from graph.errors import DocumentNotFound, InvalidInput
+from graph.visualize import subgraph_html, vis_data
 
-router = APIRouter(prefix="/entities", tags=["entities"])
+router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
 
-
-@router.get("")
-def search_entities(store: StoreDep, settings: SettingsDep,
-                    q: Annotated[str, Query(min_length=1, max_length=200, description="name, alias or identifier")],
-                    type: Annotated[str | None, Query(description="entity type, e.g. PERSON")] = None,
-                    limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in store.search(q, type=type, limit=min(limit, settings.max_limit))]
-
-
-@router.get("/{entity_id}")
-def get_entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
-    entity = store.get_entity(entity_id)
-    sub = store.neighbors(entity_id, depth=1, limit=200)
-    mentions = store.mentions(entity_id, limit=100)
-    return {**entity.to_dict(), "relations": [r.to_dict() for r in sub.edges],
-            "mentions": [m.__dict__ for m in mentions]}
+EntityId = Annotated[str, "entity id"]
+Depth = Annotated[int, Query(ge=1, le=3, description="hops around the entity")]
+Limit = Annotated[int, Query(ge=1, le=500, description="most entities returned")]
 
 
-@router.get("/{entity_id}/neighbors")
-def get_neighbors(entity_id: str, store: StoreDep, settings: SettingsDep,
-                  depth: Annotated[int, Query(ge=1, le=3)] = 1,
-                  type: Annotated[list[str] | None, Query(description="keep only these entity types")] = None,
-                  limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                  include_weak: bool = True) -> dict[str, Any]:
+def _bounded(settings: Any, depth: int, limit: int) -> int:
     if depth > settings.max_depth:
         raise InvalidInput(f"depth is limited to {settings.max_depth}")
-    sub = store.neighbors(entity_id, depth=depth, types=type, limit=min(limit, settings.max_limit),
+    return min(limit, settings.max_limit)
+
+
+@router.get("", response_model=list[EntityOut], summary="Search entities by name, alias or identifier")
+def search_entities(request: Request, response: Response, store: StoreDep, settings: SettingsDep, user: Viewer,
+                    q: Annotated[str, Query(min_length=1, max_length=200, description="name, alias or identifier")],
+                    type: Annotated[EntityType | None, Query(description="only this entity type")] = None,
+                    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+                    offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> list[dict[str, Any]]:
+    """Best match first (exact name, then prefix, then substring; identifiers count).
+
+    Pagination: ``offset`` and ``limit``; the ``X-Next-Offset`` header is set when more may follow.
+    """
+    limit = min(limit, settings.max_limit)
+    if offset > settings.max_offset:
+        raise InvalidInput(f"offset is limited to {settings.max_offset}")
+    found = store.search(q, type=type, limit=offset + limit + 1)
+    page = found[offset:offset + limit]
+    if len(found) > offset + limit:
+        response.headers["X-Next-Offset"] = str(offset + limit)
+    note(request, items=len(page))
+    return [e.to_dict() for e in page]
+
+
+@router.get("/{entity_id}", response_model=EntityDetail, summary="An entity with its relations, evidence and documents")
+def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Viewer) -> dict[str, Any]:
+    entity = store.get_entity(entity_id)
+    sub = store.neighbors(entity_id, depth=1, limit=200)
+    mentions = store.mentions(entity_id, limit=200)
+    documents = []
+    for doc_id in store.documents_mentioning([entity_id])[:50]:
+        try:
+            documents.append(DocumentInfo(**store.get_document(doc_id).info()).model_dump())
+        except DocumentNotFound:
+            continue
+    note(request, items=len(sub.edges))
+    return {**entity.to_dict(), "relations": [r.to_dict() for r in sub.edges],
+            "mentions": [m.__dict__ for m in mentions], "documents": documents}
+
+
+@router.get("/{entity_id}/neighbors", response_model=SubgraphOut, summary="Neighbourhood up to 3 hops")
+def get_neighbors(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
+                  depth: Depth = 1,
+                  type: Annotated[list[EntityType] | None, Query(description="keep only these entity types")] = None,
+                  relation_type: Annotated[list[RelationType] | None, Query(description="follow only these")] = None,
+                  limit: Limit = 100,
+                  include_weak: bool = True) -> dict[str, Any]:
+    limit = _bounded(settings, depth, limit)
+    sub = store.neighbors(entity_id, depth=depth, types=type, relation_types=relation_type, limit=limit,
                           include_weak=include_weak)
+    note(request, items=len(sub.nodes))
     return sub.to_dict()
 
 
-@router.get("/{entity_id}/subgraph.html", response_class=HTMLResponse)
-def get_subgraph_page(entity_id: str, store: StoreDep,
-                      depth: Annotated[int, Query(ge=1, le=3)] = 2,
-                      limit: Annotated[int, Query(ge=1, le=500)] = 150) -> HTMLResponse:
-    sub = store.neighbors(entity_id, depth=depth, limit=limit)
-    return HTMLResponse(subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}"))
+@router.get("/{entity_id}/graph", response_model=GraphView, summary="Neighbourhood styled for vis-network")
+def get_graph(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
+              depth: Depth = 1, limit: Limit = 80, include_weak: bool = True) -> dict[str, Any]:
+    """Nodes coloured and shaped from the schema, sized by centrality, with evidence tooltips."""
+    limit = _bounded(settings, depth, limit)
+    sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    data = vis_data(sub, focus=entity_id, sizes=node_sizes(request.app, store, sub))
+    note(request, items=len(sub.nodes))
+    return {**data, "focus": entity_id}
+
+
+@router.get("/{entity_id}/subgraph.html", response_class=HTMLResponse,
+            summary="Self-contained interactive page of the neighbourhood (no external resources)")
+def get_subgraph_page(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
+                      depth: Depth = 2, limit: Limit = 150, include_weak: bool = True) -> HTMLResponse:
+    limit = _bounded(settings, depth, limit)
+    sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    note(request, items=len(sub.nodes))
+    page = subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}",
+                         sizes=node_sizes(request.app, store, sub))
+    return HTMLResponse(page)

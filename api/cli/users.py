@@ -1,0 +1,176 @@
+"""Access commands: API users, the audit log, evidence packages.
+
+``havengraph users add NAME --role viewer|analyst|admin [--clearance LEVEL]`` prints the new key
+once, as its last line; only its hash is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli.common import JsonOption, StoreOption, fail, open_store_from, print_json, store_url
+from api.security.audit import AuditLog
+from api.security.keys import KeyStore, keys_db_path
+from api.settings import Settings
+
+users_app = typer.Typer(help="API users: keys with a role (viewer, analyst, admin) and a clearance.",
+                        no_args_is_help=True)
+evidence_app = typer.Typer(help="Evidence packages: a subgraph with its evidence and a SHA-256 manifest.",
+                           no_args_is_help=True)
+
+KeysOption = Annotated[str | None, typer.Option("--keys-db", help="Keys and audit file (env HAVENGRAPH_KEYS_DB; "
+                                                "default: next to the store).")]
+
+
+def _keys(store: str | None, keys_db: str | None) -> KeyStore:
+    path = keys_db_path(store_url(store), keys_db or Settings().keys_db)
+    if path == ":memory:":
+        fail("an in-memory store has no key file; pass --keys-db FILE")
+    return KeyStore(path)
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="User name (no spaces).")],
+    role: Annotated[str, typer.Option("--role", help="viewer, analyst or admin")] = "viewer",
+    clearance: Annotated[str | None, typer.Option("--clearance", help="Highest handling code the user may read "
+                                                  "(default: the lowest for viewers and analysts, all for admins).")]
+    = None,
+    store: StoreOption = None,
+    keys_db: KeysOption = None,
+) -> None:
+    """Create a user and print the API key (shown once, as the last line)."""
+    keys = _keys(store, keys_db)
+    try:
+        key = keys.add_user(name, role, clearance)
+        user = next(u for u in keys.list_users() if u["name"] == name.strip())
+    finally:
+        keys.close()
+    typer.echo(f"user {user['name']}: role {user['role']}, clearance {user['clearance']} ({keys.path})", err=True)
+    typer.echo("keep this key now; it cannot be shown again:", err=True)
+    typer.echo(key)
+
+
+@users_app.command("list")
+def users_list(store: StoreOption = None, keys_db: KeysOption = None, json_out: JsonOption = False) -> None:
+    """List users (never their keys)."""
+    keys = _keys(store, keys_db)
+    try:
+        rows = keys.list_users()
+    finally:
+        keys.close()
+    if json_out:
+        print_json(rows)
+        return
+    for row in rows:
+        status = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
+        typer.echo(f"{row['name']:<20} {row['role']:<8} {row['clearance']:<13} {row['key_id']}  {status}")
+
+
+@users_app.command("revoke")
+def users_revoke(name: Annotated[str, typer.Argument(help="User name.")],
+                 store: StoreOption = None, keys_db: KeysOption = None) -> None:
+    """Revoke a user's key at once."""
+    keys = _keys(store, keys_db)
+    try:
+        done = keys.revoke(name)
+    finally:
+        keys.close()
+    if not done:
+        fail(f"no active user {name!r}")
+    typer.echo(f"revoked {name}")
+
+
+def audit(
+    limit: Annotated[int, typer.Option(help="Most entries, newest first.")] = 100,
+    who: Annotated[str | None, typer.Option(help="Only this user.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only from this ISO time on.")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Check the hash chain instead.")] = False,
+    store: StoreOption = None,
+    keys_db: KeysOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """The API audit log: who asked what, when, and how much came back."""
+    keys = _keys(store, keys_db)
+    log = AuditLog(keys.path, db=keys.db, lock=keys.lock)
+    try:
+        data = log.verify() if verify else log.entries(limit=limit, who=who, since=since)
+    finally:
+        keys.close()
+    if json_out or verify:
+        print_json(data)
+        if verify and not data["ok"]:
+            raise typer.Exit(1)
+        return
+    for e in data:
+        typer.echo(f"{e['at']}  {e['who']:<14} {e['method']:<6} {e['status']}  {e['endpoint']}  "
+                   f"{e['result_items'] if e['result_items'] is not None else '-'} items, {e['result_bytes']} B")
+
+
+@evidence_app.command("export")
+def evidence_export(
+    entity_id: Annotated[str | None, typer.Argument(help="Package this entity's neighbourhood.")] = None,
+    depth: Annotated[int, typer.Option(help="Hops around the entity (1-3).")] = 1,
+    limit: Annotated[int, typer.Option(help="Most entities.")] = 100,
+    source: Annotated[str | None, typer.Option(help="With --target: package the shortest path.")] = None,
+    target: Annotated[str | None, typer.Option(help="Other end of the path.")] = None,
+    clearance: Annotated[str | None, typer.Option(help="Package only what this clearance may see.")] = None,
+    who: Annotated[str, typer.Option(help="Name recorded as the requester.")] = "cli",
+    output: Annotated[Path, typer.Option("-o", "--output", help="Zip file to write.")] = Path("evidence-package.zip"),
+    store: StoreOption = None,
+) -> None:
+    """Write an evidence package (zip) for an entity's neighbourhood or a path."""
+    from api.routers.evidence import select
+    from api.routers.models import PackageIn
+    from api.security.evidence_package import build_package
+    from graph.store.view import ClearedView
+
+    spec = PackageIn(entity_id=entity_id, depth=depth, limit=limit, source=source, target=target)
+    s = open_store_from(store)
+    try:
+        view = ClearedView(s, clearance)
+        data = build_package(view, select(view, spec), {"request": spec.model_dump(exclude_none=True),
+                                                        "clearance": view.clearance}, who=who)
+    finally:
+        s.close()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(data)
+    typer.echo(str(output))
+
+
+@evidence_app.command("verify")
+def evidence_verify(
+    package: Annotated[Path, typer.Argument(help="An evidence package (zip).")],
+    against_store: Annotated[bool, typer.Option("--against-store/--offline",
+                                                help="Also check every snippet against the store.")] = False,
+    store: StoreOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Check a package's files against its manifest (and, if asked, its snippets against the store)."""
+    from api.security.evidence_package import verify_package
+
+    if not package.is_file():
+        fail(f"{package} is not a file")
+    s = open_store_from(store) if against_store else None
+    try:
+        result = verify_package(package.read_bytes(), s)
+    finally:
+        if s is not None:
+            s.close()
+    if json_out:
+        print_json(result)
+    else:
+        typer.echo(("valid" if result["valid"] else "NOT VALID") + f"  sha256 {result['package_sha256']}")
+        for problem in result["problems"]:
+            typer.echo(f"  - {problem}")
+    if not result["valid"]:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(users_app, name="users")
+    app.add_typer(evidence_app, name="evidence")
+    app.command("audit")(audit)

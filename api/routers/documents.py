@@ -1,0 +1,146 @@
+"""Documents: list, read with highlighted mentions, upload for ingest, delete."""
+
+from __future__ import annotations
+
+import html
+import re
+import tempfile
+import threading
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+
+from api.deps import Admin, Analyst, SettingsDep, StoreDep, Viewer, WriteStoreDep, note
+from api.errors import ERROR_RESPONSES
+from api.routers.models import DeleteResult, DocumentDetail, DocumentInfo, HandlingCode, UploadResult
+from graph.errors import DocumentNotFound, HavengraphError, InvalidInput, StoreUnavailable, UnreadableDocument
+from graph.model import Mention
+
+router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
+
+#: what an upload may be, by extension, with a check of the first bytes
+ALLOWED = {
+    "txt": "text", "md": "text", "csv": "text", "eml": "text", "html": "text", "htm": "text",
+    "pdf": b"%PDF-", "docx": b"PK\x03\x04",
+}
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_extractors: dict[str, Any] = {}
+_extractor_lock = threading.Lock()
+
+
+@router.get("", response_model=list[DocumentInfo], summary="Documents in the store (those you may read)")
+def list_documents(request: Request, store: StoreDep, settings: SettingsDep, user: Viewer,
+                   limit: Annotated[int, Query(ge=1, le=500)] = 100,
+                   offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> list[dict[str, Any]]:
+    rows = store.list_documents(limit=min(limit, settings.max_limit), offset=offset)
+    note(request, items=len(rows))
+    return rows
+
+
+def highlight(text: str, mentions: list[Mention]) -> str:
+    """``text`` as HTML with each mention in a ``<mark>`` (overlaps: the first one wins)."""
+    out, pos = [], 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < pos or m.end > len(text) or m.start >= m.end:
+            continue
+        out.append(html.escape(text[pos:m.start]))
+        out.append(f'<mark class="t-{html.escape(m.type)}" data-entity="{html.escape(m.entity_id, quote=True)}">'
+                   f"{html.escape(text[m.start:m.end])}</mark>")
+        pos = m.end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+@router.get("/{doc_id}", response_model=DocumentDetail, summary="A document's text with its mentions highlighted")
+def get_document(request: Request, doc_id: str, store: StoreDep, user: Viewer) -> dict[str, Any]:
+    doc = store.get_document(doc_id)
+    mentions = store.raw_extraction(doc_id).mentions
+    note(request, items=len(mentions))
+    return {**doc.info(), "text": doc.text, "mentions": [m.__dict__ | {"doc_id": doc_id} for m in mentions],
+            "html": highlight(doc.text, mentions)}
+
+
+def _check_upload(name: str, data: bytes, max_bytes: int) -> str:
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext not in ALLOWED:
+        raise InvalidInput(f"files of type .{ext or '?'} are not accepted; send one of: "
+                           + ", ".join(f".{e}" for e in sorted(ALLOWED)))
+    if not data:
+        raise UnreadableDocument(f"{name} is empty")
+    if len(data) > max_bytes:
+        raise InvalidInput(f"{name} is larger than {max_bytes // (1024 * 1024)} MB")
+    magic = ALLOWED[ext]
+    if magic == "text":
+        if b"\x00" in data[:65536]:
+            raise UnreadableDocument(f"{name} is not a text file (it holds binary data)")
+    elif not data.startswith(magic):  # type: ignore[arg-type]
+        raise UnreadableDocument(f"{name} does not look like a .{ext} file")
+    return ext
+
+
+def _extractor(lang: str) -> Any:
+    with _extractor_lock:
+        if lang not in _extractors:
+            from nlp import Extractor  # type: ignore[attr-defined]
+
+            _extractors[lang] = Extractor(lang)
+        return _extractors[lang]
+
+
+def _ingest(path: Path, lang: str, handling: str | None, grading: str | None, name: str, store: Any) -> tuple:
+    """Read, extract, resolve and write one file; returns (document, extraction, status)."""
+    try:
+        from ingest import read_file
+    except ImportError as exc:
+        raise StoreUnavailable(f"document ingest is not available on this server: {exc}") from exc
+    document = read_file(path, grading=grading, handling=handling)
+    document.source = name
+    document.title = document.title or name
+    extraction = _extractor(lang).extract(document)
+    try:
+        from graph.resolution import Resolver
+    except ImportError:  # resolution not installed: store the extraction as it is
+        return document, extraction, store.write(extraction)
+    return document, extraction, store.write(Resolver(store).resolve(extraction))
+
+
+@router.post("", response_model=UploadResult, status_code=201, summary="Upload a case file for ingest (analyst)")
+async def upload_document(
+        request: Request, store: WriteStoreDep, settings: SettingsDep, user: Analyst,
+        file: Annotated[UploadFile, File(description="txt, md, csv, eml, html, pdf or docx")],
+        handling: Annotated[HandlingCode | None, Form(description="handling code of the document")] = None,
+        grading: Annotated[str | None, Form(pattern=r"^[A-EXa-ex][1-5]?$", description="source grading, e.g. B2")]
+        = None,
+        lang: Annotated[Literal["auto", "en", "fr", "nl"], Form()] = "auto") -> dict[str, Any]:
+    max_bytes = settings.max_upload_mb * 1024 * 1024
+    name = _SAFE_NAME.sub("_", Path(file.filename or "upload.txt").name)[:120] or "upload.txt"
+    data = await file.read(max_bytes + 1)
+    _check_upload(name, data, max_bytes)
+    note(request, filename=name, handling=handling, grading=grading, lang=lang, bytes=len(data))
+    from starlette.concurrency import run_in_threadpool
+
+    with tempfile.TemporaryDirectory(prefix="havengraph-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            document, extraction, status = await run_in_threadpool(
+                _ingest, path, lang, handling, grading.upper() if grading else None, name, store)
+        except HavengraphError:
+            raise
+        except (UnicodeDecodeError, ValueError, OSError) as exc:
+            raise UnreadableDocument(f"{name} could not be read: {exc}") from exc
+    request.app.state.gate.invalidate()
+    note(request, items=1)
+    return {"doc_id": document.doc_id, "status": status, "title": document.title, "handling": document.handling,
+            "entities": len(extraction.entities), "relations": len(extraction.relations)}
+
+
+@router.delete("/{doc_id}", response_model=DeleteResult, summary="Delete a document and its evidence (admin)")
+def delete_document(request: Request, doc_id: str, view: StoreDep, user: Admin) -> dict[str, Any]:
+    if not view.has_document(doc_id):
+        raise DocumentNotFound(f"no document {doc_id!r} in the store")
+    deleted = request.app.state.store.delete_document(doc_id)
+    request.app.state.gate.invalidate()
+    note(request, items=int(deleted))
+    return {"doc_id": doc_id, "deleted": deleted}

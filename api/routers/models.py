@@ -1,0 +1,246 @@
+"""Response models of the API, derived from the schema (type names are Literals built from it)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import METHODS
+from graph.schema import SCHEMA
+
+EntityType = Literal[tuple(SCHEMA.entity_types)]  # type: ignore[valid-type]
+RelationType = Literal[tuple(SCHEMA.relations)]  # type: ignore[valid-type]
+HandlingCode = Literal[tuple(SCHEMA.handling_levels)]  # type: ignore[valid-type]
+Method = Literal[METHODS]  # type: ignore[valid-type]
+Role = Literal["viewer", "analyst", "admin"]
+
+
+class EntityOut(BaseModel):
+    entity_id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = []
+    identifiers: dict[str, str] = {}
+    properties: dict[str, Any] = {}
+
+
+class EvidenceOut(BaseModel):
+    doc_id: str = Field(description="SHA-256 of the source document's bytes")
+    start: int
+    end: int
+    sentence: str = ""
+    method: Method
+    extractor: str = ""
+    confidence: float = 1.0
+    weight: float = 1.0
+    date: str | None = None
+    page: int | None = None
+
+
+class RelationOut(BaseModel):
+    source: str
+    target: str
+    type: RelationType
+    weight: float
+    count: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+    properties: dict[str, Any] = {}
+    evidence: list[EvidenceOut] = []
+
+
+class SubgraphOut(BaseModel):
+    nodes: list[EntityOut]
+    edges: list[RelationOut]
+
+
+class MentionOut(BaseModel):
+    entity_id: str
+    text: str
+    type: str
+    start: int
+    end: int
+    doc_id: str = ""
+
+
+class DocumentInfo(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    doc_id: str
+    title: str | None = ""
+    source: str | None = ""
+    lang: str | None = ""
+    format: str | None = ""
+    date: str | None = None
+    grading: str | None = None
+    handling: str | None = None
+    length: int | None = None
+    ingested_at: str | None = None
+
+
+class EntityDetail(EntityOut):
+    relations: list[RelationOut] = Field(description="direct relations with their evidence")
+    mentions: list[MentionOut]
+    documents: list[DocumentInfo] = Field(description="documents that mention the entity or support its relations")
+
+
+class DocumentDetail(DocumentInfo):
+    text: str
+    pages: list[int] = []
+    metadata: dict[str, Any] = {}
+    mentions: list[MentionOut] = Field(description="entity mentions, as extracted (spans into `text`)")
+    html: str = Field(description="the text as HTML, mentions wrapped in <mark> elements")
+
+
+class UploadResult(BaseModel):
+    doc_id: str
+    status: Literal["written", "skipped", "replaced"]
+    title: str = ""
+    handling: str | None = None
+    entities: int = 0
+    relations: int = 0
+
+
+class DeleteResult(BaseModel):
+    doc_id: str
+    deleted: bool
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    store: str
+    auth: bool
+
+
+class Me(BaseModel):
+    name: str
+    role: Role
+    clearance: str
+
+
+class PathOut(SubgraphOut):
+    hops: int
+    target: str | None = Field(None, description="the watchlist entity reached (path to watchlist)")
+
+
+class WatchlistEntry(BaseModel):
+    name: str
+    type: str | None = None
+    identifier: str | None = None
+    entity_id: str | None = Field(None, description="the entity it resolves to in the store, if any")
+
+
+class VisNode(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+
+
+class VisEdge(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    to: str
+    from_: str = Field(alias="from")
+
+
+class GraphView(BaseModel):
+    """Nodes and edges styled for vis-network (colours and shapes from the schema)."""
+
+    nodes: list[VisNode]
+    edges: list[VisEdge]
+    focus: str
+
+
+class SchemaInfo(BaseModel):
+    entity_types: list[str]
+    relation_types: list[str]
+    styles: dict[str, dict[str, str]]
+    handling_levels: list[str]
+    weak_relations: list[str]
+
+
+class Decision(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    decision_id: str | None = None
+    kind: str | None = None
+    a: str | None = None
+    b: str | None = None
+    score: float | None = None
+    reason: str | None = ""
+    who: str | None = None
+    at: str | None = None
+    status: str | None = None
+
+
+class MergeIn(BaseModel):
+    keep: str = Field(min_length=1, max_length=300)
+    drop: str = Field(min_length=1, max_length=300)
+    reason: str = Field("", max_length=2000)
+
+
+class PinIn(BaseModel):
+    a: str = Field(min_length=1, max_length=300)
+    b: str = Field(min_length=1, max_length=300)
+    reason: str = Field("", max_length=2000)
+
+
+class CypherIn(BaseModel):
+    query: str = Field(min_length=1, max_length=10_000)
+    params: dict[str, Any] = {}
+    limit: int = Field(100, ge=1, le=10_000)
+
+
+class CypherOut(BaseModel):
+    columns: list[str] = []
+    rows: list[Any]
+    truncated: bool = False
+
+
+class PackageIn(BaseModel):
+    """What goes into an evidence package: an entity's neighbourhood, a path, or a list of entities."""
+
+    entity_id: str | None = Field(None, max_length=300)
+    depth: int = Field(1, ge=1, le=3)
+    limit: int = Field(100, ge=1, le=500)
+    source: str | None = Field(None, max_length=300, description="with `target`: package the shortest path")
+    target: str | None = Field(None, max_length=300)
+    entity_ids: list[str] | None = Field(None, max_length=500)
+    include_weak: bool = False
+
+
+class PackageCheck(BaseModel):
+    valid: bool
+    problems: list[str]
+    counts: dict[str, Any]
+    package_sha256: str
+
+
+class AuditEntry(BaseModel):
+    seq: int
+    at: str
+    who: str
+    role: str | None
+    method: str
+    endpoint: str
+    params: Any
+    status: int
+    result_bytes: int
+    result_items: int | None
+    duration_ms: float
+    prev_hash: str
+    row_hash: str
+
+
+class AuditCheck(BaseModel):
+    ok: bool
+    entries: int
+    first_bad_seq: int | None
+
+
+class UserInfo(BaseModel):
+    name: str
+    role: Role
+    clearance: str
+    created_at: str
+    revoked_at: str | None
+    key_id: str

@@ -1,0 +1,100 @@
+"""One ASGI middleware for what every request goes through: body size, security headers, audit.
+
+* bodies larger than the limit are refused with 413 (declared length, or counted as they arrive);
+* answers carry ``nosniff``, ``no-referrer``, ``DENY`` framing and ``no-store`` caching, and the
+  web page a strict Content-Security-Policy (same origin only);
+* every request but the health check and static files gets an audit entry: who, role, method,
+  path, query and body parameters, status, bytes and items returned, duration.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import error_response
+from api.security.audit import AuditLog
+
+#: the web page may only talk to the server that served it
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+            "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+UNAUDITED = ("/health", "/web/", "/favicon.ico", "/docs", "/redoc", "/openapi.json")
+
+
+def _unaudited(path: str) -> bool:
+    return path == "/" or any(path == p or (p.endswith("/") and path.startswith(p)) for p in UNAUDITED)
+
+
+class GuardMiddleware:
+    def __init__(self, app: ASGIApp, audit: AuditLog | None, max_body: int, max_upload: int,
+                 upload_paths: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.audit = audit
+        self.max_body = max_body
+        self.max_upload = max_upload
+        self.upload_paths = upload_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        path: str = scope.get("path", "")
+        state: dict[str, Any] = scope.setdefault("state", {})
+        limit = self.max_upload if scope["method"] == "POST" and path in self.upload_paths else self.max_body
+        result = {"status": 500, "bytes": 0}
+        headers = dict(scope.get("headers") or [])
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                result["status"] = message["status"]
+                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                         (b"x-frame-options", b"DENY")]
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                if b"cache-control" not in names:
+                    extra.append((b"cache-control", b"no-store"))
+                if path == "/" or path.startswith("/web/"):
+                    extra.append((b"content-security-policy", PAGE_CSP.encode()))
+                message["headers"] = [*message.get("headers", []), *extra]
+            elif message["type"] == "http.response.body":
+                result["bytes"] += len(message.get("body", b""))
+            await send(message)
+
+        received = 0
+
+        async def receive_wrapper() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise HTTPException(413, f"request body larger than {limit} bytes")
+            return message
+
+        try:
+            declared = int(headers.get(b"content-length", b"0") or 0)
+        except ValueError:
+            declared = 0
+        try:
+            if declared > limit:
+                response = error_response(413, "PayloadTooLarge", f"request body larger than {limit} bytes")
+                await response(scope, receive, send_wrapper)
+            else:
+                await self.app(scope, receive_wrapper, send_wrapper)
+        finally:
+            if self.audit is not None and not _unaudited(path):
+                self._record(scope, state, result, time.perf_counter() - started)
+
+    def _record(self, scope: Scope, state: dict[str, Any], result: dict[str, int], elapsed: float) -> None:
+        user = state.get("user")
+        query = {k: v[0] if len(v) == 1 else v
+                 for k, v in parse_qs(scope.get("query_string", b"").decode("latin-1")).items()}
+        params = {**query, **state.get("audit_params", {})}
+        self.audit.append(  # type: ignore[union-attr]
+            who=user.name if user else "-", role=user.role if user else None, method=scope["method"],
+            endpoint=scope.get("path", ""), params=params, status=result["status"], result_bytes=result["bytes"],
+            result_items=state.get("result_items"), duration_ms=elapsed * 1000)
