@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -122,7 +123,7 @@ def detect_encoding(data: bytes, name: str, *, final: bool = True) -> str:
     western = data.decode("cp1252", errors="replace")
     if _printable(western) and western.count("\ufffd") <= 2 and _looks_western(western):
         return "cp1252"
-    best = from_bytes(data[:65536]).best()
+    best = _best_guess(data[:65536])
     if best is not None and best.encoding not in {"ascii", "utf_8"} and best.chaos <= 0.1 and best.coherence >= 0.25:
         decoded = str(best)
         # only for scripts beyond Latin: mostly-ASCII text was judged by the Western test above
@@ -131,6 +132,20 @@ def detect_encoding(data: bytes, name: str, *, final: bool = True) -> str:
     raise unreadable(name, f"not valid UTF-8 (byte 0x{data[first_error.start]:02x} at offset {first_error.start}) "
                      "and not text in any encoding recognised with confidence",
                      "convert it to UTF-8 (e.g. iconv -f <encoding> -t UTF-8) and ingest again")
+
+
+def _best_guess(data: bytes) -> Any:
+    """charset-normalizer's pick, preferring a Windows code page among equally good readings
+    (mac_cyrillic and cp1251 read Russian equally well; cp1251 is what case files use)."""
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if (match.encoding.startswith("cp125") and match.chaos <= best.chaos + 0.02
+                and match.coherence >= 0.8 * best.coherence):
+            return match
+    return best
 
 
 def decode_bytes(data: bytes, name: str) -> Decoded:

@@ -24,10 +24,10 @@ from graph.model import Document, Extraction
 from graph.store import GraphStore
 from ingest.context import ReadContext
 from ingest.records import Mapping, load_mapping
-from ingest.registry import apply_sidecar, open_source, read_source
+from ingest.registry import Problem, apply_sidecar, open_source, walk
 from ingest.report import IngestReport
 from ingest.sidecar import check_code, is_sidecar
-from ingest.source import ChildError, Limits, NotCaseMaterial, ReadResult, Source, unreadable
+from ingest.source import Limits, ReadResult
 
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini"}
 _READ_WHOLE = 64 << 20  # files up to this size are read once, hashed and parsed from memory
@@ -153,49 +153,22 @@ class _Run:
             self.bar.update(1)
             return
         yielded_top = False
-        for item in self._walk(source, ctx, (), meta):
-            yielded_top = yielded_top or item.top
-            yield item
+        for found in walk(source, ctx):
+            if isinstance(found, Problem):
+                (self.report.ignored if found.ignored else self.report.failed).append((found.name, found.reason))
+                continue
+            if found.top:
+                apply_sidecar(found.result.document, meta)
+            self.report.warnings += [(found.name, w) for w in found.result.warnings]
+            for item in self._emit(found.name, found.result, found.top, found.ancestors):
+                yielded_top = yielded_top or item.top
+                yield item
         if not yielded_top:
             self.bar.update(1)
-
-    def _walk(self, source: Source, ctx: ReadContext, ancestors: tuple[str, ...],
-              meta: dict[str, Any] | None = None) -> Iterator[_Item]:
-        top = not ancestors
-        try:
-            result = read_source(source, ctx)
-        except NotCaseMaterial as exc:
-            self.report.ignored.append((source.name, str(exc)))
-            return
-        except HavengraphError as exc:
-            self.report.fail(source.name, str(exc))
-            return
-        if meta:
-            apply_sidecar(result.document, meta)
-        self.report.warnings += [(source.name, w) for w in result.warnings]
-        inner = (*ancestors, result.document.doc_id)
-        try:
-            for child in result.children:
-                if isinstance(child, ChildError):
-                    self.report.fail(child.name, child.reason)
-                elif isinstance(child, Source):
-                    if child.depth > ctx.limits.max_depth:
-                        self.report.fail(child.name, f"{child.name}: nested more than {ctx.limits.max_depth} "
-                                         "containers deep (zip bomb?); unpack it yourself")
-                        continue
-                    yield from self._walk(child, ctx, inner)
-                else:
-                    yield from self._emit(child.document.source, child, False, inner)
-        except HavengraphError as exc:
-            self.report.fail(source.name, f"{exc}; the rest of {source.name} was not read, it will be retried")
-            return
-        yield from self._emit(source.name, result, top, ancestors)
 
     def _emit(self, name: str, result: ReadResult, top: bool, ancestors: tuple[str, ...]) -> Iterator[_Item]:
         if not self.replace and self.store.has_document(result.document.doc_id):
             self.report.skipped += 1
-            if top:
-                self.bar.update(1)
             return
         if self.lang != "auto" and not result.document.lang:
             result.document.lang = self.lang

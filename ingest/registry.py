@@ -12,14 +12,16 @@ import importlib
 import json
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from graph.errors import HavengraphError
 from graph.model import Document
 from ingest.context import ReadContext
 from ingest.records import load_mapping
 from ingest.sidecar import check_code, load_sidecar
-from ingest.source import ReadResult, Source, unreadable
+from ingest.source import ChildError, NotCaseMaterial, ReadResult, Source, unreadable
 
 Reader = Callable[[Source, ReadContext], ReadResult]
 
@@ -130,6 +132,57 @@ def read_source(source: Source, ctx: ReadContext) -> ReadResult:
     """Read one source with the reader its content or name calls for."""
     fmt = sniff(source)
     return reader_for(fmt)(source, ctx)
+
+
+@dataclass
+class Found:
+    """A document read from ``name``; ``top`` for the file itself, ``ancestors`` = ids of its containers."""
+
+    name: str
+    result: ReadResult
+    top: bool
+    ancestors: tuple[str, ...] = ()
+
+
+@dataclass
+class Problem:
+    """Something that could not be read (or, with ``ignored``, was left out on purpose), and why."""
+
+    name: str
+    reason: str
+    ignored: bool = False
+
+
+def walk(source: Source, ctx: ReadContext, ancestors: tuple[str, ...] = ()) -> Iterator[Found | Problem]:
+    """Every document in ``source``, depth-first, a container after its content; never raises for bad input."""
+    try:
+        result = read_source(source, ctx)
+    except NotCaseMaterial as exc:
+        yield Problem(source.name, str(exc), ignored=True)
+        return
+    except HavengraphError as exc:
+        yield Problem(source.name, str(exc))
+        return
+    except Exception as exc:  # a reader library failing in a way nobody foresaw: report, go on
+        yield Problem(source.name, f"{source.name}: could not be read ({type(exc).__name__}: {exc})")
+        return
+    inner = (*ancestors, result.document.doc_id)
+    try:
+        for child in result.children:
+            if isinstance(child, ChildError):
+                yield Problem(child.name, child.reason)
+            elif isinstance(child, Source):
+                if child.depth > ctx.limits.max_depth:
+                    yield Problem(child.name, f"{child.name}: nested more than {ctx.limits.max_depth} containers "
+                                  "deep (zip bomb?); unpack it yourself and ingest the files")
+                    continue
+                yield from walk(child, ctx, inner)
+            else:
+                yield Found(child.document.source, child, False, inner)
+    except Exception as exc:
+        yield Problem(source.name, f"{exc}; the rest of {source.name} was not read (a new run retries it)")
+        return
+    yield Found(source.name, result, not ancestors, ancestors)
 
 
 def open_source(path: Path, *, grading: str | None = None, handling: str | None = None,

@@ -9,7 +9,9 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
+from email import policy
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import format_datetime
 from datetime import datetime, timezone
 
@@ -137,6 +139,9 @@ def eml_bytes(sender: str, to: Sequence[str], subject: str, body: str, *, cc: Se
     msg["Message-ID"] = f"<{abs(hash((sender, subject))) % 10**12}@example.invalid>"
     msg.set_content(body)
     for filename, data, ctype in attachments:
+        if ctype == "message/rfc822":
+            msg.add_attachment(BytesParser(policy=policy.default).parsebytes(data), filename=filename)
+            continue
         maintype, subtype = ctype.split("/", 1)
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return msg.as_bytes()

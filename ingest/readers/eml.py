@@ -9,6 +9,9 @@ line (method ``header``).
 
 from __future__ import annotations
 
+import base64
+import binascii
+import quopri
 import re
 from dataclasses import dataclass
 from email import errors as email_errors
@@ -151,19 +154,31 @@ def _attachments(msg: EmailMessage, source: Source, parent: str) -> Any:
         member = filename if seen[filename] == 1 else f"{seen[filename]}-{filename}"
         try:
             if ctype == "message/rfc822":
-                inner = part.get_content()
-                data = inner.as_bytes() if hasattr(inner, "as_bytes") else bytes(inner)
+                data = _embedded_message(part)
                 if not member.lower().endswith(".eml"):
                     member += ".eml"
             else:
                 data = part.get_payload(decode=True)
-        except (LookupError, ValueError, TypeError, email_errors.MessageError) as exc:
-            yield ChildError(f"{source.name}!{member}", f"attachment cannot be decoded ({exc})")
+        except (LookupError, ValueError, TypeError, IndexError, binascii.Error, email_errors.MessageError) as exc:
+            yield ChildError(f"{source.name}!{member}", f"{source.name}!{member}: attachment cannot be decoded "
+                             f"({exc})")
             continue
         if not data:
-            yield ChildError(f"{source.name}!{member}", "empty attachment")
+            yield ChildError(f"{source.name}!{member}", f"{source.name}!{member}: empty attachment")
             continue
         yield source.child(data, member, parent=parent)
+
+
+def _embedded_message(part: EmailMessage) -> bytes:
+    """Bytes of a forwarded message; some mailers base64-encode it although the standard forbids it."""
+    inner = part.get_payload(0)
+    raw = inner.as_bytes() if hasattr(inner, "as_bytes") else bytes(inner)
+    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if encoding == "base64":
+        return base64.b64decode(b"".join(raw.split()), validate=False)
+    if encoding == "quoted-printable":
+        return quopri.decodestring(raw.lstrip(b"\n"))
+    return raw
 
 
 def _ext(ctype: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -93,8 +94,9 @@ def read(source: Source, ctx: ReadContext) -> ReadResult:
             for info in kept:
                 try:
                     data = read_member(archive, info, source, ctx)
-                except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-                    yield ChildError(f"{source.name}!{info.filename}", f"cannot unpack: {exc}")
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
+                    member = f"{source.name}!{info.filename}"
+                    yield ChildError(member, f"{member}: cannot unpack ({exc}); the archive is damaged")
                     continue
                 except HavengraphError as exc:
                     yield ChildError(f"{source.name}!{info.filename}", str(exc))

@@ -1,0 +1,103 @@
+"""``havengraph ingest``: files, folders, relation lists, structured records, a watched folder;
+``havengraph export-ftm``: the graph as FollowTheMoney JSON lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.cli.common import StoreOption, fail, open_store_from, print_json
+
+LANGS = ("auto", "en", "fr", "nl")
+
+
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files and folders to ingest (folders recursively).",
+                                                       show_default=False)] = None,
+    store: StoreOption = None,
+    edges: Annotated[list[Path] | None, typer.Option(
+        "--edges", help="A CSV of relations (source,target[,type,weight,date]); repeatable.")] = None,
+    edge_type: Annotated[str, typer.Option("--edge-type", help="Relation type for --edges rows without one.")]
+    = "CONTACTED",
+    lang: Annotated[str, typer.Option(help="Language of the documents: auto, en, fr or nl.")] = "auto",
+    workers: Annotated[int, typer.Option(min=1, help="Processes for NLP.")] = 1,
+    replace: Annotated[bool, typer.Option("--replace", help="Re-extract documents already in the store.")] = False,
+    report: Annotated[Path | None, typer.Option("--report", help="Write the ingest report as JSON here.")] = None,
+    grading: Annotated[str | None, typer.Option(help="Source grading of these files, e.g. B2 "
+                                                "(a <file>.meta.yaml sidecar wins).")] = None,
+    handling: Annotated[str | None, typer.Option(help="Handling code of these files (a sidecar wins).")] = None,
+    mapping: Annotated[Path | None, typer.Option(help="YAML mapping for CSV/XLSX records, or a bundled "
+                                                 "mapping's name (port_calls, bills_of_lading...).")] = None,
+    watch_dir: Annotated[Path | None, typer.Option("--watch", help="Then keep ingesting what appears in this "
+                                                   "folder (Ctrl-C stops).")] = None,
+    interval: Annotated[float, typer.Option(help="Seconds between two looks at the --watch folder.")] = 2.0,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Ingest case files (txt, md, pdf, docx, html, eml, mbox, zip, csv, xlsx, FtM JSON) into the store.
+
+    Files already in the store (same bytes) are skipped; the exit code is 1 when any file failed,
+    after the others were ingested.
+    """
+    from ingest import IngestReport, ingest_edges, ingest_paths
+    from ingest.watch import watch
+
+    if lang not in LANGS:
+        fail(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if not paths and not edges and not watch_dir:
+        fail("give files or folders to ingest, --edges FILE or --watch DIR")
+    if watch_dir is not None and not watch_dir.is_dir():
+        fail(f"--watch {watch_dir}: not a folder")
+    options = {"lang": lang, "workers": workers, "replace": replace, "grading": grading, "handling": handling,
+               "mapping": str(mapping) if mapping else None}
+    db = open_store_from(store)
+    total = IngestReport()
+    try:
+        for edge_file in edges or []:
+            total.merge(ingest_edges(edge_file, db, default_type=edge_type, replace=replace, grading=grading,
+                                     handling=handling))
+        if paths:
+            total.merge(ingest_paths(paths, db, progress=not no_progress, **options))
+        if watch_dir is not None:
+            typer.echo(f"watching {watch_dir} every {interval:g} s (Ctrl-C to stop)", err=True)
+            total.merge(watch(watch_dir, db, interval=interval, progress=False,
+                              on_report=lambda r: typer.echo(r.summary(), err=True), **options))
+    finally:
+        db.close()
+        if report:
+            total.write(report)
+    if json_out:
+        print_json(total.to_dict())
+    else:
+        typer.echo(total.summary())
+    if not total.ok:
+        raise typer.Exit(1)
+
+
+def export_ftm(
+    output: Annotated[Path, typer.Argument(help="File to write (JSON lines); - for standard output.")],
+    store: StoreOption = None,
+    weak: Annotated[bool, typer.Option("--weak", help="Also export co-mention links.")] = False,
+) -> None:
+    """Export the graph as FollowTheMoney entities (JSON lines) for Aleph, OpenSanctions tools, ftm."""
+    import sys
+
+    from ingest.ftm import export_ftm as run_export
+
+    db = open_store_from(store)
+    try:
+        if str(output) == "-":
+            counts = run_export(db, sys.stdout, include_weak=weak)
+        else:
+            with open(output, "w", encoding="utf-8") as fh:
+                counts = run_export(db, fh, include_weak=weak)
+    finally:
+        db.close()
+    typer.echo(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())), err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("export-ftm")(export_ftm)
