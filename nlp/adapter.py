@@ -210,7 +210,8 @@ def _relations(document: Document, hits: list[Any], span_ids: dict[tuple[int, in
         if rel_type.symmetric and tgt < src:
             src, tgt = tgt, src
         sentence = document.text[h.sent_start:h.sent_end].strip()
-        evidence = Evidence(document.doc_id, h.start, h.end, sentence, h.method, EXTRACTOR[h.method],
+        extractor = f"havengraph.records@{VERSION}" if h.rule.startswith("record:") else EXTRACTOR[h.method]
+        evidence = Evidence(document.doc_id, h.start, h.end, sentence, h.method, extractor,
                             h.confidence, 1.0, document.date, document.page_at(h.start))
         rel = merged.setdefault((src, tgt, h.type), Relation(src, tgt, h.type))
         rel.evidence.append(evidence)

@@ -32,9 +32,17 @@ def base_pipeline(lang: str) -> Language:
     return nlp
 
 
+def _add_line_breaks(nlp: Language) -> None:
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("havengraph_lines_v1", before="parser")
+    else:
+        nlp.add_pipe("havengraph_lines_v1", after="sentencizer")
+
+
 def build_pipeline(lang: str, default_org_type: str = "ORGANIZATION") -> Language:
     """Model + Havengraph components, in order; ``nlp.max_length`` left as spaCy sets it."""
     nlp = base_pipeline(lang)
+    _add_line_breaks(nlp)
     for name in COMPONENTS:
         config = {"default_org_type": default_org_type} if name == "havengraph_entities_v1" else {}
         nlp.add_pipe(name, config=config)

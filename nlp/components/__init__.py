@@ -2,6 +2,7 @@
 
 Importing this package registers the factories and the ``Doc`` extensions they fill:
 
+- ``havengraph_lines_v1``         -> sentence starts at line breaks (before the parser)
 - ``havengraph_identifiers_v1``  -> ``doc._.hg_identifiers`` (list of ``IdentifierHit``)
 - ``havengraph_vessels_v1``      -> ``doc.spans["hg_vessel"]``
 - ``havengraph_ports_v1``        -> ``doc.spans["hg_port"]`` (label PORT or LOCATION, kb_id = UN/LOCODE)
@@ -9,6 +10,7 @@ Importing this package registers the factories and the ``Doc`` extensions they f
 - ``havengraph_persons_v1``      -> ``doc.spans["hg_person"]`` (given-name, title and initial rules)
 - ``havengraph_entities_v1``     -> ``doc.spans["hg_entities"]`` (the merged, typed entity mentions)
 - ``havengraph_relations_v1``    -> ``doc._.hg_relations`` (list of ``RelationHit``)
+- ``havengraph_records_v1``      -> adds the relations stated by "Key: value" record lines
 """
 
 from spacy.tokens import Doc
@@ -20,9 +22,11 @@ for _name in ("hg_identifiers", "hg_relations"):
 from nlp.components import (  # noqa: E402,F401  (imported to register the factories)
     entities,
     identifiers,
+    lines,
     organizations,
     persons,
     ports,
+    records,
     relations,
     vessels,
 )
@@ -36,4 +40,5 @@ COMPONENTS = (
     "havengraph_persons_v1",
     "havengraph_entities_v1",
     "havengraph_relations_v1",
+    "havengraph_records_v1",
 )

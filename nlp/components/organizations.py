@@ -52,7 +52,7 @@ def classify_org(text: str) -> tuple[str | None, bool]:
     lowered = " ".join(words)
     if any(w in org_words for w in words) or any(" " in w and w in lowered for w in org_words):
         return "ORGANIZATION", True
-    if any(w in company_words for w in words):
+    if any(w in company_words for w in words) and any(w not in company_words and w.isalpha() for w in words):
         return "COMPANY", True
     return None, False
 

@@ -1,0 +1,40 @@
+"""``havengraph_lines_v1``: sentence starts at line breaks that end a statement.
+
+Case files are full of lists, table rows and "Key: value" lines that the parser would glue into
+one long sentence. A line break starts a new sentence unless it only wraps running prose: a long
+line that does not end a sentence, followed by a line starting in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+WRAP_MIN = 60
+_BREAK = re.compile(r"\n\s*")
+
+
+class LineBreaks:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for match in _BREAK.finditer(text):
+            end = match.end()
+            if end >= len(text):
+                break
+            span = doc.char_span(end, end + 1, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            nxt = span[0]
+            if match.group(0).count("\n") == 1 and nxt.is_lower:
+                line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
+                if len(line) >= WRAP_MIN and line[-1:] not in ".!?:;":
+                    continue  # prose wrapped at a fixed width
+            nxt.is_sent_start = True
+        return doc
+
+
+@Language.factory("havengraph_lines_v1", assigns=["token.is_sent_start"])
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()
