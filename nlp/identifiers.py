@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from graph.identifiers import REGISTRY, clean_phone, valid_locode, valid_phone
 
-_NO = r"(?:\s*(?:no\.?|nr\.?|n°|n[or]\.?|number|num[ée]ro|nummer|#))?\s*[:.]?\s*"
+_NO = r"(?:\s*-?\s*(?:no\.?|nr\.?|n°|n[or]\.?|number|num[ée]ro|nummer|#))?\s*[:.]?\s*"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "EMAIL": re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),

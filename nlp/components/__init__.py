@@ -35,8 +35,8 @@ VERSION = "1.0"
 COMPONENTS = (
     "havengraph_identifiers_v1",
     "havengraph_vessels_v1",
-    "havengraph_ports_v1",
     "havengraph_organizations_v1",
+    "havengraph_ports_v1",
     "havengraph_persons_v1",
     "havengraph_entities_v1",
     "havengraph_relations_v1",

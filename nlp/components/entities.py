@@ -39,6 +39,13 @@ def _ok(span: Span) -> bool:
             and any(c.isalpha() for c in text))
 
 
+def _is_record_key(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` is the label of a "Key: value" line ("Berth: quay 1742")."""
+    text = doc.text
+    after = text[span.end_char:span.end_char + 2]
+    return after[:1] == ":" and text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].strip(" -•*\t") == ""
+
+
 class EntityMerger:
     def __init__(self, nlp: Language, default_org_type: str):
         self.default_org_type = default_org_type
@@ -58,6 +65,8 @@ class EntityMerger:
             elif mapped == "PERSON":
                 sure = ent[0].text in self.first_names
             if line_is_upper(doc, ent[0]) and not sure:
+                continue
+            if _is_record_key(doc, ent):
                 continue
             if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
                 continue

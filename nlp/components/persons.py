@@ -36,7 +36,8 @@ class PersonFinder:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FULL", [[first, dict(first, OP="?"), particle, _SURNAME, dict(_SURNAME, OP="?")],
                                   [first, particle, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
-        self.matcher.add("INITIAL", [[first, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}]], greedy="LONGEST")
+        self.matcher.add("INITIAL", [[first, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}],
+                                     [{"TEXT": {"REGEX": r"^[A-Z]\.$"}}, particle, _SURNAME]], greedy="LONGEST")
         self.matcher.add("REGISTRY", [[{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2}, "OP": "{1,3}"},
                                        {"ORTH": {"IN": names}}]], greedy="LONGEST")
         self.matcher.add("TITLE", [[{"LOWER": {"IN": TITLES}}, {"ORTH": ".", "OP": "?"}, particle, _SURNAME_ANY,

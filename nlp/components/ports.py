@@ -50,6 +50,11 @@ class PortFinder:
         """``PORT``, ``LOCATION`` or None (not sure enough) for the gazetteer match ``doc[start:end]``."""
         if any(self._ends_with(doc, start, p) for p in self.not_before):
             return "LOCATION"
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.like_num and len(prev.text) in (4, 5):
+            return "LOCATION"  # "2030 Antwerpen": an address
+        if prev is not None and prev.text == "," and start > 1 and doc[start - 2].i in self._firm_ends(doc):
+            return "LOCATION"  # "Zandplaat Fruit Import BV, Rotterdam": a firm's seat
         if any(self._ends_with(doc, start, p) for p in self.before):
             return "PORT"
         s_start, s_end = sentence_bounds(doc[start])
@@ -63,6 +68,10 @@ class PortFinder:
         if reason in ("city", "place") or locode not in self.gazetteer.major:
             return "LOCATION"
         return "PORT"
+
+    @staticmethod
+    def _firm_ends(doc: Doc) -> set[int]:
+        return {s.end - 1 for s in doc.spans.get("hg_org", []) if s.label_ == "COMPANY"}
 
     def _after_port_phrase(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Any seaport of the gazetteer named right after "port of" / "haven van"."""
@@ -87,9 +96,10 @@ class PortFinder:
             locode = self.gazetteer.lookup(span.text)
             if locode is None:
                 continue
-            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end + 1].is_lower:
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end + 1].is_lower:
                 continue  # "Rotterdam-Zuid" is a district; "Antwerp-Bruges" is listed whole
-            if start > 0 and doc[start - 1].text == "-":
+            if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
                 continue
             label = self.classify(doc, start, end, locode, span.text)
             if label is not None:

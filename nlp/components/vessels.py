@@ -40,7 +40,10 @@ class VesselFinder:
         for toks in prefix_tokens:
             before.append([{"ORTH": t} for t in toks] + [_QUOTE] + _NAME)
         for phrase in cues(CUES, lang, "type"):
-            before.append([det, *_lower_tokens(lang, phrase), comma, det, _QUOTE, *_NAME])
+            # a ship-type noun in lower case ("the bulk carrier X"), or as a label ("Vessel: X")
+            cue = _lower_tokens(lang, phrase)
+            before.append([det, *[dict(t, IS_LOWER=True) for t in cue], comma, det, _QUOTE, *_NAME])
+            before.append([*cue, {"ORTH": ":"}, _QUOTE, *_NAME])
         for phrase in cues(CUES, lang, "aboard"):
             before.append([*_lower_tokens(lang, phrase), det, _QUOTE, *_NAME])
         self.matcher.add("VESSEL_BEFORE", before, greedy="LONGEST")
@@ -51,7 +54,7 @@ class VesselFinder:
                 brands.append([{"ORTH": t} for t in variant] + _NAME)
         self.matcher.add("VESSEL_BRAND", brands, greedy="LONGEST")
         after = [
-            [dict(NAME_START), dict(NAME_PART, OP="{0,3}"), {"ORTH": {"IN": ["(", ",", "["]}, "OP": "?"},
+            [dict(NAME_START), dict(NAME_PART, OP="{0,3}"), {"ORTH": {"IN": ["(", "["]}, "OP": "?"},
              {"ORTH": {"IN": ["IMO", "OMI"]}}],
         ]
         for phrase in cues(CUES, lang, "type"):
