@@ -1,8 +1,8 @@
 """Relation cue rules (``data/relation_cues.tsv``) and negation cues, compiled once.
 
 A rule says: in language ``lang``, when the text between two mentions of one sentence matches
-``regex`` in full, and the mentions have the listed types, the sentence states relation
-``type`` (``dir`` ``ab``: the first mention is the source; ``ba``: the second one is).
+``regex`` in full, and the first and second mentions have the listed types, the sentence states
+relation ``type`` (``dir`` ``ab``: the first mention is the source; ``ba``: the second one is).
 """
 
 from __future__ import annotations
@@ -57,12 +57,14 @@ def cue_rules(lang: str) -> tuple[CueRule, ...]:
     for row in _rows("relation_cues.tsv"):
         if len(row) < 6 or row[0] != lang:
             continue
+        reverse = row[2] == "ba"
+        first, second = frozenset(row[3].split("|")), frozenset(row[4].split("|"))
         rules.append(CueRule(
             lang=row[0],
             type=row[1],
-            reverse=row[2] == "ba",
-            source_types=frozenset(row[3].split("|")),
-            target_types=frozenset(row[4].split("|")),
+            reverse=reverse,
+            source_types=second if reverse else first,
+            target_types=first if reverse else second,
             regex=re.compile(_expand(row[5])),
         ))
     return tuple(rules)

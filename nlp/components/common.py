@@ -34,7 +34,7 @@ def trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in EDGE_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in EDGE_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None

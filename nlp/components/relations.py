@@ -43,6 +43,21 @@ _ANAPHORS = {
 }
 _ANAPHOR_RE = {(t, lang): re.compile(p, re.I) for t, by_lang in _ANAPHORS.items() for lang, p in by_lang.items()}
 _SPACES = re.compile(r"\s+")
+# ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
+_AGE = re.compile(r"^,? ?\(?\d{1,3}\)?(?=,|$|\s)|, \d{1,3}(?= ?,)")
+_APPOSITION = re.compile(r", (?:a|an|the|his|her|their|its|le|la|les|un|une|son|sa|ses|een|de|het|zijn|haar) [^,;()]{1,60}?,")
+_CALL_CUE = {
+    "en": re.compile(r"(?:called at|calls at|calling at|call at|call in|arrived in|arrived at|arrival in|arrival at|docked in|"
+                     r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
+                     r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
+                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|port of|harbour of|harbor of)"
+                     r" (?:the )?(?:port of )?$"),
+    "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
+                     r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de)"
+                     r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
+    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
+                     r"binnengelopen in|lag in|aankomst in|in de haven van) (?:de )?(?:haven van )?$"),
+}
 
 
 @dataclass(frozen=True)
@@ -115,7 +130,9 @@ class RelationFinder:
                 parts.append(" ent ")
                 pos = ref.end
         parts.append(doc.text[pos:b.start])
-        return _SPACES.sub(" ", "".join(parts).lower()).strip()
+        between = _SPACES.sub(" ", "".join(parts).lower()).strip()
+        between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
+        return between
 
     def _typed(self, a: Ref, b: Ref, between: str) -> list[tuple[str, bool, str]]:
         out = []
@@ -175,6 +192,7 @@ class RelationFinder:
                 src, tgt = (b, a) if reverse else (a, b)
                 out.extend(self._emit(type_, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep", doc))
                 typed_pairs.add((i, j))
+        out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):
@@ -184,6 +202,25 @@ class RelationFinder:
                         continue
                     out.append(RelationHit("CO_MENTIONED", (a.start, a.end), (b.start, b.end), a.start, b.end,
                                            s_start, s_end, "cooccurrence", 0.3))
+        return out
+
+    def _port_calls(self, doc: Doc, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                    s_start: int, s_end: int) -> list[RelationHit]:
+        """A port named right after a port-call phrase, in a sentence about a single vessel."""
+        cue = _CALL_CUE.get(self.lang)
+        vessels = {(r.target_start, r.target_end) for r in refs if r.type == "VESSEL"}
+        if cue is None or len(vessels) != 1:
+            return []
+        v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
+        out = []
+        for k, ref in enumerate(refs):
+            if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
+                continue
+            before = _SPACES.sub(" ", doc.text[max(s_start, ref.start - 40):ref.start].lower())
+            if cue.search(before):
+                typed.add((min(v, k), max(v, k)))
+                out.extend(self._emit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
+                                      "rule", 0.6, f"{self.lang}:port-call", doc))
         return out
 
     @staticmethod
