@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.resolution.evaluation import errors, evaluate, group_documents  # noqa: E402
+from graph.resolution.evaluation import errors, evaluate, group_documents, missed_by_variant  # noqa: E402
 from graph.store import open_store  # noqa: E402
 
 DATA = ROOT / "tests/data/resolution/mentions.jsonl"
@@ -53,6 +53,7 @@ def main() -> None:
                   f"F1={scores['f1']:.4f}  ({scores['true_pairs']} true pairs)")
     print(f"decisions recorded: {decisions}")
     if args.errors:
+        print(f"missed pairs by variant: {missed_by_variant(mentions, predicted)}")
         for kind, lines in errors(mentions, predicted).items():
             print(f"-- {kind}")
             for line in lines:

@@ -2,6 +2,14 @@
 
 A feature returns a value in [0, 1] or ``VETO`` (the pair must not be merged, whatever else says).
 The decision rule (``decide``) lives in one place, with the thresholds.
+
+>>> a = Record("person:jan-peeters", "PERSON", ["Jan Peeters"], properties={"birth_date": "1980"})
+>>> decide(a, Record("person:peeters-jan", "PERSON", ["PEETERS Jan"], properties={"birth_date": "1980-01-02"})).verdict
+'merge'
+>>> decide(a, Record("person:j-peeters", "PERSON", ["J. Peeters"])).verdict
+'review'
+>>> decide(a, Record("person:peeters-jan", "PERSON", ["PEETERS Jan"], properties={"birth_date": "1991"})).verdict
+'distinct'
 """
 
 from __future__ import annotations
@@ -11,19 +19,38 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
-from rapidfuzz.fuzz import token_sort_ratio
+from rapidfuzz.fuzz import ratio, token_sort_ratio
 
-from graph.resolution.normalize import PersonName, acronym, company_name, person_name, vessel_name
+from graph.resolution.normalize import (
+    PersonName,
+    acronym,
+    compact,
+    company_name,
+    generic_name,
+    person_name,
+    vessel_name,
+    weak_org,
+)
 
 VETO = -1.0
 
 #: auto-merge at or above, review between REVIEW and MERGE, ignore below
 MERGE_THRESHOLD = 0.9
-REVIEW_THRESHOLD = 0.5
+REVIEW_THRESHOLD = 0.6
 #: identity-bearing properties: different values mean different entities
 CONFLICT_PROPERTIES = ("birth_date", "date_of_birth", "national_id", "passport", "nationality_id")
+#: identifiers that never change: when they agree, a difference elsewhere (a new MMSI) is no conflict
+PERMANENT = ("IMO", "VAT", "LEI", "CONTAINER", "IBAN")
 #: neighbour types that are evidence of identity when shared (a phone, an account...)
 STRONG_NEIGHBOURS = ("phone:", "email:", "account:", "address:")
+#: neighbours that are an affiliation: the employer, the firm someone directs, the group they belong to
+AFFILIATIONS = ("company:", "org:")
+#: how much shared context adds to a compatible name (an initial 0.75 + a shared phone = merge)
+CONTEXT_WEIGHT = 0.3
+#: a name that differs by a letter or two: reviewed, or merged with shared context
+TYPO_SCORE = 0.8
+#: how many distinct names of a record are compared
+MAX_NAMES = 8
 
 
 @dataclass
@@ -48,17 +75,22 @@ def _best(values: list[float]) -> float:
 
 # --- persons -----------------------------------------------------------------------------------
 def person_name_score(a: PersonName, b: PersonName) -> float:
-    """1.0 same full name; 0.75 initial vs full first name; 0.5 surname only; VETO on conflicting given names."""
+    """1.0 same full name; 0.8 a surname one letter off; 0.75 initial vs full first name; 0.5 surname only;
+    VETO on conflicting given names, initials or generations (Jr/Sr); at most 0.6 for abbreviated surnames."""
     if not a.surname or not b.surname:
         return 0.0
+    if a.generation and b.generation and a.generation != b.generation:
+        return VETO
     sa, sb = a.surname_key, b.surname_key
     surname_sim = 1.0 if sa == sb else JaroWinkler.similarity(sa, sb)
     if surname_sim < 0.93:
         return 0.0
-    abbreviated = len(sa.replace(" ", "")) <= 1 or len(sb.replace(" ", "")) <= 1
     if a.first and b.first:
-        if set(a.first) & set(b.first) or _first_names_match(a.first, b.first):
-            score = 1.0 if surname_sim == 1.0 else 0.92
+        if set(a.first) & set(b.first):
+            # one letter apart is often another family (Peeters/Peters, Maréchal/Marchal): review
+            score = 1.0 if surname_sim == 1.0 else TYPO_SCORE
+        elif _first_names_match(a.first, b.first):  # Daniel / Danielle
+            score = TYPO_SCORE
         else:
             return VETO
     elif a.surname_only or b.surname_only:
@@ -68,7 +100,7 @@ def person_name_score(a: PersonName, b: PersonName) -> float:
         if ia and ib and ia[0] != ib[0]:
             return VETO
         score = 0.75 if surname_sim == 1.0 else 0.7
-    if abbreviated:  # "Mohamed B.": a surname reduced to an initial identifies nobody
+    if a.abbreviated or b.abbreviated:  # "Mohamed B.": a surname reduced to an initial identifies nobody
         score = min(score, 0.6)
     return score
 
@@ -77,65 +109,114 @@ def _first_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return JaroWinkler.similarity(" ".join(a), " ".join(b)) >= 0.93
 
 
+def _distinct_people(names: list[str]) -> list[PersonName]:
+    out: dict[tuple[Any, ...], PersonName] = {}
+    for n in names:
+        p = person_name(n)
+        out.setdefault((p.first, p.initials, p.surname_key, p.generation), p)
+    return list(out.values())[:MAX_NAMES]
+
+
 def f_person_name(a: Record, b: Record) -> float:
-    scores = [person_name_score(person_name(x), person_name(y)) for x in a.names[:6] for y in b.names[:6]]
+    scores = [person_name_score(x, y) for x in _distinct_people(a.names) for y in _distinct_people(b.names)]
     if VETO in scores and max(scores) < 0.9:
         return VETO
     return _best([s for s in scores if s != VETO])
 
 
-# --- companies, vessels, generic ---------------------------------------------------------------
+# --- companies, organisations, vessels ---------------------------------------------------------
+def strong_names(names: list[str], key: Callable[[str], str]) -> list[str]:
+    """Names that are not a shorter form of another name of the same record ("Blauwhoeve" beside
+    "Blauwhoeve Logistics BV"): short forms pooled from many documents must not match on their own."""
+    keys = {n: key(n) for n in names}
+    out = [n for n in names
+           if not any(k != keys[n] and (k.startswith(keys[n] + " ") or keys[n].replace(" ", "") == acronym(k))
+                      for k in keys.values())]
+    return (out or names)[:MAX_NAMES]
+
+
+def _company_core(name: str) -> str:
+    return company_name(name).core
+
+
 def f_company_name(a: Record, b: Record) -> float:
     best = 0.0
-    for x in a.names[:6]:
+    for x in strong_names(a.names, _company_core):
         ca = company_name(x)
-        for y in b.names[:6]:
+        for y in strong_names(b.names, _company_core):
             cb = company_name(y)
             if not ca.core or not cb.core:
                 continue
-            if ca.legal_form and cb.legal_form and ca.legal_form != cb.legal_form and ca.core == cb.core:
+            if ca.form_class and cb.form_class and ca.form_class != cb.form_class:
                 return VETO  # "X NV" and "X BV" are two registered firms
             if ca.core == cb.core:
                 best = max(best, 1.0)
             elif len(ca.core) >= 2 and (ca.core == acronym(cb.core) or cb.core == acronym(ca.core)):
                 best = max(best, 0.75)  # "ZL bvba" ~ "Zeebrugge Logistics BVBA": review, not merge
+            elif cb.core.startswith(ca.core + " ") or ca.core.startswith(cb.core + " "):
+                best = max(best, 0.7)  # "Blauwhoeve" ~ "Blauwhoeve Logistics": review
             else:
-                best = max(best, token_sort_ratio(ca.core, cb.core) / 100.0 * 0.95)
+                sim = token_sort_ratio(ca.core, cb.core) / 100.0
+                best = max(best, min(TYPO_SCORE, sim) if sim >= 0.85 else 0.0)
     return best
 
 
 def f_vessel_name(a: Record, b: Record) -> float:
-    return _best([1.0 if vessel_name(x) == vessel_name(y) else JaroWinkler.similarity(vessel_name(x), vessel_name(y)) * 0.9
-                  for x in a.names[:4] for y in b.names[:4]])
+    """1.0 same name; 0.8 (review) for a likely typo; ship names are too often reused to go further."""
+    best = 0.0
+    for x in a.names[:MAX_NAMES]:
+        for y in b.names[:MAX_NAMES]:
+            vx, vy = vessel_name(x), vessel_name(y)
+            best = max(best, 1.0 if vx == vy else (0.8 if ratio(vx, vy) >= 88 else 0.0))
+    return best
 
 
 def f_generic_name(a: Record, b: Record) -> float:
-    return _best([token_sort_ratio(x, y) / 100.0 for x in a.names[:4] for y in b.names[:4]])
+    """1.0 same name (0.6 if the name is only a generic word such as "Douane"), fuzzy above 0.85."""
+    best = 0.0
+    for x in strong_names(a.names, generic_name):
+        for y in strong_names(b.names, generic_name):
+            gx, gy = generic_name(x), generic_name(y)
+            if gx == gy or compact(x) == compact(y):
+                best = max(best, 0.6 if weak_org(x) else 1.0)
+                continue
+            sim = token_sort_ratio(gx, gy) / 100.0
+            best = max(best, sim * 0.95 if sim >= 0.85 else 0.0)
+    return best
 
 
 # --- context -----------------------------------------------------------------------------------
 def f_identifiers(a: Record, b: Record) -> float:
-    """1.0 when they share an identifier value, VETO when one scheme has two values."""
+    """1.0 when they share an identifier value, VETO when one scheme has two values (unless a
+    permanent identifier such as the IMO number agrees)."""
     shared = set(a.identifiers) & set(b.identifiers)
-    if any(a.identifiers[s] != b.identifiers[s] for s in shared):
+    agree = {s for s in shared if a.identifiers[s] == b.identifiers[s]}
+    if shared - agree and not agree & set(PERMANENT):
         return VETO
-    return 1.0 if shared else 0.0
+    return 1.0 if agree else 0.0
+
+
+def _compatible(va: Any, vb: Any) -> bool:
+    """Equal, or one a prefix of the other ("1980" and "1980-01-02" are the same birth date)."""
+    sa, sb = str(va).strip(), str(vb).strip()
+    return sa.startswith(sb) or sb.startswith(sa)
 
 
 def f_conflicting_properties(a: Record, b: Record) -> float:
     for prop in CONFLICT_PROPERTIES:
         va, vb = a.properties.get(prop), b.properties.get(prop)
-        if va and vb and str(va) != str(vb):
+        if va and vb and not _compatible(va, vb):
             return VETO
     return 0.0
 
 
 def f_shared_context(a: Record, b: Record) -> float:
-    """Shared phones, e-mails, accounts, addresses (1.0), or shared other neighbours (0.5)."""
+    """Shared phones, e-mails, accounts, addresses (1.0); a shared employer or organisation (0.5);
+    shared associates (0.25 each); at most 0.5 without a shared phone, e-mail, account or address."""
     shared = a.neighbours & b.neighbours
     if any(n.startswith(STRONG_NEIGHBOURS) for n in shared):
         return 1.0
-    return 0.5 if len(shared) >= 2 else 0.0
+    return min(0.5, sum(0.5 if n.startswith(AFFILIATIONS) else 0.25 for n in shared))
 
 
 NAME_FEATURES: dict[str, Callable[[Record, Record], float]] = {
@@ -169,11 +250,13 @@ def decide(a: Record, b: Record) -> Judgement:
     name = features["name"]
     if features["identifiers"] == 1.0 and name >= REVIEW_THRESHOLD:
         return Judgement(1.0, "merge", features, "shared identifier and compatible name")
-    score = min(1.0, name + 0.25 * features["shared_context"]) if name >= REVIEW_THRESHOLD else name
+    score = min(1.0, name + CONTEXT_WEIGHT * features["shared_context"]) if name >= REVIEW_THRESHOLD else name
+    if name <= 0.6:  # abbreviated, surname only, generic: never merged on context alone
+        score = min(score, MERGE_THRESHOLD - 0.05)
     if score >= MERGE_THRESHOLD:
         why = "same name" if name >= MERGE_THRESHOLD else "compatible name and shared " + (
-            "phone/e-mail/account/address" if features["shared_context"] == 1.0 else "neighbours")
-        return Judgement(score, "merge", features, why)
+            "phone/e-mail/account/address" if features["shared_context"] == 1.0 else "affiliation or associates")
+        return Judgement(round(score, 4), "merge", features, why)
     if score >= REVIEW_THRESHOLD:
-        return Judgement(score, "review", features, "similar name, not enough evidence to merge")
-    return Judgement(score, "none", features, "different names")
+        return Judgement(round(score, 4), "review", features, "similar name, not enough evidence to merge")
+    return Judgement(round(score, 4), "none", features, "different names")

@@ -1,43 +1,60 @@
 """Blocking: an in-memory index of known entities by cheap keys, so each new mention is compared
 with a handful of candidates instead of the whole store.
+
+Exact keys (surname, surname + initial, company core, vessel name) always count; broad keys that
+survive one typo (first or last three letters of a surname with the initial, first word of a firm)
+are skipped when too many entities share them.
+
+>>> sorted(blocking_keys("PERSON", "PEETERS Jan"))
+['pi:pee:j', 's:peeters', 'si:peeters:j', 'xi:ers:j']
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
-from graph.ids import fold
 from graph.resolution.features import Record
-from graph.resolution.normalize import acronym, company_name, person_name, vessel_name
+from graph.resolution.normalize import acronym, company_name, generic_name, person_name, vessel_name
 
-MAX_BLOCK = 200  # a key shared by more entities than this is too common to help ("peeters")
+MAX_BLOCK = 200  # a broad key shared by more entities than this is too common to help ("pee:j")
+MAX_CANDIDATES = 50
+EXACT = ("s:", "si:", "c:", "v:", "n:", "nw:")
 
 
-def blocking_keys(type_: str, name: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def blocking_keys(type_: str, name: str) -> frozenset[str]:
     """Keys under which an entity of ``type_`` called ``name`` is filed."""
+    keys: set[str] = set()
     if type_ == "PERSON":
         p = person_name(name)
         if not p.surname:
-            return set()
-        keys = {"s:" + p.surname_key}
+            return frozenset()
+        key = p.surname_key
+        keys.add("s:" + key)
         if p.given_initials:
-            keys.add(f"si:{p.surname_key}:{p.given_initials[0]}")
-        return keys
-    if type_ == "COMPANY":
-        c = company_name(name)
-        words = c.core.split()
-        keys = {"c:" + c.core} if c.core else set()
+            initial, flat = p.given_initials[0], key.replace(" ", "")
+            keys.update((f"si:{key}:{initial}", f"pi:{flat[:3]}:{initial}", f"xi:{flat[-3:]}:{initial}"))
+    elif type_ == "COMPANY":
+        core = company_name(name).core
+        words = core.split()
         if words:
-            keys.add("c1:" + words[0])
-            keys.add("ca:" + acronym(c.core))
-            if len(words) == 1:
-                keys.add("ca:" + words[0])
-        return keys
-    if type_ == "VESSEL":
-        return {"v:" + vessel_name(name)}
-    folded = fold(name)
-    return {"n:" + folded} if folded else set()
+            keys.update(("c:" + core, "c1:" + words[0], "cp:" + core.replace(" ", "")[:4]))
+            keys.add("ca:" + (acronym(core) if len(words) > 1 else words[0]))
+            if len(words) > 1:
+                keys.add("c2:" + words[1])
+    elif type_ == "VESSEL":
+        v = vessel_name(name)
+        if v:
+            flat = v.replace(" ", "")
+            keys.update(("v:" + v, f"vx:{flat[:3]}{flat[-3:]}"))
+    else:
+        g = generic_name(name)
+        if g:
+            words = g.split()
+            keys.update(("n:" + g, "nw:" + " ".join(sorted(words)), "n1:" + words[0]))
+    return frozenset(keys)
 
 
 class BlockingIndex:
@@ -45,48 +62,85 @@ class BlockingIndex:
 
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
+        self.redirect: dict[str, str] = {}  # merged entity -> the entity that absorbed it
         self._blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._identifiers: dict[tuple[str, str, str], str] = {}
 
     def __len__(self) -> int:
         return len(self.records)
 
-    def add(self, record: Record) -> None:
-        known = self.records.get(record.entity_id)
+    def get(self, entity_id: str) -> Record | None:
+        return self.records.get(self._final(entity_id))
+
+    def _final(self, entity_id: str) -> str:
+        seen = set()
+        while entity_id in self.redirect and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = self.redirect[entity_id]
+        return entity_id
+
+    def add(self, record: Record) -> Record:
+        """File ``record`` (or pool it into the known record with its id); returns the filed record."""
+        known = self.get(record.entity_id)
+        new_names = record.names
         if known is not None:
-            known.names.extend(n for n in record.names if n not in known.names)
+            new_names = [n for n in record.names if n not in known.names]
+            known.names.extend(new_names)
             known.identifiers.update({k: v for k, v in record.identifiers.items() if k not in known.identifiers})
+            known.properties.update({k: v for k, v in record.properties.items() if k not in known.properties})
             known.neighbours |= record.neighbours
             record = known
         else:
             self.records[record.entity_id] = record
-        for name in record.names:
+        for name in new_names:
             for key in blocking_keys(record.type, name):
                 self._blocks[(record.type, key)].add(record.entity_id)
         for scheme, value in record.identifiers.items():
             self._identifiers.setdefault((record.type, scheme, value), record.entity_id)
+        return record
 
     def add_all(self, records: Iterable[Record]) -> None:
         for record in records:
             self.add(record)
 
+    def absorb(self, drop: str, keep: str) -> None:
+        """``drop`` was merged into ``keep``: one record from now on, found under either's keys."""
+        drop, keep = self._final(drop), self._final(keep)
+        if drop == keep or drop not in self.records:
+            return
+        old = self.records.pop(drop)
+        self.redirect[drop] = keep
+        if keep in self.records:
+            self.add(Record(keep, old.type, old.names, old.identifiers, old.properties, old.neighbours))
+        else:
+            self.records[keep] = Record(keep, old.type, old.names, old.identifiers, old.properties, old.neighbours)
+
     def by_identifier(self, record: Record) -> str | None:
         for scheme, value in record.identifiers.items():
             found = self._identifiers.get((record.type, scheme, value))
-            if found and found != record.entity_id:
-                return found
+            if found is not None:
+                found = self._final(found)
+                if found != record.entity_id:
+                    return found
         return None
 
     def candidates(self, record: Record) -> list[Record]:
         """Known records of the same type sharing a blocking key, most keys shared first."""
         hits: dict[str, int] = defaultdict(int)
+        keys: set[str] = set()
         for name in record.names:
-            for key in blocking_keys(record.type, name):
-                block = self._blocks.get((record.type, key), ())
-                if len(block) > MAX_BLOCK and not key.startswith(("si:", "c:", "v:")):
-                    continue
-                for eid in block:
-                    if eid != record.entity_id:
-                        hits[eid] += 1
-        ranked = sorted(hits, key=lambda e: (-hits[e], e))
-        return [self.records[e] for e in ranked[:50]]
+            keys |= blocking_keys(record.type, name)
+        for key in keys:
+            block = self._blocks.get((record.type, key), ())
+            if len(block) > MAX_BLOCK and not key.startswith(EXACT):
+                continue
+            for eid in block:
+                hits[eid] += 1
+        if self.redirect:
+            merged: dict[str, int] = defaultdict(int)
+            for eid, n in hits.items():
+                merged[self._final(eid)] += n
+            hits = merged
+        hits.pop(record.entity_id, None)
+        ranked = sorted(hits, key=lambda e: (-hits[e], e))[:MAX_CANDIDATES]
+        return [self.records[e] for e in ranked if e in self.records]

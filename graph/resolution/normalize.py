@@ -1,63 +1,101 @@
 """Per-type name normalisation: what two mentions must share before they are compared.
 
+Every parser is cached: the same surface form is parsed once per process, however many
+candidates it is compared with.
+
 >>> person_name("Mr PEETERS Jan").tokens
 ('jan', 'peeters')
 >>> person_name("J. Peeters").initials
 ('j',)
+>>> person_name("Christy Kinahan Jnr").generation
+'jr'
 >>> company_name("Zeebrugge Logistics B.V.B.A.").core, company_name("Zeebrugge Logistics B.V.B.A.").legal_form
 ('zeebrugge logistics', 'bvba')
+>>> company_name("Westwind Sociedad Anónima").legal_form
+'sa'
 >>> vessel_name("MV Maersk Elba")
 'maersk elba'
+>>> name_fold("Mehmet YILMAZ") == name_fold("Mehmet Yılmaz")
+True
+>>> person_name(for_matching("M. Dubois", "PERSON", "fr")).surname_only, person_name("M. Dubois").initials
+(True, ('m',))
+>>> weak_org("de douane"), weak_org("Douane Nederland")
+(True, False)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.ids import fold
 
+# letters that Unicode decomposition leaves alone
+_TRANSLIT = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
+                           "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ĸ": "k"})
+
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "m", "mme", "mlle", "monsieur", "madame", "me", "maitre",
-    "dhr", "mevr", "mevrouw", "meneer", "heer", "de heer", "mw", "ir", "ing", "drs", "mr.", "herr", "frau",
+    "dhr", "mevr", "mevrouw", "meneer", "heer", "mw", "ir", "ing", "drs", "herr", "frau",
     "sr", "sra", "senor", "senora", "don", "dona", "the", "defendant", "accused", "suspect", "inspector",
-    "commissioner", "officer", "captain", "capt", "agent",
+    "inspectrice", "inspecteur", "commissioner", "officer", "captain", "capt", "agent", "chief", "financial",
+    "douane-inspecteur", "juge", "judge", "procureur", "prosecutor", "minister", "ministre",
 }
+TITLE_PHRASES = {"de heer", "la senora", "el senor", "herr dr", "mr dr", "chief inspector", "juge d", "le juge"}
+#: titles that are also initials: "M. Peeters" may be Monsieur Peeters or Marc Peeters
+AMBIGUOUS_TITLES = {"m"}
+GENERATIONS = {"jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr", "ii": "ii",
+               "iii": "iii", "fils": "jr", "pere": "sr"}
 # surname particles kept with the surname ("van der Berg", "de Smet", "El Amrani")
 PARTICLES = {"van", "der", "den", "de", "het", "ter", "ten", "te", "vander", "vanden", "le", "la", "du", "des",
              "d", "von", "zu", "el", "al", "ben", "bin", "da", "di", "dos", "das", "del", "y", "mac", "mc", "o"}
 
 LEGAL_FORMS = {
     # Belgium / Netherlands / France / Luxembourg
-    "nv": "nv", "n v": "nv", "bv": "bv", "b v": "bv", "bvba": "bvba", "b v b a": "bvba", "cvba": "cvba",
+    "nv": "nv", "n v": "nv", "naamloze vennootschap": "nv", "bv": "bv", "b v": "bv",
+    "besloten vennootschap": "bv", "bvba": "bvba", "b v b a": "bvba", "cvba": "cvba", "cv": "cv",
     "vof": "vof", "comm v": "commv", "commv": "commv", "sprl": "sprl", "srl": "srl", "sa": "sa", "s a": "sa",
-    "sarl": "sarl", "s a r l": "sarl", "sas": "sas", "s a s": "sas", "sasu": "sasu", "eurl": "eurl", "sc": "sc",
-    "scrl": "scrl", "asbl": "asbl", "vzw": "vzw",
+    "societe anonyme": "sa", "sarl": "sarl", "s a r l": "sarl", "s a rl": "sarl", "s a r l u": "sarl",
+    "societe a responsabilite limitee": "sarl", "sas": "sas", "s a s": "sas", "sasu": "sasu", "eurl": "eurl",
+    "sc": "sc", "scrl": "scrl", "asbl": "asbl", "vzw": "vzw",
     # Germany / Austria / Switzerland
     "gmbh": "gmbh", "ag": "ag", "kg": "kg", "ug": "ug", "gmbh co kg": "gmbh & co kg",
+    "gesellschaft mit beschrankter haftung": "gmbh", "aktiengesellschaft": "ag",
     # UK / US / international
     "ltd": "ltd", "limited": "ltd", "plc": "plc", "llp": "llp", "llc": "llc", "inc": "inc",
     "incorporated": "inc", "corp": "corp", "corporation": "corp", "co": "co", "company": "co", "lp": "lp",
+    "company limited": "ltd", "co ltd": "ltd",
     # Southern Europe / Latin America
-    "spa": "spa", "s p a": "spa", "srl it": "srl", "sl": "sl", "s l": "sl", "sau": "sau", "s a u": "sau",
+    "spa": "spa", "s p a": "spa", "sl": "sl", "s l": "sl", "sau": "sau", "s a u": "sau",
+    "sociedad anonima": "sa", "sociedad limitada": "sl", "societa per azioni": "spa",
     "lda": "lda", "ltda": "ltda", "s a de c v": "sa de cv", "sa de cv": "sa de cv", "cia": "cia",
     "eireli": "eireli", "sac": "sac", "s a c": "sac", "eirl": "eirl",
     # elsewhere
     "oy": "oy", "ab": "ab", "as": "as", "a s": "as", "aps": "aps", "sp z o o": "sp zoo", "doo": "doo",
-    "d o o": "doo", "fze": "fze", "fzco": "fzco", "fzc": "fzc", "pte": "pte", "pty": "pty",
+    "d o o": "doo", "fze": "fze", "fzco": "fzco", "fzc": "fzc", "pte": "pte", "pty": "pty", "pte ltd": "ltd",
+    "pty ltd": "ltd",
 }
+#: legal forms that name the same kind of firm (Belgian NV = SA; BVBA became BV in 2019, SPRL became SRL)
+FORM_CLASS = {"sa": "nv", "bvba": "bv", "sprl": "bv", "srl": "bv", "cvba": "cv", "scrl": "cv", "sc": "cv",
+              "sasu": "sas", "sau": "sa", "co": "", "inc": "corp"}
 _LEGAL_SORTED = sorted(LEGAL_FORMS, key=lambda f: -len(f))
+_LEADING_FORMS = {"nv", "bv", "sa", "sarl", "sas", "srl", "bvba"}
 ABBREVIATIONS = {"intl": "international", "int": "international", "log": "logistics", "logistiek": "logistics",
-                 "logistique": "logistics", "trans": "transport", "shpg": "shipping", "svcs": "services",
-                 "svc": "services", "mgmt": "management", "bros": "brothers", "&": "and", "en": "and", "et": "and"}
-VESSEL_PREFIXES = {"mv", "m v", "mt", "m t", "ms", "m s", "mss", "fv", "f v", "ss", "s s", "msc"}
-_VESSEL_STRIP = {"mv", "m v", "mt", "m t", "ms", "m s", "fv", "f v", "ss", "s s", "rv", "my", "the"}
-
+                 "logistique": "logistics", "logistik": "logistics", "trans": "transport", "shpg": "shipping",
+                 "svcs": "services", "svc": "services", "mgmt": "management", "bros": "brothers", "and": "and",
+                 "en": "and", "et": "and", "und": "and", "y": "and"}
+_VESSEL_STRIP = ("m v", "m t", "m s", "f v", "s s", "mv", "mt", "ms", "fv", "ss", "rv", "my", "the")
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
 
+def name_fold(text: str) -> str:
+    """``fold`` plus the letters decomposition leaves alone (ı, ø, ß, ł...)."""
+    return fold(text.translate(_TRANSLIT))
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in _SPLIT.split(fold(text)) if w]
+    return [w for w in _SPLIT.split(name_fold(text)) if w]
 
 
 @dataclass(frozen=True)
@@ -66,6 +104,8 @@ class PersonName:
     first: tuple[str, ...]      # given names, full words
     initials: tuple[str, ...]   # given names known only by initial
     surname: tuple[str, ...]    # surname words, particles included
+    generation: str = ""        # "jr", "sr"...: father and son share the rest
+    surname_initials: bool = False  # the surname is written as initials ("V.H.", "R.K.")
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -83,19 +123,46 @@ class PersonName:
     def surname_only(self) -> bool:
         return not self.first and not self.initials
 
+    @property
+    def abbreviated(self) -> bool:
+        """The surname is reduced to an initial ("Mohamed B.", "R.K."): it identifies nobody."""
+        return self.surname_initials or len(self.surname_key.replace(" ", "").replace("-", "")) <= 1
 
+    @property
+    def full(self) -> bool:
+        """A given name and a surname: the only form that may identify someone on its own."""
+        return bool(self.first) and not self.weak
+
+    @property
+    def weak(self) -> bool:
+        """Surname only, or an abbreviated surname: the name alone cannot identify anyone."""
+        return not self.surname or self.surname_only or self.abbreviated
+
+
+_INITIAL = re.compile(r"(\w\.?-?)+")
+
+
+@lru_cache(maxsize=200_000)
 def person_name(raw: str) -> PersonName:
     """Split a person's name into given names, initials and surname.
 
-    Handles titles ("Mr", "Mme", "Dhr."), registry order ("PEETERS Jan": an all-caps word first
-    is the surname), "Peeters, Jan", initials ("J.", "J.-P.") and surname particles.
+    Handles titles ("Mr", "Mme", "Dhr."), registry order ("PEETERS Jan": leading all-caps words are
+    the surname), "Peeters, Jan", initials ("J.", "J.-P."), generations ("Jr", "Senior") and surname
+    particles. "M. Peeters" keeps "M." as an initial: it may be Monsieur, it may be Marc.
     """
-    text = raw.strip()
+    text = raw.strip().translate(_TRANSLIT)
     if "," in text:  # "Peeters, Jan"
         last, _, given = text.partition(",")
         text = f"{given.strip()} {last.strip()}"
     parts = [p for p in re.split(r"\s+", text) if p]
-    while parts and fold(parts[0]).rstrip(".") in TITLES and len(parts) > 1:
+    generation = ""
+    while len(parts) > 1 and fold(parts[-1]).strip(".") in GENERATIONS:
+        generation = GENERATIONS[fold(parts.pop()).strip(".")]
+    while len(parts) > 2 and " ".join(fold(p).rstrip(".") for p in parts[:2]) in TITLE_PHRASES:
+        parts = parts[2:]
+    while len(parts) > 1 and fold(parts[0]).rstrip(".") in TITLES:
+        if fold(parts[0]).rstrip(".") in AMBIGUOUS_TITLES and len(parts) == 2:
+            break  # "M. Peeters": keep the M. as an initial
         parts = parts[1:]
     # registry order: leading ALL-CAPS words (len > 1) followed by a capitalised given name
     caps = 0
@@ -110,15 +177,19 @@ def person_name(raw: str) -> PersonName:
     while i < len(words) - 1:
         w = words[i]
         bare = re.sub(r"[^\w-]", "", w)
-        if re.fullmatch(r"(\w\.?-?)+", w) and len(bare.replace("-", "")) <= 2 and ("." in w or len(bare) == 1):
+        if _INITIAL.fullmatch(w) and len(bare.replace("-", "")) <= 2 and ("." in w or len(bare) == 1):
             initials.extend(c for c in bare.replace("-", "") if c.isalpha())
         elif w in PARTICLES:
             break
         else:
-            first.append(re.sub(r"[^\w-]", "", w))
+            first.append(bare)
         i += 1
-    surname = tuple(re.sub(r"[^\w-]", "", w) for w in words[i:] if re.sub(r"[^\w-]", "", w))
-    return PersonName(raw=raw, first=tuple(f for f in first if f), initials=tuple(initials), surname=surname)
+    surname = tuple(s for s in (re.sub(r"[^\w-]", "", w) for w in words[i:]) if s)
+    dotted = [w for w in words[i:] if w not in PARTICLES]
+    as_initials = bool(dotted) and all("." in w and _INITIAL.fullmatch(w) and len(w.replace(".", "")) <= 3
+                                       for w in dotted)
+    return PersonName(raw=raw, first=tuple(f for f in first if f), initials=tuple(initials), surname=surname,
+                      generation=generation, surname_initials=as_initials)
 
 
 @dataclass(frozen=True)
@@ -127,10 +198,16 @@ class CompanyName:
     core: str
     legal_form: str | None
 
+    @property
+    def form_class(self) -> str | None:
+        """Legal forms that name the same kind of firm share a class ("sa" and "nv")."""
+        return None if self.legal_form is None else FORM_CLASS.get(self.legal_form, self.legal_form)
 
+
+@lru_cache(maxsize=200_000)
 def company_name(raw: str) -> CompanyName:
     """Company name without its legal form (kept apart) and with common abbreviations expanded."""
-    words = _words(raw.replace("&", " and "))
+    words = _words(raw.replace("&", " and ").replace("S.à r.l.", "sarl").replace("S.à.r.l.", "sarl"))
     text = " ".join(words)
     legal = None
     for form in _LEGAL_SORTED:
@@ -138,7 +215,7 @@ def company_name(raw: str) -> CompanyName:
             legal = LEGAL_FORMS[form]
             text = text[: -len(form) - 1]
             break
-        if text.startswith(form + " ") and form in {"nv", "bv", "sa", "sarl", "sas", "srl", "bvba"}:
+        if text.startswith(form + " ") and form in _LEADING_FORMS:
             legal = LEGAL_FORMS[form]
             text = text[len(form) + 1:]
             break
@@ -146,19 +223,60 @@ def company_name(raw: str) -> CompanyName:
     return CompanyName(raw=raw, core=core, legal_form=legal)
 
 
+@lru_cache(maxsize=200_000)
 def vessel_name(raw: str) -> str:
     """Vessel name without MV/MT/M/V... prefixes."""
     text = " ".join(_words(raw))
     changed = True
     while changed:
         changed = False
-        for prefix in sorted(_VESSEL_STRIP, key=len, reverse=True):
+        for prefix in _VESSEL_STRIP:
             if text.startswith(prefix + " ") and len(text) > len(prefix) + 1:
                 text = text[len(prefix) + 1:]
                 changed = True
     return text
 
 
+@lru_cache(maxsize=200_000)
+def generic_name(raw: str) -> str:
+    """Organisations and other names: folded words, "&" read as "and"."""
+    return " ".join(ABBREVIATIONS.get(w, w) if w in ("&", "en", "et", "und") else w
+                    for w in _words(raw.replace("&", " and ")))
+
+
+#: words that name a kind of body, not one body: "Douane" or "the Court" alone identifies nothing
+GENERIC_ORG_WORDS = {
+    "douane", "douanes", "customs", "police", "politie", "polizei", "policia", "gendarmerie", "court", "cour",
+    "tribunal", "rechtbank", "hof", "parquet", "parket", "prosecutor", "prosecution", "justice", "justitie",
+    "government", "gouvernement", "regering", "ministry", "ministere", "ministerie", "army", "navy", "revenue",
+    "treasury", "commission", "commissie", "senate", "senat", "senaat", "parliament", "parlement", "coastguard",
+    "kustwacht", "garde", "guard", "agency", "service", "dienst", "unit", "team", "brigade", "office", "bureau",
+}
+_ORG_FILLER = {"the", "de", "la", "le", "l", "het", "des", "du", "van"}
+
+
+def weak_org(raw: str) -> bool:
+    """An organisation named only by a generic word ("Douane", "the Court", "Parquet")."""
+    words = [w for w in generic_name(raw).split() if w not in _ORG_FILLER]
+    return 0 < len(words) <= 2 and all(w in GENERIC_ORG_WORDS for w in words)
+
+
+_MONSIEUR = re.compile(r"^M\.\s+(?=\S+$)")
+
+
+def for_matching(name: str, type_: str, lang: str | None) -> str:
+    """The name as resolution reads it: in French, "M. Dubois" is Monsieur Dubois, not an initial."""
+    if type_ == "PERSON" and lang == "fr":
+        return _MONSIEUR.sub("Monsieur ", name)
+    return name
+
+
 def acronym(core: str) -> str:
     """First letters of a company core name: "zeebrugge logistics" -> "zl"."""
-    return "".join(w[0] for w in core.split() if w not in {"and", "of", "the"})
+    return "".join(w[0] for w in core.split() if w not in {"and", "of", "the", "de", "du", "des", "la", "le",
+                                                           "van", "der", "den", "het", "d", "l"})
+
+
+def compact(text: str) -> str:
+    """Letters and digits only: "MAOC-N" -> "maocn"."""
+    return "".join(_words(text))

@@ -2,15 +2,19 @@
 
 Steps, in order, each recorded or reproducible:
 
-1. **within-document**: short forms ("Peeters", "Mr Peeters", "J. Peeters", "the Santa Brisa")
-   join the one full name of the same document they are compatible with;
+1. **within-document** (``coref.py``): short forms ("Peeters", "Mr Peeters", "J. Peeters",
+   "PEETERS Jan", "Blauwhoeve", "NCA") join the one fuller name of the same document they fit;
 2. **weak names are scoped**: a person known only by a surname or an abbreviated name
    ("Mohamed B.") gets a document-scoped id, so two documents never merge them silently;
 3. **conflicts are scoped**: an entity whose id exists with a conflicting identifier or birth
-   date becomes a new, document-scoped entity, and a ``distinct`` decision records why;
-4. **hard keys, then fuzzy matching** against a blocking index of known entities; a merge above
-   the threshold is stored as a decision (who, score, features, reason); a pair between the
-   review and merge thresholds becomes a ``candidate`` for an analyst;
+   date becomes a new, document-scoped entity, and a ``distinct`` decision records why; it may
+   still match another entity of that name whose details agree (a namesake seen before);
+4. **hard keys, then fuzzy matching** against a blocking index of known entities (firms and
+   vessels first, so that a person's employer is already resolved when people are compared); a
+   merge above the threshold is stored as a decision (who, score, features, reason); a pair
+   between the review and merge thresholds becomes a ``candidate`` for an analyst. When a mention
+   fits several known entities, they are merged together only if nothing tells them apart
+   (their documents are then rewritten); otherwise the merge is ambiguous and goes to review;
 5. every active decision (automatic or by an analyst) is applied, so decisions survive re-ingest.
 
 The original extraction is kept as ``Extraction.raw`` and written with the document, so any
@@ -23,26 +27,27 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.model import Entity, Extraction, IdentifierMention, Mention, Relation
-from graph.resolution.features import VETO, Record, decide, person_name_score
+from graph.resolution.coref import within_document
+from graph.resolution.features import Judgement, Record, decide
 from graph.resolution.index import BlockingIndex
-from graph.resolution.normalize import company_name, person_name, vessel_name
+from graph.resolution.normalize import for_matching, person_name, weak_org
 
 RESOLVER = "havengraph-resolver"
 MATCHED_TYPES = {"PERSON", "COMPANY", "ORGANIZATION", "VESSEL"}
+MATCH_ORDER = {"VESSEL": 0, "COMPANY": 1, "ORGANIZATION": 2, "PERSON": 3}
 SCOPE_SEP = "~"
+#: two fitting entities closer than this in score are equally good: no automatic choice between them
+AMBIGUITY_MARGIN = 0.05
 
 
 def scoped_id(entity_id: str, doc_id: str) -> str:
-    return f"{entity_id}{SCOPE_SEP}{doc_id[:10]}"
+    return f"{entity_id.split(SCOPE_SEP)[0]}{SCOPE_SEP}{doc_id[:10]}"
 
 
 def is_weak_person(names: list[str]) -> bool:
-    """True when no name of the person identifies anyone (surname only, or abbreviated surname)."""
-    for name in names:
-        p = person_name(name)
-        if p.surname and not p.surname_only and len(p.surname_key.replace(" ", "")) > 1:
-            return False
-    return True
+    """True when no name of the person identifies anyone: surname only ("Peeters"), initials
+    ("J. Peeters": Jan or Joris?) or an abbreviated surname ("Mohamed B.")."""
+    return not any(person_name(name).full for name in names)
 
 
 class Resolver:
@@ -55,28 +60,43 @@ class Resolver:
         self.index = BlockingIndex()
         self.merged_into: dict[str, str] = {}
         self.distinct: set[frozenset[str]] = set()
+        self.reviewed: set[frozenset[str]] = set()
         self.scoped: set[str] = set()
+        self.analyst_merges: set[str] = set()
         self.new_decisions: list[dict[str, Any]] = []
         if store is not None:
             self._load(store)
 
     # -- state -----------------------------------------------------------------------------------
     def _load(self, store: Any) -> None:
-        for d in store.list_decisions(status="active"):
-            self._remember(d)
-        if self.match:
-            for entity in store.iter_entities():
-                if entity.type in MATCHED_TYPES:
-                    self.index.add(Record(entity.entity_id, entity.type, [entity.name, *entity.aliases],
-                                          dict(entity.identifiers), dict(entity.properties)))
+        for d in store.list_decisions(status=None):
+            if d["status"] == "active":
+                self._remember(d)
+            elif d["kind"] == "candidate":  # rejected or settled: not proposed again
+                self.reviewed.add(frozenset((d["a"], d["b"])))
+        if not self.match:
+            return
+        records = [Record(e.entity_id, e.type, [e.name, *e.aliases], dict(e.identifiers), dict(e.properties))
+                   for e in store.iter_entities() if e.type in MATCHED_TYPES]
+        by_id = {r.entity_id: r for r in records}
+        for source, target, _ in store.adjacent(list(by_id), None, False):  # neighbours in bulk
+            if source in by_id:
+                by_id[source].neighbours.add(target)
+            if target in by_id:
+                by_id[target].neighbours.add(source)
+        self.index.add_all(records)
 
     def _remember(self, d: dict[str, Any]) -> None:
         if d["kind"] == "merge":
             self.merged_into[d["b"]] = d["a"]
+            if d.get("score") is None:  # an analyst's merge: not second-guessed
+                self.analyst_merges.add(d["b"])
         elif d["kind"] == "distinct":
             self.distinct.add(frozenset((d["a"], d["b"])))
             if SCOPE_SEP in d["b"]:
                 self.scoped.add(d["b"])
+        elif d["kind"] == "candidate":
+            self.reviewed.add(frozenset((d["a"], d["b"])))
 
     def _decide(self, kind: str, a: str, b: str, score: float | None, reason: str,
                 features: dict[str, float] | None = None) -> None:
@@ -96,62 +116,35 @@ class Resolver:
 
     # -- the steps ---------------------------------------------------------------------------------
     def resolve(self, extraction: Extraction) -> Extraction:
+        """The extraction with its entity ids resolved (``raw`` keeps the original)."""
+        return self._resolve(extraction, self.match)
+
+    def _resolve(self, extraction: Extraction, match: bool) -> Extraction:
         raw = extraction.raw if extraction.raw is not None else extraction
         doc_id = raw.document.doc_id
-        local = self._within_document(raw)
+        local = within_document(raw)
         records = _records(raw, local)
         for record in records.values():
-            if record.type == "PERSON" and is_weak_person(record.names):
-                self._rekey(local, record, scoped_id(record.entity_id, doc_id))
-        records = _records(raw, local)
-        for record in records.values():
-            if scoped_id(record.entity_id, doc_id) in self.scoped:
-                self._rekey(local, record, scoped_id(record.entity_id, doc_id))
-        records = _records(raw, local)
-        if self.match:
-            for record in list(records.values()):
-                if record.type in MATCHED_TYPES and self.canonical(record.entity_id) == record.entity_id:
-                    self._match(record, local, doc_id)
+            scoped = scoped_id(record.entity_id, doc_id)
+            if _weak(record) or scoped in self.scoped:
+                self._rekey(local, record, scoped)
+        if match:
             records = _records(raw, local)
+            for record in sorted(records.values(), key=lambda r: MATCH_ORDER.get(r.type, 9)):
+                if record.type in MATCHED_TYPES:
+                    record.neighbours = {self.canonical(n) for n in record.neighbours}
+                    self._match(record, local, doc_id)
 
         def mapping(entity_id: str) -> str:
             return self.canonical(local.get(entity_id, entity_id))
 
         resolved = apply_mapping(raw, mapping)
         resolved.raw = raw
-        if self.match:
+        if match:
             for record in _records(resolved, {}).values():
                 if record.type in MATCHED_TYPES:
                     self.index.add(record)
         return resolved
-
-    def _within_document(self, ex: Extraction) -> dict[str, str]:
-        local: dict[str, str] = {}
-        persons = [e for e in ex.entities if e.type == "PERSON"]
-        full = [e for e in persons if not is_weak_person([e.name, *e.aliases])
-                and not person_name(e.name).initials and person_name(e.name).first]
-        for entity in persons:
-            if entity in full:
-                continue
-            p = person_name(entity.name)
-            fits = [f for f in full if f.entity_id != entity.entity_id
-                    and person_name_score(p, person_name(f.name)) not in (VETO, 0.0)]
-            if len(fits) == 1:
-                local[entity.entity_id] = fits[0].entity_id
-        for type_, key in (("COMPANY", lambda n: company_name(n).core), ("VESSEL", vessel_name)):
-            group = [e for e in ex.entities if e.type == type_]
-            for entity in group:
-                k = key(entity.name)
-                longer = [g for g in group if g.entity_id != entity.entity_id and len(g.name) > len(entity.name)
-                          and (key(g.name) == k or (type_ == "COMPANY" and key(g.name).startswith(k + " ")))]
-                if len(longer) == 1 and k:
-                    local[entity.entity_id] = longer[0].entity_id
-        for raw_id in list(local):  # flatten chains
-            seen = {raw_id}
-            while local[raw_id] in local and local[raw_id] not in seen:
-                seen.add(local[raw_id])
-                local[raw_id] = local[local[raw_id]]
-        return local
 
     def _rekey(self, local: dict[str, str], record: Record, new_id: str) -> None:
         for raw_id, target in list(local.items()):
@@ -161,47 +154,113 @@ class Resolver:
         record.entity_id = new_id
 
     def _match(self, record: Record, local: dict[str, str], doc_id: str) -> None:
-        known = self.index.records.get(record.entity_id)
+        target = self.canonical(record.entity_id)
+        known = self.index.get(target)
         if known is not None:
             judgement = decide(record, known)
-            if judgement.verdict == "distinct":  # same id, but the evidence says another entity
-                new_id = scoped_id(record.entity_id, doc_id)
-                self._decide("distinct", record.entity_id, new_id, None, judgement.reason, judgement.features)
-                self._rekey(local, record, new_id)
-            return
-        hard = self.index.by_identifier(record)
-        if hard and frozenset((hard, record.entity_id)) not in self.distinct:
-            self._decide("merge", hard, record.entity_id, 1.0, "same identifier", {"identifiers": 1.0})
-            return
-        best = None
+            if judgement.verdict != "distinct" or record.entity_id in self.analyst_merges:
+                if _adds_something(record, known):  # it may show that two known entities are one
+                    self._search(record, anchor=known)
+                return
+            new_id = scoped_id(record.entity_id, doc_id)  # same name, but the evidence says another entity
+            self._decide("distinct", known.entity_id, new_id, None, judgement.reason, judgement.features)
+            self._rekey(local, record, new_id)
+            if self.canonical(new_id) != new_id or self.index.get(new_id) is not None:
+                return
+        self._search(record, anchor=None)
+
+    def _search(self, record: Record, anchor: Record | None) -> None:
+        """Hard keys, then blocked fuzzy candidates; ``anchor``: the known entity the record already is."""
+        if anchor is None:
+            hard = self.index.by_identifier(record)
+            if hard is not None and frozenset((hard, record.entity_id)) not in self.distinct:
+                hard_record = self.index.get(hard)
+                if hard_record is None or decide(record, hard_record).verdict != "distinct":
+                    self._decide("merge", hard, record.entity_id, 1.0, "same identifier", {"identifiers": 1.0})
+                    return
+        own = anchor.entity_id if anchor is not None else record.entity_id
+        fits: list[tuple[Record, Judgement]] = []
         for candidate in self.index.candidates(record):
-            if frozenset((candidate.entity_id, record.entity_id)) in self.distinct:
+            if candidate.entity_id in (own, record.entity_id) or frozenset((candidate.entity_id, own)) in self.distinct:
                 continue
-            if self.store is not None and not candidate.neighbours:
-                candidate.neighbours = _neighbours_in_store(self.store, candidate.entity_id)
-            judgement = decide(record, candidate)
-            if judgement.verdict == "merge" and (best is None or judgement.score > best[1].score):
-                best = (candidate, judgement)
+            judgement = decide(record, _canonical_view(candidate, self.canonical))
+            if judgement.verdict == "merge":
+                fits.append((candidate, judgement))
             elif judgement.verdict == "review":
-                self._decide("candidate", candidate.entity_id, record.entity_id, judgement.score,
-                             judgement.reason, judgement.features)
-        if best is not None:
-            candidate, judgement = best
-            self._decide("merge", candidate.entity_id, record.entity_id, judgement.score, judgement.reason,
-                         judgement.features)
+                self._candidate(candidate.entity_id, own, judgement)
+        fits.sort(key=lambda f: (-f[1].score, f[0].entity_id))
+        if anchor is None and fits:
+            best, judgement = fits[0]
+            rivals = [f for f in fits[1:] if not self._compatible(best, f[0])]
+            if any(judgement.score - rival.score < AMBIGUITY_MARGIN for _, rival in rivals):
+                for candidate, j in fits:  # "J. Peeters" with the family's address: Jan or Joris?
+                    self._candidate(candidate.entity_id, own,
+                                    Judgement(j.score, "review", j.features, "fits several entities: " + j.reason))
+                return
+            self._decide("merge", best.entity_id, own, judgement.score, judgement.reason, judgement.features)
+            anchor, fits = best, fits[1:]
+        if anchor is None:
+            return
+        bridged = [(c, j) for c, j in fits if self._compatible(anchor, c)]
+        for other, j in bridged:  # two known entities that this mention shows to be one
+            self._decide("merge", anchor.entity_id, other.entity_id, j.score,
+                         f"both fit {record.name!r}: {j.reason}", j.features)
+            self.index.absorb(other.entity_id, anchor.entity_id)
+        if bridged:
+            self._rewrite([c.entity_id for c, _ in bridged])
+
+    def _compatible(self, a: Record, b: Record) -> bool:
+        if frozenset((a.entity_id, b.entity_id)) in self.distinct:
+            return False
+        return decide(a, b).verdict != "distinct"
+
+    def _candidate(self, a: str, b: str, judgement: Judgement) -> None:
+        pair = frozenset((a, b))
+        if pair not in self.reviewed and pair not in self.distinct:
+            self._decide("candidate", a, b, judgement.score, judgement.reason, judgement.features)
+
+    def _rewrite(self, entity_ids: list[str]) -> None:
+        """Rewrite the stored documents that mention ``entity_ids`` under the current decisions."""
+        if self.store is None:
+            return
+        for doc_id in self.store.documents_mentioning(entity_ids):
+            raw = self.store.raw_extraction(doc_id)
+            self.store.write(self._resolve(raw, match=False), replace=True)
 
 
-def _neighbours_in_store(store: Any, entity_id: str) -> set[str]:
-    return {s if t == entity_id else t for s, t, _ in store.adjacent([entity_id], None, False)}
+def _weak(record: Record) -> bool:
+    """A person or agency whose names identify nobody: kept to its document."""
+    if record.type == "PERSON":
+        return is_weak_person(record.names)
+    return record.type == "ORGANIZATION" and all(weak_org(n) for n in record.names)
+
+
+def _adds_something(record: Record, known: Record) -> bool:
+    """Does the record bring a name, identifier, property or neighbour the known entity lacks?"""
+    return (not set(record.names) <= set(known.names)
+            or any(known.identifiers.get(k) != v for k, v in record.identifiers.items())
+            or any(k not in known.properties for k in record.properties)
+            or not record.neighbours <= known.neighbours)
+
+
+def _canonical_view(record: Record, canonical: Callable[[str], str]) -> Record:
+    """The record with its neighbours under their current ids (after later merges)."""
+    neighbours = {canonical(n) for n in record.neighbours}
+    if neighbours == record.neighbours:
+        return record
+    record.neighbours = neighbours
+    return record
 
 
 def _records(ex: Extraction, local: dict[str, str]) -> dict[str, Record]:
     """One record per (locally mapped) entity: names, identifiers, properties, neighbours in the doc."""
     out: dict[str, Record] = {}
+    lang = ex.document.lang
     for e in ex.entities:
         eid = local.get(e.entity_id, e.entity_id)
         rec = out.setdefault(eid, Record(eid, e.type, []))
         for name in (e.name, *e.aliases):
+            name = for_matching(name, e.type, lang)
             if name and name not in rec.names:
                 rec.names.append(name)
         rec.identifiers.update(e.identifiers)

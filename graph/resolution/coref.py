@@ -1,0 +1,157 @@
+"""Within-document coreference: the short forms of a document join the one full name they fit.
+
+Inside one document "Peeters", "Mr Peeters" and "J. Peeters" after "Jan Peeters" are the same man,
+"PEETERS Jan" in the header is him too, "Blauwhoeve" is "Blauwhoeve Logistics BV" and "NCA" is the
+"National Crime Agency". A short form that fits two full names ("Peeters" beside Jan and Joris
+Peeters) joins neither.
+
+>>> from graph.model import Document, Entity, Extraction
+>>> people = [Entity("person:jan-peeters", "PERSON", "Jan Peeters"), Entity("person:peeters", "PERSON", "Peeters"),
+...           Entity("person:peeters-jan", "PERSON", "PEETERS Jan"), Entity("person:tom", "PERSON", "Tom")]
+>>> sorted(within_document(Extraction(Document("d", ""), people)).items())
+[('person:peeters', 'person:jan-peeters'), ('person:peeters-jan', 'person:jan-peeters')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.ids import fold
+from graph.model import Entity, Extraction
+from graph.resolution.features import VETO, Record, f_conflicting_properties, person_name_score
+from graph.resolution.normalize import (
+    PersonName,
+    compact,
+    company_name,
+    for_matching,
+    generic_name,
+    person_name,
+    vessel_name,
+)
+
+_STOP = {"and", "of", "the", "de", "du", "des", "la", "le", "et", "en", "van", "der", "den", "het", "d", "l"}
+
+
+def within_document(ex: Extraction) -> dict[str, str]:
+    """Map entity ids of ``ex`` to the id of the fuller entity they refer to (ids absent map to themselves)."""
+    local: dict[str, str] = {}
+    lang = ex.document.lang
+    _persons([_matching(e, lang) for e in ex.entities if e.type == "PERSON"], local)
+    _named([e for e in ex.entities if e.type == "COMPANY"], local, lambda n: company_name(n).core,
+           lambda n: company_name(n).form_class)
+    _named([e for e in ex.entities if e.type == "ORGANIZATION"], local, generic_name, lambda n: None,
+           contained=True)
+    _named([e for e in ex.entities if e.type == "VESSEL"], local, vessel_name, lambda n: None, prefixes=False)
+    for raw_id in list(local):  # flatten chains
+        seen = {raw_id}
+        while local[raw_id] in local and local[raw_id] not in seen:
+            seen.add(local[raw_id])
+            local[raw_id] = local[local[raw_id]]
+    return {k: v for k, v in local.items() if k != v}
+
+
+def _matching(e: Entity, lang: str | None) -> Entity:
+    names = [for_matching(n, e.type, lang) for n in (e.name, *e.aliases)]
+    return Entity(e.entity_id, e.type, names[0], names[1:], e.identifiers, e.properties)
+
+
+def _names(e: Entity) -> list[str]:
+    return [n for n in (e.name, *e.aliases) if n]
+
+
+# --- persons -----------------------------------------------------------------------------------
+def _display(name: str) -> tuple[bool, bool, bool, bool, int]:
+    """How good a name is as the display name: full, in natural order, not shouted, long."""
+    p = person_name(name)
+    natural = bool(p.first) and fold(name).split()[0].strip(".,") == p.first[0]
+    return (not p.weak, bool(p.first), natural, not name.isupper(), len(name))
+
+
+def _record(e: Entity) -> Record:
+    return Record(e.entity_id, e.type, _names(e), dict(e.identifiers), dict(e.properties))
+
+
+def _same_person(a: Entity, b: Entity) -> bool:
+    if f_conflicting_properties(_record(a), _record(b)) == VETO:
+        return False
+    scores = [person_name_score(person_name(x), person_name(y)) for x in _names(a) for y in _names(b)]
+    return max(scores) >= 0.9 and VETO not in scores
+
+
+def _fits(p: PersonName, group: list[Entity]) -> bool:
+    names = [person_name(n) for e in group for n in _names(e)]
+    if p.surname_only and len(p.surname) == 1:  # one word: a surname, or a given name ("Tom")
+        word = p.surname[0]
+        return any(word == q.surname_key or word in q.first for q in names)
+    scores = [person_name_score(p, q) for q in names]
+    return VETO not in scores and max(scores, default=0.0) > 0.0
+
+
+def _persons(persons: list[Entity], local: dict[str, str]) -> None:
+    full = [e for e in persons if any(person_name(n).first and not person_name(n).weak for n in _names(e))]
+    groups: list[list[Entity]] = []
+    for e in full:
+        fits = [g for g in groups if all(_same_person(e, m) for m in g)]
+        if len(fits) == 1:
+            fits[0].append(e)
+        else:
+            groups.append([e])
+    partial = [e for e in persons if e not in full]
+    heads = groups + [[e] for e in partial if not person_name(e.name).weak]
+    for e in partial:
+        p = person_name(e.name)
+        fits = [g for g in heads if e not in g and _fits(p, g)]
+        if len(fits) > 1 and not p.weak:  # an initialled name beside several full names: keep it apart
+            continue
+        full_fits = [g for g in fits if g in groups]
+        chosen = full_fits if full_fits else fits
+        if len(chosen) == 1:
+            chosen[0].append(e)
+            if [e] in heads:
+                heads.remove([e])
+    for g in heads:
+        rep = max(g, key=lambda m: (_display(m.name), m.entity_id))
+        for m in g:
+            local[m.entity_id] = rep.entity_id
+
+
+# --- firms, organisations, vessels -------------------------------------------------------------
+def _acronyms(name: str) -> set[str]:
+    words = [w for w in generic_name(name).split() if w]
+    core = company_name(name).core.split()
+    return {"".join(w[0] for w in ws if w not in _STOP) for ws in (words, core)} | {"".join(w[0] for w in words)}
+
+
+def _named(entities: list[Entity], local: dict[str, str], key: Callable[[str], str],
+           form: Callable[[str], str | None], prefixes: bool = True, contained: bool = False) -> None:
+    """Group by normalised key; a shorter form joins the one longer name it starts (``contained``:
+    whose words it all has, "Revenue" in "Revenue Customs Service"), or abbreviates."""
+    groups: dict[str, list[Entity]] = {}
+    for e in sorted(entities, key=lambda e: -len(e.name)):
+        k = key(e.name)
+        if not k:
+            continue
+        g = groups.get(k)
+        if g is not None and form(e.name) and any(form(m.name) and form(m.name) != form(e.name) for m in g):
+            continue  # "X NV" and "X BV" in one document: two firms
+        groups.setdefault(k, []).append(e)
+    keys = sorted(groups, key=len)
+    for k in keys:
+        longer = [other for other in keys if len(other) > len(k) and _extends(other, k, contained)] if prefixes else []
+        short = compact(groups[k][0].name)
+        if prefixes and not longer and 2 <= len(short) <= 6 and " " not in k:
+            longer = [other for other in keys if other != k and other in groups
+                      and any(short == a for a in _acronyms(groups[other][0].name)
+                                                                   if len(a) >= 2)]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(k))
+    for g in groups.values():
+        rep = max(g, key=lambda m: (form(m.name) is not None, not m.name.isupper(), len(m.name), m.entity_id))
+        for m in g:
+            local[m.entity_id] = rep.entity_id
+
+
+def _extends(longer: str, short: str, contained: bool) -> bool:
+    if longer.startswith(short + " "):
+        return True
+    return contained and set(short.split()) < set(longer.split())
