@@ -14,8 +14,8 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api.deps import require
-from api.errors import install_error_handlers
+from api.deps import require, strict_query
+from api.errors import ErrorBody, install_error_handlers
 from api.routers.models import Health
 from api.security.audit import AuditLog
 from api.security.keys import KeyStore, keys_db_path
@@ -49,28 +49,54 @@ def _router(name: str) -> Any | None:
     return module.router
 
 
+def _open(app: FastAPI, settings: Settings) -> None:
+    """Open the store, the key file and the audit log; a new lifespan after a shutdown reopens them."""
+    store = open_store(settings.store)
+    keys = KeyStore(keys_db_path(settings.store, settings.keys_db))
+    app.state.store = store
+    app.state.keys = keys
+    app.state.audit = AuditLog(keys.path, db=keys.db, lock=keys.lock) if settings.audit else None
+    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s)
+    app.state.size_cache = {}
+    app.state.closed = False
+
+
+def _close(app: FastAPI) -> None:
+    if not app.state.closed:
+        app.state.closed = True
+        app.state.store.close()
+        app.state.keys.close()
+
+
+def _document_errors(app: FastAPI) -> None:
+    """Put the error body model in the OpenAPI components (every operation refers to it)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        spec = generate()
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     check_clearance(settings.anonymous_clearance)
-    store = open_store(settings.store)
-    keys = KeyStore(keys_db_path(settings.store, settings.keys_db))
-    audit = AuditLog(keys.path, db=keys.db, lock=keys.lock)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.closed:
+            _open(app, settings)
         yield
-        store.close()
-        keys.close()
+        _close(app)
 
     app = FastAPI(title="Havengraph", version="0.2.0", lifespan=lifespan,
                   description="Evidence-backed knowledge graph of criminal network infiltration in seaports. "
                               "Send `Authorization: Bearer KEY` (keys from `havengraph users add`).")
     app.state.settings = settings
-    app.state.store = store
-    app.state.keys = keys
-    app.state.audit = audit
-    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s)
-    app.state.size_cache = {}
+    _open(app, settings)
     install_error_handlers(app)
 
     @app.get("/health", tags=["health"], response_model=Health, summary="Liveness (no key needed)")
@@ -80,14 +106,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for name in ROUTERS:
         router = _router(name)
         if router is not None:
-            app.include_router(router, dependencies=[Depends(require("viewer"))])
+            app.include_router(router, dependencies=[Depends(strict_query), Depends(require("viewer"))])
     from api.routers.web import router as web_router
 
     app.include_router(web_router)
+    _document_errors(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
-    app.add_middleware(GuardMiddleware, audit=audit if settings.audit else None,
-                       max_body=settings.max_body_kb * 1024, max_upload=settings.max_upload_mb * 1024 * 1024,
-                       upload_paths=UPLOAD_PATHS)
+    app.add_middleware(GuardMiddleware, max_body=settings.max_body_kb * 1024,
+                       max_upload=settings.max_upload_mb * 1024 * 1024, upload_paths=UPLOAD_PATHS)
     return app

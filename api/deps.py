@@ -11,12 +11,13 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi._compat import field_annotation_is_sequence
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.security.keys import User
 from api.security.roles import role_allows
 from api.settings import Settings
-from graph.errors import Forbidden, Unauthorized
+from graph.errors import Forbidden, InvalidInput, Unauthorized
 from graph.store import GraphStore
 from graph.store.view import ClearedView, check_clearance
 
@@ -62,6 +63,41 @@ def require(role: str) -> Callable[..., User]:
 Viewer = Annotated[User, Depends(require("viewer"))]
 Analyst = Annotated[User, Depends(require("analyst"))]
 Admin = Annotated[User, Depends(require("admin"))]
+
+
+_query_cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _query_names(route: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Query parameters a route declares (with its dependencies), and those that take a list."""
+    key = id(route)
+    if key not in _query_cache:
+        names, lists, stack = set(), set(), [route.dependant]
+        while stack:
+            dependant = stack.pop()
+            for param in dependant.query_params:
+                names.add(param.alias)
+                if field_annotation_is_sequence(param.field_info.annotation):
+                    lists.add(param.alias)
+            stack.extend(dependant.dependencies)
+        _query_cache[key] = (frozenset(names), frozenset(lists))
+    return _query_cache[key]
+
+
+def strict_query(request: Request) -> None:
+    """Refuse unknown query parameters and repeated single-valued ones (a typo must not go unnoticed)."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    names, lists = _query_names(route)
+    counts: dict[str, int] = {}
+    for name, _ in request.query_params.multi_items():
+        if name not in names:
+            known = ", ".join(sorted(names)) or "none"
+            raise InvalidInput(f"unknown query parameter {name[:40]!r}; this endpoint takes: {known}")
+        counts[name] = counts.get(name, 0) + 1
+        if counts[name] > 1 and name not in lists:
+            raise InvalidInput(f"query parameter {name!r} is given more than once")
 
 
 def get_store(request: Request, user: UserDep) -> ClearedView:

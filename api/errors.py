@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from graph.errors import HavengraphError
 
@@ -40,9 +41,11 @@ def error_response(status: int, error: str, detail: str, headers: dict[str, str]
     return JSONResponse(error_body(status, error, detail), status_code=status, headers=headers)
 
 
-#: the error answers every operation documents in OpenAPI
+#: the error answers every operation documents in OpenAPI (always JSON, whatever the success type)
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    code: {"model": ErrorBody, "description": name} for code, name in
+    code: {"description": name,
+           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+    for code, name in
     ((400, "Bad request"), (401, "No or unknown API key"), (403, "Role or clearance too low"),
      (404, "Not found"), (413, "Request too large"), (422, "Invalid input"), (503, "Store unavailable"))
 }
@@ -54,6 +57,16 @@ def _validation_detail(exc: RequestValidationError) -> str:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "request"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "\x00"})
+        if match != Match.NONE:
+            methods.update(getattr(route, "methods", None) or ())
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -70,8 +83,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         status = exc.status_code
-        return error_response(status, _NAMES.get(status, "HTTPError"), str(exc.detail),
-                              dict(exc.headers) if exc.headers else None)
+        headers = dict(exc.headers) if exc.headers else {}
+        if status == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return error_response(status, _NAMES.get(status, "HTTPError"), str(exc.detail), headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -109,15 +109,15 @@ def _ingest(path: Path, lang: str, handling: str | None, grading: str | None, na
 async def upload_document(
         request: Request, store: WriteStoreDep, settings: SettingsDep, user: Analyst,
         file: Annotated[UploadFile, File(description="txt, md, csv, eml, html, pdf or docx")],
-        handling: Annotated[HandlingCode | None, Form(description="handling code of the document")] = None,
-        grading: Annotated[str | None, Form(pattern=r"^[A-EXa-ex][1-5]?$", description="source grading, e.g. B2")]
-        = None,
+        handling: Annotated[HandlingCode | Literal[""], Form(description="handling code (empty: none)")] = "",
+        grading: Annotated[str, Form(pattern=r"^([A-EXa-ex][1-5]?)?$", description="source grading, e.g. B2")]
+        = "",
         lang: Annotated[Literal["auto", "en", "fr", "nl"], Form()] = "auto") -> dict[str, Any]:
     max_bytes = settings.max_upload_mb * 1024 * 1024
     name = _SAFE_NAME.sub("_", Path(file.filename or "upload.txt").name)[:120] or "upload.txt"
     data = await file.read(max_bytes + 1)
     _check_upload(name, data, max_bytes)
-    note(request, filename=name, handling=handling, grading=grading, lang=lang, bytes=len(data))
+    note(request, filename=name, handling=handling or None, grading=grading or None, lang=lang, bytes=len(data))
     from starlette.concurrency import run_in_threadpool
 
     with tempfile.TemporaryDirectory(prefix="havengraph-upload-") as tmp:
@@ -125,7 +125,7 @@ async def upload_document(
         path.write_bytes(data)
         try:
             document, extraction, status = await run_in_threadpool(
-                _ingest, path, lang, handling, grading.upper() if grading else None, name, store)
+                _ingest, path, lang, handling or None, grading.upper() or None, name, store)
         except HavengraphError:
             raise
         except (UnicodeDecodeError, ValueError, OSError) as exc:

@@ -97,7 +97,8 @@ def get_graph(request: Request, entity_id: EntityId, store: StoreDep, settings: 
     return {**data, "focus": entity_id}
 
 
-@router.get("/{entity_id}/subgraph.html", response_class=HTMLResponse,
+@router.get("/{entity_id}/subgraph.html", response_class=Response,
+            responses={200: {"content": {"text/html": {}}, "description": "the page"}},
             summary="Self-contained interactive page of the neighbourhood (no external resources)")
 def get_subgraph_page(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
                       depth: Depth = 2, limit: Limit = 150, include_weak: bool = True) -> HTMLResponse:

@@ -20,14 +20,14 @@ router = APIRouter(prefix="/evidence-packages", tags=["evidence"], responses=ERR
 
 def select(store: ClearedView, spec: PackageIn) -> Subgraph:
     """The subgraph a package request names: a path, an entity's neighbourhood, or a list of entities."""
-    if spec.source or spec.target:
-        if not (spec.source and spec.target):
-            raise InvalidInput("a path needs both source and target")
+    if spec.source and spec.target:
         return store.shortest_path(spec.source, spec.target, include_weak=spec.include_weak)
     if spec.entity_id:
         return store.neighbors(spec.entity_id, depth=spec.depth, limit=spec.limit, include_weak=spec.include_weak)
     if spec.entity_ids:
         return store.subgraph(spec.entity_ids, include_weak=spec.include_weak)
+    if spec.source or spec.target:
+        raise InvalidInput("a path needs both source and target")
     raise InvalidInput("name an entity_id, a source and target, or a list of entity_ids")
 
 

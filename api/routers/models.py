@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -199,12 +199,18 @@ class CypherOut(BaseModel):
 class PackageIn(BaseModel):
     """What goes into an evidence package: an entity's neighbourhood, a path, or a list of entities."""
 
-    entity_id: str | None = Field(None, max_length=300)
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["entity_id"], "properties": {"entity_id": {"type": "string"}}},
+        {"required": ["source", "target"], "properties": {"source": {"type": "string"}, "target": {"type": "string"}}},
+        {"required": ["entity_ids"], "properties": {"entity_ids": {"type": "array"}}}]})
+
+    entity_id: str | None = Field(None, min_length=1, max_length=300)
     depth: int = Field(1, ge=1, le=3)
     limit: int = Field(100, ge=1, le=500)
-    source: str | None = Field(None, max_length=300, description="with `target`: package the shortest path")
-    target: str | None = Field(None, max_length=300)
-    entity_ids: list[str] | None = Field(None, max_length=500)
+    source: str | None = Field(None, min_length=1, max_length=300, description="with `target`: the shortest path")
+    target: str | None = Field(None, min_length=1, max_length=300)
+    entity_ids: list[Annotated[str, Field(min_length=1, max_length=300)]] | None = \
+        Field(None, min_length=1, max_length=500)
     include_weak: bool = False
 
 

@@ -42,6 +42,7 @@ FIELDS = ("seq", "at", "who", "role", "method", "endpoint", "params", "status", 
           "duration_ms", "prev_hash", "row_hash")
 _HASHED = FIELDS[1:11]
 GENESIS = "0" * 64
+MAX_PARAMS = 4000
 
 
 def _digest(prev: str, values: dict[str, Any]) -> str:
@@ -66,8 +67,11 @@ class AuditLog:
 
     def append(self, who: str, role: str | None, method: str, endpoint: str, params: dict[str, Any],
                status: int, result_bytes: int, result_items: int | None = None, duration_ms: float = 0.0) -> None:
-        values = {"at": now(), "who": who, "role": role, "method": method, "endpoint": endpoint,
-                  "params": json.dumps(params, ensure_ascii=False, sort_keys=True, default=str)[:4000],
+        text = json.dumps(params, ensure_ascii=False, sort_keys=True, default=str)
+        if len(text) > MAX_PARAMS:
+            text = json.dumps({"truncated": text[:MAX_PARAMS]}, ensure_ascii=False)
+        values = {"at": now(), "who": who, "role": role, "method": method, "endpoint": endpoint[:2000],
+                  "params": text,
                   "status": int(status), "result_bytes": int(result_bytes), "result_items": result_items,
                   "duration_ms": round(float(duration_ms), 3)}
         with self.lock:
@@ -94,7 +98,10 @@ class AuditLog:
         out = []
         for row in rows:
             entry = dict(zip(FIELDS, row, strict=True))
-            entry["params"] = json.loads(entry["params"]) if entry["params"].startswith("{") else entry["params"]
+            try:
+                entry["params"] = json.loads(entry["params"])
+            except ValueError:
+                pass
             out.append(entry)
         return out
 

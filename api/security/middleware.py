@@ -3,7 +3,8 @@
 * bodies larger than the limit are refused with 413 (declared length, or counted as they arrive);
 * answers carry ``nosniff``, ``no-referrer``, ``DENY`` framing and ``no-store`` caching, and the
   web page a strict Content-Security-Policy (same origin only);
-* every request but the health check and static files gets an audit entry: who, role, method,
+* every request but the health check and static files gets an audit entry (in the app's
+  ``state.audit``): who, role, method,
   path, query and body parameters, status, bytes and items returned, duration.
 """
 
@@ -30,10 +31,8 @@ def _unaudited(path: str) -> bool:
 
 
 class GuardMiddleware:
-    def __init__(self, app: ASGIApp, audit: AuditLog | None, max_body: int, max_upload: int,
-                 upload_paths: tuple[str, ...] = ()) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, max_upload: int, upload_paths: tuple[str, ...] = ()) -> None:
         self.app = app
-        self.audit = audit
         self.max_body = max_body
         self.max_upload = max_upload
         self.upload_paths = upload_paths
@@ -86,15 +85,17 @@ class GuardMiddleware:
             else:
                 await self.app(scope, receive_wrapper, send_wrapper)
         finally:
-            if self.audit is not None and not _unaudited(path):
-                self._record(scope, state, result, time.perf_counter() - started)
+            audit = getattr(scope["app"].state, "audit", None) if "app" in scope else None
+            if audit is not None and not _unaudited(path):
+                self._record(audit, scope, state, result, time.perf_counter() - started)
 
-    def _record(self, scope: Scope, state: dict[str, Any], result: dict[str, int], elapsed: float) -> None:
+    def _record(self, audit: AuditLog, scope: Scope, state: dict[str, Any], result: dict[str, int],
+                elapsed: float) -> None:
         user = state.get("user")
         query = {k: v[0] if len(v) == 1 else v
                  for k, v in parse_qs(scope.get("query_string", b"").decode("latin-1")).items()}
         params = {**query, **state.get("audit_params", {})}
-        self.audit.append(  # type: ignore[union-attr]
+        audit.append(
             who=user.name if user else "-", role=user.role if user else None, method=scope["method"],
             endpoint=scope.get("path", ""), params=params, status=result["status"], result_bytes=result["bytes"],
             result_items=state.get("result_items"), duration_ms=elapsed * 1000)
