@@ -1,0 +1,342 @@
+"""Every Cypher statement of the Neo4j backend, as constants and small builder functions.
+
+Values always travel as parameters. Labels and relationship types cannot be parameters in
+Cypher, so the builders take them from the schema (a whitelist) and check their spelling
+before quoting them; nothing typed by a user reaches a statement's text.
+
+Data model:
+
+* ``(:Entity:<Label> {entity_id, type, name, name_norm, aliases, aliases_norm, identifiers,
+  ident_values, names_text, idents_text, properties})`` — ``<Label>`` is the schema label
+  (``Person``, ``Vessel``...); ``identifiers`` and ``properties`` are JSON strings;
+  ``names_text``/``idents_text`` join the folded names and identifier values for the text indexes.
+* ``(:Document {doc_id, title, ..., text, length, ingested_at, extraction})`` — ``extraction``
+  is the raw extraction as JSON.
+* ``(:Document)-[:MENTIONS {start, end, text, type}]->(:Entity)``.
+* ``(:Entity)-[:<RELATION_TYPE> {rel_id, properties, weight, count, first_seen, last_seen}]->(:Entity)``;
+  symmetric types are stored once, ``source < target``.
+* ``(:Evidence {key, rel_id, type, doc_id, start, end, sentence, method, extractor, confidence,
+  weight, date, page})`` — one node per piece of evidence, found by ``rel_id`` or ``doc_id``
+  (both indexed), so deleting a document deletes exactly its evidence.
+* ``(:Decision {decision_id, kind, a, b, score, reason, features, who, at, status})``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from graph.errors import InvalidInput
+from graph.schema import SCHEMA, Schema
+
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+#: labels Havengraph owns in the database (``clear`` removes exactly these nodes)
+OWN_LABELS = ("Entity", "Document", "Evidence", "Decision")
+MENTIONS = "MENTIONS"
+
+
+def _quoted(name: str) -> str:
+    if not _NAME.match(name):
+        raise InvalidInput(f"{name!r} cannot be used as a Neo4j label or type name")
+    return f"`{name}`"
+
+
+def rel_type(name: str) -> str:
+    """The quoted relationship type of a schema relation (``InvalidInput`` if the schema lacks it)."""
+    return _quoted(SCHEMA.relation(name).name)
+
+
+def node_label(type_: str) -> str:
+    """The quoted schema label of an entity type (``PERSON`` -> ```Person```)."""
+    return _quoted(SCHEMA.node(type_).label)
+
+
+def entity_relation_types(schema: Schema = SCHEMA) -> list[str]:
+    """Relation types between entities: every schema relation but ``MENTIONS`` (document -> entity)."""
+    return [name for name in schema.relations if name != MENTIONS]
+
+
+def type_alternation(types: Iterable[str]) -> str:
+    """``:`A`|`B``` for a relationship pattern; an empty choice matches nothing (``:`_NONE_```)."""
+    names = sorted({SCHEMA.relation(t).name for t in types})
+    return ":" + "|".join(_quoted(n) for n in names) if names else ":`_NONE_`"
+
+
+# -- schema --------------------------------------------------------------------------------------
+def schema_statements(schema: Schema = SCHEMA) -> dict[str, str]:
+    """Name -> statement for every constraint and index (Community edition: unique + range + text)."""
+    out = {
+        "hg_entity_id": "CREATE CONSTRAINT hg_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.entity_id IS UNIQUE",
+        "hg_document_id": "CREATE CONSTRAINT hg_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.doc_id IS UNIQUE",
+        "hg_decision_id": "CREATE CONSTRAINT hg_decision_id IF NOT EXISTS FOR (d:Decision) "
+                          "REQUIRE d.decision_id IS UNIQUE",
+        "hg_evidence_key": "CREATE CONSTRAINT hg_evidence_key IF NOT EXISTS FOR (v:Evidence) REQUIRE v.key IS UNIQUE",
+        "hg_evidence_rel": "CREATE INDEX hg_evidence_rel IF NOT EXISTS FOR (v:Evidence) ON (v.rel_id)",
+        "hg_evidence_doc": "CREATE INDEX hg_evidence_doc IF NOT EXISTS FOR (v:Evidence) ON (v.doc_id)",
+        "hg_entity_type": "CREATE INDEX hg_entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+        "hg_entity_names": "CREATE TEXT INDEX hg_entity_names IF NOT EXISTS FOR (e:Entity) ON (e.names_text)",
+        "hg_entity_idents": "CREATE TEXT INDEX hg_entity_idents IF NOT EXISTS FOR (e:Entity) ON (e.idents_text)",
+        "hg_decision_a": "CREATE INDEX hg_decision_a IF NOT EXISTS FOR (d:Decision) ON (d.a)",
+        "hg_decision_b": "CREATE INDEX hg_decision_b IF NOT EXISTS FOR (d:Decision) ON (d.b)",
+    }
+    for name in entity_relation_types(schema):
+        index = f"hg_rel_{name.lower()}"
+        out[index] = f"CREATE INDEX {index} IF NOT EXISTS FOR ()-[r:{_quoted(name)}]-() ON (r.rel_id)"
+    return out
+
+
+INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+
+# -- writes --------------------------------------------------------------------------------------
+EXISTING_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id"
+
+ENTITY_STATE = """
+UNWIND $ids AS id
+MATCH (e:Entity {entity_id: id})
+RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name, e.properties AS properties,
+       e.aliases AS aliases, e.aliases_norm AS aliases_norm, e.identifiers AS identifiers
+"""
+
+
+@cache
+def create_entities(type_: str) -> str:
+    """New entities of one type, each row a complete property map."""
+    return f"UNWIND $rows AS row CREATE (e:Entity:{node_label(type_)}) SET e = row"
+
+
+UPDATE_ENTITIES = "UNWIND $rows AS row MATCH (e:Entity {entity_id: row.entity_id}) SET e += row"
+
+CREATE_DOCUMENTS = "UNWIND $rows AS row CREATE (d:Document) SET d = row"
+
+CREATE_MENTIONS = """
+UNWIND $docs AS doc
+MATCH (d:Document {doc_id: doc.doc_id})
+UNWIND doc.mentions AS m
+MATCH (e:Entity {entity_id: m.entity_id})
+CREATE (d)-[:MENTIONS {start: m.start, `end`: m.end, text: m.text, type: m.type}]->(e)
+"""
+
+MERGE_EVIDENCE = "UNWIND $rows AS row MERGE (v:Evidence {key: row.key}) ON CREATE SET v += row"
+
+_AGGREGATE = """
+CALL (r) {
+  MATCH (v:Evidence {rel_id: r.rel_id})
+  RETURN 0.0 + sum(v.weight) AS weight, count(v) AS count, min(v.date) AS first_seen, max(v.date) AS last_seen
+}
+SET r.weight = weight, r.count = count, r.first_seen = first_seen, r.last_seen = last_seen
+"""
+
+
+@cache
+def merge_relations(type_: str) -> str:
+    """Relations of one type with their aggregates recomputed from their evidence."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{entity_id: row.source}})
+MATCH (t:Entity {{entity_id: row.target}})
+MERGE (s)-[r:{rel_type(type_)} {{rel_id: row.rel_id}}]->(t)
+ON CREATE SET r.properties = row.properties
+WITH r
+{_AGGREGATE}"""
+
+
+# -- deletes -------------------------------------------------------------------------------------
+DELETE_DOCUMENT_EVIDENCE = """
+MATCH (v:Evidence {doc_id: $doc_id})
+WITH v, v.rel_id AS rel_id, v.type AS type
+DELETE v
+RETURN DISTINCT rel_id, type
+"""
+
+DELETE_DOCUMENT = """
+MATCH (d:Document {doc_id: $doc_id})
+OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
+WITH d, collect(DISTINCT e.entity_id) AS mentioned
+DETACH DELETE d
+RETURN mentioned
+"""
+
+
+@cache
+def recount_relations(type_: str) -> str:
+    """Aggregates of relations that lost evidence; those left with none are deleted. Returns endpoints."""
+    return f"""
+UNWIND $rel_ids AS rid
+MATCH (s:Entity)-[r:{rel_type(type_)} {{rel_id: rid}}]->(t:Entity)
+{_AGGREGATE}
+WITH r, s.entity_id AS source, t.entity_id AS target
+FOREACH (_ IN CASE WHEN r.count = 0 THEN [1] ELSE [] END | DELETE r)
+RETURN source, target
+"""
+
+
+DELETE_ORPHANS = """
+UNWIND $ids AS id
+MATCH (e:Entity {entity_id: id})
+WHERE NOT EXISTS { (e)--() }
+DELETE e
+"""
+
+CLEAR = """
+MATCH (n) WHERE n:Entity OR n:Document OR n:Evidence OR n:Decision
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+"""
+
+# -- reads ---------------------------------------------------------------------------------------
+DOCUMENT = "MATCH (d:Document {doc_id: $doc_id}) RETURN d {.*} AS d"
+
+HAS_DOCUMENT = "MATCH (d:Document {doc_id: $doc_id}) RETURN count(d) > 0 AS found"
+
+LIST_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.doc_id AS doc_id, d.title AS title, d.source AS source, d.lang AS lang, d.format AS format,
+       d.date AS date, d.grading AS grading, d.handling AS handling, d.length AS length,
+       d.ingested_at AS ingested_at
+ORDER BY d.source, d.doc_id SKIP $offset LIMIT $limit
+"""
+
+_ENTITY_MAP = "e {.entity_id, .type, .name, .properties, .aliases, .identifiers}"
+
+GET_ENTITIES = f"UNWIND $ids AS id MATCH (e:Entity {{entity_id: id}}) RETURN {_ENTITY_MAP} AS e"
+
+ENTITY_PAGE = f"""
+MATCH (e:Entity) WHERE e.entity_id > $after
+RETURN {_ENTITY_MAP} AS e ORDER BY e.entity_id LIMIT $limit
+"""
+
+SEARCH = """
+CALL () {
+  MATCH (e:Entity) WHERE e.names_text CONTAINS $q RETURN e
+  UNION
+  MATCH (e:Entity) WHERE e.idents_text CONTAINS $compact RETURN e
+}
+WITH e WHERE $type IS NULL OR e.type = $type
+WITH e, [a IN e.aliases_norm WHERE a CONTAINS $q] AS names, [v IN e.ident_values WHERE v CONTAINS $compact] AS idents
+WITH e,
+     CASE WHEN size(names) = 0 THEN [] ELSE [
+       1000000 * CASE WHEN $q IN names THEN 0 WHEN any(a IN names WHERE a STARTS WITH $q) THEN 1 ELSE 2 END
+       + reduce(m = size(names[0]), a IN names | CASE WHEN size(a) < m THEN size(a) ELSE m END)] END
+     + [v IN idents | 1000000 * CASE WHEN v = $compact THEN 0 ELSE 1 END + size(v)] AS keys
+UNWIND keys AS key
+WITH e.entity_id AS entity_id, min(key) AS best
+RETURN entity_id ORDER BY best, entity_id LIMIT $limit
+"""
+
+MENTIONS_OF = """
+MATCH (d:Document)-[m:MENTIONS]->(e:Entity {entity_id: $entity_id})
+RETURN e.entity_id AS entity_id, m.text AS text, m.type AS type, m.start AS start, m.end AS end,
+       d.doc_id AS doc_id
+ORDER BY d.doc_id, m.start LIMIT $limit
+"""
+
+DOCUMENT_MENTIONS = """
+UNWIND $ids AS id
+MATCH (d:Document {doc_id: id})-[m:MENTIONS]->(e:Entity)
+RETURN e.entity_id AS entity_id, m.text AS text, m.type AS type, m.start AS start, m.end AS end,
+       d.doc_id AS doc_id
+ORDER BY d.doc_id, m.start, m.end, e.entity_id
+"""
+
+RAW_EXTRACTION = "MATCH (d:Document {doc_id: $doc_id}) RETURN d.extraction AS extraction"
+
+
+@cache
+def adjacent(types: frozenset[str]) -> str:
+    """Edges of the given relation types touching any of ``$ids``, as (source, target, type)."""
+    return f"""
+UNWIND $ids AS id
+MATCH (e:Entity {{entity_id: id}})-[r{type_alternation(types)}]-(:Entity)
+RETURN DISTINCT startNode(r).entity_id AS source, endNode(r).entity_id AS target, type(r) AS type
+"""
+
+
+_EVIDENCE = """COLLECT {
+    MATCH (v:Evidence {rel_id: r.rel_id})
+    RETURN v {.doc_id, .start, .end, .sentence, .method, .extractor, .confidence, .weight, .date, .page}
+    ORDER BY v.doc_id, v.start, v.end, v.method
+  }"""
+
+_RELATION_ROW = f"""s.entity_id AS source, t.entity_id AS target, type(r) AS type, r.rel_id AS rel_id,
+       r.properties AS properties, {_EVIDENCE} AS evidence"""
+
+
+@cache
+def relations_between(types: frozenset[str]) -> str:
+    """Relations (with evidence) whose two ends are both in ``$ids``."""
+    return f"""
+MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
+WHERE s.entity_id IN $ids AND t.entity_id IN $ids
+RETURN {_RELATION_ROW}
+"""
+
+
+@cache
+def relation_page(type_: str) -> str:
+    """One page of the relations of one type, in ``rel_id`` order, after ``$after``."""
+    return f"""
+MATCH (s:Entity)-[r:{rel_type(type_)}]->(t:Entity) WHERE r.rel_id > $after
+WITH s, r, t ORDER BY r.rel_id LIMIT $limit
+RETURN {_RELATION_ROW}
+"""
+
+
+@cache
+def relation_counts() -> str:
+    """Relations per type, read from the count store (one branch per schema relation)."""
+    return "\nUNION ALL\n".join(
+        f"MATCH ()-[r:{rel_type(name)}]->() RETURN '{name}' AS type, count(r) AS n" for name in entity_relation_types()
+    )
+
+
+DOCUMENTS_MENTIONING = """
+UNWIND $ids AS id
+MATCH (e:Entity {entity_id: id})
+CALL (e) {
+  MATCH (d:Document)-[:MENTIONS]->(e) RETURN d.doc_id AS doc_id
+  UNION
+  MATCH (e)-[r]-(:Entity) MATCH (v:Evidence {rel_id: r.rel_id}) RETURN v.doc_id AS doc_id
+}
+RETURN DISTINCT doc_id ORDER BY doc_id
+"""
+
+PROJECTION_NODES = """
+MATCH (e:Entity) WHERE $types IS NULL OR e.type IN $types
+RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name
+"""
+
+
+@cache
+def projection_edges(types: frozenset[str]) -> str:
+    return f"""
+MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
+RETURN s.entity_id AS source, t.entity_id AS target, type(r) AS type, r.weight AS weight, r.count AS count,
+       r.first_seen AS first_seen, r.last_seen AS last_seen
+"""
+
+
+COUNTS = """
+CALL () { MATCH (n:Document) RETURN count(n) AS documents }
+CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
+CALL () { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
+RETURN documents, entities, evidence, mentions
+"""
+
+ENTITY_COUNTS = "MATCH (e:Entity) RETURN e.type AS type, count(e) AS n"
+
+# -- resolution decisions ------------------------------------------------------------------------
+SAVE_DECISION = "MERGE (d:Decision {decision_id: $row.decision_id}) SET d = $row"
+
+LIST_DECISIONS = """
+MATCH (d:Decision)
+WHERE ($kind IS NULL OR d.kind = $kind) AND ($status IS NULL OR d.status = $status)
+  AND ($entity_id IS NULL OR d.a = $entity_id OR d.b = $entity_id)
+RETURN d.decision_id AS decision_id, d.kind AS kind, d.a AS a, d.b AS b, d.score AS score, d.reason AS reason,
+       d.features AS features, d.who AS who, d.at AS at, d.status AS status
+ORDER BY d.at, d.decision_id
+"""
+
+SET_DECISION_STATUS = "MATCH (d:Decision {decision_id: $decision_id}) SET d.status = $status RETURN count(d) AS n"
