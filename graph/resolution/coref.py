@@ -16,15 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rapidfuzz.distance import JaroWinkler
+
 from graph.ids import fold
 from graph.model import Entity, Extraction
-from graph.resolution.features import VETO, Record, f_conflicting_properties, person_name_score
+from graph.resolution.features import VETO, Record, f_conflicting_properties, is_tail, person_name_score
 from graph.resolution.normalize import (
     PersonName,
-    compact,
     company_name,
     for_matching,
     generic_name,
+    name_words,
+    org_core,
     person_name,
     vessel_name,
 )
@@ -38,8 +41,8 @@ def within_document(ex: Extraction) -> dict[str, str]:
     lang = ex.document.lang
     _persons([_matching(e, lang) for e in ex.entities if e.type == "PERSON"], local)
     _named([e for e in ex.entities if e.type == "COMPANY"], local, lambda n: company_name(n).core,
-           lambda n: company_name(n).form_class)
-    _named([e for e in ex.entities if e.type == "ORGANIZATION"], local, generic_name, lambda n: None,
+           lambda n: company_name(n).form_class, min_acronym=3)
+    _named([e for e in ex.entities if e.type == "ORGANIZATION"], local, org_core, lambda n: None,
            contained=True)
     _named([e for e in ex.entities if e.type == "VESSEL"], local, vessel_name, lambda n: None, prefixes=False)
     for raw_id in list(local):  # flatten chains
@@ -80,15 +83,20 @@ def _same_person(a: Entity, b: Entity) -> bool:
 
 def _fits(p: PersonName, group: list[Entity]) -> bool:
     names = [person_name(n) for e in group for n in _names(e)]
-    if p.surname_only and len(p.surname) == 1:  # one word: a surname, or a given name ("Tom")
+    if any(is_tail(p, q) for q in names):
+        return True
+    if p.surname_only and len(p.surname) == 1:  # one word: a surname (maybe misspelt once), or a given name
         word = p.surname[0]
-        return any(word == q.surname_key or word in q.first for q in names)
+        return any(word == q.surname_key or word in q.first or (len(word) >= 5 and q.surname_key
+                   and JaroWinkler.similarity(word, q.surname_key) >= 0.93) for q in names)
     scores = [person_name_score(p, q) for q in names]
     return VETO not in scores and max(scores, default=0.0) > 0.0
 
 
 def _persons(persons: list[Entity], local: dict[str, str]) -> None:
-    full = [e for e in persons if any(person_name(n).first and not person_name(n).weak for n in _names(e))]
+    every = [person_name(n) for e in persons for n in _names(e)]
+    full = [e for e in persons if any(person_name(n).full and not any(is_tail(person_name(n), q) for q in every)
+                                      for n in _names(e))]
     groups: list[list[Entity]] = []
     for e in full:
         fits = [g for g in groups if all(_same_person(e, m) for m in g)]
@@ -117,13 +125,15 @@ def _persons(persons: list[Entity], local: dict[str, str]) -> None:
 
 # --- firms, organisations, vessels -------------------------------------------------------------
 def _acronyms(name: str) -> set[str]:
-    words = [w for w in generic_name(name).split() if w]
-    core = company_name(name).core.split()
-    return {"".join(w[0] for w in ws if w not in _STOP) for ws in (words, core)} | {"".join(w[0] for w in words)}
+    """"ofac" for "Office of Foreign Assets Control", "kvk" for "Kamer van Koophandel"..."""
+    every = name_words(name)
+    found = {"".join(w[0] for w in ws) for ws in (generic_name(name).split(), company_name(name).core.split())}
+    return found | {"".join(w[0] for w in every), "".join(w[0] for w in every if w not in _STOP)}
 
 
 def _named(entities: list[Entity], local: dict[str, str], key: Callable[[str], str],
-           form: Callable[[str], str | None], prefixes: bool = True, contained: bool = False) -> None:
+           form: Callable[[str], str | None], prefixes: bool = True, contained: bool = False,
+           min_acronym: int = 2) -> None:
     """Group by normalised key; a shorter form joins the one longer name it starts (``contained``:
     whose words it all has, "Revenue" in "Revenue Customs Service"), or abbreviates."""
     groups: dict[str, list[Entity]] = {}
@@ -138,8 +148,9 @@ def _named(entities: list[Entity], local: dict[str, str], key: Callable[[str], s
     keys = sorted(groups, key=len)
     for k in keys:
         longer = [other for other in keys if len(other) > len(k) and _extends(other, k, contained)] if prefixes else []
-        short = compact(groups[k][0].name)
-        if prefixes and not longer and 2 <= len(short) <= 6 and " " not in k:
+        short = k.replace(" ", "")
+        one_token = " " not in k or len(groups[k][0].name.split()) == 1
+        if prefixes and not longer and min_acronym <= len(short) <= 6 and one_token:
             longer = [other for other in keys if other != k and other in groups
                       and any(short == a for a in _acronyms(groups[other][0].name)
                                                                    if len(a) >= 2)]

@@ -15,10 +15,10 @@ The decision rule (``decide``) lives in one place, with the thresholds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 from rapidfuzz.fuzz import ratio, token_sort_ratio
 
 from graph.resolution.normalize import (
@@ -26,7 +26,7 @@ from graph.resolution.normalize import (
     acronym,
     compact,
     company_name,
-    generic_name,
+    org_core,
     person_name,
     vessel_name,
     weak_org,
@@ -49,6 +49,8 @@ AFFILIATIONS = ("company:", "org:")
 CONTEXT_WEIGHT = 0.3
 #: a name that differs by a letter or two: reviewed, or merged with shared context
 TYPO_SCORE = 0.8
+#: the same name with two adjacent letters swapped
+SLIP_SCORE = 0.92
 #: how many distinct names of a record are compared
 MAX_NAMES = 8
 
@@ -75,21 +77,23 @@ def _best(values: list[float]) -> float:
 
 # --- persons -----------------------------------------------------------------------------------
 def person_name_score(a: PersonName, b: PersonName) -> float:
-    """1.0 same full name; 0.8 a surname one letter off; 0.75 initial vs full first name; 0.5 surname only;
+    """1.0 same full name; 0.92 two letters swapped; 0.8 a surname one letter off; 0.75 initial vs full first name; 0.5 surname only;
     VETO on conflicting given names, initials or generations (Jr/Sr); at most 0.6 for abbreviated surnames."""
     if not a.surname or not b.surname:
         return 0.0
     if a.generation and b.generation and a.generation != b.generation:
         return VETO
+    a, b = _align(a, b), _align(b, a)
     sa, sb = a.surname_key, b.surname_key
     surname_sim = 1.0 if sa == sb else JaroWinkler.similarity(sa, sb)
     if surname_sim < 0.93:
         return 0.0
     if a.first and b.first:
-        if set(a.first) & set(b.first):
-            # one letter apart is often another family (Peeters/Peters, Maréchal/Marchal): review
-            score = 1.0 if surname_sim == 1.0 else TYPO_SCORE
-        elif _first_names_match(a.first, b.first):  # Daniel / Danielle
+        if a.first[0] == b.first[0]:
+            # one letter apart is often another family (Peeters/Peters, Maréchal/Marchal): review;
+            # two neighbouring letters swapped is a slip of the keyboard (Benhdadou)
+            score = 1.0 if surname_sim == 1.0 else (SLIP_SCORE if is_slip(sa, sb) else TYPO_SCORE)
+        elif _first_names_match(a.first[:1], b.first[:1]):  # Daniel / Danielle
             score = TYPO_SCORE
         else:
             return VETO
@@ -105,8 +109,31 @@ def person_name_score(a: PersonName, b: PersonName) -> float:
     return score
 
 
+def _align(a: PersonName, b: PersonName) -> PersonName:
+    """``a`` with its last given names moved into the surname when that makes it ``b``'s surname:
+    "Héctor Gómez Ibáñez" read beside "H. Gómez Ibáñez" has the surname "Gómez Ibáñez"."""
+    if a.surname_key == b.surname_key:
+        return a
+    for k in range(1, len(a.first)):
+        moved = replace(a, first=a.first[:-k], surname=a.first[-k:] + a.surname)
+        if moved.surname_key == b.surname_key:
+            return moved
+    return a
+
+
+def is_slip(a: str, b: str) -> bool:
+    """Two adjacent letters swapped ("castnao" for "castano"), in a name long enough to tell."""
+    return min(len(a), len(b)) >= 6 and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
+
+
 def _first_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return JaroWinkler.similarity(" ".join(a), " ".join(b)) >= 0.93
+
+
+def is_tail(p: PersonName, q: PersonName) -> bool:
+    """``p`` is the end of ``q``'s name ("Gómez Ibáñez" of "Inés Gómez Ibáñez"): a surname, whatever it looks like."""
+    pw, qw = p.first + p.surname, q.first + q.surname
+    return not p.initials and 0 < len(pw) < len(qw) and qw[-len(pw):] == pw
 
 
 def _distinct_people(names: list[str]) -> list[PersonName]:
@@ -114,7 +141,8 @@ def _distinct_people(names: list[str]) -> list[PersonName]:
     for n in names:
         p = person_name(n)
         out.setdefault((p.first, p.initials, p.surname_key, p.generation), p)
-    return list(out.values())[:MAX_NAMES]
+    people = list(out.values())
+    return [p for p in people if not any(is_tail(p, q) for q in people)][:MAX_NAMES]
 
 
 def f_person_name(a: Record, b: Record) -> float:
@@ -157,7 +185,10 @@ def f_company_name(a: Record, b: Record) -> float:
                 best = max(best, 0.7)  # "Blauwhoeve" ~ "Blauwhoeve Logistics": review
             else:
                 sim = token_sort_ratio(ca.core, cb.core) / 100.0
-                best = max(best, min(TYPO_SCORE, sim) if sim >= 0.85 else 0.0)
+                if is_slip(ca.core, cb.core):
+                    best = max(best, SLIP_SCORE)
+                elif sim >= 0.85:
+                    best = max(best, min(TYPO_SCORE, sim))
     return best
 
 
@@ -171,18 +202,46 @@ def f_vessel_name(a: Record, b: Record) -> float:
     return best
 
 
+def _acronym_like(name: str) -> bool:
+    """"DEA", "MAOC-N": one token in capitals, an agency's usual name."""
+    return len(name.split()) == 1 and len(compact(name)) >= 3 and name.upper() == name
+
+
+def _org_names(names: list[str]) -> list[str]:
+    strong = strong_names(names, org_core)
+    return strong + [n for n in names if n not in strong and _acronym_like(n)][:MAX_NAMES]
+
+
 def f_generic_name(a: Record, b: Record) -> float:
-    """1.0 same name (0.6 if the name is only a generic word such as "Douane"), fuzzy above 0.85."""
+    """1.0 same name (0.6 if the name is only a generic word such as "Douane"); an acronym followed by
+    the same words (0.9, "PJF Anvers"), or alone (0.75, review); fuzzy above 0.85."""
     best = 0.0
-    for x in strong_names(a.names, generic_name):
-        for y in strong_names(b.names, generic_name):
-            gx, gy = generic_name(x), generic_name(y)
+    for x in _org_names(a.names):
+        for y in _org_names(b.names):
+            gx, gy = org_core(x), org_core(y)
             if gx == gy or compact(x) == compact(y):
                 best = max(best, 0.6 if weak_org(x) else 1.0)
+                continue
+            abbreviation = max(_abbreviation(gx, gy), _abbreviation(gy, gx))
+            if abbreviation:
+                best = max(best, abbreviation)
                 continue
             sim = token_sort_ratio(gx, gy) / 100.0
             best = max(best, sim * 0.95 if sim >= 0.85 else 0.0)
     return best
+
+
+def _abbreviation(short: str, long_: str) -> float:
+    """0.9 when ``short`` is an acronym followed by the same words ("pjf anvers" for "police judiciaire
+    federale anvers"); 0.75 for an acronym alone ("maoc n", "nca"), which several bodies may share."""
+    words = long_.split()
+    if len(words) >= 3 and short.replace(" ", "") == "".join(w[0] for w in words):
+        return 0.75
+    head, _, rest = short.partition(" ")
+    n = len(head)
+    if n < 3 or n >= len(words) or not rest or rest != " ".join(words[n:]):
+        return 0.0
+    return 0.9 if head == "".join(w[0] for w in words[:n]) else 0.0
 
 
 # --- context -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from graph.resolution.features import Record
-from graph.resolution.normalize import acronym, company_name, generic_name, person_name, vessel_name
+from graph.resolution.normalize import acronym, company_name, org_core, person_name, vessel_name
 
 MAX_BLOCK = 200  # a broad key shared by more entities than this is too common to help ("pee:j")
 MAX_CANDIDATES = 50
@@ -50,10 +50,11 @@ def blocking_keys(type_: str, name: str) -> frozenset[str]:
             flat = v.replace(" ", "")
             keys.update(("v:" + v, f"vx:{flat[:3]}{flat[-3:]}"))
     else:
-        g = generic_name(name)
+        g = org_core(name)
         if g:
             words = g.split()
-            keys.update(("n:" + g, "nw:" + " ".join(sorted(words)), "n1:" + words[0]))
+            keys.update(("n:" + g, "nw:" + " ".join(sorted(words))))
+            keys.update("n+:" + w for w in words if len(w) >= 4)
     return frozenset(keys)
 
 

@@ -15,12 +15,14 @@ candidates it is compared with.
 'sa'
 >>> vessel_name("MV Maersk Elba")
 'maersk elba'
->>> name_fold("Mehmet YILMAZ") == name_fold("Mehmet Yılmaz")
-True
+>>> name_fold("Mehmet YILMAZ") == name_fold("Mehmet Yılmaz"), name_fold("SEAP0RT POLICE R0TTERDAM")
+(True, 'seaport police rotterdam')
 >>> person_name(for_matching("M. Dubois", "PERSON", "fr")).surname_only, person_name("M. Dubois").initials
 (True, ('m',))
 >>> weak_org("de douane"), weak_org("Douane Nederland")
 (True, False)
+>>> org_core("groupe Zeeslang") == org_core("Zeeslang-groep") == org_core("the Zeeslang group")
+True
 """
 
 from __future__ import annotations
@@ -89,9 +91,18 @@ _VESSEL_STRIP = ("m v", "m t", "m s", "f v", "s s", "mv", "mt", "ms", "fv", "ss"
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
 
+_OCR_ZERO = re.compile(r"(?<=[^\W\d_])0|0(?=[^\W\d_])")
+
+
 def name_fold(text: str) -> str:
-    """``fold`` plus the letters decomposition leaves alone (ı, ø, ß, ł...)."""
-    return fold(text.translate(_TRANSLIT))
+    """``fold`` plus the letters decomposition leaves alone (ı, ø, ß, ł...), and a zero inside a
+    word read as the letter O it was scanned from ("R0TTERDAM")."""
+    return _OCR_ZERO.sub("o", fold(text.translate(_TRANSLIT)))
+
+
+def name_words(text: str) -> list[str]:
+    """The folded words of a name."""
+    return _words(text)
 
 
 def _words(text: str) -> list[str]:
@@ -179,7 +190,7 @@ def person_name(raw: str) -> PersonName:
         bare = re.sub(r"[^\w-]", "", w)
         if _INITIAL.fullmatch(w) and len(bare.replace("-", "")) <= 2 and ("." in w or len(bare) == 1):
             initials.extend(c for c in bare.replace("-", "") if c.isalpha())
-        elif w in PARTICLES:
+        elif w in PARTICLES or initials:  # after "H." comes the surname: "H. Gómez Ibáñez"
             break
         else:
             first.append(bare)
@@ -237,11 +248,27 @@ def vessel_name(raw: str) -> str:
     return text
 
 
+_ORG_STOP = {"the", "of", "van", "de", "du", "des", "la", "le", "les", "het", "d", "l", "von", "der", "den", "di",
+             "del", "da", "and", "en", "et", "und", "y", "for", "pour", "voor"}
+#: what kind of body a name says it is, kept apart like a legal form ("groupe Zeeslang" = "Zeeslang-groep")
+GROUP_WORDS = {"group", "groupe", "groep", "gang", "bende", "clan", "organisation", "organization", "organisatie",
+               "cartel", "kartel", "network", "netwerk", "reseau", "syndicate", "crew", "mob", "band", "banda"}
+
+
 @lru_cache(maxsize=200_000)
 def generic_name(raw: str) -> str:
-    """Organisations and other names: folded words, "&" read as "and"."""
-    return " ".join(ABBREVIATIONS.get(w, w) if w in ("&", "en", "et", "und") else w
-                    for w in _words(raw.replace("&", " and ")))
+    """Organisations and other names: folded words without function words ("Parket van Antwerpen"
+    = "Parket Antwerpen")."""
+    words = _words(raw.replace("&", " and "))
+    return " ".join(w for w in words if w not in _ORG_STOP) or " ".join(words)
+
+
+@lru_cache(maxsize=200_000)
+def org_core(raw: str) -> str:
+    """An organisation's name without the word that says it is a group: "zeeslang" for "the Zeeslang group"."""
+    words = generic_name(raw).split()
+    kept = [w for w in words if w not in GROUP_WORDS]
+    return " ".join(kept) if kept else " ".join(words)
 
 
 #: words that name a kind of body, not one body: "Douane" or "the Court" alone identifies nothing
