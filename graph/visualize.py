@@ -148,9 +148,10 @@ def _legend(types: list[str], relations: list[str]) -> str:
     )
     strong = [r for r in relations if not SCHEMA.relations[r].weak]
     rel_items = ""
-    if strong:
-        rel_items += f'<li><span class="sw line"></span>{html.escape(", ".join(strong[:8]))}' + \
-                     (" ..." if len(strong) > 8 else "") + "</li>"
+    for name in strong[:10]:
+        rel_items += f'<li><span class="sw line"></span>{html.escape(name.lower().replace("_", " "))}</li>'
+    if len(strong) > 10:
+        rel_items += f"<li><small>and {len(strong) - 10} more types</small></li>"
     if any(SCHEMA.relations[r].weak for r in relations):
         rel_items += '<li><span class="sw dash"></span>co-mentioned (weak)</li>'
     return (f'<ul class="legend" id="legend"><li><b>Entities</b> <small>size = centrality</small></li>{items}'
@@ -178,7 +179,7 @@ def subgraph_html(sub: Subgraph, focus: str | None = None, title: str = "Havengr
  header small{{opacity:.8;margin-left:8px}}
  #graph{{position:absolute;top:34px;bottom:0;left:0;right:0;}}
  .legend{{position:absolute;top:44px;right:10px;background:#fffe;border:1px solid #ccc;padding:6px 10px;
-   list-style:none;margin:0;font-size:12px;z-index:5;max-height:80%;overflow:auto}}
+   list-style:none;margin:0;font-size:12px;z-index:5;max-height:80%;max-width:250px;overflow:auto}}
  .legend li{{margin:2px 0}} .sw{{display:inline-block;width:11px;height:11px;margin-right:6px;border-radius:2px}}
  .sw.dash{{border-top:2px dashed #aaa;height:0;border-radius:0}} .sw.line{{border-top:2px solid #555;height:0;border-radius:0}}
  div.vis-tooltip{{white-space:pre-wrap;max-width:460px;font-size:12px}}

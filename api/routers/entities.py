@@ -20,6 +20,7 @@ from api.routers.models import (
 )
 from api.routers.sizing import node_sizes
 from graph.errors import DocumentNotFound, InvalidInput
+from graph.schema import SCHEMA
 from graph.visualize import subgraph_html, vis_data
 
 router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
@@ -67,9 +68,11 @@ def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Vie
             documents.append(DocumentInfo(**store.get_document(doc_id).info()).model_dump())
         except DocumentNotFound:
             continue
-    note(request, items=len(sub.edges))
-    return {**entity.to_dict(), "relations": [r.to_dict() for r in sub.edges],
-            "mentions": [m.__dict__ for m in mentions], "documents": documents}
+    relations = sorted(sub.edges, key=lambda r: (SCHEMA.relations[r.type].weak, -len(r.evidence), r.type))
+    note(request, items=len(relations))
+    return {**entity.to_dict(), "relations": [r.to_dict() for r in relations],
+            "names": {n.entity_id: n.name for n in sub.nodes}, "mentions": [m.__dict__ for m in mentions],
+            "documents": documents}
 
 
 @router.get("/{entity_id}/neighbors", response_model=SubgraphOut, summary="Neighbourhood up to 3 hops")

@@ -80,7 +80,8 @@ class DocumentInfo(BaseModel):
 
 
 class EntityDetail(EntityOut):
-    relations: list[RelationOut] = Field(description="direct relations with their evidence")
+    relations: list[RelationOut] = Field(description="direct relations with their evidence, strongest first")
+    names: dict[str, str] = Field(description="names of the entities at the other end of `relations`")
     mentions: list[MentionOut]
     documents: list[DocumentInfo] = Field(description="documents that mention the entity or support its relations")
 

@@ -116,7 +116,7 @@ async function openEntity(entityId) {
     if (body.aliases.length) meta.push("aka " + body.aliases.join("; "));
     $("entity-meta").textContent = meta.join(" \u00b7 ");
     $("path").replaceChildren();
-    const names = {};
+    const names = body.names || {};
     const rels = $("relations");
     rels.replaceChildren();
     for (const rel of body.relations) {

@@ -1,0 +1,149 @@
+"""A real browser: headless Chromium loads the web page from a live server on 127.0.0.1, with every
+other network path closed, searches the sample case, opens an entity and sees the graph drawn."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ARTIFACTS, SAMPLE_CASE, add_keys, live_server
+
+from api.app import create_app
+from api.settings import Settings
+from graph.store import open_store
+from graph.visualize import subgraph_html
+
+pytestmark = pytest.mark.browser
+pytest.importorskip("websocket", reason="the browser tests need websocket-client (a dev dependency)")
+from cdp import Browser, chromium_path  # noqa: E402
+
+if chromium_path() is None:
+    pytest.skip("chromium is not installed (apt-get install chromium); skipping the browser tests",
+                allow_module_level=True)
+
+
+def _local(url: str, base: str) -> bool:
+    return url.startswith((base + "/", "data:", "blob:", "file://", "about:"))
+
+
+@pytest.fixture(scope="module")
+def served(sample_store, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    keys = add_keys(str(tmp / "keys.db"))
+    app = create_app(Settings(store=sample_store, keys_db=str(tmp / "keys.db"),
+                              watchlist=str(SAMPLE_CASE / "watchlist.csv")))
+    with live_server(app) as base:
+        yield base, keys
+
+
+def test_page_searches_opens_and_draws_offline(served):
+    base, keys = served
+    with Browser() as browser:
+        browser.goto(base + "/")
+        assert browser.js("location.pathname") == "/web/"
+        assert browser.js("typeof vis") == "object", "vis-network did not load from the server"
+        browser.js(f"document.getElementById('key').value = {json.dumps(keys.analyst)};"
+                   "document.getElementById('key-form').requestSubmit()")
+        browser.wait_for("document.getElementById('whoami').textContent.includes('anna')")
+        browser.wait_for("document.querySelectorAll('#type option').length > 5")
+
+        browser.js("document.getElementById('q').value = 'Kasteleyn';"
+                   "document.getElementById('search-form').requestSubmit()")
+        names = browser.wait_for("Array.from(document.querySelectorAll('#results li[data-id]'))"
+                                 ".map(li => li.dataset.id)")
+        assert any(name.startswith("person:") and "kasteleyn" in name for name in names), names
+
+        # the forwarding firm the network controls: not on the watchlist itself
+        browser.js("document.getElementById('q').value = 'Blauwhoeve';"
+                   "document.getElementById('type').value = 'COMPANY';"
+                   "document.getElementById('search-form').requestSubmit()")
+        browser.wait_for("document.querySelector('#results li[data-id^=\"company:\"]') !== null")
+        browser.js("document.querySelector('#results li[data-id^=\"company:\"]').click()")
+        browser.wait_for("!document.getElementById('entity-panel').hidden && "
+                         "document.querySelectorAll('#relations li .ev').length > 0")
+        count = browser.wait_for("window.havengraph && window.havengraph.nodes.length > 2 && "
+                                 "window.havengraph.nodes.length")
+        browser.wait_for("document.querySelector('#graph canvas') !== null")
+        browser.js("new Promise(r => setTimeout(r, 2500))")
+        assert browser.drawn_pixels("#graph canvas") > 2000, "the graph canvas is blank"
+
+        # double-click a neighbour: its own neighbours are added
+        target = browser.js("""(() => {
+            const h = window.havengraph, focus = h.network.getSelectedNodes()[0] || h.nodes.getIds()[0];
+            const ids = h.nodes.getIds().filter(id => id !== focus && id.startsWith('company:'));
+            return ids[0] || h.nodes.getIds().find(id => id !== focus);
+        })()""")
+        browser.js(f"window.havengraph.network.focus({json.dumps(target)}, {{scale: 1.0}})")
+        browser.js("new Promise(r => setTimeout(r, 300))")
+        x, y = browser.js(f"""(() => {{
+            const h = window.havengraph, p = h.network.canvasToDOM(h.network.getPosition({json.dumps(target)}));
+            const r = document.getElementById('graph').getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }})()""")
+        browser.click_at(x, y, count=2)
+        grown = browser.wait_for(f"window.havengraph.nodes.length > {count} && window.havengraph.nodes.length")
+        assert grown > count
+
+        browser.js("document.getElementById('btn-watchlist').click()")
+        path = browser.wait_for("(t => t.includes('hop') && t)(document.getElementById('path').textContent)")
+        assert "watchlist member" in path and not path.startswith("0 hop")
+        browser.js("new Promise(r => setTimeout(r, 1500))")
+        shot = browser.screenshot(ARTIFACTS / "webpage.png")
+        assert shot.stat().st_size > 20_000
+
+        outside = [u for u in browser.requests if not _local(u, base)]
+        assert browser.requests and not outside, outside
+
+
+def test_page_names_no_other_host(served):
+    import re
+    import urllib.request
+
+    base, _ = served
+    for path in ("/web/", "/web/app.js", "/web/app.css", "/web/vendor/vis-network.min.js",
+                 "/web/vendor/vis-network.css"):
+        body = urllib.request.urlopen(base + path, timeout=10).read().decode()
+        assert not re.search(r"https?://", body), path
+
+
+def test_subgraph_page_renders_from_a_file_offline(sample_store, tmp_path):
+    store = open_store(sample_store)
+    try:
+        focus = store.search("Blauwhoeve", type="COMPANY", limit=1) or store.search("Kasteleyn", limit=1)
+        sub = store.neighbors(focus[0].entity_id, depth=2, limit=150)
+    finally:
+        store.close()
+    page = tmp_path / "subgraph.html"
+    page.write_text(subgraph_html(sub, focus=focus[0].entity_id, title=f"Around {focus[0].name}"), encoding="utf-8")
+    with Browser() as browser:
+        browser.goto(page.as_uri())
+        browser.wait_for("window.havengraph && window.havengraph.nodes.length > 0")
+        browser.wait_for("document.getElementById('status').textContent.includes('double-click')", timeout=15)
+        assert browser.drawn_pixels("#graph canvas") > 2000
+        assert browser.js("document.querySelectorAll('#legend li').length") >= 3
+        browser.screenshot(ARTIFACTS / "subgraph.png")
+        assert all(u.startswith(("file://", "data:", "about:")) for u in browser.requests), browser.requests
+
+
+def test_five_hundred_nodes_settle_within_the_budget(tmp_path):
+    from graph.model import Entity, Evidence, Relation, Subgraph
+
+    nodes = [Entity(f"person:p{i}", "PERSON" if i % 3 else "COMPANY", f"Name {i}") for i in range(500)]
+    edges = [Relation(nodes[i].entity_id, nodes[(i * 7 + 1) % 500].entity_id, "ASSOCIATE_OF",
+                      [Evidence("d" * 64, 0, 5, "x", "rule")]) for i in range(500)]
+    edges += [Relation(nodes[i].entity_id, nodes[i // 10].entity_id, "CONTACTED",
+                       [Evidence("d" * 64, 0, 5, "x", "rule")]) for i in range(10, 500)]
+    page = tmp_path / "big.html"
+    page.write_text(subgraph_html(Subgraph(nodes, edges), focus="person:p0"), encoding="utf-8")
+    with Browser() as browser:
+        browser.goto(page.as_uri())
+        browser.wait_for("window.havengraph && window.havengraph.nodes.length === 500")
+        browser.wait_for("document.getElementById('status').textContent.includes('double-click')", timeout=12)
+        assert browser.js("window.havengraph.network.physics.physicsEnabled") is False
+        assert browser.drawn_pixels("#graph canvas") > 5000
+        browser.screenshot(ARTIFACTS / "subgraph-500.png")
+
+
+def test_artifacts_folder_is_the_repository_one():
+    assert ARTIFACTS == Path(__file__).resolve().parents[2] / "test-artifacts"
