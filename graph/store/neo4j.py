@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import networkx as nx
-from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase, ManagedTransaction, Session, unit_of_work
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -291,10 +291,11 @@ class Neo4jStore(TraversalMixin):
         self.url = target.redacted  # never the password: this string is shown and logged
         self._database = target.database
         self._batch_rows = batch_rows
+        #: how long a managed transaction is retried after a transient fault or a lost connection
+        self.retry_seconds = retry_seconds
         try:
             self._driver = GraphDatabase.driver(
-                target.uri, auth=target.auth, max_transaction_retry_time=retry_seconds,
-                connection_timeout=connect_timeout, connection_acquisition_timeout=max(connect_timeout, 30.0),
+                target.uri, auth=target.auth, connection_timeout=connect_timeout, connection_acquisition_timeout=max(connect_timeout, 30.0),
                 notifications_min_severity="OFF")
         except (DriverError, ValueError) as exc:
             raise InvalidInput(f"cannot use the store URL {self.url}: {exc}") from exc
@@ -320,22 +321,24 @@ class Neo4jStore(TraversalMixin):
                          "(documents already stored are skipped)")
             raise StoreUnavailable(f"cannot reach Neo4j at {self.url} while {action}: {exc}; {hint}") from None
 
+    def _session(self, mode: str = WRITE_ACCESS) -> Session:
+        return self._driver.session(database=self._database, default_access_mode=mode,
+                                    max_transaction_retry_time=self.retry_seconds)
+
     def _read(self, query: str, **params: Any) -> list[Any]:
         def work(tx: ManagedTransaction) -> list[Any]:
             return list(tx.run(query, params))
 
-        with self._errors("reading"), self._driver.session(database=self._database,
-                                                           default_access_mode=READ_ACCESS) as session:
+        with self._errors("reading"), self._session(READ_ACCESS) as session:
             return session.execute_read(work)
 
     def _write(self, work: Callable[..., Any], *args: Any) -> Any:
-        with self._errors("writing"), self._driver.session(database=self._database,
-                                                           default_access_mode=WRITE_ACCESS) as session:
+        with self._errors("writing"), self._session(WRITE_ACCESS) as session:
             return session.execute_write(work, *args)
 
     def _ensure_schema(self) -> None:
         statements = cypher.schema_statements(SCHEMA)
-        with self._driver.session(database=self._database) as session:
+        with self._session() as session:
             present = {r["name"] for r in session.run(cypher.INDEX_NAMES)}
             missing = [s for name, s in statements.items() if name not in present]
             for statement in missing:
@@ -356,7 +359,7 @@ class Neo4jStore(TraversalMixin):
         return f"Neo4jStore({self.url!r})"
 
     def clear(self) -> None:
-        with self._errors("clearing"), self._driver.session(database=self._database) as session:
+        with self._errors("clearing"), self._session() as session:
             session.run(cypher.CLEAR).consume()
 
     # -- writes ---------------------------------------------------------------------------------
@@ -552,8 +555,7 @@ class Neo4jStore(TraversalMixin):
             return rows
 
         try:
-            with self._errors("reading"), self._driver.session(database=self._database,
-                                                               default_access_mode=READ_ACCESS) as session:
+            with self._errors("reading"), self._session(READ_ACCESS) as session:
                 return session.execute_read(work)
         except ClientError as exc:
             code = exc.code or ""

@@ -1,0 +1,226 @@
+"""Neo4j backend beyond the shared contract: URLs, faults at start, read-only Cypher, and a
+differential run against the embedded store on a random case (same writes, same answers)."""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+
+import pytest
+
+from factories import JAN, ZL, doc_one, doc_two
+from graph.errors import Forbidden, InvalidInput, StoreUnavailable
+from graph.ids import entity_id
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.store import open_store
+from graph.store.neo4j import Neo4jStore, parse_url
+
+NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
+needs_server = pytest.mark.skipif(not NEO4J_URL, reason="no Neo4j server: set HAVENGRAPH_TEST_NEO4J_URL "
+                                                         "(`scripts/neo4j start` prints it)")
+pytestmark = [pytest.mark.neo4j, pytest.mark.xdist_group("neo4j")]
+
+
+@pytest.fixture
+def neo():
+    store = open_store(NEO4J_URL)
+    store.clear()
+    yield store
+    store.clear()
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# -- a random case: the same writes go to both stores ---------------------------------------------
+FIRST = ["Jan", "Els", "Rüdiger", "Fatima", "Koen", "Anaïs", "Pieter", "Youssef"]
+LAST = ["Peeters", "Maës", "Janssens", "El Amrani", "De Smet", "Van Damme"]
+FIRMS = ["Zeebrugge Logistics BVBA", "Scheldt Forwarding NV", "Antwerp Shipping NV", "Noordzee Cargo BV"]
+
+
+def random_case(n_docs: int, seed: int = 7) -> list[Extraction]:
+    """Documents whose entities overlap, with alias variants, first-wins properties and dated evidence."""
+    rnd = random.Random(seed)
+    people = [f"{f} {surname}" for f in FIRST for surname in LAST]
+    pool: list[tuple[str, str, dict[str, str]]] = [("PERSON", p, {}) for p in people]
+    pool += [("COMPANY", f, {}) for f in FIRMS]
+    pool += [("VESSEL", f"Elba {i}", {"IMO": f"90747{i:02d}"}) for i in range(6)]
+    pool += [("PHONE", f"+3247012{i:04d}", {"PHONE": f"+3247012{i:04d}"}) for i in range(8)]
+    pool += [("PORT", "Antwerp", {"LOCODE": "BEANR"}), ("PORT", "Zeebrugge", {"LOCODE": "BEZEE"})]
+    kinds = {("PERSON", "PERSON"): ["CONTACTED", "FAMILY_OF", "ASSOCIATE_OF"], ("PERSON", "COMPANY"): ["DIRECTOR_OF",
+             "EMPLOYED_BY"], ("COMPANY", "VESSEL"): ["OPERATES", "OWNS"], ("VESSEL", "PORT"): ["CALLED_AT"],
+             ("PERSON", "PHONE"): ["HAS_PHONE"], ("PHONE", "PHONE"): ["CONTACTED"], ("PERSON", "PORT"): ["WORKS_AT"]}
+    out = []
+    for d in range(n_docs):
+        chosen = rnd.sample(pool, rnd.randint(3, 7))
+        names = [n.upper() if rnd.random() < 0.15 and t == "PERSON" else n for t, n, _ in chosen]
+        text = f"Report {d}. " + " ".join(f"{n} was seen." for n in names) + " End of report."
+        doc = Document(doc_id=Document.id_for_bytes(text.encode()), text=text, title=f"r{d}", source=f"r{d:03d}.txt",
+                       date=f"2024-0{1 + d % 9}-1{d % 10}", grading=rnd.choice([None, "B2", "C3"]),
+                       metadata={"case": "OP-" + str(d % 3)}, pages=[0])
+        entities, mentions = [], []
+        for (type_, name, idents), shown in zip(chosen, names, strict=True):
+            eid = entity_id(type_, name, idents)
+            props = {"role": rnd.choice(["docker", "planner", "director"])} if rnd.random() < 0.3 else {}
+            entities.append(Entity(eid, type_, shown, identifiers=dict(idents), properties=props))
+            start = text.index(shown)
+            mentions.append(Mention(eid, shown, type_, start, start + len(shown), doc.doc_id))
+        relations = []
+        for a in entities:
+            for b in entities:
+                options = kinds.get((a.type, b.type), [])
+                if a is b or not options or rnd.random() < 0.4:
+                    continue
+                sentence = f"{a.name} was seen."
+                start = text.index(sentence)
+                ev = Evidence(doc.doc_id, start, start + len(sentence), sentence, rnd.choice(["rule", "dependency"]),
+                              "test/1", 0.9, rnd.choice([1.0, 0.5, 2.0]), rnd.choice([None, doc.date]))
+                relations.append(Relation(a.entity_id, b.entity_id, rnd.choice(options), [ev],
+                                          {"note": f"d{d}"} if rnd.random() < 0.2 else {}))
+        first, second = entities[0], entities[1]
+        relations.append(Relation(first.entity_id, second.entity_id, "CO_MENTIONED",
+                                  [Evidence(doc.doc_id, 0, len(text), text, "cooccurrence", weight=0.25)]))
+        out.append(Extraction(document=doc, entities=entities, mentions=mentions, relations=relations))
+    return out
+
+
+def snapshot(store) -> dict:
+    """Everything a reader can see, in a form that does not depend on the backend's ordering."""
+    stats = dict(store.stats())
+    stats.pop("store")
+    entities = {e.entity_id: e.to_dict() for e in store.iter_entities()}
+    relations = sorted((r.source, r.type, r.target, tuple(sorted(r.evidence, key=repr)), tuple(sorted(r.properties)))
+                       for r in store.iter_relations())
+    graph = store.projection()
+    edges = sorted((s, t, k, round(d["weight"], 9), d["count"], d["first_seen"], d["last_seen"], d["weak"])
+                   for s, t, k, d in graph.edges(keys=True, data=True))
+    docs = [{k: v for k, v in d.items() if k != "ingested_at"} for d in store.list_documents(limit=1000)]
+    mentions = {eid: sorted(store.mentions(eid, limit=1000), key=repr) for eid in entities}
+    return {"stats": stats, "entities": entities, "relations": relations, "edges": edges, "docs": docs,
+            "mentions": mentions, "nodes": dict(graph.nodes(data=True))}
+
+
+# -- no server needed -----------------------------------------------------------------------------
+def test_url_is_parsed_and_the_password_never_shown(monkeypatch):
+    t = parse_url("neo4j://neo4j:p%40ss%3Aword@db.example:7688?database=case42")
+    assert t.uri == "neo4j://db.example:7688" and t.auth == ("neo4j", "p@ss:word") and t.database == "case42"
+    assert "word" not in t.redacted and t.redacted == "neo4j://neo4j@db.example:7688?database=case42"
+    assert parse_url("bolt://localhost").uri == "bolt://localhost:7687"
+    monkeypatch.setenv("HAVENGRAPH_NEO4J_PASSWORD", "from-env-1")
+    assert parse_url("bolt://reader@localhost:7687").auth == ("reader", "from-env-1")
+    with pytest.raises(InvalidInput):
+        parse_url("neo4j://neo4j:pw@host:notaport")
+
+
+def test_server_down_at_start_is_a_clear_error():
+    port = free_port()
+    with pytest.raises(StoreUnavailable) as err:
+        open_store(f"neo4j://neo4j:very-secret-pw@127.0.0.1:{port}")
+    message = str(err.value)
+    assert f"neo4j://neo4j@127.0.0.1:{port}" in message and "scripts/neo4j start" in message
+    assert "very-secret-pw" not in message
+
+
+# -- against the server ---------------------------------------------------------------------------
+@needs_server
+def test_wrong_credentials_are_a_clear_error():
+    url = NEO4J_URL.replace("://neo4j:", "://havengraph-nobody:", 1)
+    with pytest.raises(StoreUnavailable, match="user name or password") as err:
+        open_store(url)
+    assert parse_url(NEO4J_URL).auth[1] not in str(err.value)
+
+
+@needs_server
+def test_schema_constraints_labels_and_relationship_types(neo):
+    neo.write(doc_one())
+    names = {r["name"] for r in neo.run_read_cypher("SHOW INDEXES YIELD name RETURN name")}
+    assert {"hg_entity_id", "hg_document_id", "hg_evidence_doc", "hg_entity_names", "hg_rel_director_of"} <= names
+    rows = neo.run_read_cypher("MATCH (p:Person)-[r:DIRECTOR_OF]->(c:Company) RETURN p.entity_id AS p, r.count AS n, "
+                               "c.entity_id AS c")
+    assert rows == [{"p": JAN.entity_id, "n": 1, "c": ZL.entity_id}]
+    (ev,) = neo.run_read_cypher("MATCH (v:Evidence {type: 'DIRECTOR_OF'}) RETURN v.doc_id AS doc")
+    assert ev["doc"] == doc_one().document.doc_id
+    assert neo.stats()["store"] == neo.url and ":havengraph" not in neo.url
+
+
+@needs_server
+def test_read_only_cypher_rows_limit_params_and_refusals(neo):
+    neo.write(doc_one())
+    neo.write(doc_two())
+    rows = neo.run_read_cypher("MATCH (e:Entity {entity_id: $id})-[r]-(o:Entity) RETURN e, r, o.name AS name "
+                               "ORDER BY name", {"id": JAN.entity_id})
+    assert rows[0]["e"]["_labels"] == ["Entity", "Person"] and rows[0]["e"]["name"] == "Jan Peeters"
+    assert {r["r"]["_type"] for r in rows} >= {"DIRECTOR_OF", "CONTACTED"}
+    assert len(neo.run_read_cypher("UNWIND range(1, 5000) AS x RETURN x", limit=7)) == 7
+    before = neo.stats()
+    with pytest.raises(Forbidden, match="read-only"):
+        neo.run_read_cypher("CREATE (:Entity {entity_id: 'person:intruder'}) RETURN 1")
+    with pytest.raises(Forbidden):
+        neo.run_read_cypher("MATCH (e:Entity) DETACH DELETE e")
+    with pytest.raises(Forbidden, match="LOAD CSV"):
+        neo.run_read_cypher("load /* x */ csv from 'http://example.org/x.csv' AS row RETURN row")
+    assert neo.stats() == before
+    with pytest.raises(InvalidInput, match="rejected"):
+        neo.run_read_cypher("MATCH (n RETURN n")
+    with pytest.raises(InvalidInput, match="stopped"):
+        neo.run_read_cypher("UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)", timeout=0.5)
+    with pytest.raises(InvalidInput):
+        neo.run_read_cypher("RETURN 1", limit=0)
+
+
+@needs_server
+def test_unknown_endpoint_is_refused_and_nothing_is_written(neo):
+    bad = doc_one()
+    bad.relations.append(Relation(JAN.entity_id, "company:ghost-bv", "DIRECTOR_OF",
+                                  [Evidence(bad.document.doc_id, 0, 3, "Jan", "rule")]))
+    with pytest.raises(InvalidInput, match="company:ghost-bv"):
+        neo.write(bad)
+    assert neo.stats()["documents"] == 0 and neo.stats()["entities"] == 0
+
+
+@needs_server
+def test_same_answers_as_the_embedded_store(neo, tmp_path):
+    """Batches, re-writes, replacements and deletions give the same graph on both backends."""
+    lite = open_store(f"sqlite:///{tmp_path / 'ref.db'}")
+    case = random_case(40)
+    newer = random_case(3, seed=99)
+    for doc, other in zip(case[5:8], newer, strict=True):  # new versions of three documents
+        other.document = doc.document
+        for rel in other.relations:
+            rel.evidence = [Evidence(doc.document.doc_id, e.start, e.end, e.sentence, e.method, weight=e.weight)
+                            for e in rel.evidence]
+        other.mentions = []
+    small = Neo4jStore(NEO4J_URL, batch_rows=60)  # several transactions per write_many
+    try:
+        for store in (lite, small):
+            assert store.write_many(case[:25]) == ["written"] * 25
+            assert store.write_many(case[20:] + case[:2]) == ["skipped"] * 5 + ["written"] * 15 + ["skipped"] * 2
+            assert store.write_many(newer, replace=True) == ["replaced"] * 3
+            assert store.write(case[30], replace=True) == "replaced"
+            for doc in case[10:16]:
+                assert store.delete_document(doc.document.doc_id)
+    finally:
+        small.close()
+    expected = snapshot(lite)
+    assert snapshot(neo) == expected
+    assert expected["stats"]["relations"] > 100
+    for query in ("peeters", "EL AMRANI", "anais", "9074702", "+32470120003", "antw", "de smet"):
+        assert [e.entity_id for e in neo.search(query)] == [e.entity_id for e in lite.search(query)], query
+    assert [e.entity_id for e in neo.search("peeters", type="PERSON", limit=3)] == \
+        [e.entity_id for e in lite.search("peeters", type="PERSON", limit=3)]
+    some = sorted(expected["entities"])[::7]
+    assert neo.documents_mentioning(some) == lite.documents_mentioning(some)
+    for eid in some[:4]:
+        a, b = neo.neighbors(eid, depth=2), lite.neighbors(eid, depth=2)
+        assert {n.entity_id for n in a.nodes} == {n.entity_id for n in b.nodes}
+        assert sorted((r.source, r.type, r.target) for r in a.edges) == \
+            sorted((r.source, r.type, r.target) for r in b.edges)
+    for doc in case[:3]:
+        assert neo.raw_extraction(doc.document.doc_id).to_json() == lite.raw_extraction(doc.document.doc_id).to_json()
+        assert neo.get_document(doc.document.doc_id) == lite.get_document(doc.document.doc_id)
+    lite.close()
