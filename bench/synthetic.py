@@ -120,20 +120,23 @@ class _Builder:
         self.rng = random.Random(seed)
         self.nodes: dict[str, tuple[str, str, dict[str, Any]]] = {}
         self.edges: dict[tuple[str, str, str], list[Any]] = {}
-        self.names: set[str] = set()
+        self.names: set[tuple[str, str]] = set()
+        self.repeats: dict[tuple[str, str], int] = {}
 
     def date(self, lo: int = 2018, hi: int = 2024) -> str:
-        r = self.rng
-        return f"{r.randint(lo, hi)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"
+        """A day between 1 January of ``lo`` and 28 December of ``hi``."""
+        day = self.rng.randrange((hi - lo + 1) * 336)
+        year, rest = divmod(day, 336)
+        return f"{lo + year}-{rest // 28 + 1:02d}-{rest % 28 + 1:02d}"
 
     def node(self, prefix: str, type_: str, name: str, key: str | None = None, **props: Any) -> str:
         if key is not None and f"{prefix}:{key}" in self.nodes:
             return f"{prefix}:{key}"  # the same identifier drawn twice: one node
-        base = name
-        i = 2
-        while (type_, name) in self.names:
-            name = f"{base} {i}"
-            i += 1
+        if (type_, name) in self.names:  # a namesake: number it
+            base = name
+            while (type_, name) in self.names:
+                self.repeats[(type_, base)] = self.repeats.get((type_, base), 1) + 1
+                name = f"{base} {self.repeats[(type_, base)]}"
         self.names.add((type_, name))
         nid = f"{prefix}:{key or name_key(name)}"
         self.nodes[nid] = (type_, name, props)
@@ -203,12 +206,11 @@ def generate(n_nodes: int = 10_000, *, n_planted: int | None = None, depths: Seq
     logistics = [f for i, f in enumerate(firms) if i % 5 < 3]
     centres = [b.node("address", "ADDRESS", f"Business Centre {p} {i}") for i, p in enumerate(PLACES[:max(3, n_firms // 150)])]
     sizes = [max(1, int(r.paretovariate(1.3))) for _ in firms]
-    weights = [s / sum(sizes) for s in sizes]
+    employers = r.choices(firms, weights=sizes, k=n_people)
     people, insiders = [], []
     employer: dict[str, str] = {}
-    for _ in range(n_people):
+    for f in employers:
         p = b.person()
-        f = r.choices(firms, weights)[0]
         employer[p] = f
         b.edge(p, f, "EMPLOYED_BY", date=b.date(2005, 2023))
         if f in logistics and r.random() < 0.35:
@@ -293,7 +295,7 @@ def generate(n_nodes: int = 10_000, *, n_planted: int | None = None, depths: Seq
     def recent() -> str:
         return b.date(2023, 2024)
 
-    def tie(firm: str, depth: int, corrupt: bool) -> str | None:
+    def tie(firm: str, depth: int) -> str | None:
         """One tie of ``depth`` between a firm and the network; returns a corrupted insider, if any."""
         staff = by_firm.get(firm, [])
         kind = r.randrange(3)
@@ -329,16 +331,17 @@ def generate(n_nodes: int = 10_000, *, n_planted: int | None = None, depths: Seq
     planted_insiders: dict[str, int] = {}
     for f, depth in planted.items():
         for _ in range(r.choice([2, 3])):
-            e = tie(f, depth, corrupt=True)
+            e = tie(f, depth)
             if e is not None and e in insiders:
                 planted_insiders[e] = depth
         if r.random() < 0.5:
             b.nodes[f][2]["founded"] = b.date(2023, 2024)
     noisy = {f: r.choice([1, 2, 3]) for f in ordinary[n_planted:] if r.random() < noise}
     for f, depth in noisy.items():
-        tie(f, depth, corrupt=False)
+        tie(f, depth)
+    pool = firms + people
     for _ in range(max(5, n_nodes // 50)):  # weak co-mentions
-        u, v = r.sample(firms + people, 2)
+        u, v = r.sample(pool, 2)
         b.edge(u, v, "CO_MENTIONED")
     return Ecosystem(graph=b.graph(), watchlist=sorted(watched + [org]), hidden_members=sorted(hidden),
                      planted_firms=planted, planted_insiders=planted_insiders, logistics_firms=sorted(logistics),

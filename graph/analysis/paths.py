@@ -199,7 +199,7 @@ def attach_evidence(paths: list[dict[str, Any]], store: Any, *, max_evidence: in
                     "end": ev.end, "method": ev.method, "date": ev.date, "page": ev.page,
                     "weight": ev.weight, "grading": gradings[ev.doc_id]})
             edge["evidence_count"] = len(pieces)
-            for rel, ev in pieces:
+            for _, ev in pieces:
                 if ev.doc_id not in docs:
                     docs.append(ev.doc_id)
         path["documents"] = docs

@@ -57,13 +57,6 @@ def _date(value: Any) -> str | None:
     return str(value)
 
 
-def _is_weak(data: dict[str, Any]) -> bool:
-    if "weak" in data:
-        return bool(data["weak"])
-    rel = SCHEMA.relations.get(str(data.get("type", "")))
-    return bool(rel and rel.weak)
-
-
 def project(
     source: Any,
     *,
@@ -134,23 +127,40 @@ def project(
         attrs.update({k: data[k] for k in _ENTITY_ATTRS if k in data})
         out.add_node(node, **attrs)
 
+    weak_types = {name for name, rel in SCHEMA.relations.items() if rel.weak}
+    merged: dict[tuple[Any, Any], list[Any]] = {}
     for u, v, data in graph.edges(data=True):
         if u not in out or v not in out:
             continue
-        if rel_types is not None and not rel_types.intersection(_edge_types(data)):
+        types = tuple(data["types"]) if "types" in data else (str(data.get("type", "RELATED")),)
+        if rel_types is not None and not rel_types.intersection(types):
             continue
-        weak = _is_weak(data)
+        weak = data.get("weak")
+        if weak is None:
+            weak = all(t in weak_types for t in types)
         weight = float(data.get("weight", 1.0))
         if weak and not (include_weak or (min_weak_weight is not None and weight >= min_weak_weight)):
             continue
         first, last = _date(data.get("first_seen")), _date(data.get("last_seen"))
         if (since or until) and not _in_window(first, last, since, until, keep_undated):
             continue
-        _merge(out, u, v, weight, int(data.get("count", 1)), _edge_types(data), weak, first, last)
-
-    for _, _, data in out.edges(data=True):
-        data["types"] = tuple(sorted(data["types"]))
-        data["distance"] = 1.0 / data["weight"] if data["weight"] > 0 else float("inf")
+        key = (v, u) if (v, u) in merged else (u, v)
+        cur = merged.get(key)
+        if cur is None:
+            merged[key] = [weight, int(data.get("count", 1)), set(types), bool(weak), first, last]
+        else:
+            cur[0] += weight
+            cur[1] += int(data.get("count", 1))
+            cur[2].update(types)
+            cur[3] = cur[3] and bool(weak)
+            if first and (cur[4] is None or first < cur[4]):
+                cur[4] = first
+            if last and (cur[5] is None or last > cur[5]):
+                cur[5] = last
+    out.add_edges_from(
+        (u, v, {"weight": w, "count": c, "types": tuple(sorted(t)), "weak": wk, "first_seen": f,
+                "last_seen": la, "distance": 1.0 / w if w > 0 else float("inf")})
+        for (u, v), (w, c, t, wk, f, la) in merged.items())
     if drop_isolates:
         out.remove_nodes_from([n for n in list(out) if out.degree(n) == 0])
     if entities and is_store(source):
@@ -159,12 +169,6 @@ def project(
             out.nodes[node].update(aliases=list(ent.aliases), identifiers=dict(ent.identifiers),
                                    properties=dict(ent.properties))
     return out
-
-
-def _edge_types(data: dict[str, Any]) -> tuple[str, ...]:
-    if "types" in data:
-        return tuple(data["types"])
-    return (str(data.get("type", "RELATED")),)
 
 
 def _in_window(first: str | None, last: str | None, since: str | None, until: str | None,
@@ -178,23 +182,6 @@ def _in_window(first: str | None, last: str | None, since: str | None, until: st
         return False
     # compare on the date part so that "2024-05-01T10:00" falls inside until="2024-05-01"
     return not (until and first[: len(until)] > until)
-
-
-def _merge(out: nx.Graph, u: Any, v: Any, weight: float, count: int, types: tuple[str, ...],
-           weak: bool, first: str | None, last: str | None) -> None:
-    if out.has_edge(u, v):
-        data = out[u][v]
-        data["weight"] += weight
-        data["count"] += count
-        data["types"] = set(data["types"]) | set(types)
-        data["weak"] = data["weak"] and weak
-        if first and (data["first_seen"] is None or first < data["first_seen"]):
-            data["first_seen"] = first
-        if last and (data["last_seen"] is None or last > data["last_seen"]):
-            data["last_seen"] = last
-    else:
-        out.add_edge(u, v, weight=weight, count=count, types=set(types), weak=weak,
-                     first_seen=first, last_seen=last)
 
 
 def load_edge_list(path: str | Path, *, default_type: str = "PERSON",

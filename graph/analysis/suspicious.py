@@ -82,7 +82,10 @@ def _text(data: Mapping[str, Any]) -> str:
 
 def is_logistics(data: Mapping[str, Any]) -> bool:
     """A company whose name or activity carries a logistics cue."""
-    return data.get("type") == "COMPANY" and any(cue in _text(data) for cue in SCHEMA.logistics_cues)
+    if data.get("type") != "COMPANY":
+        return False
+    text = _text(data)
+    return any(cue in text for cue in SCHEMA.logistics_cues)
 
 
 def is_insider(G: nx.Graph, node: Any) -> bool:
@@ -156,10 +159,10 @@ def _scoring_graph(G: nx.Graph, cfg: Any, reliability: Callable[..., float]) -> 
     weak_ok = bool(cfg.params["include_weak"])
     H = nx.Graph()
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if d.get("type") not in blocked)
-    for u, v, d in G.edges(data=True):
-        if u in H and v in H and (weak_ok or not d.get("weak", False)) and u != v:
-            H.add_edge(u, v, **d)
-            H[u][v]["risk_weight"] = float(d.get("weight", 1.0)) * reliability(u, v, d)
+    H.add_edges_from(
+        (u, v, {**d, "risk_weight": float(d.get("weight", 1.0)) * reliability(u, v, d)})
+        for u, v, d in G.edges(data=True)
+        if u != v and u in H and v in H and (weak_ok or not d.get("weak", False)))
     return H
 
 
