@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import cache
+
+import numpy
+from spacy.attrs import SENT_START
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -12,6 +17,8 @@ EDGE_WORDS = frozenset(
     """the a an this that these those his her its their our le la les l' l’ un une des du de d' d’ ce cet cette
     son sa ses leur het een de der den dit deze die dat zijn haar hun and et en or ou of""".split()
 )
+_LINE = re.compile(r"[^\n]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 CONNECTORS = frozenset("de du des la le l' l’ van der den von di del da dos do y et and & 't ter ten te".split())
 
 #: token pattern pieces (Matcher) for words of a proper name
@@ -41,14 +48,32 @@ def trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc (spaCy joins the tokens again on every access)."""
+    text = doc.user_data.get("hg_text")
+    if text is None:
+        text = doc.user_data["hg_text"] = doc.text
+    return text
+
+
+def upper_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the lines written in capitals (headers, table labels), computed once."""
+    lines = doc.user_data.get("hg_upper_lines")
+    if lines is None:
+        lines = []
+        for match in _LINE.finditer(doc_text(doc)):
+            letters = _NOT_LETTER.sub("", match.group(0))
+            if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+                lines.append(match.span())
+        doc.user_data["hg_upper_lines"] = lines
+    return lines
+
+
 def line_is_upper(doc: Doc, token: Token) -> bool:
-    """Whether the text line holding ``token`` is written in capitals (a header, a table label)."""
-    text = doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start:end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """Whether the text line holding ``token`` is written in capitals."""
+    lines = upper_lines(doc)
+    k = bisect.bisect_right(lines, (token.idx, len(doc_text(doc)) + 1)) - 1
+    return k >= 0 and lines[k][0] <= token.idx < lines[k][1]
 
 
 @cache
@@ -63,10 +88,23 @@ def phrase_tokens(lang: str, phrase: str) -> list[str]:
     return [t.text for t in _tokenizer_of(lang).make_doc(phrase)]
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token indices where sentences start (computed once per doc; ``[0]`` without sentences)."""
+    starts = doc.user_data.get("hg_sent_starts")
+    if starts is None:
+        if doc.has_annotation("SENT_START"):
+            flags = doc.to_array([SENT_START])
+            starts = [0] + [int(i) for i in numpy.flatnonzero(flags == 1) if i > 0]
+        else:
+            starts = [0]
+        doc.user_data["hg_sent_starts"] = starts
+    return starts
+
+
 def sentence_bounds(token: Token) -> tuple[int, int]:
     """Token index range of the sentence holding ``token`` (the whole doc without sentences)."""
     doc = token.doc
-    if doc.has_annotation("SENT_START"):
-        sent = token.sent
-        return sent.start, sent.end
-    return 0, len(doc)
+    starts = sentence_starts(doc)
+    k = bisect.bisect_right(starts, token.i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return starts[k], end

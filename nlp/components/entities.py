@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.schema import SCHEMA
-from nlp.components.common import line_is_upper
+from nlp.components.common import doc_text, line_is_upper
 from nlp.components.organizations import classify_org
 from nlp.resources import first_names, port_gazetteer
 
@@ -41,7 +41,7 @@ def _ok(span: Span) -> bool:
 
 def _is_record_key(doc: Doc, span: Span) -> bool:
     """Whether ``span`` is the label of a "Key: value" line ("Berth: quay 1742")."""
-    text = doc.text
+    text = doc_text(doc)
     after = text[span.end_char:span.end_char + 2]
     return after[:1] == ":" and text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].strip(" -•*\t") == ""
 
@@ -132,7 +132,7 @@ class EntityMerger:
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                              + r")(?!\w)")
         out = []
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.common import doc_text
 from nlp.identifiers import find_identifiers
 from nlp.resources import locode_list
 
@@ -17,7 +18,7 @@ class IdentifierFinder:
         self.known = locode_list() or None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.hg_identifiers = find_identifiers(doc.text, self.lang, self.known)
+        doc._.hg_identifiers = find_identifiers(doc_text(doc), self.lang, self.known)
         return doc
 
 

@@ -12,13 +12,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.common import doc_text
+
 WRAP_MIN = 60
 _BREAK = re.compile(r"\n\s*")
 
 
 class LineBreaks:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for match in _BREAK.finditer(text):
             end = match.end()
             if end >= len(text):

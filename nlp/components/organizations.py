@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from nlp.components.common import CONNECTORS, EDGE_WORDS, line_is_upper, sentence_bounds, trim
+from nlp.components.common import CONNECTORS, EDGE_WORDS, doc_text, line_is_upper, sentence_bounds, trim
 from nlp.resources import known_organizations, word_list
 
 MAX_NAME_TOKENS = 6
@@ -95,7 +95,7 @@ class OrganizationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        for match in _legal_form_regex().finditer(doc.text):
+        for match in _legal_form_regex().finditer(doc_text(doc)):
             form = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if form is None or form.start == 0:
                 continue

@@ -36,25 +36,35 @@ class PersonFinder:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FULL", [[first, dict(first, OP="?"), particle, _SURNAME, dict(_SURNAME, OP="?")],
                                   [first, particle, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
-        self.matcher.add("INITIAL", [[first, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}],
-                                     [{"TEXT": {"REGEX": r"^[A-Z]\.$"}}, particle, _SURNAME]], greedy="LONGEST")
-        self.matcher.add("REGISTRY", [[{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2}, "OP": "{1,3}"},
-                                       {"ORTH": {"IN": names}}]], greedy="LONGEST")
+        initial = {"SHAPE": "X."}
+        self.matcher.add("INITIAL", [[first, initial], [initial, particle, _SURNAME]], greedy="LONGEST")
+        self.matcher.add("GIVEN", [[first]])
         self.matcher.add("TITLE", [[{"LOWER": {"IN": TITLES}}, {"ORTH": ".", "OP": "?"}, particle, _SURNAME_ANY,
                                     dict(_SURNAME_ANY, OP="?")]], greedy="LONGEST")
+
+    def _registry(self, doc: Doc, first: int) -> Span | None:
+        """"KASTELEYN Milan", "VAN AKEN Jordy": surname words in capitals before a given name."""
+        i = first
+        while i > 0 and first - i < 3 and doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) >= 2:
+            i -= 1
+        return Span(doc, i, first + 1, label="PERSON") if i < first else None
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             kind = doc.vocab.strings[match_id]
+            if kind == "GIVEN":
+                if start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+                    registry = self._registry(doc, start)
+                    if registry is not None:
+                        found.append(registry)
+                continue
             if kind == "TITLE":
                 start += 1
                 while start < end and (doc[start].text == "." or doc[start].is_lower):
                     start += 1
             span = trim(Span(doc, start, end, label="PERSON")) if start < end else None
             if span is None:
-                continue
-            if kind == "REGISTRY" and not all(t.is_upper for t in span[:-1]):
                 continue
             if kind == "TITLE" and span[0].is_upper and len(span) == 1 and len(span.text) <= 3:
                 continue  # "inspector DJSOC" is not a name

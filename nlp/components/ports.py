@@ -15,7 +15,7 @@ given name or ambiguous place ("Cork", "Santos", "Valencia") is left to the othe
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.ids import fold
@@ -38,8 +38,8 @@ class PortFinder:
         self.before = [tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "before")]
         self.not_before = [tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "not_before")]
         self.near = frozenset(cues(CONTEXT, lang, "near"))
-        self.before_matcher = Matcher(nlp.vocab)
-        self.before_matcher.add("BEFORE", [[{"LOWER": t} for t in p] for p in self.before])
+        self.before_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.before_matcher.add("BEFORE", list(nlp.tokenizer.pipe(cues(CONTEXT, lang, "before"))))
 
     @staticmethod
     def _ends_with(doc: Doc, start: int, phrase: tuple[str, ...]) -> bool:

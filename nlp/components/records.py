@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ids import fold
+from nlp.components.common import doc_text
 from nlp.components.relations import RelationHit
 from nlp.resources import _rows
 
@@ -51,7 +52,7 @@ class RecordRelations:
         return self.keys[best] if best else None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if ":" not in text and "  " not in text:
             return doc
         mentions = sorted([(s.start_char, s.end_char, s.label_) for s in doc.spans.get("hg_entities", [])]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.common import doc_text, sentence_starts
 from nlp.components.dependency import DependencyRelations
 from nlp.relation_rules import cue_rules, negated
 
@@ -106,7 +107,7 @@ class RelationFinder:
 
     def _anaphors(self, doc: Doc, sent_start: int, sent_end: int, in_sent: list[Ref], before: list[Ref]) -> list[Ref]:
         out = []
-        text = doc.text[sent_start:sent_end]
+        text = doc_text(doc)[sent_start:sent_end]
         for type_ in ("PERSON", "VESSEL"):
             pattern = _ANAPHOR_RE.get((type_, self.lang))
             antecedents = [r for r in before if r.type == type_ and not r.anaphor]
@@ -123,13 +124,14 @@ class RelationFinder:
         return out
 
     def _between(self, doc: Doc, a: Ref, b: Ref, inner: list[Ref]) -> str:
+        text = doc_text(doc)
         parts, pos = [], a.end
         for ref in inner:
             if ref.start >= pos and ref.end <= b.start:
-                parts.append(doc.text[pos:ref.start])
+                parts.append(text[pos:ref.start])
                 parts.append(" ent ")
                 pos = ref.end
-        parts.append(doc.text[pos:b.start])
+        parts.append(text[pos:b.start])
         between = _SPACES.sub(" ", "".join(parts).lower()).strip()
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
         return between
@@ -151,8 +153,9 @@ class RelationFinder:
             doc._.hg_relations = hits
             return doc
         starts = [r.start for r in refs]
-        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sent in sents:
+        bounds = sentence_starts(doc) + [len(doc)]
+        for k in range(len(bounds) - 1):
+            sent = doc[bounds[k]:bounds[k + 1]]
             s_start, s_end = sent.start_char, sent.end_char
             lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
             in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
@@ -167,6 +170,7 @@ class RelationFinder:
 
     def _sentence(self, doc: Doc, sent, refs: list[Ref]) -> list[RelationHit]:  # type: ignore[no-untyped-def]
         s_start, s_end = sent.start_char, sent.end_char
+        text = doc_text(doc)
         out: list[RelationHit] = []
         blocked: set[tuple[int, int]] = set()
         typed_pairs: set[tuple[int, int]] = set()
@@ -198,7 +202,7 @@ class RelationFinder:
             for x, i in enumerate(real):
                 for j in real[x + 1:]:
                     a, b = refs[i], refs[j]
-                    if (i, j) in typed_pairs or (i, j) in blocked or doc.text[a.start:a.end] == doc.text[b.start:b.end]:
+                    if (i, j) in typed_pairs or (i, j) in blocked or text[a.start:a.end] == text[b.start:b.end]:
                         continue
                     out.append(RelationHit("CO_MENTIONED", (a.start, a.end), (b.start, b.end), a.start, b.end,
                                            s_start, s_end, "cooccurrence", 0.3))
@@ -208,6 +212,7 @@ class RelationFinder:
                     s_start: int, s_end: int) -> list[RelationHit]:
         """A port named right after a port-call phrase, in a sentence about a single vessel."""
         cue = _CALL_CUE.get(self.lang)
+        text = doc_text(doc)
         vessels = {(r.target_start, r.target_end) for r in refs if r.type == "VESSEL"}
         if cue is None or len(vessels) != 1:
             return []
@@ -216,7 +221,7 @@ class RelationFinder:
         for k, ref in enumerate(refs):
             if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
                 continue
-            before = _SPACES.sub(" ", doc.text[max(s_start, ref.start - 40):ref.start].lower())
+            before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
             if cue.search(before):
                 typed.add((min(v, k), max(v, k)))
                 out.extend(self._emit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
@@ -230,7 +235,7 @@ class RelationFinder:
             return RelationHit(t, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
                                min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule)
 
-        target_text = doc.text[tgt.target_start:tgt.target_end]
+        target_text = doc_text(doc)[tgt.target_start:tgt.target_end]
         terminal = tgt.type == "COMPANY" and bool(_TERMINAL.search(target_text))
         if type_ == "WORKS_AT" and tgt.type == "COMPANY":
             return [hit("WORKS_AT"), hit("EMPLOYED_BY")] if terminal else [hit("EMPLOYED_BY")]

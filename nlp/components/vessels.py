@@ -9,84 +9,107 @@ brand that is part of the name (``MSC Gayane``), a ship-type noun (``the bulk ca
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import NAME_PART, NAME_START, is_name_word, phrase_tokens, trim
+from nlp.components.common import is_name_word, trim
 from nlp.resources import cues, word_list
 
 CUES = "vessel_cues.tsv"
-DETERMINERS = ["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"]
-_NAME = [dict(NAME_START), dict(NAME_PART, OP="?"), dict(NAME_PART, OP="?"), dict(NAME_PART, OP="?")]
-_QUOTE = {"ORTH": {"IN": ['"', "“", "'", "‘", "«", "„"]}, "OP": "?"}
+DETERMINERS = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"])
+QUOTES = frozenset(['"', "“", "'", "‘", "«", "„"])
+MAX_NAME = 4
 
 
-def _lower_tokens(lang: str, phrase: str) -> list[dict[str, object]]:
-    return [{"LOWER": tok.lower()} for tok in phrase_tokens(lang, phrase)]
+def _name_start(tok: Token) -> bool:
+    return not (tok.is_lower or tok.is_punct or tok.is_space or tok.is_digit or tok.like_num or tok.is_stop)
+
+
+def _name_part(tok: Token) -> bool:
+    return not (tok.is_lower or tok.is_punct or tok.is_space)
 
 
 class VesselFinder:
-    """Matcher over cue + name token patterns; keeps the name part of every match."""
+    """Cue phrases are found with phrase matchers; the name next to each cue is read in Python."""
 
     def __init__(self, nlp: Language):
         lang = nlp.lang
-        self.prefixes = {p.upper() for p in cues(CUES, lang, "prefix")} | {p.title() for p in cues(CUES, lang, "prefix")}
-        self.company_words = set(word_list("company_words.txt"))
-        self.matcher = Matcher(nlp.vocab)
-        det = {"LOWER": {"IN": DETERMINERS}, "OP": "?"}
-        comma = {"ORTH": {"IN": [",", ":"]}, "OP": "?"}
-        before: list[list[dict[str, object]]] = []
-        prefix_tokens = {tuple(phrase_tokens(lang, p.upper())) for p in cues(CUES, lang, "prefix")}
-        for toks in prefix_tokens:
-            before.append([{"ORTH": t} for t in toks] + [_QUOTE] + _NAME)
-        for phrase in cues(CUES, lang, "type"):
-            # a ship-type noun in lower case ("the bulk carrier X"), or as a label ("Vessel: X")
-            cue = _lower_tokens(lang, phrase)
-            before.append([det, *[dict(t, IS_LOWER=True) for t in cue], comma, det, _QUOTE, *_NAME])
-            before.append([*cue, {"ORTH": ":"}, _QUOTE, *_NAME])
-        for phrase in cues(CUES, lang, "aboard"):
-            before.append([*_lower_tokens(lang, phrase), det, _QUOTE, *_NAME])
-        self.matcher.add("VESSEL_BEFORE", before, greedy="LONGEST")
-        brands = []
-        for brand in cues(CUES, lang, "brand"):
-            toks = phrase_tokens(lang, brand)
-            for variant in ([t.upper() for t in toks], [t.title() for t in toks]):
-                brands.append([{"ORTH": t} for t in variant] + _NAME)
-        self.matcher.add("VESSEL_BRAND", brands, greedy="LONGEST")
-        after = [
-            [dict(NAME_START), dict(NAME_PART, OP="{0,3}"), {"ORTH": {"IN": ["(", "["]}, "OP": "?"},
-             {"ORTH": {"IN": ["IMO", "OMI"]}}],
-        ]
-        for phrase in cues(CUES, lang, "type"):
-            after.append([dict(NAME_START), dict(NAME_PART, OP="{0,3}"), {"ORTH": ","},
-                          {"LOWER": {"IN": DETERMINERS}}, {"IS_PUNCT": False, "OP": "{0,3}"},
-                          *_lower_tokens(lang, phrase)])
-        self.matcher.add("VESSEL_AFTER", after, greedy="LONGEST")
+        self.company_words = frozenset(word_list("company_words.txt"))
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind in ("prefix", "brand"):
+            phrases = cues(CUES, lang, kind)
+            variants = {p.upper() for p in phrases} | {p.title() for p in phrases}
+            self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
+        self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
+        for kind in ("type", "aboard"):
+            self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
+        self.prefix_words = {t.text for p in cues(CUES, lang, "prefix") for t in nlp.make_doc(p.upper())}
 
-    def _name_from_end(self, doc: Doc, start: int, end: int) -> Span | None:
+    def _name_after(self, doc: Doc, i: int, include_from: int | None = None) -> Span | None:
+        """The name (up to four words) that starts at token ``i``; ``include_from`` keeps a brand."""
+        n = len(doc)
+        if i < n and doc[i].text in QUOTES:
+            i += 1
+        if i >= n or not _name_start(doc[i]) or doc[i].text in self.prefix_words:
+            return None
+        end = i + 1
+        while end < n and end - i < MAX_NAME and _name_part(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        return trim(Span(doc, include_from if include_from is not None else i, end, label="VESSEL"))
+
+    def _name_before(self, doc: Doc, end: int) -> Span | None:
+        """The run of name words (at most four) that ends at token ``end``."""
         i = end
-        while i > start and is_name_word(doc[i - 1]) and doc[i - 1].text not in self.prefixes:
+        while i > 0 and end - i < MAX_NAME and is_name_word(doc[i - 1]):
             i -= 1
+            if doc[i].is_sent_start:
+                break
         return trim(Span(doc, i, end, label="VESSEL")) if i < end else None
 
-    def _name_from_start(self, doc: Doc, start: int, end: int) -> Span | None:
-        i = start
-        while i < end and is_name_word(doc[i]) and doc[i].text not in ("IMO", "OMI"):
+    def _after_type(self, doc: Doc, cue: int) -> Span | None:
+        """"Trudy, a Liberian-flagged bulk carrier": name, comma, determiner, up to 3 words, type noun."""
+        for k in range(cue - 1, max(-1, cue - 6), -1):
+            tok = doc[k]
+            if tok.lower_ in DETERMINERS:
+                if k > 1 and doc[k - 1].text == ",":
+                    return self._name_before(doc, k - 1)
+                return None
+            if tok.is_punct and tok.text != "-":
+                return None
+        return None
+
+    def _skip(self, doc: Doc, i: int, label: bool) -> int:
+        """Past an optional comma or colon (after a type noun) and a determiner."""
+        n = len(doc)
+        if i < n and doc[i].text in (",", ":") and label:
             i += 1
-        return trim(Span(doc, start, i, label="VESSEL")) if i > start else None
+        if i < n and doc[i].lower_ in DETERMINERS:
+            i += 1
+        return i
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
-            kind = doc.vocab.strings[match_id]
-            if kind == "VESSEL_AFTER":
-                span = self._name_from_start(doc, start, end)
-            elif kind == "VESSEL_BRAND":
-                span = trim(Span(doc, start, end, label="VESSEL"))
-                if span is not None and span[-1].lower_ in self.company_words:
+        strings = doc.vocab.strings
+        for match_id, start, end in self.exact(doc) + self.lower(doc):
+            kind = strings[match_id]
+            span: Span | None = None
+            if kind == "PREFIX":
+                span = self._name_after(doc, end)
+            elif kind == "BRAND":
+                span = self._name_after(doc, end, include_from=start)
+                if span is not None and (len(span) < 2 or span[-1].lower_ in self.company_words):
                     span = None  # "Maersk Line" is the carrier, not a ship
-            else:
-                span = self._name_from_end(doc, start, end)
+            elif kind == "IMO":
+                span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
+            elif kind == "ABOARD":
+                span = self._name_after(doc, self._skip(doc, end, label=False))
+            elif kind == "TYPE":
+                is_label = end < len(doc) and doc[end].text == ":"
+                if doc[start].is_lower or is_label:
+                    span = self._name_after(doc, self._skip(doc, end, label=True))
+                if span is None and doc[start].is_lower:
+                    span = self._after_type(doc, start)
             if span is not None and any(t.is_alpha for t in span) and len(span.text) > 1:
                 found.append(span)
         doc.spans["hg_vessel"] = found
