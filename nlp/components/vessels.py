@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import is_name_word, trim
+from nlp.components.common import is_name_word, line_is_upper, trim
 from nlp.resources import cues, word_list
 
 CUES = "vessel_cues.tsv"
@@ -39,7 +39,7 @@ class VesselFinder:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in ("prefix", "brand"):
             phrases = cues(CUES, lang, kind)
-            variants = {p.upper() for p in phrases} | {p.title() for p in phrases}
+            variants = {p.upper() for p in phrases} | ({p.title() for p in phrases} if kind == "brand" else set())
             self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
         for kind in ("type", "aboard"):
@@ -82,8 +82,8 @@ class VesselFinder:
     def _skip(self, doc: Doc, i: int, label: bool) -> int:
         """Past an optional comma or colon (after a type noun) and a determiner."""
         n = len(doc)
-        if i < n and doc[i].text in (",", ":") and label:
-            i += 1
+        while i < n and label and (doc[i].text in (",", ":") or set(doc[i].text) == {"."}):
+            i += 1  # "Vessel: X", "VESSEL ........ X"
         if i < n and doc[i].lower_ in DETERMINERS:
             i += 1
         return i
@@ -100,15 +100,15 @@ class VesselFinder:
                 span = self._name_after(doc, end, include_from=start)
                 if span is not None and (len(span) < 2 or span[-1].lower_ in self.company_words):
                     span = None  # "Maersk Line" is the carrier, not a ship
-            elif kind == "IMO":
+            elif kind == "IMO" and not line_is_upper(doc, doc[start]):
                 span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
             elif kind == "ABOARD":
                 span = self._name_after(doc, self._skip(doc, end, label=False))
             elif kind == "TYPE":
-                is_label = end < len(doc) and doc[end].text == ":"
+                is_label = end < len(doc) and (doc[end].text == ":" or set(doc[end].text) == {"."})
                 if doc[start].is_lower or is_label:
                     span = self._name_after(doc, self._skip(doc, end, label=True))
-                if span is None and doc[start].is_lower:
+                if span is None and doc[start].is_lower and not line_is_upper(doc, doc[start]):
                     span = self._after_type(doc, start)
             if span is not None and any(t.is_alpha for t in span) and len(span.text) > 1:
                 found.append(span)
