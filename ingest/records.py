@@ -284,7 +284,7 @@ class _Builder:
                     weight = float(raw) if raw else 1.0
                 except ValueError:
                     self.note(f"weight {raw!r} is not a number (1 used)", row)
-            date = self.date(spec.date, row) if spec.date else row_date
+            date = (self.date(spec.date, row) if spec.date else None) or row_date
             a, b = src.entity_id, tgt.entity_id
             if SCHEMA.relations[spec.type].symmetric and b < a:
                 a, b = b, a

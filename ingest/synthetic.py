@@ -9,11 +9,11 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime
-from datetime import datetime, timezone
 
 
 def _pdf_text(line: str) -> bytes:
@@ -135,7 +135,7 @@ def eml_bytes(sender: str, to: Sequence[str], subject: str, body: str, *, cc: Se
     if cc:
         msg["Cc"] = ", ".join(cc)
     msg["Subject"] = subject
-    msg["Date"] = format_datetime(date or datetime(2023, 10, 4, 9, 30, tzinfo=timezone.utc))
+    msg["Date"] = format_datetime(date or datetime(2023, 10, 4, 9, 30, tzinfo=UTC))
     msg["Message-ID"] = f"<{abs(hash((sender, subject))) % 10**12}@example.invalid>"
     msg.set_content(body)
     for filename, data, ctype in attachments:

@@ -18,13 +18,14 @@ NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 
 
 class FakeExtractor:
-    def __init__(self, lang: str = "auto", delay: float = 0.0) -> None:
+    def __init__(self, lang: str = "auto", delay: float = 0.0, fail_on: str | None = "EXPLODE") -> None:
         self.lang = lang
         self.delay = delay
+        self.fail_on = fail_on
         self.seen: list[str] = []
 
     def extract(self, document: Document) -> Extraction:
-        if "EXPLODE" in document.text:
+        if self.fail_on and self.fail_on in document.text:
             raise RuntimeError("the extractor choked on this document")
         if self.delay:
             time.sleep(self.delay)

@@ -44,8 +44,9 @@ def test_damaged_pdf(write):
 
 
 def test_pdf_with_some_pages_scanned_reads_the_rest(tmp_path, write):
-    from pypdf import PdfReader, PdfWriter
     import io
+
+    from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for blob in (make.pdf_bytes(["Typed page about the Maersk Elba."]), make.image_only_pdf(1)):

@@ -16,7 +16,7 @@ FRENCH = "Le porte-conteneurs a accosté à Anvers. Déclaration reçue; élève
 
 
 def test_utf8_text_and_document_id(write):
-    data = "Jan Peeters met the crew of the MSC Gayane.\n".encode()
+    data = b"Jan Peeters met the crew of the MSC Gayane.\n"
     doc = read_file(write("a.txt", data))
     assert doc.text == "Jan Peeters met the crew of the MSC Gayane.\n"
     assert doc.doc_id == Document.id_for_bytes(data)
