@@ -31,6 +31,7 @@ for with ``entities=True`` or already present on the input graph).
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -188,8 +189,9 @@ def load_edge_list(path: str | Path, *, default_type: str = "PERSON",
                    relation_type: str = "CONTACTED") -> nx.Graph:
     """Read a CSV edge list ``source,target[,weight,type,date,source_type,target_type]``.
 
-    Each distinct value becomes a node keyed like a store would key it (``person:<name-key>``)
-    whose ``name`` is the value itself; rows ``a,b`` and ``b,a`` (and repeated rows) are one
+    Each distinct value becomes a node keyed like ``havengraph ingest --edges`` keys it
+    (``person:<name-key>``, a short hash appended when two values fold to one key) whose
+    ``name`` is the value itself; rows ``a,b`` and ``b,a`` (and repeated rows) are one
     undirected edge whose ``weight`` is the sum of the rows' weights (default 1).
 
     Examples
@@ -206,21 +208,30 @@ def load_edge_list(path: str | Path, *, default_type: str = "PERSON",
         reader = csv.DictReader(fh)
         if not reader.fieldnames or not {"source", "target"} <= set(reader.fieldnames):
             raise InvalidInput(f"{path}: an edge list needs 'source' and 'target' columns")
-        for row in reader:
-            ends = []
-            for end in ("source", "target"):
-                name = (row.get(end) or "").strip()
-                if not name:
-                    raise InvalidInput(f"{path}: a row has an empty {end}")
-                ntype = SCHEMA.node_name(row.get(f"{end}_type") or default_type)
-                node = entity_id(ntype, name)
-                graph.add_node(node, name=name, type=ntype)
-                ends.append(node)
-            rtype = SCHEMA.relation(row.get("type") or relation_type).name
-            weight = float(row.get("weight") or 1.0)
-            date = _date(row.get("date"))
-            graph.add_edge(ends[0], ends[1], type=rtype, weight=weight, count=1,
-                           first_seen=date, last_seen=date, weak=SCHEMA.relations[rtype].weak)
+        rows = list(reader)
+    values = set()
+    for row in rows:
+        for end in ("source", "target"):
+            if not (row.get(end) or "").strip():
+                raise InvalidInput(f"{path}: a row has an empty {end}")
+            values.add((SCHEMA.node_name(row.get(f"{end}_type") or default_type), row[end].strip()))
+    ids: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for ntype, name in sorted(values):  # two values folding to one key: the later ones get a hash
+        node = entity_id(ntype, name)
+        ids[(ntype, name)] = f"{node}~{hashlib.sha1(name.encode()).hexdigest()[:6]}" if node in taken else node
+        taken.add(node)
+    for row in rows:
+        ends = []
+        for end in ("source", "target"):
+            key = (SCHEMA.node_name(row.get(f"{end}_type") or default_type), row[end].strip())
+            graph.add_node(ids[key], name=key[1], type=key[0])
+            ends.append(ids[key])
+        rtype = SCHEMA.relation(row.get("type") or relation_type).name
+        weight = float(row.get("weight") or 1.0)
+        date = _date(row.get("date"))
+        graph.add_edge(ends[0], ends[1], type=rtype, weight=weight, count=1,
+                       first_seen=date, last_seen=date, weak=SCHEMA.relations[rtype].weak)
     return project(graph)
 
 
