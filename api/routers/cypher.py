@@ -33,6 +33,6 @@ def run_cypher(request: Request, body: CypherIn, store: StoreDep, settings: Sett
     if not store.taint.empty:
         raise Forbidden("Cypher reads the whole graph, so it is open only to users cleared for every document")
     limit = min(body.limit, settings.cypher_max_rows)
-    result = _rows(run(body.query, body.params, limit, settings.cypher_timeout_s), limit)
+    result = _rows(run(body.query, body.params, limit + 1, settings.cypher_timeout_s), limit)
     note(request, items=len(result["rows"]))
     return result

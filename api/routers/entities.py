@@ -15,6 +15,7 @@ from api.routers.models import (
     EntityOut,
     EntityType,
     GraphView,
+    Raw,
     RelationType,
     SubgraphOut,
 )
@@ -41,7 +42,7 @@ def search_entities(request: Request, response: Response, store: StoreDep, setti
                     q: Annotated[str, Query(min_length=1, max_length=200, description="name, alias or identifier")],
                     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,
                     limit: Annotated[int, Query(ge=1, le=500)] = 20,
-                    offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> list[dict[str, Any]]:
+                    offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
     """Best match first (exact name, then prefix, then substring; identifiers count).
 
     Pagination: ``offset`` and ``limit``; the ``X-Next-Offset`` header is set when more may follow.
@@ -54,11 +55,11 @@ def search_entities(request: Request, response: Response, store: StoreDep, setti
     if len(found) > offset + limit:
         response.headers["X-Next-Offset"] = str(offset + limit)
     note(request, items=len(page))
-    return [e.to_dict() for e in page]
+    return Raw([e.to_dict() for e in page], headers=dict(response.headers))
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="An entity with its relations, evidence and documents")
-def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Viewer) -> dict[str, Any]:
+def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Viewer) -> Response:
     entity = store.get_entity(entity_id)
     sub = store.neighbors(entity_id, depth=1, limit=200)
     mentions = store.mentions(entity_id, limit=200)
@@ -70,9 +71,9 @@ def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Vie
             continue
     relations = sorted(sub.edges, key=lambda r: (SCHEMA.relations[r.type].weak, -len(r.evidence), r.type))
     note(request, items=len(relations))
-    return {**entity.to_dict(), "relations": [r.to_dict() for r in relations],
-            "names": {n.entity_id: n.name for n in sub.nodes}, "mentions": [m.__dict__ for m in mentions],
-            "documents": documents}
+    return Raw({**entity.to_dict(), "relations": [r.to_dict() for r in relations],
+                "names": {n.entity_id: n.name for n in sub.nodes}, "mentions": [m.__dict__ for m in mentions],
+                "documents": documents})
 
 
 @router.get("/{entity_id}/neighbors", response_model=SubgraphOut, summary="Neighbourhood up to 3 hops")
@@ -81,23 +82,23 @@ def get_neighbors(request: Request, entity_id: EntityId, store: StoreDep, settin
                   type: Annotated[list[EntityType] | None, Query(description="keep only these entity types")] = None,
                   relation_type: Annotated[list[RelationType] | None, Query(description="follow only these")] = None,
                   limit: Limit = 100,
-                  include_weak: bool = True) -> dict[str, Any]:
+                  include_weak: bool = True) -> Response:
     limit = _bounded(settings, depth, limit)
     sub = store.neighbors(entity_id, depth=depth, types=type, relation_types=relation_type, limit=limit,
                           include_weak=include_weak)
     note(request, items=len(sub.nodes))
-    return sub.to_dict()
+    return Raw(sub.to_dict())
 
 
 @router.get("/{entity_id}/graph", response_model=GraphView, summary="Neighbourhood styled for vis-network")
 def get_graph(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
-              depth: Depth = 1, limit: Limit = 80, include_weak: bool = True) -> dict[str, Any]:
+              depth: Depth = 1, limit: Limit = 80, include_weak: bool = True) -> Response:
     """Nodes coloured and shaped from the schema, sized by centrality, with evidence tooltips."""
     limit = _bounded(settings, depth, limit)
     sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
     data = vis_data(sub, focus=entity_id, sizes=node_sizes(request.app, store, sub))
     note(request, items=len(sub.nodes))
-    return {**data, "focus": entity_id}
+    return Raw({**data, "focus": entity_id})
 
 
 @router.get("/{entity_id}/subgraph.html", response_class=Response,

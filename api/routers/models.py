@@ -1,13 +1,30 @@
-"""Response models of the API, derived from the schema (type names are Literals built from it)."""
+"""Response models of the API, derived from the schema (type names are Literals built from it).
+
+Routes with large answers (neighbourhoods, paths, search) declare these models for the OpenAPI
+document but return :class:`Raw`: the data comes from the library's own ``to_dict()`` shapes, so
+validating it again on the way out would only cost time (the schemathesis run checks conformance).
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
+from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import METHODS
 from graph.schema import SCHEMA
+
+
+class Raw(Response):
+    """JSON built with the standard library, without a second pydantic pass."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
 
 EntityType = Literal[tuple(SCHEMA.entity_types)]  # type: ignore[valid-type]
 RelationType = Literal[tuple(SCHEMA.relations)]  # type: ignore[valid-type]

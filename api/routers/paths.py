@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import SettingsDep, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
-from api.routers.models import PathOut, WatchlistEntry
+from api.routers.models import PathOut, Raw, WatchlistEntry
 from graph.errors import InvalidInput, NoPath
 from graph.ids import fold
 from graph.schema import SCHEMA
@@ -22,8 +22,8 @@ router = APIRouter(tags=["paths"], responses=ERROR_RESPONSES)
 MaxDepth = Annotated[int, Query(ge=1, le=MAX_PATH_DEPTH, description="longest path searched, in hops")]
 
 
-def _path(sub: Any, target: str | None = None) -> dict[str, Any]:
-    return {**sub.to_dict(), "hops": max(len(sub.nodes) - 1, 0), "target": target}
+def _path(sub: Any, target: str | None = None) -> Raw:
+    return Raw({**sub.to_dict(), "hops": max(len(sub.nodes) - 1, 0), "target": target})
 
 
 @router.get("/paths", response_model=PathOut, summary="Shortest path between two entities, with evidence")
@@ -31,7 +31,7 @@ def get_path(request: Request, store: StoreDep, user: Viewer,
              source: Annotated[str, Query(min_length=1, max_length=300)],
              target: Annotated[str, Query(min_length=1, max_length=300)],
              max_depth: MaxDepth = 6,
-             include_weak: bool = False) -> dict[str, Any]:
+             include_weak: bool = False) -> Raw:
     sub = store.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
     note(request, items=len(sub.nodes))
     return _path(sub, target)
@@ -92,7 +92,7 @@ def get_watchlist(request: Request, store: StoreDep, settings: SettingsDep, user
 def path_to_watchlist(request: Request, store: StoreDep, settings: SettingsDep, user: Viewer,
                       source: Annotated[str, Query(min_length=1, max_length=300)],
                       max_depth: MaxDepth = 6,
-                      include_weak: bool = False) -> dict[str, Any]:
+                      include_weak: bool = False) -> Raw:
     store.get_entity(source)
     targets = {r["entity_id"] for r in resolved_watchlist(store, settings.watchlist) if r["entity_id"]}
     if not targets:

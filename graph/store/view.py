@@ -185,6 +185,9 @@ def _generic_taint(store: GraphStore, hidden: frozenset[str]) -> tuple[dict[Edge
     edges = {(r.source, r.target, r.type): list(r.evidence) for r in store.iter_relations()
              if any(e.doc_id in hidden for e in r.evidence)}
     mentioned: set[str] = set()
+    mentions_in = getattr(store, "mentions_in", None)  # one query on backends that have it (Neo4j)
+    if mentions_in is not None:
+        mentioned.update(m.entity_id for m in mentions_in(sorted(hidden)))
     for doc_id in hidden:
         raw = store.raw_extraction(doc_id)
         mentioned.update(m.entity_id for m in raw.mentions)
