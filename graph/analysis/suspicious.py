@@ -135,6 +135,14 @@ def annotate_reliability(G: nx.Graph, store: Any, grade: Callable[[str | None], 
     return G
 
 
+def _enrich(G: nx.Graph, store: Any) -> None:
+    """Give nodes that lack them the aliases, identifiers and properties the store knows."""
+    missing = [n for n, d in G.nodes(data=True) if "properties" not in d]
+    for node, ent in store.get_entities(missing).items():
+        G.nodes[node].update(aliases=list(ent.aliases), identifiers=dict(ent.identifiers),
+                             properties=dict(ent.properties))
+
+
 def _watch_ids(G: nx.Graph, watchlist: Any) -> tuple[set[Any], WatchlistMatch | None]:
     if watchlist is None:
         match = match_watchlist(G, [])
@@ -213,7 +221,8 @@ def suspicious_links(
     grade : callable, optional
         Document grading -> reliability, used with a store (default: the ``grading`` table).
     store : GraphStore, optional
-        Store for evidence snippets when ``source`` is a projection of it.
+        The store ``source`` was projected from: entity details, source gradings and evidence
+        snippets are read from it (the caller's graph is not modified).
     as_of : str, optional
         Reference date for recency and founding (default: the latest date in the graph).
     explain : bool
@@ -230,9 +239,13 @@ def suspicious_links(
     if is_store(source):
         store = source
         full = project(source, entities=True)
-        annotate_reliability(full, store, grade)
     else:
         full = as_graph(source)
+        if store is not None:
+            full = full.copy() if full is source else full
+            _enrich(full, store)
+    if store is not None:
+        annotate_reliability(full, store, grade)
     rel_fn = _reliability_fn(reliability)
     watch, _ = _watch_ids(full, watchlist)
     if not watch:
