@@ -13,8 +13,10 @@ mentioned by the document, so deleting the file removes what it brought.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,19 +48,33 @@ def columns_of(expr: str | None) -> list[tuple[str, bool]]:
     return [(f.strip().rstrip("?").strip(), f.strip().endswith("?")) for f in fields]
 
 
-def _cell(name: str, row: Row, table: Table) -> str:
-    column = table.column(name.strip().rstrip("?"))
-    return row.values.get(column, "") if column else ""
+def compile_expr(expr: str | None, table: Table) -> Callable[[Row], str]:
+    """A function giving the value of ``expr`` for a row of ``table`` (white space collapsed)."""
+    if not expr:
+        return lambda row: ""
+    if expr.startswith("="):
+        literal = expr[1:]
+        return lambda row: literal
+    if _FIELD.search(expr):
+        pieces = _FIELD.split(expr)  # literal, field, literal, field, ...
+        columns = [table.column(f.strip().rstrip("?")) for f in pieces[1::2]]
+
+        def template(row: Row) -> str:
+            out = [pieces[0]]
+            for i, column in enumerate(columns):
+                out.append(row.values.get(column, "").strip() if column else "")
+                out.append(pieces[2 * i + 2])
+            return " ".join("".join(out).split())
+
+        return template
+    column = table.column(expr.strip().rstrip("?"))
+    if column is None:
+        return lambda row: ""
+    return lambda row: " ".join(row.values.get(column, "").split())
 
 
 def render(expr: str | None, row: Row, table: Table) -> str:
-    if not expr:
-        return ""
-    if expr.startswith("="):
-        return expr[1:]
-    if _FIELD.search(expr):
-        return " ".join(_FIELD.sub(lambda m: _cell(m.group(1), row, table).strip(), expr).split())
-    return " ".join(_cell(expr, row, table).split())
+    return compile_expr(expr, table)(row)
 
 
 def parse_date(value: str, fmt: str | None = None) -> str | None:
@@ -88,6 +104,14 @@ def _iso(when: datetime) -> str:
     if when.hour == when.minute == when.second == 0 and when.tzinfo is None:
         return when.date().isoformat()
     return when.isoformat(timespec="seconds")
+
+
+_check = lru_cache(maxsize=65536)(check)
+
+
+@lru_cache(maxsize=65536)
+def _entity_id(type_: str, name: str, idents: tuple[tuple[str, str], ...]) -> str:
+    return entity_id(type_, name, dict(idents))
 
 
 @dataclass(frozen=True)
@@ -258,6 +282,13 @@ class _Builder:
         self.relations: dict[tuple[str, str, str], Relation] = {}
         self.extractor = f"ingest.records/{mapping.name}"
         self.problems: dict[str, list[int]] = {}
+        self._compiled: dict[str | None, Callable[[Row], str]] = {}
+
+    def value(self, expr: str | None, row: Row) -> str:
+        fn = self._compiled.get(expr)
+        if fn is None:
+            fn = self._compiled[expr] = compile_expr(expr, self.table)
+        return fn(row)
 
     def note(self, problem: str, row: Row) -> None:
         self.problems.setdefault(problem, []).append(row.number)
@@ -279,7 +310,7 @@ class _Builder:
                 continue
             weight = 1.0
             if spec.weight:
-                raw = render(spec.weight, row, self.table)
+                raw = self.value(spec.weight, row)
                 try:
                     weight = float(raw) if raw else 1.0
                 except ValueError:
@@ -290,7 +321,7 @@ class _Builder:
                 a, b = b, a
             rel = self.relations.setdefault((a, spec.type, b), Relation(src.entity_id, tgt.entity_id, spec.type))
             for prop, expr in spec.properties.items():
-                value = render(expr, row, self.table)
+                value = self.value(expr, row)
                 if value:
                     rel.properties.setdefault(prop, value)
             rel.evidence.append(Evidence(self.doc.doc_id, row.start, row.end, sentence, "structured",
@@ -300,26 +331,26 @@ class _Builder:
         idents: dict[str, str] = {}
         props: dict[str, Any] = {}
         for scheme, expr in spec.identifiers.items():
-            raw = render(expr, row, self.table)
+            raw = self.value(expr, row)
             if not raw:
                 continue
-            value, valid = check(scheme, raw)
+            value, valid = _check(scheme, raw)
             if valid:
                 idents[scheme] = value
             else:
                 props[f"{scheme.lower()}_unverified"] = raw
                 self.note(f"invalid {scheme} {raw!r} kept as a property", row)
-        name = render(spec.name, row, self.table) if spec.name else ""
+        name = self.value(spec.name, row) if spec.name else ""
         if not name:
             name = next(iter(idents.values()), "") or next(iter(props.values()), "")
         if not name:
             return None
         for prop, expr in spec.properties.items():
-            value = render(expr, row, self.table)
+            value = self.value(expr, row)
             if value:
                 props[prop] = value
-        eid = entity_id(spec.type, name, idents)
-        aliases = [a for a in (render(expr, row, self.table) for expr in spec.aliases) if a and a != name]
+        eid = _entity_id(spec.type, name, tuple(sorted(idents.items())))
+        aliases = [a for a in (self.value(expr, row) for expr in spec.aliases) if a and a != name]
         known = self.entities.get(eid)
         if known is None:
             known = self.entities[eid] = Entity(eid, spec.type, name, aliases, idents, props)
@@ -336,7 +367,7 @@ class _Builder:
     def date(self, expr: str | None, row: Row) -> str | None:
         if not expr:
             return None
-        raw = render(expr, row, self.table)
+        raw = self.value(expr, row)
         if not raw:
             return None
         parsed = parse_date(raw, self.m.date_format)

@@ -35,11 +35,10 @@ class Table:
 
     def column(self, wanted: str) -> str | None:
         """The actual column called ``wanted`` (case and surrounding space ignored)."""
-        key = wanted.strip().casefold()
-        for col in self.columns:
-            if col.strip().casefold() == key:
-                return col
-        return None
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.columns):
+            index = self.__dict__["_index"] = {c.strip().casefold(): c for c in reversed(self.columns)}
+        return index.get(wanted.strip().casefold())
 
 
 def sniff_delimiter(text: str) -> str:
