@@ -107,6 +107,19 @@ def measure(texts: list[str], formats: list[str], folder: Path) -> dict[str, dic
     return out
 
 
+PROSE_FORMATS = ("txt", "pdf", "docx", "html", "eml")
+
+
+def ratio_fields(texts: list[str], nlp_docs_per_s: float, formats: tuple[str, ...] = PROSE_FORMATS) -> dict[str, float]:
+    """``read_vs_nlp_ratio`` (slowest format's reading rate / NLP rate) and ``mb_per_s_<format>``,
+    for ``bench/ingest.py`` to merge into its JSON line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        rates = measure(texts, list(formats), Path(tmp))
+    out = {f"mb_per_s_{fmt}": round(r["mb_per_s"], 2) for fmt, r in rates.items()}
+    out["read_vs_nlp_ratio"] = round(min(r["docs_per_s"] for r in rates.values()) / nlp_docs_per_s, 1)
+    return out
+
+
 def nlp_rate(texts: list[str]) -> float:
     """Documents/s of ``nlp.Extractor`` (one process) on the same texts, pipelines loaded beforehand."""
     from graph.model import Document

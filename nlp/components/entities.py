@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.schema import SCHEMA
-from nlp.components.common import doc_text, line_is_upper
+from nlp.components.common import doc_text, line_is_upper, trim
 from nlp.components.organizations import classify_org
 from nlp.resources import first_names, port_gazetteer
 
@@ -70,7 +70,9 @@ class EntityMerger:
                 continue
             if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
                 continue
-            span = Span(doc, ent.start, ent.end, label=mapped)
+            span = trim(Span(doc, ent.start, ent.end, label=mapped))
+            if span is None:
+                continue
             prio = P_MODEL_PERSON if mapped == "PERSON" else P_MODEL_SURE if sure else P_MODEL
             out.append((prio, span))
         return out

@@ -79,7 +79,8 @@ class OrganizationFinder:
 
     def _extend_left(self, doc: Doc, start: int, floor: int) -> int:
         i = start
-        while i > floor and start - i < MAX_NAME_TOKENS and _name_token(doc[i - 1], first=False):
+        while i > floor and start - i < MAX_NAME_TOKENS and _name_token(doc[i - 1], first=False) \
+                and not _legal_form_regex().fullmatch(doc[i - 1].text):
             i -= 1
         while i < start and (doc[i].lower_ in CONNECTORS or doc[i].lower_ in EDGE_WORDS or doc[i].is_punct):
             i += 1

@@ -51,7 +51,9 @@ class VesselFinder:
         n = len(doc)
         if i < n and doc[i].text in QUOTES:
             i += 1
-        if i >= n or not _name_start(doc[i]) or doc[i].text in self.prefix_words:
+        if i < n and doc[i].text in self.prefix_words:
+            i += 1  # "aboard the MV Ocean Star"
+        if i >= n or not _name_start(doc[i]):
             return None
         end = i + 1
         while end < n and end - i < MAX_NAME and _name_part(doc[end]) and not doc[end].is_sent_start:
@@ -61,7 +63,7 @@ class VesselFinder:
     def _name_before(self, doc: Doc, end: int) -> Span | None:
         """The run of name words (at most four) that ends at token ``end``."""
         i = end
-        while i > 0 and end - i < MAX_NAME and is_name_word(doc[i - 1]):
+        while i > 0 and end - i < MAX_NAME and is_name_word(doc[i - 1]) and doc[i - 1].text not in self.prefix_words:
             i -= 1
             if doc[i].is_sent_start:
                 break
