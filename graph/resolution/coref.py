@@ -20,7 +20,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from graph.ids import fold
 from graph.model import Entity, Extraction
-from graph.resolution.features import VETO, Record, f_conflicting_properties, is_tail, person_name_score
+from graph.resolution.features import VETO, is_tail, person_name_score, properties_conflict
 from graph.resolution.normalize import (
     PersonName,
     company_name,
@@ -70,19 +70,7 @@ def _display(name: str) -> tuple[bool, bool, bool, bool, int]:
     return (not p.weak, bool(p.first), natural, not name.isupper(), len(name))
 
 
-def _record(e: Entity) -> Record:
-    return Record(e.entity_id, e.type, _names(e), dict(e.identifiers), dict(e.properties))
-
-
-def _same_person(a: Entity, b: Entity) -> bool:
-    if f_conflicting_properties(_record(a), _record(b)) == VETO:
-        return False
-    scores = [person_name_score(person_name(x), person_name(y)) for x in _names(a) for y in _names(b)]
-    return max(scores) >= 0.9 and VETO not in scores
-
-
-def _fits(p: PersonName, group: list[Entity]) -> bool:
-    names = [person_name(n) for e in group for n in _names(e)]
+def _fits(p: PersonName, names: list[PersonName]) -> bool:
     if any(is_tail(p, q) for q in names):
         return True
     if p.surname_only and len(p.surname) == 1:  # one word: a surname (maybe misspelt once), or a given name
@@ -94,33 +82,47 @@ def _fits(p: PersonName, group: list[Entity]) -> bool:
 
 
 def _persons(persons: list[Entity], local: dict[str, str]) -> None:
-    every = [person_name(n) for e in persons for n in _names(e)]
-    full = [e for e in persons if any(person_name(n).full and not any(is_tail(person_name(n), q) for q in every)
-                                      for n in _names(e))]
-    groups: list[list[Entity]] = []
-    for e in full:
-        fits = [g for g in groups if all(_same_person(e, m) for m in g)]
+    if len(persons) < 2:
+        return
+    parsed = {e.entity_id: [person_name(n) for n in _names(e)] for e in persons}
+    props = {e.entity_id: e.properties for e in persons}
+    every = [p for ps in parsed.values() for p in ps]
+    full = [e.entity_id for e in persons
+            if any(p.full and not any(is_tail(p, q) for q in every) for p in parsed[e.entity_id])]
+
+    def same(a: str, b: str) -> bool:
+        if props[a] and props[b] and properties_conflict(props[a], props[b]):
+            return False
+        scores = [person_name_score(x, y) for x in parsed[a] for y in parsed[b]]
+        return max(scores) >= 0.9 and VETO not in scores
+
+    groups: list[list[str]] = []
+    for eid in full:
+        fits = [g for g in groups if all(same(eid, m) for m in g)]
         if len(fits) == 1:
-            fits[0].append(e)
+            fits[0].append(eid)
         else:
-            groups.append([e])
-    partial = [e for e in persons if e not in full]
-    heads = groups + [[e] for e in partial if not person_name(e.name).weak]
-    for e in partial:
-        p = person_name(e.name)
-        fits = [g for g in heads if e not in g and _fits(p, g)]
+            groups.append([eid])
+    full_set = set(full)
+    partial = [e.entity_id for e in persons if e.entity_id not in full_set]
+    heads = groups + [[eid] for eid in partial if not parsed[eid][0].weak]
+    for eid in partial:
+        p = parsed[eid][0]
+        fits = [g for g in heads if eid not in g and _fits(p, [q for m in g for q in parsed[m]])]
         if len(fits) > 1 and not p.weak:  # an initialled name beside several full names: keep it apart
             continue
         full_fits = [g for g in fits if g in groups]
         chosen = full_fits if full_fits else fits
         if len(chosen) == 1:
-            chosen[0].append(e)
-            if [e] in heads:
-                heads.remove([e])
+            chosen[0].append(eid)
+            if [eid] in heads:
+                heads.remove([eid])
+    names = {e.entity_id: e.name for e in persons}
     for g in heads:
-        rep = max(g, key=lambda m: (_display(m.name), m.entity_id))
-        for m in g:
-            local[m.entity_id] = rep.entity_id
+        if len(g) > 1:
+            rep = max(g, key=lambda m: (_display(names[m]), m))
+            for m in g:
+                local[m] = rep
 
 
 # --- firms, organisations, vessels -------------------------------------------------------------

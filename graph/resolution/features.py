@@ -65,10 +65,19 @@ class Record:
     identifiers: dict[str, str] = field(default_factory=dict)
     properties: dict[str, Any] = field(default_factory=dict)
     neighbours: set[str] = field(default_factory=set)
+    _memo: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return self.names[0]
+
+    def memo(self, kind: str, compute: Callable[[list[str]], Any]) -> Any:
+        """``compute(names)``, kept until the record gains a name (names are only ever added)."""
+        hit = self._memo.get(kind)
+        if hit is None or hit[0] != len(self.names):
+            hit = (len(self.names), compute(self.names))
+            self._memo[kind] = hit
+        return hit[1]
 
 
 def _best(values: list[float]) -> float:
@@ -146,7 +155,8 @@ def _distinct_people(names: list[str]) -> list[PersonName]:
 
 
 def f_person_name(a: Record, b: Record) -> float:
-    scores = [person_name_score(x, y) for x in _distinct_people(a.names) for y in _distinct_people(b.names)]
+    scores = [person_name_score(x, y) for x in a.memo("people", _distinct_people)
+              for y in b.memo("people", _distinct_people)]
     if VETO in scores and max(scores) < 0.9:
         return VETO
     return _best([s for s in scores if s != VETO])
@@ -169,9 +179,9 @@ def _company_core(name: str) -> str:
 
 def f_company_name(a: Record, b: Record) -> float:
     best = 0.0
-    for x in strong_names(a.names, _company_core):
+    for x in a.memo("companies", _company_names):
         ca = company_name(x)
-        for y in strong_names(b.names, _company_core):
+        for y in b.memo("companies", _company_names):
             cb = company_name(y)
             if not ca.core or not cb.core:
                 continue
@@ -207,6 +217,10 @@ def _acronym_like(name: str) -> bool:
     return len(name.split()) == 1 and len(compact(name)) >= 3 and name.upper() == name
 
 
+def _company_names(names: list[str]) -> list[str]:
+    return strong_names(names, _company_core)
+
+
 def _org_names(names: list[str]) -> list[str]:
     strong = strong_names(names, org_core)
     return strong + [n for n in names if n not in strong and _acronym_like(n)][:MAX_NAMES]
@@ -216,8 +230,8 @@ def f_generic_name(a: Record, b: Record) -> float:
     """1.0 same name (0.6 if the name is only a generic word such as "Douane"); an acronym followed by
     the same words (0.9, "PJF Anvers"), or alone (0.75, review); fuzzy above 0.85."""
     best = 0.0
-    for x in _org_names(a.names):
-        for y in _org_names(b.names):
+    for x in a.memo("organisations", _org_names):
+        for y in b.memo("organisations", _org_names):
             gx, gy = org_core(x), org_core(y)
             if gx == gy or compact(x) == compact(y):
                 best = max(best, 0.6 if weak_org(x) else 1.0)
@@ -261,11 +275,18 @@ def _compatible(va: Any, vb: Any) -> bool:
     return sa.startswith(sb) or sb.startswith(sa)
 
 
-def f_conflicting_properties(a: Record, b: Record) -> float:
+def properties_conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two different birth dates, passports, national ids..."""
     for prop in CONFLICT_PROPERTIES:
-        va, vb = a.properties.get(prop), b.properties.get(prop)
+        va, vb = a.get(prop), b.get(prop)
         if va and vb and not _compatible(va, vb):
-            return VETO
+            return True
+    return False
+
+
+def f_conflicting_properties(a: Record, b: Record) -> float:
+    if a.properties and b.properties and properties_conflict(a.properties, b.properties):
+        return VETO
     return 0.0
 
 
@@ -302,6 +323,14 @@ def decide(a: Record, b: Record) -> Judgement:
     """Compare two records of the same type: features, score, verdict and a one-line reason."""
     name_feature = NAME_FEATURES.get(a.type, f_generic_name)
     features = {"name": name_feature(a, b)}
+    if features["name"] == VETO:
+        return Judgement(0.0, "distinct", features, "conflict on name")
+    if features["name"] < REVIEW_THRESHOLD:  # nothing can lift it: only a conflict would still matter
+        features.update(identifiers=f_identifiers(a, b), conflicting_properties=f_conflicting_properties(a, b))
+        if VETO in features.values():
+            return Judgement(0.0, "distinct", features, "conflict on " + ", ".join(
+                n for n, v in features.items() if v == VETO))
+        return Judgement(round(features["name"], 4), "none", features, "different names")
     features.update({n: f(a, b) for n, f in CONTEXT_FEATURES.items()})
     vetoes = [n for n, v in features.items() if v == VETO]
     if vetoes:

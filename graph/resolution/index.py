@@ -1,12 +1,15 @@
 """Blocking: an in-memory index of known entities by cheap keys, so each new mention is compared
 with a handful of candidates instead of the whole store.
 
-Exact keys (surname, surname + initial, company core, vessel name) always count; broad keys that
-survive one typo (first or last three letters of a surname with the initial, first word of a firm)
-are skipped when too many entities share them.
+Exact keys (given name + surname, surname + initial, company core, vessel name) always count;
+broad keys that survive one typo (first or last three letters of a surname with the given name or
+initial, first word of a firm) are skipped when too many entities share them. An entity is filed
+under ``blocking_keys`` and looked up with ``query_keys``.
 
 >>> sorted(blocking_keys("PERSON", "PEETERS Jan"))
-['pi:pee:j', 's:peeters', 'si:peeters:j', 'xi:ers:j']
+['fp:jan:pee', 'fs:jan:peeters', 'fx:jan:ers', 'pi:pee:j', 's:peeters', 'si:peeters:j', 'xi:ers:j']
+>>> sorted(k for k, _ in query_keys("PERSON", "J. Peeters"))
+['is:peeters:j', 'pi:pee:j', 'si:peeters:j', 'xi:ers:j']
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from graph.resolution.features import Record
 from graph.resolution.normalize import acronym, company_name, org_core, person_name, vessel_name
 
 MAX_BLOCK = 200  # a broad key shared by more entities than this is too common to help ("pee:j")
-MAX_CANDIDATES = 50
-EXACT = ("s:", "si:", "c:", "v:", "n:", "nw:")
+MAX_CANDIDATES = 20
+EXACT = ("s:", "si:", "is:", "fs:", "c:", "v:", "n:", "nw:")
 
 
 @lru_cache(maxsize=200_000)
@@ -31,11 +34,14 @@ def blocking_keys(type_: str, name: str) -> frozenset[str]:
         p = person_name(name)
         if not p.surname:
             return frozenset()
-        key = p.surname_key
+        key, flat = p.surname_key, p.surname_key.replace(" ", "")
         keys.add("s:" + key)
-        if p.given_initials:
-            initial, flat = p.given_initials[0], key.replace(" ", "")
-            keys.update((f"si:{key}:{initial}", f"pi:{flat[:3]}:{initial}", f"xi:{flat[-3:]}:{initial}"))
+        if p.first:  # found by the same given name, or by its initial
+            first, initial = p.first[0], p.given_initials[0]
+            keys.update((f"fs:{first}:{key}", f"fp:{first}:{flat[:3]}", f"fx:{first}:{flat[-3:]}",
+                         f"si:{key}:{initial}", f"pi:{flat[:3]}:{initial}", f"xi:{flat[-3:]}:{initial}"))
+        elif p.initials:
+            keys.add(f"is:{key}:{p.initials[0]}")
     elif type_ == "COMPANY":
         core = company_name(name).core
         words = core.split()
@@ -56,6 +62,32 @@ def blocking_keys(type_: str, name: str) -> frozenset[str]:
             keys.update(("n:" + g, "nw:" + " ".join(sorted(words))))
             keys.update("n+:" + w for w in words if len(w) >= 4)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=200_000)
+def query_keys(type_: str, name: str) -> frozenset[tuple[str, bool]]:
+    """Keys looked up to find the candidates of ``name``, each with whether it is exact.
+
+    "Jan Peeters" looks for the same given name (also with a slip in the surname) and for
+    "J. Peeters"; never for Joris Peeters, whose given name rules him out. "J. Peeters" looks for
+    every Peeters with a J. A firm named by an acronym ("ZL bvba") looks for the firms it abbreviates.
+    """
+    if type_ == "PERSON":
+        p = person_name(name)
+        if not p.surname or p.surname_only:
+            return frozenset()
+        key, flat = p.surname_key, p.surname_key.replace(" ", "")
+        if p.first:
+            first, initial = p.first[0], p.given_initials[0]
+            wanted = {f"fs:{first}:{key}", f"fp:{first}:{flat[:3]}", f"fx:{first}:{flat[-3:]}", f"is:{key}:{initial}"}
+        else:
+            initial = p.initials[0]
+            wanted = {f"si:{key}:{initial}", f"pi:{flat[:3]}:{initial}", f"xi:{flat[-3:]}:{initial}",
+                      f"is:{key}:{initial}"}
+        return frozenset((k, k.startswith(EXACT)) for k in wanted)
+    single = type_ == "COMPANY" and " " not in company_name(name).core
+    return frozenset((k, k.startswith(EXACT) or (single and k.startswith("ca:")))
+                     for k in blocking_keys(type_, name))
 
 
 class BlockingIndex:
@@ -126,17 +158,23 @@ class BlockingIndex:
         return None
 
     def candidates(self, record: Record) -> list[Record]:
-        """Known records of the same type sharing a blocking key, most keys shared first."""
+        """Known records of the same type sharing a blocking key, most keys shared first; apart from
+        people, one shared broad key ("logistics") is not enough."""
         hits: dict[str, int] = defaultdict(int)
-        keys: set[str] = set()
+        exact: set[str] = set()
+        keys: set[tuple[str, bool]] = set()
         for name in record.names:
-            keys |= blocking_keys(record.type, name)
-        for key in keys:
+            keys |= query_keys(record.type, name)
+        for key, is_exact in keys:
             block = self._blocks.get((record.type, key), ())
-            if len(block) > MAX_BLOCK and not key.startswith(EXACT):
+            if len(block) > MAX_BLOCK and not is_exact:
                 continue
             for eid in block:
                 hits[eid] += 1
+            if is_exact:
+                exact.update(block)
+        if record.type != "PERSON":
+            hits = {e: n for e, n in hits.items() if n >= 2 or e in exact}
         if self.redirect:
             merged: dict[str, int] = defaultdict(int)
             for eid, n in hits.items():

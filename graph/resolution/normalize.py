@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from graph.ids import fold
 
@@ -118,33 +118,33 @@ class PersonName:
     generation: str = ""        # "jr", "sr"...: father and son share the rest
     surname_initials: bool = False  # the surname is written as initials ("V.H.", "R.K.")
 
-    @property
+    @cached_property
     def tokens(self) -> tuple[str, ...]:
         return tuple(sorted(self.first + self.surname))
 
-    @property
+    @cached_property
     def surname_key(self) -> str:
         return " ".join(w for w in self.surname if w not in PARTICLES) or " ".join(self.surname)
 
-    @property
+    @cached_property
     def given_initials(self) -> tuple[str, ...]:
         return tuple(part[0] for w in self.first for part in w.split("-") if part) + self.initials
 
-    @property
+    @cached_property
     def surname_only(self) -> bool:
         return not self.first and not self.initials
 
-    @property
+    @cached_property
     def abbreviated(self) -> bool:
         """The surname is reduced to an initial ("Mohamed B.", "R.K."): it identifies nobody."""
         return self.surname_initials or len(self.surname_key.replace(" ", "").replace("-", "")) <= 1
 
-    @property
+    @cached_property
     def full(self) -> bool:
         """A given name and a surname: the only form that may identify someone on its own."""
         return bool(self.first) and not self.weak
 
-    @property
+    @cached_property
     def weak(self) -> bool:
         """Surname only, or an abbreviated surname: the name alone cannot identify anyone."""
         return not self.surname or self.surname_only or self.abbreviated

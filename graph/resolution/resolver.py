@@ -124,12 +124,15 @@ class Resolver:
         doc_id = raw.document.doc_id
         local = within_document(raw)
         records = _records(raw, local)
+        rekeyed = False
         for record in records.values():
             scoped = scoped_id(record.entity_id, doc_id)
             if _weak(record) or scoped in self.scoped:
                 self._rekey(local, record, scoped)
+                rekeyed = True
         if match:
-            records = _records(raw, local)
+            if rekeyed:  # neighbours point at the new ids
+                records = _records(raw, local)
             for record in sorted(records.values(), key=lambda r: MATCH_ORDER.get(r.type, 9)):
                 if record.type in MATCHED_TYPES:
                     record.neighbours = {self.canonical(n) for n in record.neighbours}
@@ -178,12 +181,14 @@ class Resolver:
                 if hard_record is None or decide(record, hard_record).verdict != "distinct":
                     self._decide("merge", hard, record.entity_id, 1.0, "same identifier", {"identifiers": 1.0})
                     return
+        if record.type == "PERSON" and all(person_name(n).surname_only for n in record.names):
+            return  # a surname alone never reaches the review threshold: nothing to compare
         own = anchor.entity_id if anchor is not None else record.entity_id
         fits: list[tuple[Record, Judgement]] = []
         for candidate in self.index.candidates(record):
             if candidate.entity_id in (own, record.entity_id) or frozenset((candidate.entity_id, own)) in self.distinct:
                 continue
-            judgement = decide(record, _canonical_view(candidate, self.canonical))
+            judgement = decide(record, _canonical_view(candidate, self.canonical, len(self.merged_into)))
             if judgement.verdict == "merge":
                 fits.append((candidate, judgement))
             elif judgement.verdict == "review":
@@ -243,12 +248,11 @@ def _adds_something(record: Record, known: Record) -> bool:
             or not record.neighbours <= known.neighbours)
 
 
-def _canonical_view(record: Record, canonical: Callable[[str], str]) -> Record:
-    """The record with its neighbours under their current ids (after later merges)."""
-    neighbours = {canonical(n) for n in record.neighbours}
-    if neighbours == record.neighbours:
-        return record
-    record.neighbours = neighbours
+def _canonical_view(record: Record, canonical: Callable[[str], str], version: int) -> Record:
+    """The record with its neighbours under their current ids (redone only after new merges)."""
+    if record._memo.get("canonical") != (version, len(record.neighbours)):
+        record.neighbours = {canonical(n) for n in record.neighbours}
+        record._memo["canonical"] = (version, len(record.neighbours))
     return record
 
 
