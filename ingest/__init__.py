@@ -6,11 +6,14 @@
 from __future__ import annotations
 
 from ingest.edges import ingest_edges, read_edges
+from ingest.ftm import export_ftm
 from ingest.pipeline import ingest_paths
 from ingest.records import Mapping, load_mapping
 from ingest.registry import read_file
 from ingest.report import IngestReport
 from ingest.source import Limits
+from ingest.watch import watch
+from ingest.watchlist import WatchEntry, read_watchlist
 
-__all__ = ["IngestReport", "Limits", "Mapping", "ingest_edges", "ingest_paths", "load_mapping", "read_edges",
-           "read_file"]
+__all__ = ["IngestReport", "Limits", "Mapping", "WatchEntry", "export_ftm", "ingest_edges", "ingest_paths",
+           "load_mapping", "read_edges", "read_file", "read_watchlist", "watch"]

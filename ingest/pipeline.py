@@ -99,6 +99,8 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
     if isinstance(mapping, str | Path):
         mapping = load_mapping(mapping)
     report = IngestReport()
+    if isinstance(paths, str | Path):
+        paths = [paths]
     files = collect_files(paths, report)
     report.files = len(files)
     ctx = ReadContext(limits=limits or Limits(), mapping=mapping)

@@ -114,3 +114,38 @@ def test_html_and_email_sniffed_without_extension(write):
 def test_unsupported_formats_say_what_to_do(write, name, data, says):
     with pytest.raises(UnreadableDocument, match=f"{name}: .*{says}"):
         read_file(write(name, data))
+
+
+def test_docx_tracked_deletions_left_out_content_controls_kept(write):
+    import io
+    import zipfile
+
+    base = make.docx_bytes(["placeholder"])
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {w}><w:body>'
+            '<w:p><w:r><w:t>Jan Peeters</w:t></w:r><w:del><w:r><w:delText> never</w:delText></w:r></w:del>'
+            '<w:ins><w:r><w:t xml:space="preserve"> met</w:t></w:r></w:ins><w:r><w:tab/><w:t>Milan</w:t></w:r></w:p>'
+            '<w:sdt><w:sdtContent><w:p><w:r><w:t>Inside a content control</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+            '</w:body></w:document>').encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, body if info.filename == "word/document.xml" else src.read(info))
+    doc = read_file(write("tracked.docx", out.getvalue()))
+    assert doc.text == "Jan Peeters met\tMilan\n\nInside a content control"
+
+
+def test_docx_entity_expansion_is_not_performed(write):
+    import io
+    import zipfile
+
+    base = make.docx_bytes(["placeholder"])
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            f'<w:document {w}><w:body><w:p><w:r><w:t>Start &b; end</w:t></w:r></w:p></w:body></w:document>').encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, body if info.filename == "word/document.xml" else src.read(info))
+    doc = read_file(write("laughs.docx", out.getvalue()))
+    assert "AAAA" not in doc.text and doc.text.startswith("Start")
