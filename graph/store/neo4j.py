@@ -156,7 +156,7 @@ class _EntityState:
     dirty: bool = False
 
     def absorb(self, entity: Entity) -> None:
-        if entity.properties and not self.new:
+        if entity.properties:
             merged = {**_jsonable(entity.properties), **self.properties}  # first value seen wins
             if merged != self.properties:
                 self.properties, self.dirty = merged, True

@@ -66,7 +66,8 @@ def random_case(n_docs: int, seed: int = 7) -> list[Extraction]:
         entities, mentions = [], []
         for (type_, name, idents), shown in zip(chosen, names, strict=True):
             eid = entity_id(type_, name, idents)
-            props = {"role": rnd.choice(["docker", "planner", "director"])} if rnd.random() < 0.3 else {}
+            props = {rnd.choice(["role", "born", "flag"]): rnd.choice(["docker", "1971", "BE"])} \
+                if rnd.random() < 0.4 else {}
             entities.append(Entity(eid, type_, shown, identifiers=dict(idents), properties=props))
             start = text.index(shown)
             mentions.append(Mention(eid, shown, type_, start, start + len(shown), doc.doc_id))
