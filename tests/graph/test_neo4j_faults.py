@@ -17,11 +17,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_neo4j_store import random_case, snapshot
 
 from graph.errors import StoreUnavailable
 from graph.store import open_store
 from graph.store.neo4j import Neo4jStore
-from test_neo4j_store import random_case, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "neo4j"
