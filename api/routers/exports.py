@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
+from pathlib import Path
 from typing import Annotated, Literal
 
 import networkx as nx
@@ -51,22 +53,17 @@ def _clean(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _library_export(graph: nx.MultiDiGraph, fmt: str) -> bytes | None:
-    """The analysis package's exporter for ``fmt`` when it has one."""
+    """GraphML and GEXF through the analysis package's writer (one tie per pair, as analyses see it)."""
+    if fmt not in ("graphml", "gexf"):
+        return None
     try:
-        from graph import analysis
+        from graph.analysis import write_graph
     except ImportError:
         return None
-    fn = getattr(analysis, {"graphml": "to_graphml", "gexf": "to_gexf", "csv": "to_csv"}.get(fmt, "-"), None)
-    if fn is None:
-        return None
-    buf = io.BytesIO()
-    try:
-        result = fn(graph, buf)
-    except (TypeError, ValueError, AttributeError):
-        return None
-    if isinstance(result, bytes | str):
-        return result.encode("utf-8") if isinstance(result, str) else result
-    return buf.getvalue() or None
+    with tempfile.TemporaryDirectory(prefix="havengraph-export-") as tmp:
+        path = Path(tmp) / f"graph.{fmt}"
+        write_graph(graph, path, fmt)
+        return path.read_bytes()
 
 
 def render(graph: nx.MultiDiGraph, fmt: str) -> bytes:

@@ -238,6 +238,22 @@ async function pathToWatchlist() {
   }
 }
 
+/* -- a self-contained picture to keep ------------------------------------------------------------ */
+async function savePicture() {
+  if (!state.entity) return;
+  const id = state.entity.entity_id;
+  const key = sessionStorage.getItem(KEY);
+  const response = await fetch(`/entities/${encodeURIComponent(id)}/subgraph.html?depth=2&limit=150`,
+    { headers: key ? { Authorization: "Bearer " + key } : {} });
+  if (!response.ok) { toast("could not build the picture: " + response.statusText); return; }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el("a", { href: url, download: "havengraph-" + id.replace(/[^A-Za-z0-9_-]+/g, "_") + ".html" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 /* -- suspicious firms -------------------------------------------------------------------------- */
 function explain(value) {
   if (value === null || value === undefined) return "";
@@ -288,6 +304,7 @@ async function start() {
   $("btn-watchlist").addEventListener("click", pathToWatchlist);
   $("btn-expand").addEventListener("click", () => state.entity && drawNeighbourhood(state.entity.entity_id, 2, false)
     .catch((e) => toast(e.message)));
+  $("btn-download").addEventListener("click", () => savePicture().catch((e) => toast(e.message)));
   $("doc-close").addEventListener("click", () => { $("doc-panel").hidden = true; });
   if (await whoami()) {
     await loadSchema().catch((e) => toast(e.message));
