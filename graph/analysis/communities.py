@@ -71,14 +71,21 @@ class CommunityResult:
 def community_sets(G: nx.Graph, method: str = "louvain", *, resolution: float = 1.0, seed: int | None = 0,
                    weighted: bool = True, backend: str = "auto") -> list[set[Any]]:
     """The partition as a list of node sets, largest first (ties by smallest member)."""
+    return _partition(G, method, resolution, seed, weighted, backend)[0]
+
+
+def _partition(G: nx.Graph, method: str, resolution: float, seed: int | None, weighted: bool,
+               backend: str) -> tuple[list[set[Any]], float | None]:
+    """Node sets and, when the fast backend found them, their modularity (computed there too)."""
     method = method.lower()
     if method not in METHODS:
         raise InvalidInput(f"unknown community method {method!r}; use one of: {', '.join(METHODS)}")
     if resolution <= 0:
         raise InvalidInput("resolution must be positive")
     if len(G) == 0:
-        return []
+        return [], None
     weight = "weight" if weighted else None
+    modularity = None
     fast = method == "leiden" or backend == "fast" or (backend == "auto" and G.number_of_edges() >= FAST_MIN_EDGES)
     if not fast:
         parts = nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
@@ -91,7 +98,9 @@ def community_sets(G: nx.Graph, method: str = "louvain", *, resolution: float = 
         for i, c in enumerate(membership):
             groups.setdefault(c, set()).add(fg.nodes[i])
         parts = list(groups.values())
-    return sorted((set(p) for p in parts), key=lambda s: (-len(s), min(map(str, s))))
+        modularity = fg.igraph().modularity(membership, weights="weight" if weighted else None,
+                                            resolution=resolution)
+    return sorted((set(p) for p in parts), key=lambda s: (-len(s), min(map(str, s)))), modularity
 
 
 def communities(
@@ -135,9 +144,10 @@ def communities(
     True
     """
     graph = as_graph(G)
-    parts = community_sets(graph, method, resolution=resolution, seed=seed, weighted=weighted, backend=backend)
-    weight = "weight" if weighted else None
-    modularity = nx.community.modularity(graph, parts, weight=weight, resolution=resolution) if parts else 0.0
+    parts, modularity = _partition(graph, method, resolution, seed, weighted, backend)
+    if modularity is None:
+        weight = "weight" if weighted else None
+        modularity = nx.community.modularity(graph, parts, weight=weight, resolution=resolution) if parts else 0.0
     result = CommunityResult(method=method.lower(), resolution=resolution, seed=seed, modularity=float(modularity))
     for cid, members in enumerate(parts):
         inside = 0.0

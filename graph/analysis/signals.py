@@ -233,8 +233,9 @@ def shared_officers(ctx: Context, node: Any) -> tuple[float, Detail]:
             continue
         strength = factor * ctx.rel(node, x)
         total += strength
+        rels = [t for t in ctx.G[node][x].get("types", ()) if t in ctx.p["officer_relations"]]
         people.append({"entity_id": x, "name": ctx.G.nodes[x].get("name"), "why": why,
-                       "relations": list(ctx.G[node][x].get("types", ())), "strength": round(strength, 4)})
+                       "relations": rels, "strength": round(strength, 4)})
     people.sort(key=lambda s: -s["strength"])
     return _saturate(total, float(ctx.p["officers_saturation"])), {"officers": people[:10]}
 

@@ -27,6 +27,8 @@ store is given).
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,19 +176,12 @@ def _scoring_graph(G: nx.Graph, cfg: Any, reliability: Callable[..., float]) -> 
     return H
 
 
-def _percentiles(values: Mapping[Any, float]) -> dict[Any, float]:
-    positive = sorted((v, str(k), k) for k, v in values.items() if v > 0)
-    n = len(positive)
-    out = dict.fromkeys(values, 0.0)
-    i = 0
-    while i < n:  # ties share the rank of their last member
-        j = i
-        while j + 1 < n and positive[j + 1][0] == positive[i][0]:
-            j += 1
-        for t in range(i, j + 1):
-            out[positive[t][2]] = (j + 1) / n
-        i = j + 1
-    return out
+def _relative(values: Mapping[Any, float], reference: float, decades: float) -> dict[Any, float]:
+    """``1 + log10(x / reference) / decades`` clipped to ``[0, 1]``: 1 at the reference level and above."""
+    if reference <= 0:
+        return dict.fromkeys(values, 0.0)
+    return {k: min(1.0, max(0.0, 1.0 + math.log10(v / reference) / decades)) if v > 0 else 0.0
+            for k, v in values.items()}
 
 
 def suspicious_links(
@@ -280,19 +275,28 @@ def _latest_date(G: nx.Graph) -> Any:
 
 
 def _propagate(ctx: Context, candidates: Iterable[Any]) -> None:
-    """Personalised PageRank from the watchlist, divided by strength, as percentiles."""
+    """Personalised PageRank from the watchlist, divided by strength, on a log scale.
+
+    The reference level (value 1) is the median over the watchlist's direct contacts; each
+    ``ppr_decades`` below it takes a share off, so the value does not depend on how many
+    candidates there are.
+    """
     personalization = dict.fromkeys(ctx.watch, 1.0)
     alpha = float(ctx.p["ppr_alpha"])
     if ctx.G.number_of_edges() >= FAST_MIN_EDGES:
         ppr = FastGraph.from_networkx(ctx.G, weight="risk_weight").pagerank(alpha, personalization)
     else:
         ppr = nx.pagerank(ctx.G, alpha=alpha, personalization=personalization, weight="risk_weight")
-    ctx.ppr = {c: ppr[c] for c in candidates}
-    norm = {}
-    for c in candidates:
-        s = sum(d["risk_weight"] for d in ctx.G[c].values())
-        norm[c] = ppr[c] / s if s > 0 else 0.0
-    ctx.ppr_rank = _percentiles(norm)
+
+    def per_strength(n: Any) -> float:
+        s = sum(d["risk_weight"] for d in ctx.G[n].values())
+        return ppr[n] / s if s > 0 else 0.0
+
+    cands = list(candidates)
+    ctx.ppr = {c: ppr[c] for c in cands}
+    contacts = [per_strength(n) for n, d in ctx.dist.items() if d == 1]
+    reference = statistics.median(contacts) if contacts else max(map(per_strength, cands), default=0.0)
+    ctx.ppr_rank = _relative({c: per_strength(c) for c in cands}, reference, float(ctx.p["ppr_decades"]))
 
 
 def _score(ctx: Context, full: nx.Graph, node: Any, kind: str) -> SuspiciousLink:
