@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -129,6 +130,9 @@ def locode_list() -> frozenset[str]:
     return frozenset(codes)
 
 
+_PORT_PHRASE = re.compile(r"^(?:port|ports|haven|havens|harbour|harbor)\s+(?:of|de|du|d'|d’|van)\b|^port\s+d['’]", re.I)
+
+
 @cache
 def port_surface_forms() -> tuple[str, ...]:
     """Names and aliases of the major ports as written in the data (for the phrase matcher)."""
@@ -142,7 +146,8 @@ def port_surface_forms() -> tuple[str, ...]:
     for row in _rows("port_aliases.tsv"):
         if len(row) >= 2 and row[0] != "locode":
             out.extend(a.strip() for a in row[1].split("|") if a.strip())
-    return tuple(dict.fromkeys(out))
+    # "Port of Antwerp" is matched as "port of" + "Antwerp": the mention is the port's name
+    return tuple(a for a in dict.fromkeys(out) if not _PORT_PHRASE.match(a))
 
 
 @cache

@@ -22,7 +22,11 @@ from spacy.tokens import Doc, Span
 from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, trim
 from nlp.components.organizations import classify_org
-from nlp.resources import first_names, port_gazetteer
+from nlp.resources import first_names, port_gazetteer, word_list
+
+
+def _legal_forms() -> frozenset[str]:
+    return frozenset(word_list("legal_forms.txt"))
 
 EXTRACT_TYPES = frozenset(SCHEMA.extract_types)
 _MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items() if label != "NORP"}
@@ -31,6 +35,18 @@ MAX_TOKENS = 10
 # priorities of candidate sources
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
+
+
+_PARTICLES = frozenset("el al van de der den ten ter le la du da di von ben bin abou abu".split())
+_GENERATIONS = frozenset("Senior Junior Jnr Snr Jr Sr Jr. Sr.".split())
+
+
+def _with_generation(span: Span) -> Span:
+    """"Christopher Kinahan" + "Senior" -> one name."""
+    doc = span.doc
+    if span.label_ == "PERSON" and span.end < len(doc) and doc[span.end].text in _GENERATIONS:
+        return Span(doc, span.start, span.end + 1, label="PERSON")
+    return span
 
 
 def _ok(span: Span) -> bool:
@@ -43,7 +59,21 @@ def _is_record_key(doc: Doc, span: Span) -> bool:
     """Whether ``span`` is the label of a "Key: value" line ("Berth: quay 1742")."""
     text = doc_text(doc)
     after = text[span.end_char:span.end_char + 2]
-    return after[:1] == ":" and text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].strip(" -•*\t") == ""
+    return after.lstrip(" ")[:1] == ":" and text[text.rfind("\n", 0, span.start_char) + 1:span.start_char].strip(" -•*\t") == ""
+
+
+def _common_word(doc: Doc, word: str) -> bool:
+    """Whether ``word`` also occurs in lower case in the doc (so it is a word, not a name)."""
+    lower = word.lower()
+    return lower != word and re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", doc_text(doc)) is not None
+
+
+def _not_bare_form(span: Span) -> bool:
+    """A firm name is more than a legal form or a number ("KG", "52.241 Cargo")."""
+    if span.label_ != "COMPANY":
+        return True
+    return span[0].is_alpha and not (len(span) == 1 and classify_org(span.text) == ("COMPANY", True)
+                                     and span.text in _legal_forms())
 
 
 class EntityMerger:
@@ -68,6 +98,8 @@ class EntityMerger:
                 continue
             if _is_record_key(doc, ent):
                 continue
+            if len(ent) == 1 and not sure and _common_word(doc, ent.text):
+                continue  # "Seizure" at the head of a line, while "seizure" runs through the text
             if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
                 continue
             span = trim(Span(doc, ent.start, ent.end, label=mapped))
@@ -125,6 +157,8 @@ class EntityMerger:
                     names.setdefault(short.text, (P_PROPAGATED, label))
             elif label == "PERSON" and len(span) >= 2:
                 names.setdefault(text, (P_PROPAGATED, label))
+                if len(span) >= 3 and span[1].lower_ in _PARTICLES:
+                    names.setdefault(span[1:].text, (P_SURNAME, label))  # "El Amrani" of "Karim El Amrani"
                 last = span[-1]
                 if (last.is_title and len(last.text) >= 3 and last.text not in self.first_names and not last.is_stop
                         and self.gazetteer.lookup(last.text) is None):
@@ -158,7 +192,7 @@ class EntityMerger:
         chosen = self._select(cands, len(doc))
         cands += self._propagate(doc, chosen)
         chosen = self._select(cands, len(doc))
-        doc.spans["hg_entities"] = [s for s in chosen if s.label_ in EXTRACT_TYPES]
+        doc.spans["hg_entities"] = [_with_generation(s) for s in chosen if s.label_ in EXTRACT_TYPES and _not_bare_form(s)]
         return doc
 
 

@@ -59,6 +59,8 @@ def classify_org(text: str) -> tuple[str | None, bool]:
 
 def _name_token(tok, first: bool) -> bool:  # type: ignore[no-untyped-def]
     text = tok.text
+    if text == "-" and not tok.whitespace_:
+        return False  # "Seine-Maritime" is a place, not a firm called "Maritime"
     if tok.is_space or (tok.is_punct and text not in ("&", "-", "'", "’")):
         return False
     if tok.lower_ in CONNECTORS:

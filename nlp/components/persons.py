@@ -23,7 +23,10 @@ TITLES = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "m.", "mme", "mme.", "mlle", 
           "dhr.", "dhr", "mevr.", "mevr", "mevrouw", "heer", "meester", "mister", "dr", "dr.", "inspector",
           "inspecteur", "hoofdinspecteur", "commissaris", "commissaire", "judge", "juge", "rechter",
           "onderzoeksrechter", "prosecutor", "procureur", "magistrat", "advocaat", "avocat", "lawyer", "agent",
-          "officer", "detective", "sergeant", "brigadier", "captain", "capitaine", "kapitein", "kapt.", "cdt."]
+          "officer", "detective", "sergeant", "brigadier", "captain", "capitaine", "kapitein", "kapt.", "cdt.",
+          "justice", "superintendent", "commissioner", "minister", "ministre", "senator", "sénateur", "député",
+          "kamerlid", "burgemeester", "mayor", "maire", "colonel", "kolonel", "general", "général", "président",
+          "voorzitter", "chairman", "substitut", "advocaat-generaal"]
 _SURNAME = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">=": 2}}
 _SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
 
