@@ -142,7 +142,7 @@ def vis_data(sub: Subgraph, focus: str | None = None, sizes: dict[str, float] | 
 def _legend(types: list[str], relations: list[str]) -> str:
     styles = SCHEMA.styles()
     items = "".join(
-        f'<li><span class="sw" style="background:{styles[t]["color"]}"></span>{html.escape(t.title())}'
+        f'<li><span class="sw" style="background:{styles[t]["color"]}"></span>{html.escape(t.replace("_", " ").capitalize())}'
         f' <small>({styles[t]["shape"]})</small></li>'
         for t in types
     )
