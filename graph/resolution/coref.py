@@ -20,7 +20,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from graph.ids import fold
 from graph.model import Entity, Extraction
-from graph.resolution.features import VETO, is_tail, person_name_score, properties_conflict
+from graph.resolution.features import TYPO_SCORE, VETO, is_tail, person_name_score, properties_conflict
 from graph.resolution.normalize import (
     PersonName,
     company_name,
@@ -94,7 +94,7 @@ def _persons(persons: list[Entity], local: dict[str, str]) -> None:
         if props[a] and props[b] and properties_conflict(props[a], props[b]):
             return False
         scores = [person_name_score(x, y) for x in parsed[a] for y in parsed[b]]
-        return max(scores) >= 0.9 and VETO not in scores
+        return max(scores) >= TYPO_SCORE and VETO not in scores  # in one document a slip is a slip
 
     groups: list[list[str]] = []
     for eid in full:

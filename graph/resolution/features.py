@@ -296,7 +296,7 @@ def f_shared_context(a: Record, b: Record) -> float:
     shared = a.neighbours & b.neighbours
     if any(n.startswith(STRONG_NEIGHBOURS) for n in shared):
         return 1.0
-    return min(0.5, sum(0.5 if n.startswith(AFFILIATIONS) else 0.25 for n in shared))
+    return min(0.5, sum((0.5 if n.startswith(AFFILIATIONS) else 0.25 for n in shared), 0.0))
 
 
 NAME_FEATURES: dict[str, Callable[[Record, Record], float]] = {
