@@ -1,7 +1,7 @@
 """A faster backend for large projections: SciPy sparse arrays and igraph.
 
 networkx is the reference. This module computes the same quantities on a compact form of the
-graph (:class:`FastGraph`: integer node indices, edge arrays, a CSR adjacency matrix and an
+graph (:class:`FastGraph`: integer node indices, edge arrays, a sparse transition matrix and an
 igraph graph built on demand) and is used by the analysis functions when a projection is large
 (``backend="auto"``) or when asked (``backend="fast"``). Results agree with networkx:
 
@@ -60,7 +60,6 @@ class FastGraph:
         self.src = np.asarray(src, dtype=np.int64)
         self.dst = np.asarray(dst, dtype=np.int64)
         self.weight = np.asarray(weight, dtype=np.float64)
-        self._csr: dict[bool, Any] = {}
         self._igraph: Any = None
 
     @classmethod
@@ -86,19 +85,6 @@ class FastGraph:
         return len(self.nodes)
 
     # -- representations ------------------------------------------------------------------
-    def csr(self, weighted: bool = True) -> Any:
-        """Symmetric adjacency matrix (self-loops once on the diagonal), as networkx builds it."""
-        if weighted not in self._csr:
-            import scipy.sparse as sp
-
-            w = self.weight if weighted else np.ones_like(self.weight)
-            loop = self.src == self.dst
-            rows = np.concatenate([self.src, self.dst[~loop]])
-            cols = np.concatenate([self.dst, self.src[~loop]])
-            data = np.concatenate([w, w[~loop]])
-            self._csr[weighted] = sp.csr_array((data, (rows, cols)), shape=(self.n, self.n))
-        return self._csr[weighted]
-
     def igraph(self) -> Any:
         if self._igraph is None:
             import igraph as ig
@@ -131,14 +117,8 @@ class FastGraph:
 
     def pagerank_array(self, alpha: float = 0.85, personalization: Mapping[Hashable, float] | None = None,
                        weighted: bool = True, max_iter: int = 100, tol: float = 1.0e-6) -> np.ndarray:
-        import scipy.sparse as sp
-
         N = self.n
-        A = self.csr(weighted)
-        S = np.asarray(A.sum(axis=1)).ravel()
-        inv = np.zeros_like(S)
-        inv[S != 0] = 1.0 / S[S != 0]
-        M = (sp.dia_array((inv[np.newaxis, :], 0), shape=A.shape).tocsr() @ A).T.tocsr()
+        M, S = self._transition(weighted)
         if personalization is None:
             p = np.repeat(1.0 / N, N)
         else:
@@ -156,6 +136,20 @@ class FastGraph:
             if np.absolute(x - xlast).sum() < N * tol:
                 return x
         raise nx.PowerIterationFailedConvergence(max_iter)
+
+    def _transition(self, weighted: bool) -> tuple[Any, np.ndarray]:
+        """Column-stochastic transition matrix ``M[j, i] = w_ij / s_i`` and the strengths ``s``."""
+        import scipy.sparse as sp
+
+        w = self.weight if weighted else np.ones_like(self.weight)
+        loop = self.src == self.dst
+        rows = np.concatenate([self.src, self.dst[~loop]])
+        cols = np.concatenate([self.dst, self.src[~loop]])
+        data = np.concatenate([w, w[~loop]])
+        S = np.bincount(rows, weights=data, minlength=self.n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(S[rows] != 0, data / S[rows], 0.0)
+        return sp.csr_array((share, (cols, rows)), shape=(self.n, self.n)), S
 
     def sample_sources(self, k: int, seed: int | random.Random | None) -> list[int]:
         """The ``k`` source indices ``nx.betweenness_centrality(k=k, seed=seed)`` would draw."""
