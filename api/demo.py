@@ -30,15 +30,16 @@ def run_demo(store_url: str, out: Path, sample: Path = SAMPLE_CASE) -> dict[str,
     store = open_store(store_url)
     try:
         typer.secho(f"1/4 ingesting the sample case from {sample}", bold=True)
-        report = ingest_paths([sample], store, progress=True)
+        # only the case files: CAST.md (the answer key) and watchlist.csv are not evidence
+        report = ingest_paths(sorted(sample.glob("*.txt")), store, progress=True)
         typer.echo(f"    {report.ingested} ingested, {report.skipped} unchanged, {len(report.failed)} failed")
         counts = store.stats()
         typer.echo(f"    store: {counts['documents']} documents, {counts['entities']} entities, "
                    f"{counts['relations']} relations")
 
-        typer.secho("2/4 key players (betweenness centrality, strong links only)", bold=True)
-        graph = store.projection()
-        top = centrality(graph, measure="betweenness", top=10)
+        typer.secho("2/4 key players: people, firms and groups by betweenness (typed links only)", bold=True)
+        graph = store.projection(include_weak=False)
+        top = centrality(graph, measure="betweenness", top=10, types=["PERSON", "COMPANY", "ORGANIZATION"])
         for row in top:
             typer.echo(f"    {row['score']:.3f}  {row['type']:<12} {row['name']}")
         (out / "centrality.json").write_text(json.dumps(top, indent=2, ensure_ascii=False), encoding="utf-8")

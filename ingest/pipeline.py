@@ -89,10 +89,12 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
                  replace: bool = False, progress: bool = True, grading: str | None = None,
                  handling: str | None = None, report_file: str | Path | None = None,
                  mapping: str | Path | Mapping | None = None, extractor: ExtractorLike | None = None,
-                 limits: Limits | None = None) -> IngestReport:
+                 limits: Limits | None = None, resolve: bool = True) -> IngestReport:
     """Ingest files and folders into ``store``; bad files are reported by name with the reason.
 
     ``extractor`` defaults to ``nlp.Extractor(lang)``, created only when a document needs NLP.
+    With ``resolve`` (the default) each document's entities are resolved against the store
+    (``graph.resolution.Resolver``) before it is written; edge lists keep their names as given.
     """
     started = time.perf_counter()
     grading, handling = check_code(grading, "grading"), check_code(handling, "handling")
@@ -106,7 +108,8 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
     ctx = ReadContext(limits=limits or Limits(), mapping=mapping)
     bar = tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr, disable=not progress,
                dynamic_ncols=True)
-    run = _Run(store, ctx, report, bar, lang=lang, replace=replace, grading=grading, handling=handling)
+    run = _Run(store, ctx, report, bar, lang=lang, replace=replace, grading=grading, handling=handling,
+               resolve=resolve)
     try:
         run.write_all(_extracted(run.items(files), extractor, lang, workers))
     finally:
@@ -119,10 +122,22 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
 
 class _Run:
     def __init__(self, store: GraphStore, ctx: ReadContext, report: IngestReport, bar: Any, *, lang: str,
-                 replace: bool, grading: str | None, handling: str | None) -> None:
+                 replace: bool, grading: str | None, handling: str | None, resolve: bool = True) -> None:
         self.store, self.ctx, self.report, self.bar = store, ctx, report, bar
         self.lang, self.replace, self.grading, self.handling = lang, replace, grading, handling
         self.blocked: set[str] = set()
+        self.resolve = resolve
+        self._resolver: Any = None
+
+    def resolved(self, extraction: Extraction) -> Extraction:
+        """The extraction with its entities resolved against the store (edge lists are left as given)."""
+        if not self.resolve or extraction.document.metadata.get("kind") == "edges":
+            return extraction
+        if self._resolver is None:
+            from graph.resolution import Resolver
+
+            self._resolver = Resolver(self.store)
+        return self._resolver.resolve(extraction)
 
     # -- reading ------------------------------------------------------------------------------
     def items(self, files: list[Path]) -> Iterator[_Item]:
@@ -186,7 +201,7 @@ class _Run:
                              "so that a new run retries it")
             else:
                 try:
-                    status = self.store.write(outcome, replace=self.replace)
+                    status = self.store.write(self.resolved(outcome), replace=self.replace)
                 except Exception as exc:
                     self._failed(item, f"{item.name}: could not be stored ({type(exc).__name__}: {exc})")
                     continue

@@ -34,6 +34,9 @@ def ingest(
                                                    "folder (Ctrl-C stops).")] = None,
     interval: Annotated[float, typer.Option(help="Seconds between two looks at the --watch folder.")] = 2.0,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    resolve: Annotated[bool, typer.Option("--resolve/--no-resolve",
+                                          help="Resolve entities against the store (merges are recorded and "
+                                               "reversible; see `havengraph review`).")] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Ingest case files (txt, md, pdf, docx, html, eml, mbox, zip, csv, xlsx, FtM JSON) into the store.
@@ -51,7 +54,7 @@ def ingest(
     if watch_dir is not None and not watch_dir.is_dir():
         fail(f"--watch {watch_dir}: not a folder")
     options = {"lang": lang, "workers": workers, "replace": replace, "grading": grading, "handling": handling,
-               "mapping": str(mapping) if mapping else None}
+               "mapping": str(mapping) if mapping else None, "resolve": resolve}
     db = open_store_from(store)
     total = IngestReport()
     try:

@@ -296,9 +296,11 @@ def apply_mapping(ex: Extraction, mapping: Callable[[str], str]) -> Extraction:
                 merged.aliases.append(name)
         merged.identifiers.update({k: v for k, v in e.identifiers.items() if k not in merged.identifiers})
         merged.properties.update({k: v for k, v in e.properties.items() if k not in merged.properties})
-    for entity in entities.values():  # keep the fullest name as the display name
+    for entity in entities.values():  # a person shown by a short form gets its fullest name
+        if entity.type != "PERSON" or not is_weak_person([entity.name]):
+            continue
         names = [entity.name, *entity.aliases]
-        best = max(names, key=lambda n: (not is_weak_person([n]) if entity.type == "PERSON" else True, len(n)))
+        best = max(names, key=lambda n: (not is_weak_person([n]), len(n)))
         if best != entity.name:
             entity.aliases = [n for n in names if n != best]
             entity.name = best
