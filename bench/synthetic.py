@@ -20,7 +20,7 @@ crowded addresses among ordinary firms too.
 
 >>> eco = generate(2_000, seed=1)
 >>> len(eco.planted_firms), eco.graph.number_of_nodes() > 1_500
-(12, True)
+(6, True)
 
 Run ``python bench/synthetic.py --nodes 10000`` to print the ranking quality as JSON.
 """
