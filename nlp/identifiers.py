@@ -117,7 +117,7 @@ def _phone(raw: str, region: str) -> tuple[str, bool] | None:
         value = clean_phone(raw, region)
         return value, valid_phone(value)
     regions = [r for pattern, r in _GROUPING_REGION if pattern.match(raw)]
-    for alt in [*regions, region, "BE", "FR", "NL"]:
+    for alt in [*regions, region, "BE", "FR", "NL", "GB", "DE"]:
         value = clean_phone(raw, alt)
         if valid_phone(value):
             return value, True

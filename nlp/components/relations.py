@@ -27,7 +27,11 @@ MAX_BETWEEN = 250
 MAX_PAIR_GAP = 6
 MAX_COMENTION = 12
 _IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
-_TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|\bPSA\b|DP World|APM|MPET"
+# law enforcement and public bodies: heading or belonging to one is a job, not a network tie
+_AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|tribunal|rechtbank|parquet|parket|prosecut"
+                        r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
+                        r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
+_TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|container|\bPSA\b|DP World|APM|MPET"
                        r"|Katoen Natie|Euromax|\bECT\b|HHLA|Eurogate", re.I)
 _ANAPHORS = {
     "PERSON": {
@@ -44,6 +48,7 @@ _ANAPHORS = {
 }
 _ANAPHOR_RE = {(t, lang): re.compile(p, re.I) for t, by_lang in _ANAPHORS.items() for lang, p in by_lang.items()}
 _SPACES = re.compile(r"\s+")
+_COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
 _AGE = re.compile(r"^,? ?\(?\d{1,3}\)?(?=,|$|\s)|, \d{1,3}(?= ?,)")
 _APPOSITION = re.compile(r", (?:a|an|the|his|her|their|its|le|la|les|un|une|son|sa|ses|een|de|het|zijn|haar) [^,;()]{1,60}?,")
@@ -51,14 +56,18 @@ _CALL_CUE = {
     "en": re.compile(r"(?:called at|calls at|calling at|call at|call in|arrived in|arrived at|arrival in|arrival at|docked in|"
                      r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
                      r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
-                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|port of|harbour of|harbor of)"
+                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|port of|harbour of|harbor of|"
+                     r"arrived from|sailed from|departed from|coming from)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
-                     r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de)"
+                     r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
+                     r"en provenance de|en provenance d'|venant de|parti de|partie de)"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
     "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
-                     r"binnengelopen in|lag in|aankomst in|in de haven van) (?:de )?(?:haven van )?$"),
+                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit) (?:de )?(?:haven van )?$"),
 }
+# Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
+_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
 
 
 @dataclass(frozen=True)
@@ -136,7 +145,16 @@ class RelationFinder:
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
         return between
 
-    def _typed(self, a: Ref, b: Ref, between: str) -> list[tuple[str, bool, str]]:
+    def _typed(self, a: Ref, b: Ref, between: str, inner: list[Ref] | None = None) -> list[tuple[str, bool, str]]:
+        found = self._match(a, b, between)
+        if not found and inner and inner[-1].type == b.type:
+            # "X is director of A and manager of B": read "manager of" for the pair (X, B)
+            head, sep, tail = between.rpartition("ent ")
+            if sep and _COORDINATION.match(tail):
+                found = self._match(a, b, _COORDINATION.sub("", tail, count=1))
+        return found
+
+    def _match(self, a: Ref, b: Ref, between: str) -> list[tuple[str, bool, str]]:
         out = []
         candidates = (between + " ", between) if between else ("",)
         for i, rule in enumerate(self.rules):
@@ -184,17 +202,18 @@ class RelationFinder:
                     blocked.add((i, j))
                     continue
                 conf = 0.6 if (a.anaphor or b.anaphor) else 0.8
-                for type_, reverse, rule in self._typed(a, b, between):
+                for type_, reverse, rule in self._settle(self._typed(a, b, between, refs[i + 1:j]), a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
-                    out.extend(self._emit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule, doc))
+                    out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))
         if self.dependency is not None:
             for type_, i, j, reverse in self.dependency.find(doc, sent, refs):
                 if (i, j) in typed_pairs or (i, j) in blocked:
                     continue
                 a, b = refs[i], refs[j]
-                src, tgt = (b, a) if reverse else (a, b)
-                out.extend(self._emit(type_, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep", doc))
+                for type2, reverse2, _rule in self._settle([(type_, reverse, "dep")], a, b, text):
+                    src, tgt = (b, a) if reverse2 else (a, b)
+                    out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
         real = [k for k, r in enumerate(refs) if not r.anaphor]
@@ -222,26 +241,41 @@ class RelationFinder:
             if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
                 continue
             before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
-            if cue.search(before):
+            after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
+            after_cue = _CALL_AFTER.get(self.lang)
+            if cue.search(before) or (after_cue is not None and after_cue.match(after)):
                 typed.add((min(v, k), max(v, k)))
-                out.extend(self._emit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
-                                      "rule", 0.6, f"{self.lang}:port-call", doc))
+                out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
+                                     "rule", 0.6, f"{self.lang}:port-call"))
         return out
 
     @staticmethod
-    def _emit(type_: str, src: Ref, tgt: Ref, a: Ref, b: Ref, s_start: int, s_end: int, method: str,
-              conf: float, rule: str, doc: Doc) -> list[RelationHit]:
-        def hit(t: str) -> RelationHit:
-            return RelationHit(t, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
-                               min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule)
+    def _hit(type_: str, src: Ref, tgt: Ref, a: Ref, b: Ref, s_start: int, s_end: int, method: str,
+             conf: float, rule: str) -> RelationHit:
+        return RelationHit(type_, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
+                           min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule)
 
-        target_text = doc_text(doc)[tgt.target_start:tgt.target_end]
-        terminal = tgt.type == "COMPANY" and bool(_TERMINAL.search(target_text))
-        if type_ == "WORKS_AT" and tgt.type == "COMPANY":
-            return [hit("WORKS_AT"), hit("EMPLOYED_BY")] if terminal else [hit("EMPLOYED_BY")]
-        if type_ == "EMPLOYED_BY" and terminal:
-            return [hit("EMPLOYED_BY"), hit("WORKS_AT")]
-        return [hit(type_)]
+    @staticmethod
+    def _settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> list[tuple[str, bool, str]]:
+        """Choose among the types the rules gave one pair.
+
+        "works at" a terminal operator is WORKS_AT (the port insider's tie), at another firm
+        EMPLOYED_BY; public bodies are nobody's network (no MEMBER_OF a police force).
+        """
+        out = []
+        types = {t for t, _r, _n in found}
+        for type_, reverse, rule in found:
+            tgt = a if reverse else b
+            tgt_text = text[tgt.target_start:tgt.target_end]
+            if type_ in ("WORKS_AT", "EMPLOYED_BY") and tgt.type == "COMPANY" and "WORKS_AT" in types:
+                terminal = bool(_TERMINAL.search(tgt_text))
+                if (type_ == "WORKS_AT") != terminal:
+                    continue
+            if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
+                continue
+            if (type_, reverse) not in {(t, r) for t, r, _n in out}:
+                out.append((type_, reverse, rule))
+        return out
 
 
 @Language.factory("havengraph_relations_v1", assigns=["doc._.hg_relations"])

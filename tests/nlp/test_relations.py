@@ -60,7 +60,9 @@ def test_french_patterns(run, text: str, expected: tuple[str, str, str]) -> None
     [
         ("Milan Kasteleyn was bestuurder van Blauwhoeve Logistics BV.", ("DIRECTOR_OF", "Milan Kasteleyn", "Blauwhoeve Logistics BV")),
         ("Sander Kuijpers werkt als planner bij Maasvlakte Container Services B.V.",
-         ("EMPLOYED_BY", "Sander Kuijpers", "Maasvlakte Container Services B.V.")),
+         ("WORKS_AT", "Sander Kuijpers", "Maasvlakte Container Services B.V.")),
+        ("Sander Kuijpers werkt als boekhouder bij Kade 7 Holding B.V.",
+         ("EMPLOYED_BY", "Sander Kuijpers", "Kade 7 Holding B.V.")),
         ("Ruben Kasteleyn is de broer van Milan Kasteleyn.", ("FAMILY_OF", "Ruben Kasteleyn", "Milan Kasteleyn")),
         ("Nordin Haddouchi belde Ruben Kasteleyn.", ("CONTACTED", "Nordin Haddouchi", "Ruben Kasteleyn")),
         ("De containers kwamen aan boord van de Santa Brisa, container PAFU 441752 6 incluis.",
@@ -87,7 +89,9 @@ def test_negation_gives_no_relation(run, text: str, lang: str) -> None:  # type:
 
 def test_pronoun_subject_links_the_last_person(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Julien Maréchal a été entendu. Il travaille comme grutier chez Terminaux de l'Estuaire SAS.", "fr")
-    assert ("EMPLOYED_BY", "Julien Maréchal", "Terminaux de l'Estuaire SAS") in relations(ex)
+    assert ("WORKS_AT", "Julien Maréchal", "Terminaux de l'Estuaire SAS") in relations(ex)
+    ex = run("Julien Maréchal a été entendu. Il est salarié de Normandie Transports SARL.", "fr")
+    assert ("EMPLOYED_BY", "Julien Maréchal", "Normandie Transports SARL") in relations(ex)
 
 
 def test_co_mention_is_the_weak_fallback_with_evidence(run) -> None:  # type: ignore[no-untyped-def]

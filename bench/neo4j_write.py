@@ -1,0 +1,227 @@
+"""Neo4j write speed: batched ``UNWIND`` vs one transaction per row, sustained ingest, ``neo4j-rust-ext``.
+
+    python bench/neo4j_write.py [--store neo4j://user:pw@host:7687] [--size small|full]
+
+The store defaults to ``HAVENGRAPH_TEST_NEO4J_URL`` (``scripts/neo4j start`` prints one) and is
+**cleared**: point it at a scratch server.
+
+1. *Batched vs per row*: the same relations with their evidence (20,000 at full size) written
+   with the store's own statements, once as ``UNWIND`` batches in one transaction, once as one
+   managed transaction per relation.
+2. *Sustained ingest*: synthetic case files (entities, mentions, relations with evidence)
+   written through ``Neo4jStore.write_many``; relations per second counts relation rows, each
+   with its evidence.
+3. *neo4j-rust-ext*: the sustained ingest again in two child processes, one with the driver's
+   Rust extension and one with its import blocked; the ratio is the speed-up.
+
+The last line is one JSON object: ``batched_vs_per_row``, ``relations_per_s``, ``rust_ext_speedup``
+(null when the extension is not installed) and the raw figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.abc
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SIZES = {"small": {"rows": 2_000, "docs": 300}, "full": {"rows": 20_000, "docs": 2_000}}
+PAIRS = {("PERSON", "PERSON"): ["CONTACTED", "ASSOCIATE_OF", "FAMILY_OF"], ("PERSON", "COMPANY"): ["DIRECTOR_OF",
+         "EMPLOYED_BY"], ("COMPANY", "VESSEL"): ["OPERATES", "OWNS"], ("PERSON", "PHONE"): ["HAS_PHONE"],
+         ("COMPANY", "COMPANY"): ["ASSOCIATE_OF", "OWNS"], ("VESSEL", "PORT"): ["CALLED_AT"]}
+
+
+class _NoRust(importlib.abc.MetaPathFinder):
+    """Hide the driver's Rust extension so that it falls back to its pure-Python codec."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> None:
+        if name == "neo4j._rust" or name.startswith("neo4j._rust."):
+            raise ImportError("neo4j-rust-ext disabled for this run")
+        return None
+
+
+if os.environ.get("HAVENGRAPH_BENCH_NO_RUST") == "1":
+    sys.meta_path.insert(0, _NoRust())
+
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation  # noqa: E402
+from graph.store import cypher  # noqa: E402
+from graph.store.neo4j import Neo4jStore, prepare_rows  # noqa: E402
+
+
+def rust_active() -> bool:
+    try:
+        import neo4j._rust  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def pool(n: int, rnd: random.Random) -> list[Entity]:
+    """``n`` entities of five types; phones and vessels keyed by an identifier."""
+    out = []
+    for i in range(n):
+        kind = rnd.choices(["PERSON", "COMPANY", "PHONE", "VESSEL", "PORT"], [50, 25, 15, 8, 2])[0]
+        if kind == "PHONE":
+            value = f"+324{70000000 + i}"
+            out.append(Entity(f"phone:{value}", kind, value, identifiers={"PHONE": value}))
+        elif kind == "VESSEL":
+            imo = f"9{i:06d}"
+            out.append(Entity(f"vessel:imo:{imo}", kind, f"Vessel {i}", identifiers={"IMO": imo}))
+        else:
+            out.append(Entity(f"{kind.lower()}:e{i}", kind, f"{kind.title()} {i}", properties={"n": i % 7}))
+    return out
+
+
+def synthetic_docs(n_docs: int, seed: int = 1, per_doc: int = 12, relations: int = 25) -> list[Extraction]:
+    """Case files drawn from a shared pool, so later documents add evidence to known relations."""
+    rnd = random.Random(seed)
+    entities = pool(max(200, n_docs * 4), rnd)
+    docs = []
+    for d in range(n_docs):
+        chosen = rnd.sample(entities, per_doc)
+        text = " ".join(f"{e.name} met the others on 2024-03-{1 + d % 28:02d}." for e in chosen)
+        doc = Document(Document.id_for_bytes(f"{seed}/{d}/{text}".encode()), text, f"doc {d}", f"d{d}.txt",
+                       date=f"2024-03-{1 + d % 28:02d}")
+        mentions, offsets = [], {}
+        for e in chosen:
+            start = text.index(e.name)
+            offsets[e.entity_id] = start
+            mentions.append(Mention(e.entity_id, e.name, e.type, start, start + len(e.name), doc.doc_id))
+        rels = []
+        while len(rels) < relations:
+            a, b = rnd.sample(chosen, 2)
+            types = PAIRS.get((a.type, b.type))
+            if not types:
+                continue
+            start = offsets[a.entity_id]
+            ev = Evidence(doc.doc_id, start, start + 40, text[start:start + 40], "rule", "bench/1", 0.9,
+                          rnd.choice([1.0, 0.5]), doc.date)
+            rels.append(Relation(a.entity_id, b.entity_id, rnd.choice(types), [ev]))
+        docs.append(Extraction(doc, chosen, mentions, relations=rels))
+    return docs
+
+
+def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
+    """The same relation + evidence rows: one transaction of UNWIND batches, then one transaction per row."""
+    rnd = random.Random(5)
+    people = [Entity(f"person:b{i}", "PERSON", f"Person {i}") for i in range(max(100, rows // 4))]
+    doc = Document("b" * 64, "x" * 100, "bench", "bench.txt")
+    relations = []
+    for i in range(rows):
+        a, b = rnd.sample(people, 2)
+        relations.append(Relation(a.entity_id, b.entity_id, rnd.choice(["CONTACTED", "ASSOCIATE_OF", "FAMILY_OF"]),
+                                  [Evidence(doc.doc_id, i, i + 10, f"sentence {i}", "rule", date="2024-01-01")]))
+    prepared = prepare_rows(Extraction(doc, people, relations=relations))
+    evidence = {e["rel_id"]: [] for e in prepared.evidence}
+    for ev in prepared.evidence:
+        evidence[ev["rel_id"]].append(ev)
+    pairs = [(rel, evidence[rel["rel_id"]]) for rel in prepared.relations]
+
+    def reset() -> None:
+        store.clear()
+        store.write(Extraction(doc, people))  # the endpoints exist before the timed part
+
+    def batched(tx: Any) -> None:
+        for i in range(0, len(pairs), 5000):
+            chunk = pairs[i:i + 5000]
+            tx.run(cypher.MERGE_EVIDENCE, rows=[e for _, evs in chunk for e in evs]).consume()
+            by_type: dict[str, dict[str, Any]] = defaultdict(dict)
+            for rel, _ in chunk:
+                by_type[rel["type"]].setdefault(rel["rel_id"], rel)
+            for type_, rels in by_type.items():
+                tx.run(cypher.merge_relations(type_), rows=list(rels.values())).consume()
+
+    def one(tx: Any, rel: dict[str, Any], evs: list[dict[str, Any]]) -> None:
+        tx.run(cypher.MERGE_EVIDENCE, rows=evs).consume()
+        tx.run(cypher.merge_relations(rel["type"]), rows=[rel]).consume()
+
+    reset()
+    with store._session() as session:
+        started = time.perf_counter()
+        session.execute_write(batched)
+        batched_s = time.perf_counter() - started
+    stored = store.stats()
+    reset()
+    with store._session() as session:
+        started = time.perf_counter()
+        for rel, evs in pairs:
+            session.execute_write(one, rel, evs)
+        per_row_s = time.perf_counter() - started
+    assert store.stats()["relations"] == stored["relations"] and store.stats()["evidence"] == rows
+    return {"rows": rows, "batched_s": round(batched_s, 3), "per_row_s": round(per_row_s, 3),
+            "batched_rows_per_s": round(rows / batched_s), "per_row_rows_per_s": round(rows / per_row_s),
+            "batched_vs_per_row": round(per_row_s / batched_s, 1)}
+
+
+def sustained(store: Neo4jStore, n_docs: int, docs_per_call: int = 200) -> dict[str, Any]:
+    docs = synthetic_docs(n_docs)
+    store.clear()
+    store.write_many(synthetic_docs(20, seed=99))  # warm the server's plan cache
+    store.clear()
+    started = time.perf_counter()
+    for i in range(0, len(docs), docs_per_call):
+        store.write_many(docs[i:i + docs_per_call])
+    seconds = time.perf_counter() - started
+    rel_rows = sum(len(d.relations) for d in docs)
+    stats = store.stats()
+    return {"docs": n_docs, "seconds": round(seconds, 3), "relation_rows": rel_rows,
+            "relations_per_s": round(rel_rows / seconds), "docs_per_s": round(n_docs / seconds, 1),
+            "entity_rows_per_s": round(sum(len(d.entities) for d in docs) / seconds),
+            "mentions_per_s": round(sum(len(d.mentions) for d in docs) / seconds),
+            "distinct_relations": stats["relations"], "entities": stats["entities"], "rust": rust_active()}
+
+
+def child(url: str, n_docs: int, rust: bool) -> dict[str, Any]:
+    env = {**os.environ, "HAVENGRAPH_BENCH_NO_RUST": "0" if rust else "1"}
+    done = subprocess.run([sys.executable, __file__, "--store", url, "--docs", str(n_docs), "--only-ingest"],
+                          env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--store", default=os.environ.get("HAVENGRAPH_TEST_NEO4J_URL"),
+                        help="Neo4j URL (cleared!); default $HAVENGRAPH_TEST_NEO4J_URL")
+    parser.add_argument("--size", choices=sorted(SIZES), default="full")
+    parser.add_argument("--docs", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--only-ingest", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not args.store:
+        parser.error("give --store neo4j://user:password@host:7687 or set HAVENGRAPH_TEST_NEO4J_URL")
+    size = SIZES[args.size]
+    store = Neo4jStore(args.store)
+    try:
+        if args.only_ingest:
+            print(json.dumps(sustained(store, args.docs)))
+            return
+        rows = batched_vs_per_row(store, size["rows"])
+        print(f"batched vs per row: {rows}", file=sys.stderr)
+        ingest = sustained(store, size["docs"])
+        print(f"sustained ingest: {ingest}", file=sys.stderr)
+        rust: dict[str, Any] = {"installed": rust_active()}
+        if rust["installed"]:
+            runs = {True: [], False: []}
+            for flag in (False, True, False, True):
+                runs[flag].append(child(args.store, size["docs"], flag)["relations_per_s"])
+            rust.update(with_rust=max(runs[True]), without_rust=max(runs[False]))
+            rust["speedup"] = round(rust["with_rust"] / rust["without_rust"], 2)
+            print(f"neo4j-rust-ext: {rust}", file=sys.stderr)
+        store.clear()
+    finally:
+        store.close()
+    print(json.dumps({"batched_vs_per_row": rows["batched_vs_per_row"], "relations_per_s": ingest["relations_per_s"],
+                      "rust_ext_speedup": rust.get("speedup"), "size": args.size, "cores": os.cpu_count(),
+                      "per_row": rows, "ingest": ingest, "rust_ext": rust}))
+
+
+if __name__ == "__main__":
+    main()
