@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api.deps import require, strict_query
+from api.deps import ReadPool, require, strict_query
 from api.errors import ErrorBody, install_error_handlers
 from api.routers.models import Health
 from api.security.audit import AuditLog
@@ -57,6 +57,7 @@ def _open(app: FastAPI, settings: Settings) -> None:
     app.state.keys = keys
     app.state.audit = AuditLog(keys.path, db=keys.db, lock=keys.lock) if settings.audit else None
     app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s)
+    app.state.readers = ReadPool(settings.store, store)
     app.state.size_cache = {}
     app.state.closed = False
 
@@ -64,6 +65,7 @@ def _open(app: FastAPI, settings: Settings) -> None:
 def _close(app: FastAPI) -> None:
     if not app.state.closed:
         app.state.closed = True
+        app.state.readers.close()
         app.state.store.close()
         app.state.keys.close()
 

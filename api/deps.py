@@ -7,6 +7,7 @@ applies need-to-know without further thought. Routes that write ask for ``WriteS
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -18,8 +19,47 @@ from api.security.keys import User
 from api.security.roles import role_allows
 from api.settings import Settings
 from graph.errors import Forbidden, InvalidInput, Unauthorized
-from graph.store import GraphStore
+from graph.store import GraphStore, open_store
 from graph.store.view import ClearedView, check_clearance
+
+
+class ReadPool:
+    """One read connection per worker thread for the embedded store.
+
+    ``SQLiteStore`` serialises every call on its connection, and the API answers reads from a
+    thread pool; each thread gets its own store on the same file (WAL lets readers run side by
+    side while a writer commits). Writes go through the app's main store. Other backends (Neo4j,
+    whose driver is thread-safe) and in-memory stores use the main store for everything.
+    """
+
+    def __init__(self, url: str, main: GraphStore) -> None:
+        self.url = url
+        self.main = main
+        self.pooled = url.startswith("sqlite:") and ":memory:" not in url
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[GraphStore] = []
+        self._closed = False
+
+    def get(self) -> GraphStore:
+        """This thread's store (the main store when pooling does not apply)."""
+        if not self.pooled or self._closed:
+            return self.main
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.url)
+            with self._lock:
+                self._opened.append(store)
+            self._local.store = store
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
 
 bearer = HTTPBearer(auto_error=False, description="API key from `havengraph users add NAME --role ROLE`")
 
@@ -102,7 +142,7 @@ def strict_query(request: Request) -> None:
 
 def get_store(request: Request, user: UserDep) -> ClearedView:
     """The store as ``user`` may see it."""
-    return request.app.state.gate.view(user.clearance)
+    return request.app.state.gate.view(user.clearance, request.app.state.readers.get())
 
 
 def get_write_store(request: Request, user: Analyst) -> GraphStore:

@@ -101,8 +101,9 @@ class NeedToKnow:
         with self._lock:
             self._loaded_at = float("-inf")
 
-    def view(self, clearance: str | None) -> ClearedView:
-        return ClearedView(self.store, clearance, gate=self)
+    def view(self, clearance: str | None, store: GraphStore | None = None) -> ClearedView:
+        """A view for ``clearance``; ``store`` may be another connection to the same data (a read pool)."""
+        return ClearedView(store or self.store, clearance, gate=self)
 
     def taint(self, clearance: int) -> Taint:
         with self._lock:
