@@ -23,6 +23,7 @@ import networkx as nx
 from graph.analysis.projection import is_store, node_row, project
 from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput, NoPath
 from graph.ids import fold
+from graph.schema import SCHEMA
 
 __all__ = ["evidence_paths", "resolve_entity", "attach_evidence", "MAX_K", "MAX_HOPS"]
 
@@ -84,7 +85,7 @@ def evidence_paths(
     max_hops : int
         Longest path considered (1 to 8).
     max_evidence : int
-        Evidence pieces listed per edge (the strongest first).
+        Evidence pieces listed per edge (typed relations before co-mentions, strongest first).
     graph : networkx.Graph, optional
         A projection of the store to search on (saves projecting it again).
 
@@ -190,7 +191,8 @@ def attach_evidence(paths: list[dict[str, Any]], store: Any, *, max_evidence: in
                     continue
                 for ev in rel.evidence:
                     pieces.append((rel, ev))
-            pieces.sort(key=lambda re: (-re[1].weight, re[1].doc_id, re[1].start))
+            # typed relations before co-mentions, then the strongest evidence first
+            pieces.sort(key=lambda re: (SCHEMA.relations[re[0].type].weak, -re[1].weight, re[1].doc_id, re[1].start))
             for rel, ev in pieces[:max_evidence]:
                 if ev.doc_id not in gradings:
                     gradings[ev.doc_id] = _grading(store, ev.doc_id)
