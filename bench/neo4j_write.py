@@ -121,28 +121,30 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
         relations.append(Relation(a.entity_id, b.entity_id, rnd.choice(["CONTACTED", "ASSOCIATE_OF", "FAMILY_OF"]),
                                   [Evidence(doc.doc_id, i, i + 10, f"sentence {i}", "rule", date="2024-01-01")]))
     prepared = prepare_rows(Extraction(doc, people, relations=relations))
-    evidence = {e["rel_id"]: [] for e in prepared.evidence}
-    for ev in prepared.evidence:
-        evidence[ev["rel_id"]].append(ev)
-    pairs = [(rel, evidence[rel["rel_id"]]) for rel in prepared.relations]
+    pairs = list(zip(prepared.relations, prepared.evidence, strict=True))  # one piece of evidence each
 
     def reset() -> None:
         store.clear()
         store.write(Extraction(doc, people))  # the endpoints exist before the timed part
 
+    def with_delta(rel: dict[str, Any], evs: list[dict[str, Any]]) -> dict[str, Any]:
+        dates = [e["date"] for e in evs if e["date"]]
+        return {**rel, "weight": sum(e["weight"] for e in evs), "count": len(evs),
+                "first_seen": min(dates, default=None), "last_seen": max(dates, default=None)}
+
     def batched(tx: Any) -> None:
         for i in range(0, len(pairs), 5000):
             chunk = pairs[i:i + 5000]
-            tx.run(cypher.MERGE_EVIDENCE, rows=[e for _, evs in chunk for e in evs]).consume()
-            by_type: dict[str, dict[str, Any]] = defaultdict(dict)
-            for rel, _ in chunk:
-                by_type[rel["type"]].setdefault(rel["rel_id"], rel)
-            for type_, rels in by_type.items():
-                tx.run(cypher.merge_relations(type_), rows=list(rels.values())).consume()
+            tx.run(cypher.CREATE_EVIDENCE, rows=[ev for _, ev in chunk]).consume()
+            grouped: dict[str, dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]] = defaultdict(dict)
+            for rel, ev in chunk:
+                grouped[rel["type"]].setdefault(rel["rel_id"], (rel, []))[1].append(ev)
+            for type_, rels in grouped.items():
+                tx.run(cypher.merge_relations(type_), rows=[with_delta(r, evs) for r, evs in rels.values()]).consume()
 
-    def one(tx: Any, rel: dict[str, Any], evs: list[dict[str, Any]]) -> None:
-        tx.run(cypher.MERGE_EVIDENCE, rows=evs).consume()
-        tx.run(cypher.merge_relations(rel["type"]), rows=[rel]).consume()
+    def one(tx: Any, rel: dict[str, Any], ev: dict[str, Any]) -> None:
+        tx.run(cypher.CREATE_EVIDENCE, rows=[ev]).consume()
+        tx.run(cypher.merge_relations(rel["type"]), rows=[with_delta(rel, [ev])]).consume()
 
     reset()
     with store._session() as session:
@@ -150,13 +152,16 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
         session.execute_write(batched)
         batched_s = time.perf_counter() - started
     stored = store.stats()
+    stored_weight = store.projection().size(weight="weight")
     reset()
     with store._session() as session:
         started = time.perf_counter()
-        for rel, evs in pairs:
-            session.execute_write(one, rel, evs)
+        for rel, ev in pairs:
+            session.execute_write(one, rel, ev)
         per_row_s = time.perf_counter() - started
-    assert store.stats()["relations"] == stored["relations"] and store.stats()["evidence"] == rows
+    after = store.stats()
+    assert after["relations"] == stored["relations"] and after["evidence"] == stored["evidence"] == rows
+    assert store.projection().size(weight="weight") == stored_weight
     return {"rows": rows, "batched_s": round(batched_s, 3), "per_row_s": round(per_row_s, 3),
             "batched_rows_per_s": round(rows / batched_s), "per_row_rows_per_s": round(rows / per_row_s),
             "batched_vs_per_row": round(per_row_s / batched_s, 1)}

@@ -7,15 +7,15 @@ before quoting them; nothing typed by a user reaches a statement's text.
 Data model:
 
 * ``(:Entity:<Label> {entity_id, type, name, name_norm, aliases, aliases_norm, identifiers,
-  ident_values, names_text, idents_text, properties})`` — ``<Label>`` is the schema label
+  ident_values, search_text, properties})`` — ``<Label>`` is the schema label
   (``Person``, ``Vessel``...); ``identifiers`` and ``properties`` are JSON strings;
-  ``names_text``/``idents_text`` join the folded names and identifier values for the text indexes.
+  ``search_text`` joins the folded names and the identifier values for the one text index.
 * ``(:Document {doc_id, title, ..., text, length, ingested_at, extraction})`` — ``extraction``
   is the raw extraction as JSON.
 * ``(:Document)-[:MENTIONS {start, end, text, type}]->(:Entity)``.
 * ``(:Entity)-[:<RELATION_TYPE> {rel_id, properties, weight, count, first_seen, last_seen}]->(:Entity)``;
   symmetric types are stored once, ``source < target``.
-* ``(:Evidence {key, rel_id, type, doc_id, start, end, sentence, method, extractor, confidence,
+* ``(:Evidence {rel_id, type, doc_id, start, end, sentence, method, extractor, confidence,
   weight, date, page})`` — one node per piece of evidence, found by ``rel_id`` or ``doc_id``
   (both indexed), so deleting a document deletes exactly its evidence.
 * ``(:Decision {decision_id, kind, a, b, score, reason, features, who, at, status})``.
@@ -72,12 +72,9 @@ def schema_statements(schema: Schema = SCHEMA) -> dict[str, str]:
         "hg_document_id": "CREATE CONSTRAINT hg_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.doc_id IS UNIQUE",
         "hg_decision_id": "CREATE CONSTRAINT hg_decision_id IF NOT EXISTS FOR (d:Decision) "
                           "REQUIRE d.decision_id IS UNIQUE",
-        "hg_evidence_key": "CREATE CONSTRAINT hg_evidence_key IF NOT EXISTS FOR (v:Evidence) REQUIRE v.key IS UNIQUE",
         "hg_evidence_rel": "CREATE INDEX hg_evidence_rel IF NOT EXISTS FOR (v:Evidence) ON (v.rel_id)",
         "hg_evidence_doc": "CREATE INDEX hg_evidence_doc IF NOT EXISTS FOR (v:Evidence) ON (v.doc_id)",
-        "hg_entity_type": "CREATE INDEX hg_entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
-        "hg_entity_names": "CREATE TEXT INDEX hg_entity_names IF NOT EXISTS FOR (e:Entity) ON (e.names_text)",
-        "hg_entity_idents": "CREATE TEXT INDEX hg_entity_idents IF NOT EXISTS FOR (e:Entity) ON (e.idents_text)",
+        "hg_entity_search": "CREATE TEXT INDEX hg_entity_search IF NOT EXISTS FOR (e:Entity) ON (e.search_text)",
         "hg_decision_a": "CREATE INDEX hg_decision_a IF NOT EXISTS FOR (d:Decision) ON (d.a)",
         "hg_decision_b": "CREATE INDEX hg_decision_b IF NOT EXISTS FOR (d:Decision) ON (d.b)",
     }
@@ -87,7 +84,14 @@ def schema_statements(schema: Schema = SCHEMA) -> dict[str, str]:
     return out
 
 
-INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
+INDEX_NAMES = "SHOW INDEXES YIELD name, owningConstraint RETURN name, owningConstraint AS constraint"
+
+
+def drop_schema(name: str, constraint: bool) -> str:
+    """Drop a Havengraph index or constraint (by a name it created: ``hg_...``)."""
+    if not name.startswith("hg_"):
+        raise InvalidInput(f"{name!r} is not a Havengraph index")
+    return f"DROP {'CONSTRAINT' if constraint else 'INDEX'} {_quoted(name)} IF EXISTS"
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 # -- writes --------------------------------------------------------------------------------------
@@ -119,28 +123,53 @@ MATCH (e:Entity {entity_id: m.entity_id})
 CREATE (d)-[:MENTIONS {start: m.start, `end`: m.end, text: m.text, type: m.type}]->(e)
 """
 
-MERGE_EVIDENCE = "UNWIND $rows AS row MERGE (v:Evidence {key: row.key}) ON CREATE SET v += row"
+CITED_DOCUMENTS = """
+UNWIND $ids AS id
+WITH id WHERE EXISTS { MATCH (v:Evidence {doc_id: id}) }
+RETURN id AS doc_id
+"""
 
-_AGGREGATE = """
-CALL (r) {
-  MATCH (v:Evidence {rel_id: r.rel_id})
+EXISTING_EVIDENCE = """
+UNWIND $rows AS row
+MATCH (v:Evidence {rel_id: row.rel_id})
+WHERE v.doc_id = row.doc_id AND v.start = row.start AND v.end = row.end AND v.method = row.method
+RETURN DISTINCT row.i AS i
+"""
+
+CREATE_EVIDENCE = "UNWIND $rows AS row CREATE (v:Evidence) SET v = row"
+
+def _aggregate(rel_id: str) -> str:
+    """Set ``r``'s weight, count and first/last dates from the evidence with id ``rel_id`` (a variable)."""
+    return f"""
+CALL (r, {rel_id}) {{
+  MATCH (v:Evidence {{rel_id: {rel_id}}})
   RETURN 0.0 + sum(v.weight) AS weight, count(v) AS count, min(v.date) AS first_seen, max(v.date) AS last_seen
-}
+}}
 SET r.weight = weight, r.count = count, r.first_seen = first_seen, r.last_seen = last_seen
 """
 
 
 @cache
 def merge_relations(type_: str) -> str:
-    """Relations of one type with their aggregates recomputed from their evidence."""
+    """Relations of one type; each row adds the weight, count and date range of its new evidence.
+
+    A relation is identified by its ends and type (``rel_id`` derives from them), so ``MERGE``
+    matches on the pattern alone: an expand between two bound nodes, never an index scan.
+    """
     return f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{entity_id: row.source}})
 MATCH (t:Entity {{entity_id: row.target}})
-MERGE (s)-[r:{rel_type(type_)} {{rel_id: row.rel_id}}]->(t)
-ON CREATE SET r.properties = row.properties
-WITH r
-{_AGGREGATE}"""
+MERGE (s)-[r:{rel_type(type_)}]->(t)
+ON CREATE SET r.rel_id = row.rel_id, r.properties = row.properties, r.weight = 0.0, r.count = 0
+SET r.weight = r.weight + row.weight, r.count = r.count + row.count,
+    r.first_seen = CASE WHEN row.first_seen IS NULL THEN r.first_seen
+                        WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen THEN row.first_seen
+                        ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.last_seen IS NULL THEN r.last_seen
+                       WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen
+                       ELSE r.last_seen END
+"""
 
 
 # -- deletes -------------------------------------------------------------------------------------
@@ -166,7 +195,7 @@ def recount_relations(type_: str) -> str:
     return f"""
 UNWIND $rel_ids AS rid
 MATCH (s:Entity)-[r:{rel_type(type_)} {{rel_id: rid}}]->(t:Entity)
-{_AGGREGATE}
+{_aggregate("rid")}
 WITH r, s.entity_id AS source, t.entity_id AS target
 FOREACH (_ IN CASE WHEN r.count = 0 THEN [1] ELSE [] END | DELETE r)
 RETURN source, target
@@ -209,9 +238,9 @@ RETURN {_ENTITY_MAP} AS e ORDER BY e.entity_id LIMIT $limit
 
 SEARCH = """
 CALL () {
-  MATCH (e:Entity) WHERE e.names_text CONTAINS $q RETURN e
+  MATCH (e:Entity) WHERE e.search_text CONTAINS $q RETURN e
   UNION
-  MATCH (e:Entity) WHERE e.idents_text CONTAINS $compact RETURN e
+  MATCH (e:Entity) WHERE e.search_text CONTAINS $compact RETURN e
 }
 WITH e WHERE $type IS NULL OR e.type = $type
 WITH e, [a IN e.aliases_norm WHERE a CONTAINS $q] AS names, [v IN e.ident_values WHERE v CONTAINS $compact] AS idents

@@ -140,7 +140,7 @@ def test_wrong_credentials_are_a_clear_error():
 def test_schema_constraints_labels_and_relationship_types(neo):
     neo.write(doc_one())
     names = {r["name"] for r in neo.run_read_cypher("SHOW INDEXES YIELD name RETURN name")}
-    assert {"hg_entity_id", "hg_document_id", "hg_evidence_doc", "hg_entity_names", "hg_rel_director_of"} <= names
+    assert {"hg_entity_id", "hg_document_id", "hg_evidence_doc", "hg_entity_search", "hg_rel_director_of"} <= names
     rows = neo.run_read_cypher("MATCH (p:Person)-[r:DIRECTOR_OF]->(c:Company) RETURN p.entity_id AS p, r.count AS n, "
                                "c.entity_id AS c")
     assert rows == [{"p": JAN.entity_id, "n": 1, "c": ZL.entity_id}]
@@ -224,4 +224,29 @@ def test_same_answers_as_the_embedded_store(neo, tmp_path):
     for doc in case[:3]:
         assert neo.raw_extraction(doc.document.doc_id).to_json() == lite.raw_extraction(doc.document.doc_id).to_json()
         assert neo.get_document(doc.document.doc_id) == lite.get_document(doc.document.doc_id)
+    lite.close()
+
+
+@needs_server
+def test_evidence_citing_another_document_is_kept_once(neo, tmp_path):
+    """A piece of evidence is (relation, document, span, method): written twice, stored once; it goes
+    with the document it cites."""
+    lite = open_store(f"sqlite:///{tmp_path / 'cite.db'}")
+    one, two = doc_one(), doc_two()
+    cited = two.document.doc_id
+    ev = Evidence(cited, 0, 12, "Rüdiger Maës", "analyst", "analyst:kim", 1.0, 2.0, "2023-05-01")
+    one.relations.append(Relation(JAN.entity_id, ZL.entity_id, "DIRECTOR_OF", [ev]))
+    two.entities.append(ZL)
+    two.relations.append(Relation(JAN.entity_id, ZL.entity_id, "DIRECTOR_OF", [ev, ev]))
+    for store in (lite, neo):
+        store.write(one)
+        store.write(two)
+    assert snapshot(neo) == snapshot(lite)
+    (rel,) = [r for r in neo.relations_between([JAN.entity_id, ZL.entity_id]) if r.type == "DIRECTOR_OF"]
+    assert len(rel.evidence) == 2 and neo.projection()[JAN.entity_id][ZL.entity_id]["DIRECTOR_OF"]["weight"] == 3.0
+    for store in (lite, neo):
+        store.delete_document(cited)
+    assert snapshot(neo) == snapshot(lite)
+    (rel,) = [r for r in neo.relations_between([JAN.entity_id, ZL.entity_id]) if r.type == "DIRECTOR_OF"]
+    assert [e.doc_id for e in rel.evidence] == [one.document.doc_id]
     lite.close()
