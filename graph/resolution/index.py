@@ -6,10 +6,12 @@ broad keys that survive one typo (first or last three letters of a surname with 
 initial, first word of a firm) are skipped when too many entities share them. An entity is filed
 under ``blocking_keys`` and looked up with ``query_keys``.
 
->>> sorted(blocking_keys("PERSON", "PEETERS Jan"))
-['fp:jan:pee', 'fs:jan:peeters', 'fx:jan:ers', 'pi:pee:j', 's:peeters', 'si:peeters:j', 'xi:ers:j']
+>>> sorted(k for k in blocking_keys("PERSON", "PEETERS Jan") if not k.startswith("fd:"))
+['fs:jan:peeters', 's:peeters', 'si:peeters:j']
+>>> "fd:jan:peters" in blocking_keys("PERSON", "PEETERS Jan") & blocking_keys("PERSON", "Jan Peteers")
+True
 >>> sorted(k for k, _ in query_keys("PERSON", "J. Peeters"))
-['is:peeters:j', 'pi:pee:j', 'si:peeters:j', 'xi:ers:j']
+['is:peeters:j', 'si:peeters:j']
 """
 
 from __future__ import annotations
@@ -22,8 +24,18 @@ from graph.resolution.features import Record
 from graph.resolution.normalize import acronym, company_name, org_core, person_name, vessel_name
 
 MAX_BLOCK = 200  # a broad key shared by more entities than this is too common to help ("pee:j")
+MAX_BROAD_PERSON = 50  # the same, for the keys that survive a typo in a surname ("jan" + "van...")
 MAX_CANDIDATES = 20
 EXACT = ("s:", "si:", "is:", "fs:", "c:", "v:", "n:", "nw:")
+
+
+@lru_cache(maxsize=200_000)
+def deletions(word: str) -> frozenset[str]:
+    """The word and the word without each one of its letters: two words one slip apart (a letter
+    added, dropped, changed or two swapped) share one of these."""
+    if len(word) < 4:
+        return frozenset((word,))
+    return frozenset([word] + [word[:i] + word[i + 1:] for i in range(len(word))])
 
 
 @lru_cache(maxsize=200_000)
@@ -34,12 +46,12 @@ def blocking_keys(type_: str, name: str) -> frozenset[str]:
         p = person_name(name)
         if not p.surname:
             return frozenset()
-        key, flat = p.surname_key, p.surname_key.replace(" ", "")
+        key = p.surname_key
         keys.add("s:" + key)
-        if p.first:  # found by the same given name, or by its initial
+        if p.first:  # found by the same given name (also with one slip in the surname), or by its initial
             first, initial = p.first[0], p.given_initials[0]
-            keys.update((f"fs:{first}:{key}", f"fp:{first}:{flat[:3]}", f"fx:{first}:{flat[-3:]}",
-                         f"si:{key}:{initial}", f"pi:{flat[:3]}:{initial}", f"xi:{flat[-3:]}:{initial}"))
+            keys.update((f"fs:{first}:{key}", f"si:{key}:{initial}"))
+            keys.update(f"fd:{first}:{d}" for d in deletions(key.replace(" ", "")))
         elif p.initials:
             keys.add(f"is:{key}:{p.initials[0]}")
     elif type_ == "COMPANY":
@@ -76,14 +88,14 @@ def query_keys(type_: str, name: str) -> frozenset[tuple[str, bool]]:
         p = person_name(name)
         if not p.surname or p.surname_only:
             return frozenset()
-        key, flat = p.surname_key, p.surname_key.replace(" ", "")
+        key = p.surname_key
         if p.first:
             first, initial = p.first[0], p.given_initials[0]
-            wanted = {f"fs:{first}:{key}", f"fp:{first}:{flat[:3]}", f"fx:{first}:{flat[-3:]}", f"is:{key}:{initial}"}
+            wanted = {f"fs:{first}:{key}", f"is:{key}:{initial}"}
+            wanted.update(f"fd:{first}:{d}" for d in deletions(key.replace(" ", "")))
         else:
             initial = p.initials[0]
-            wanted = {f"si:{key}:{initial}", f"pi:{flat[:3]}:{initial}", f"xi:{flat[-3:]}:{initial}",
-                      f"is:{key}:{initial}"}
+            wanted = {f"si:{key}:{initial}", f"is:{key}:{initial}"}
         return frozenset((k, k.startswith(EXACT)) for k in wanted)
     single = type_ == "COMPANY" and " " not in company_name(name).core
     return frozenset((k, k.startswith(EXACT) or (single and k.startswith("ca:")))
@@ -165,9 +177,10 @@ class BlockingIndex:
         keys: set[tuple[str, bool]] = set()
         for name in record.names:
             keys |= query_keys(record.type, name)
+        broad_limit = MAX_BROAD_PERSON if record.type == "PERSON" else MAX_BLOCK
         for key, is_exact in keys:
             block = self._blocks.get((record.type, key), ())
-            if len(block) > MAX_BLOCK and not is_exact:
+            if len(block) > broad_limit and not is_exact:
                 continue
             for eid in block:
                 hits[eid] += 1

@@ -81,7 +81,7 @@ LEGAL_FORMS = {
 #: legal forms that name the same kind of firm (Belgian NV = SA; BVBA became BV in 2019, SPRL became SRL)
 FORM_CLASS = {"sa": "nv", "bvba": "bv", "sprl": "bv", "srl": "bv", "cvba": "cv", "scrl": "cv", "sc": "cv",
               "sasu": "sas", "sau": "sa", "co": "", "inc": "corp"}
-_LEGAL_SORTED = sorted(LEGAL_FORMS, key=lambda f: -len(f))
+_LONGEST_FORM = max(len(f.split()) for f in LEGAL_FORMS)
 _LEADING_FORMS = {"nv", "bv", "sa", "sarl", "sas", "srl", "bvba"}
 ABBREVIATIONS = {"intl": "international", "int": "international", "log": "logistics", "logistiek": "logistics",
                  "logistique": "logistics", "logistik": "logistics", "trans": "transport", "shpg": "shipping",
@@ -94,10 +94,16 @@ _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 _OCR_ZERO = re.compile(r"(?<=[^\W\d_])0|0(?=[^\W\d_])")
 
 
+def _fold(text: str) -> str:
+    """``graph.ids.fold``, quicker for plain ASCII (most names)."""
+    return " ".join(text.lower().split()) if text.isascii() else fold(text)
+
+
 def name_fold(text: str) -> str:
     """``fold`` plus the letters decomposition leaves alone (ı, ø, ß, ł...), and a zero inside a
     word read as the letter O it was scanned from ("R0TTERDAM")."""
-    return _OCR_ZERO.sub("o", fold(text.translate(_TRANSLIT)))
+    folded = _fold(text.translate(_TRANSLIT))
+    return _OCR_ZERO.sub("o", folded) if "0" in folded else folded
 
 
 def name_words(text: str) -> list[str]:
@@ -151,6 +157,7 @@ class PersonName:
 
 
 _INITIAL = re.compile(r"(\w\.?-?)+")
+_NOT_NAME = re.compile(r"[^\w-]")
 
 
 @lru_cache(maxsize=200_000)
@@ -165,37 +172,39 @@ def person_name(raw: str) -> PersonName:
     if "," in text:  # "Peeters, Jan"
         last, _, given = text.partition(",")
         text = f"{given.strip()} {last.strip()}"
-    parts = [p for p in re.split(r"\s+", text) if p]
+    parts = text.split()
+    folded = [_fold(p) for p in parts]
     generation = ""
-    while len(parts) > 1 and fold(parts[-1]).strip(".") in GENERATIONS:
-        generation = GENERATIONS[fold(parts.pop()).strip(".")]
-    while len(parts) > 2 and " ".join(fold(p).rstrip(".") for p in parts[:2]) in TITLE_PHRASES:
-        parts = parts[2:]
-    while len(parts) > 1 and fold(parts[0]).rstrip(".") in TITLES:
-        if fold(parts[0]).rstrip(".") in AMBIGUOUS_TITLES and len(parts) == 2:
+    while len(parts) > 1 and folded[-1].strip(".") in GENERATIONS:
+        generation = GENERATIONS[folded[-1].strip(".")]
+        parts, folded = parts[:-1], folded[:-1]
+    while len(parts) > 2 and f"{folded[0].rstrip('.')} {folded[1].rstrip('.')}" in TITLE_PHRASES:
+        parts, folded = parts[2:], folded[2:]
+    while len(parts) > 1 and folded[0].rstrip(".") in TITLES:
+        if folded[0].rstrip(".") in AMBIGUOUS_TITLES and len(parts) == 2:
             break  # "M. Peeters": keep the M. as an initial
-        parts = parts[1:]
+        parts, folded = parts[1:], folded[1:]
     # registry order: leading ALL-CAPS words (len > 1) followed by a capitalised given name
     caps = 0
     while caps < len(parts) and parts[caps].isupper() and "." not in parts[caps] and len(parts[caps]) > 1:
         caps += 1
     if 0 < caps < len(parts) and not parts[caps].isupper():
-        parts = parts[caps:] + parts[:caps]
-    words = [fold(p) for p in parts]
+        folded = folded[caps:] + folded[:caps]
+    words = folded
     initials: list[str] = []
     first: list[str] = []
     i = 0
     while i < len(words) - 1:
         w = words[i]
-        bare = re.sub(r"[^\w-]", "", w)
-        if _INITIAL.fullmatch(w) and len(bare.replace("-", "")) <= 2 and ("." in w or len(bare) == 1):
+        bare = _NOT_NAME.sub("", w)
+        if len(w) <= 6 and _INITIAL.fullmatch(w) and len(bare.replace("-", "")) <= 2 and ("." in w or len(bare) == 1):
             initials.extend(c for c in bare.replace("-", "") if c.isalpha())
         elif w in PARTICLES or initials:  # after "H." comes the surname: "H. Gómez Ibáñez"
             break
         else:
             first.append(bare)
         i += 1
-    surname = tuple(s for s in (re.sub(r"[^\w-]", "", w) for w in words[i:]) if s)
+    surname = tuple(s for s in (_NOT_NAME.sub("", w) for w in words[i:]) if s)
     dotted = [w for w in words[i:] if w not in PARTICLES]
     as_initials = bool(dotted) and all("." in w and _INITIAL.fullmatch(w) and len(w.replace(".", "")) <= 3
                                        for w in dotted)
@@ -219,18 +228,16 @@ class CompanyName:
 def company_name(raw: str) -> CompanyName:
     """Company name without its legal form (kept apart) and with common abbreviations expanded."""
     words = _words(raw.replace("&", " and ").replace("S.à r.l.", "sarl").replace("S.à.r.l.", "sarl"))
-    text = " ".join(words)
     legal = None
-    for form in _LEGAL_SORTED:
-        if text.endswith(" " + form) and len(text) > len(form) + 1:
-            legal = LEGAL_FORMS[form]
-            text = text[: -len(form) - 1]
+    for n in range(min(_LONGEST_FORM, len(words) - 1), 0, -1):  # the longest form at the end
+        tail = " ".join(words[-n:])
+        if tail in LEGAL_FORMS:
+            legal, words = LEGAL_FORMS[tail], words[:-n]
             break
-        if text.startswith(form + " ") and form in _LEADING_FORMS:
-            legal = LEGAL_FORMS[form]
-            text = text[len(form) + 1:]
-            break
-    core = " ".join(ABBREVIATIONS.get(w, w) for w in text.split())
+    else:
+        if len(words) > 1 and words[0] in _LEADING_FORMS:  # "NV Zeevaart"
+            legal, words = LEGAL_FORMS[words[0]], words[1:]
+    core = " ".join(ABBREVIATIONS.get(w, w) for w in words)
     return CompanyName(raw=raw, core=core, legal_form=legal)
 
 

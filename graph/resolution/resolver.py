@@ -188,7 +188,9 @@ class Resolver:
         for candidate in self.index.candidates(record):
             if candidate.entity_id in (own, record.entity_id) or frozenset((candidate.entity_id, own)) in self.distinct:
                 continue
-            judgement = decide(record, _canonical_view(candidate, self.canonical, len(self.merged_into)))
+            if record.neighbours:  # shared context is only looked at when the record has some
+                _canonical_view(candidate, self.canonical, len(self.merged_into))
+            judgement = decide(record, candidate)
             if judgement.verdict == "merge":
                 fits.append((candidate, judgement))
             elif judgement.verdict == "review":
@@ -248,12 +250,11 @@ def _adds_something(record: Record, known: Record) -> bool:
             or not record.neighbours <= known.neighbours)
 
 
-def _canonical_view(record: Record, canonical: Callable[[str], str], version: int) -> Record:
-    """The record with its neighbours under their current ids (redone only after new merges)."""
+def _canonical_view(record: Record, canonical: Callable[[str], str], version: int) -> None:
+    """Put the record's neighbours under their current ids (redone only after new merges)."""
     if record._memo.get("canonical") != (version, len(record.neighbours)):
         record.neighbours = {canonical(n) for n in record.neighbours}
         record._memo["canonical"] = (version, len(record.neighbours))
-    return record
 
 
 def _records(ex: Extraction, local: dict[str, str]) -> dict[str, Record]:
