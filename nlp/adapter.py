@@ -81,8 +81,8 @@ _DOTTED_FORMS = {"Inc.", "Ltd.", "Co.", "Corp.", "Lda.", "Bros.", "St.", "Jr.", 
 
 def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[Any], list[Any]]:
     """Mentions, identifier hits and relation hits of all chunks, offsets into the document."""
-    from nlp.identifiers import IdentifierHit
     from nlp.components.relations import RelationHit
+    from nlp.identifiers import IdentifierHit
 
     mentions: list[_Mention] = []
     idents: list[IdentifierHit] = []

@@ -79,8 +79,9 @@ class Extractor:
                 by_lang[chunk.lang].append((d, c, chunk))
         docs: dict[tuple[int, int], Any] = {}
         for lang, items in by_lang.items():
-            texts = (documents[d].text[ch.start:ch.end] for d, _c, ch in items)
-            for (d, c, _ch), doc in zip(items, self.nlp(lang).pipe(texts, batch_size=batch_size), strict=True):
+            nlp = self.nlp(lang)
+            inputs = (_make_doc(nlp, documents[d].text[ch.start:ch.end]) for d, _c, ch in items)
+            for (d, c, _ch), doc in zip(items, nlp.pipe(inputs, batch_size=batch_size), strict=True):
                 docs[(d, c)] = doc
         return [to_extraction(doc, [(ch.start, docs[(d, c)]) for c, ch in enumerate(plans[d])])
                 for d, doc in enumerate(documents)]
@@ -93,6 +94,13 @@ class Extractor:
                 yield from self._batch(batch, batch_size)
             return
         yield from _parallel(self, iterator, workers, batch_size)
+
+
+def _make_doc(nlp: Language, text: str) -> Any:
+    """Tokenise ``text`` and keep the string on the doc (spaCy rebuilds ``doc.text`` on every access)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["hg_text"] = text
+    return doc
 
 
 # --- worker processes -------------------------------------------------------------------------

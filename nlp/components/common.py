@@ -7,7 +7,6 @@ import re
 from functools import cache
 
 from spacy.attrs import IDX
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 

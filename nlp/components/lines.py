@@ -7,8 +7,10 @@ line that does not end a sentence, followed by a line starting in lower case.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,14 +23,17 @@ _BREAK = re.compile(r"\n\s*")
 class LineBreaks:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        idx: list[int] | None = None
         for match in _BREAK.finditer(text):
             end = match.end()
             if end >= len(text):
                 break
-            span = doc.char_span(end, end + 1, alignment_mode="expand")
-            if span is None or span.start == 0:
+            if idx is None:
+                idx = doc.to_array([IDX]).tolist()
+            i = bisect.bisect_right(idx, end) - 1
+            if i <= 0 or idx[i] != end:
                 continue
-            nxt = span[0]
+            nxt = doc[i]
             if match.group(0).count("\n") == 1 and nxt.is_lower:
                 line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
                 if len(line) >= WRAP_MIN and line[-1:] not in ".!?:;":

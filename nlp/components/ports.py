@@ -35,27 +35,28 @@ class PortFinder:
         forms = port_surface_forms()
         variants = set(forms) | {f.upper() for f in forms}
         self.matcher.add("PORT", list(nlp.tokenizer.pipe(sorted(variants))))
-        self.before = [tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "before")]
-        self.not_before = [tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "not_before")]
+        self.before = frozenset(tuple(t.lower() for t in phrase_tokens(lang, p)) for p in cues(CONTEXT, lang, "before"))
+        self.not_before = frozenset(tuple(t.lower() for t in phrase_tokens(lang, p))
+                                    for p in cues(CONTEXT, lang, "not_before"))
+        self.longest = max((len(p) for p in self.before | self.not_before), default=1)
         self.near = frozenset(cues(CONTEXT, lang, "near"))
         self.before_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.before_matcher.add("BEFORE", list(nlp.tokenizer.pipe(cues(CONTEXT, lang, "before"))))
 
-    @staticmethod
-    def _ends_with(doc: Doc, start: int, phrase: tuple[str, ...]) -> bool:
-        n = len(phrase)
-        return start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase
+    def _preceded_by(self, doc: Doc, start: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+        prev = tuple(t.lower_ for t in doc[max(0, start - self.longest):start])
+        return any(prev[-n:] in phrases for n in range(1, len(prev) + 1))
 
     def classify(self, doc: Doc, start: int, end: int, locode: str, text: str) -> str | None:
         """``PORT``, ``LOCATION`` or None (not sure enough) for the gazetteer match ``doc[start:end]``."""
-        if any(self._ends_with(doc, start, p) for p in self.not_before):
+        if self._preceded_by(doc, start, self.not_before):
             return "LOCATION"
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.like_num and len(prev.text) in (4, 5):
             return "LOCATION"  # "2030 Antwerpen": an address
         if prev is not None and prev.text == "," and start > 1 and doc[start - 2].i in self._firm_ends(doc):
             return "LOCATION"  # "Zandplaat Fruit Import BV, Rotterdam": a firm's seat
-        if any(self._ends_with(doc, start, p) for p in self.before):
+        if self._preceded_by(doc, start, self.before):
             return "PORT"
         s_start, s_end = sentence_bounds(doc[start])
         lo, hi = max(s_start, start - WINDOW), min(s_end, end + WINDOW)
