@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import zipfile
 
 import networkx as nx
@@ -73,9 +74,20 @@ def build(url: str) -> None:
     store.close()
 
 
-@pytest.fixture
-def app_keys(tmp_path):
-    url = f"sqlite:///{tmp_path / 'ntk.db'}"
+BACKENDS = [pytest.param("sqlite"),
+            pytest.param("neo4j", marks=[pytest.mark.neo4j, pytest.mark.skipif(
+                not os.environ.get("HAVENGRAPH_TEST_NEO4J_URL"), reason="HAVENGRAPH_TEST_NEO4J_URL is not set")])]
+
+
+@pytest.fixture(params=BACKENDS)
+def app_keys(request, tmp_path):
+    if request.param == "neo4j":
+        url = os.environ["HAVENGRAPH_TEST_NEO4J_URL"]
+        store = open_store(url)
+        store.clear()
+        store.close()
+    else:
+        url = f"sqlite:///{tmp_path / 'ntk.db'}"
     build(url)
     keys_db = str(tmp_path / "keys.db")
     ks = KeyStore(keys_db)
@@ -223,3 +235,20 @@ def test_evidence_from_a_document_written_after_the_index_is_hidden(tmp_path):
     sub = gate.view("SECRET").neighbors(ANR.entity_id)
     assert any(ev.doc_id == late.doc_id for e in sub.edges for ev in e.evidence)
     store.close()
+
+
+def test_cypher_is_read_only_and_only_for_users_cleared_for_everything(app_keys):
+    client, h = app_keys
+    query = {"query": "MATCH (n:Person) RETURN n.entity_id AS id ORDER BY id", "limit": 10}
+    resp = client.post("/cypher", json=query, headers=h["secret"])
+    if resp.status_code == 400:
+        assert resp.json()["detail"] == "Cypher needs a Neo4j store"
+        return
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["columns"] == ["id"] and KAREL.entity_id in [r["id"] for r in resp.json()["rows"]]
+    one = client.post("/cypher", json={**query, "limit": 1}, headers=h["secret"]).json()
+    assert len(one["rows"]) == 1 and one["truncated"] is True
+    assert client.post("/cypher", json=query, headers=h["public"]).status_code == 403  # would bypass clearance
+    write = client.post("/cypher", json={"query": "CREATE (n:Person {entity_id: 'person:x'}) RETURN n"},
+                        headers=h["secret"])
+    assert write.status_code == 403
