@@ -6,7 +6,7 @@ before quoting them; nothing typed by a user reaches a statement's text.
 
 Data model:
 
-* ``(:Entity:<Label> {entity_id, type, name, name_norm, aliases, aliases_norm, identifiers,
+* ``(:Entity:<Label> {entity_id, type, name, aliases, aliases_norm, identifiers,
   ident_values, search_text, properties})`` — ``<Label>`` is the schema label
   (``Person``, ``Vessel``...); ``identifiers`` and ``properties`` are JSON strings;
   ``search_text`` joins the folded names and the identifier values for the one text index.

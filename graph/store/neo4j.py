@@ -122,7 +122,7 @@ def prepare_rows(ex: Extraction) -> PreparedRows:
             source, target = target, source
         rid = relation_id(source, spec.name, target)
         relations.append({"type": spec.name, "rel_id": rid, "source": source, "target": target,
-                          "properties": json.dumps(rel.properties, default=str) if rel.properties else "{}"})
+                          "properties": _json(rel.properties)})
         for e in rel.evidence:
             doc_id = e.doc_id or doc.doc_id
             evidence.append({"rel_id": rid, "type": spec.name, "doc_id": doc_id, "start": int(e.start),
@@ -170,9 +170,10 @@ class _EntityState:
             if merged != self.properties:
                 self.properties, self.dirty = merged, True
         for name in (entity.name, *entity.aliases):
-            if name and fold(name) not in self.norms:
+            norm = fold(name) if name else ""
+            if name and norm not in self.norms:
                 self.aliases.append(name)
-                self.norms.append(fold(name))
+                self.norms.append(norm)
                 self.dirty = True
         for scheme, value in entity.identifiers.items():
             if scheme not in self.identifiers:
@@ -181,10 +182,14 @@ class _EntityState:
 
     def row(self) -> dict[str, Any]:
         values = [v.lower() for v in self.identifiers.values()]
-        return {"entity_id": self.entity_id, "type": self.type, "name": self.name, "name_norm": fold(self.name),
-                "properties": json.dumps(self.properties, default=str), "aliases": self.aliases,
-                "aliases_norm": self.norms, "identifiers": json.dumps(self.identifiers),
-                "ident_values": values, "search_text": "\x1f".join(self.norms) + "\x1e" + "\x1f".join(values)}
+        return {"entity_id": self.entity_id, "type": self.type, "name": self.name,
+                "properties": _json(self.properties), "aliases": self.aliases, "aliases_norm": self.norms,
+                "identifiers": _json(self.identifiers), "ident_values": values,
+                "search_text": "\x1f".join(self.norms) + "\x1e" + "\x1f".join(values)}
+
+
+def _json(value: dict[str, Any]) -> str:
+    return json.dumps(value, default=str) if value else "{}"
 
 
 def _jsonable(value: dict[str, Any]) -> dict[str, Any]:
