@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import Admin, Analyst, SettingsDep, StoreDep, Viewer, WriteStoreDep, note
 from api.errors import ERROR_RESPONSES
@@ -88,7 +89,8 @@ def _extractor(lang: str) -> Any:
         return _extractors[lang]
 
 
-def _ingest(path: Path, lang: str, handling: str | None, grading: str | None, name: str, store: Any) -> tuple:
+def _ingest(path: Path, lang: str, handling: str | None, grading: str | None, name: str,
+            store: Any) -> tuple[Any, Any, str]:
     """Read, extract, resolve and write one file; returns (document, extraction, status)."""
     try:
         from ingest import read_file
@@ -118,8 +120,6 @@ async def upload_document(
     data = await file.read(max_bytes + 1)
     _check_upload(name, data, max_bytes)
     note(request, filename=name, handling=handling or None, grading=grading or None, lang=lang, bytes=len(data))
-    from starlette.concurrency import run_in_threadpool
-
     with tempfile.TemporaryDirectory(prefix="havengraph-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import Analyst, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
@@ -49,8 +50,6 @@ async def check_package(request: Request, store: StoreDep, user: Viewer,
     data = await file.read(MAX_PACKAGE_BYTES + 1)
     if len(data) > MAX_PACKAGE_BYTES:
         raise InvalidInput("the package is too large")
-    from starlette.concurrency import run_in_threadpool
-
     result = await run_in_threadpool(verify_package, data, store)
     note(request, items=int(result["valid"]))
     return result
