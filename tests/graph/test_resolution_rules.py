@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+
 import pytest
 
 from graph.model import Document, Entity, Extraction
@@ -189,3 +192,9 @@ def test_compound_surnames_and_organisation_acronyms():
         Entity("company:bw", "COMPANY", "Blauwhoeve"), Entity("company:bwl", "COMPANY", "Blauwhoeve Logistics BV"),
         Entity("company:nv", "COMPANY", "Kaai NV"), Entity("company:bv", "COMPANY", "Kaai BV")))
     assert local == {"person:gi": "person:ines", "org:nca": "org:national", "company:bw": "company:bwl"}
+
+
+@pytest.mark.parametrize("module", ["normalize", "features", "coref", "index", "evaluation"])
+def test_docstring_examples(module):
+    result = doctest.testmod(importlib.import_module(f"graph.resolution.{module}"))
+    assert result.attempted > 0 and result.failed == 0
