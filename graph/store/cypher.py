@@ -37,6 +37,16 @@ OWN_LABELS = ("Entity", "Document", "Evidence", "Decision")
 MENTIONS = "MENTIONS"
 
 
+#: Havengraph's statements are planned on unique-index seeks and expands whose best plan does not
+#: depend on how big the graph is; re-planning them whenever the counts move (the default while a
+#: graph grows from empty) cost more than the writes themselves.
+_PLAN = "CYPHER replan=skip "
+
+
+def _q(statement: str) -> str:
+    return _PLAN + statement.strip()
+
+
 def _quoted(name: str) -> str:
     if not _NAME.match(name):
         raise InvalidInput(f"{name!r} cannot be used as a Neo4j label or type name")
@@ -92,51 +102,53 @@ def drop_schema(name: str, constraint: bool) -> str:
     if not name.startswith("hg_"):
         raise InvalidInput(f"{name!r} is not a Havengraph index")
     return f"DROP {'CONSTRAINT' if constraint else 'INDEX'} {_quoted(name)} IF EXISTS"
+
+
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 # -- writes --------------------------------------------------------------------------------------
-EXISTING_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id"
+EXISTING_DOCUMENTS = _q("UNWIND $ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id")
 
-ENTITY_STATE = """
+ENTITY_STATE = _q("""
 UNWIND $ids AS id
 MATCH (e:Entity {entity_id: id})
 RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name, e.properties AS properties,
        e.aliases AS aliases, e.aliases_norm AS aliases_norm, e.identifiers AS identifiers
-"""
+""")
 
 
 @cache
 def create_entities(type_: str) -> str:
     """New entities of one type, each row a complete property map."""
-    return f"UNWIND $rows AS row CREATE (e:Entity:{node_label(type_)}) SET e = row"
+    return _q(f"UNWIND $rows AS row CREATE (e:Entity:{node_label(type_)}) SET e = row")
 
 
-UPDATE_ENTITIES = "UNWIND $rows AS row MATCH (e:Entity {entity_id: row.entity_id}) SET e += row"
+UPDATE_ENTITIES = _q("UNWIND $rows AS row MATCH (e:Entity {entity_id: row.entity_id}) SET e += row")
 
-CREATE_DOCUMENTS = "UNWIND $rows AS row CREATE (d:Document) SET d = row"
+CREATE_DOCUMENTS = _q("UNWIND $rows AS row CREATE (d:Document) SET d = row")
 
-CREATE_MENTIONS = """
+CREATE_MENTIONS = _q("""
 UNWIND $docs AS doc
 MATCH (d:Document {doc_id: doc.doc_id})
 UNWIND doc.mentions AS m
 MATCH (e:Entity {entity_id: m.entity_id})
 CREATE (d)-[:MENTIONS {start: m.start, `end`: m.end, text: m.text, type: m.type}]->(e)
-"""
+""")
 
-CITED_DOCUMENTS = """
+CITED_DOCUMENTS = _q("""
 UNWIND $ids AS id
 WITH id WHERE EXISTS { MATCH (v:Evidence {doc_id: id}) }
 RETURN id AS doc_id
-"""
+""")
 
-EXISTING_EVIDENCE = """
+EXISTING_EVIDENCE = _q("""
 UNWIND $rows AS row
 MATCH (v:Evidence {rel_id: row.rel_id})
 WHERE v.doc_id = row.doc_id AND v.start = row.start AND v.end = row.end AND v.method = row.method
 RETURN DISTINCT row.i AS i
-"""
+""")
 
-CREATE_EVIDENCE = "UNWIND $rows AS row CREATE (v:Evidence) SET v = row"
+CREATE_EVIDENCE = _q("UNWIND $rows AS row CREATE (v:Evidence) SET v = row")
 
 def _aggregate(rel_id: str) -> str:
     """Set ``r``'s weight, count and first/last dates from the evidence with id ``rel_id`` (a variable)."""
@@ -156,7 +168,7 @@ def merge_relations(type_: str) -> str:
     A relation is identified by its ends and type (``rel_id`` derives from them), so ``MERGE``
     matches on the pattern alone: an expand between two bound nodes, never an index scan.
     """
-    return f"""
+    return _q(f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{entity_id: row.source}})
 MATCH (t:Entity {{entity_id: row.target}})
@@ -169,45 +181,45 @@ SET r.weight = r.weight + row.weight, r.count = r.count + row.count,
     r.last_seen = CASE WHEN row.last_seen IS NULL THEN r.last_seen
                        WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen
                        ELSE r.last_seen END
-"""
+""")
 
 
 # -- deletes -------------------------------------------------------------------------------------
-DELETE_DOCUMENT_EVIDENCE = """
+DELETE_DOCUMENT_EVIDENCE = _q("""
 MATCH (v:Evidence {doc_id: $doc_id})
 WITH v, v.rel_id AS rel_id, v.type AS type
 DELETE v
 RETURN DISTINCT rel_id, type
-"""
+""")
 
-DELETE_DOCUMENT = """
+DELETE_DOCUMENT = _q("""
 MATCH (d:Document {doc_id: $doc_id})
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
 WITH d, collect(DISTINCT e.entity_id) AS mentioned
 DETACH DELETE d
 RETURN mentioned
-"""
+""")
 
 
 @cache
 def recount_relations(type_: str) -> str:
     """Aggregates of relations that lost evidence; those left with none are deleted. Returns endpoints."""
-    return f"""
+    return _q(f"""
 UNWIND $rel_ids AS rid
 MATCH (s:Entity)-[r:{rel_type(type_)} {{rel_id: rid}}]->(t:Entity)
 {_aggregate("rid")}
 WITH r, s.entity_id AS source, t.entity_id AS target
 FOREACH (_ IN CASE WHEN r.count = 0 THEN [1] ELSE [] END | DELETE r)
 RETURN source, target
-"""
+""")
 
 
-DELETE_ORPHANS = """
+DELETE_ORPHANS = _q("""
 UNWIND $ids AS id
 MATCH (e:Entity {entity_id: id})
 WHERE NOT EXISTS { (e)--() }
 DELETE e
-"""
+""")
 
 CLEAR = """
 MATCH (n) WHERE n:Entity OR n:Document OR n:Evidence OR n:Decision
@@ -215,28 +227,28 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
 # -- reads ---------------------------------------------------------------------------------------
-DOCUMENT = "MATCH (d:Document {doc_id: $doc_id}) RETURN d {.*} AS d"
+DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN d {.*} AS d")
 
-HAS_DOCUMENT = "MATCH (d:Document {doc_id: $doc_id}) RETURN count(d) > 0 AS found"
+HAS_DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN count(d) > 0 AS found")
 
-LIST_DOCUMENTS = """
+LIST_DOCUMENTS = _q("""
 MATCH (d:Document)
 RETURN d.doc_id AS doc_id, d.title AS title, d.source AS source, d.lang AS lang, d.format AS format,
        d.date AS date, d.grading AS grading, d.handling AS handling, d.length AS length,
        d.ingested_at AS ingested_at
 ORDER BY d.source, d.doc_id SKIP $offset LIMIT $limit
-"""
+""")
 
 _ENTITY_MAP = "e {.entity_id, .type, .name, .properties, .aliases, .identifiers}"
 
-GET_ENTITIES = f"UNWIND $ids AS id MATCH (e:Entity {{entity_id: id}}) RETURN {_ENTITY_MAP} AS e"
+GET_ENTITIES = _q(f"UNWIND $ids AS id MATCH (e:Entity {{entity_id: id}}) RETURN {_ENTITY_MAP} AS e")
 
-ENTITY_PAGE = f"""
+ENTITY_PAGE = _q(f"""
 MATCH (e:Entity) WHERE e.entity_id > $after
 RETURN {_ENTITY_MAP} AS e ORDER BY e.entity_id LIMIT $limit
-"""
+""")
 
-SEARCH = """
+SEARCH = _q("""
 CALL () {
   MATCH (e:Entity) WHERE e.search_text CONTAINS $q RETURN e
   UNION
@@ -252,34 +264,34 @@ WITH e,
 UNWIND keys AS key
 WITH e.entity_id AS entity_id, min(key) AS best
 RETURN entity_id ORDER BY best, entity_id LIMIT $limit
-"""
+""")
 
-MENTIONS_OF = """
+MENTIONS_OF = _q("""
 MATCH (d:Document)-[m:MENTIONS]->(e:Entity {entity_id: $entity_id})
 RETURN e.entity_id AS entity_id, m.text AS text, m.type AS type, m.start AS start, m.end AS end,
        d.doc_id AS doc_id
 ORDER BY d.doc_id, m.start LIMIT $limit
-"""
+""")
 
-DOCUMENT_MENTIONS = """
+DOCUMENT_MENTIONS = _q("""
 UNWIND $ids AS id
 MATCH (d:Document {doc_id: id})-[m:MENTIONS]->(e:Entity)
 RETURN e.entity_id AS entity_id, m.text AS text, m.type AS type, m.start AS start, m.end AS end,
        d.doc_id AS doc_id
 ORDER BY d.doc_id, m.start, m.end, e.entity_id
-"""
+""")
 
-RAW_EXTRACTION = "MATCH (d:Document {doc_id: $doc_id}) RETURN d.extraction AS extraction"
+RAW_EXTRACTION = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN d.extraction AS extraction")
 
 
 @cache
 def adjacent(types: frozenset[str]) -> str:
     """Edges of the given relation types touching any of ``$ids``, as (source, target, type)."""
-    return f"""
+    return _q(f"""
 UNWIND $ids AS id
 MATCH (e:Entity {{entity_id: id}})-[r{type_alternation(types)}]-(:Entity)
 RETURN DISTINCT startNode(r).entity_id AS source, endNode(r).entity_id AS target, type(r) AS type
-"""
+""")
 
 
 _EVIDENCE = """COLLECT {
@@ -295,32 +307,32 @@ _RELATION_ROW = f"""s.entity_id AS source, t.entity_id AS target, type(r) AS typ
 @cache
 def relations_between(types: frozenset[str]) -> str:
     """Relations (with evidence) whose two ends are both in ``$ids``."""
-    return f"""
+    return _q(f"""
 MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
 WHERE s.entity_id IN $ids AND t.entity_id IN $ids
 RETURN {_RELATION_ROW}
-"""
+""")
 
 
 @cache
 def relation_page(type_: str) -> str:
     """One page of the relations of one type, in ``rel_id`` order, after ``$after``."""
-    return f"""
+    return _q(f"""
 MATCH (s:Entity)-[r:{rel_type(type_)}]->(t:Entity) WHERE r.rel_id > $after
 WITH s, r, t ORDER BY r.rel_id LIMIT $limit
 RETURN {_RELATION_ROW}
-"""
+""")
 
 
 @cache
 def relation_counts() -> str:
     """Relations per type, read from the count store (one branch per schema relation)."""
-    return "\nUNION ALL\n".join(
+    return _q("\nUNION ALL\n".join(
         f"MATCH ()-[r:{rel_type(name)}]->() RETURN '{name}' AS type, count(r) AS n" for name in entity_relation_types()
-    )
+    ))
 
 
-DOCUMENTS_MENTIONING = """
+DOCUMENTS_MENTIONING = _q("""
 UNWIND $ids AS id
 MATCH (e:Entity {entity_id: id})
 CALL (e) {
@@ -329,43 +341,43 @@ CALL (e) {
   MATCH (e)-[r]-(:Entity) MATCH (v:Evidence {rel_id: r.rel_id}) RETURN v.doc_id AS doc_id
 }
 RETURN DISTINCT doc_id ORDER BY doc_id
-"""
+""")
 
-PROJECTION_NODES = """
+PROJECTION_NODES = _q("""
 MATCH (e:Entity) WHERE $types IS NULL OR e.type IN $types
 RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name
-"""
+""")
 
 
 @cache
 def projection_edges(types: frozenset[str]) -> str:
-    return f"""
+    return _q(f"""
 MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
 RETURN s.entity_id AS source, t.entity_id AS target, type(r) AS type, r.weight AS weight, r.count AS count,
        r.first_seen AS first_seen, r.last_seen AS last_seen
-"""
+""")
 
 
-COUNTS = """
+COUNTS = _q("""
 CALL () { MATCH (n:Document) RETURN count(n) AS documents }
 CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
 CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
 CALL () { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
 RETURN documents, entities, evidence, mentions
-"""
+""")
 
-ENTITY_COUNTS = "MATCH (e:Entity) RETURN e.type AS type, count(e) AS n"
+ENTITY_COUNTS = _q("MATCH (e:Entity) RETURN e.type AS type, count(e) AS n")
 
 # -- resolution decisions ------------------------------------------------------------------------
-SAVE_DECISION = "MERGE (d:Decision {decision_id: $row.decision_id}) SET d = $row"
+SAVE_DECISION = _q("MERGE (d:Decision {decision_id: $row.decision_id}) SET d = $row")
 
-LIST_DECISIONS = """
+LIST_DECISIONS = _q("""
 MATCH (d:Decision)
 WHERE ($kind IS NULL OR d.kind = $kind) AND ($status IS NULL OR d.status = $status)
   AND ($entity_id IS NULL OR d.a = $entity_id OR d.b = $entity_id)
 RETURN d.decision_id AS decision_id, d.kind AS kind, d.a AS a, d.b AS b, d.score AS score, d.reason AS reason,
        d.features AS features, d.who AS who, d.at AS at, d.status AS status
 ORDER BY d.at, d.decision_id
-"""
+""")
 
-SET_DECISION_STATUS = "MATCH (d:Decision {decision_id: $decision_id}) SET d.status = $status RETURN count(d) AS n"
+SET_DECISION_STATUS = _q("MATCH (d:Decision {decision_id: $decision_id}) SET d.status = $status RETURN count(d) AS n")
