@@ -227,14 +227,14 @@ def _org_names(names: list[str]) -> list[str]:
 
 
 def f_generic_name(a: Record, b: Record) -> float:
-    """1.0 same name (0.6 if the name is only a generic word such as "Douane"); an acronym followed by
+    """1.0 same name (0.5 if the name is only a generic word such as "Douane"); an acronym followed by
     the same words (0.9, "PJF Anvers"), or alone (0.75, review); fuzzy above 0.85."""
     best = 0.0
     for x in a.memo("organisations", _org_names):
         for y in b.memo("organisations", _org_names):
             gx, gy = org_core(x), org_core(y)
             if gx == gy or compact(x) == compact(y):
-                best = max(best, 0.6 if weak_org(x) else 1.0)
+                best = max(best, 0.5 if weak_org(x) else 1.0)
                 continue
             abbreviation = max(_abbreviation(gx, gy), _abbreviation(gy, gx))
             if abbreviation:
