@@ -82,6 +82,8 @@ def schema_statements(schema: Schema = SCHEMA) -> dict[str, str]:
         "hg_document_id": "CREATE CONSTRAINT hg_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.doc_id IS UNIQUE",
         "hg_decision_id": "CREATE CONSTRAINT hg_decision_id IF NOT EXISTS FOR (d:Decision) "
                           "REQUIRE d.decision_id IS UNIQUE",
+        "hg_writer_lock": "CREATE CONSTRAINT hg_writer_lock IF NOT EXISTS FOR (l:HavengraphLock) "
+                          "REQUIRE l.name IS UNIQUE",
         "hg_evidence_rel": "CREATE INDEX hg_evidence_rel IF NOT EXISTS FOR (v:Evidence) ON (v.rel_id)",
         "hg_evidence_doc": "CREATE INDEX hg_evidence_doc IF NOT EXISTS FOR (v:Evidence) ON (v.doc_id)",
         "hg_entity_search": "CREATE TEXT INDEX hg_entity_search IF NOT EXISTS FOR (e:Entity) ON (e.search_text)",
@@ -107,6 +109,11 @@ def drop_schema(name: str, constraint: bool) -> str:
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
 # -- writes --------------------------------------------------------------------------------------
+#: First statement of every document write: one writer at a time per database, as SQLite's
+#: ``BEGIN IMMEDIATE`` does (the lock is held until commit), so that the entity merge, which reads
+#: then writes, never races another writer. Readers are not blocked.
+WRITER_LOCK = _q("MERGE (l:HavengraphLock {name: 'writer'}) SET l.held_at = timestamp()")
+
 EXISTING_DOCUMENTS = _q("UNWIND $ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id")
 
 ENTITY_STATE = _q("""

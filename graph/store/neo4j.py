@@ -203,6 +203,7 @@ def _chunks(rows: list[Any], size: int = 5000) -> Iterator[list[Any]]:
 
 # -- transaction functions ------------------------------------------------------------------------
 def _write_tx(tx: ManagedTransaction, batch: list[PreparedRows], replace: bool) -> list[str]:
+    tx.run(cypher.WRITER_LOCK).consume()
     ids = [p.doc_id for p in batch]
     known = {r["doc_id"] for r in tx.run(cypher.EXISTING_DOCUMENTS, ids=ids)}
     results: list[str] = []
@@ -434,7 +435,11 @@ class Neo4jStore(TraversalMixin):
         return results
 
     def delete_document(self, doc_id: str) -> bool:
-        return bool(self._write(_delete_tx, doc_id))
+        def work(tx: ManagedTransaction) -> bool:
+            tx.run(cypher.WRITER_LOCK).consume()
+            return _delete_tx(tx, doc_id)
+
+        return bool(self._write(work))
 
     # -- documents ------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:

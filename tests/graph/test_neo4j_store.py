@@ -250,3 +250,42 @@ def test_evidence_citing_another_document_is_kept_once(neo, tmp_path):
     (rel,) = [r for r in neo.relations_between([JAN.entity_id, ZL.entity_id]) if r.type == "DIRECTOR_OF"]
     assert [e.doc_id for e in rel.evidence] == [one.document.doc_id]
     lite.close()
+
+
+@needs_server
+def test_concurrent_writers_store_each_document_once(neo, tmp_path):
+    """Two writers on overlapping documents and entities: no failure, nothing twice."""
+    import threading
+
+    case = random_case(60, seed=5)
+    results: dict[str, list[str]] = {}
+    errors: list[Exception] = []
+    start = threading.Barrier(2)
+
+    def writer(name: str, docs: list[Extraction]) -> None:
+        store = open_store(NEO4J_URL)
+        start.wait()
+        try:
+            out = []
+            for i in range(0, len(docs), 2):
+                out += store.write_many(docs[i:i + 2])
+            results[name] = out
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=writer, args=("forward", case)),
+               threading.Thread(target=writer, args=("backward", case[::-1]))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors
+    assert results["forward"].count("written") + results["backward"].count("written") == len(case)
+    lite = open_store(f"sqlite:///{tmp_path / 'seq.db'}")
+    lite.write_many(case)
+    mine, theirs = snapshot(neo), snapshot(lite)
+    assert mine["stats"] == theirs["stats"] and mine["edges"] == theirs["edges"]
+    assert set(mine["entities"]) == set(theirs["entities"])
+    lite.close()
