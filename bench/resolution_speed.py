@@ -139,8 +139,8 @@ def make_docs(pop: Population, prefix: str, n_mentions: int, known: list[tuple[s
 
 
 def preload(store: object, pop: Population, n_entities: int) -> list[tuple[str, str, str]]:
-    """Write documents until the store holds about ``n_entities`` people, firms and vessels."""
-    docs = make_docs(pop, "known", n_entities, [], 1.0)
+    """Write documents until the store holds ``n_entities`` people, firms and vessels (or a few more)."""
+    docs = make_docs(pop, "known", n_entities * 107 // 100, [], 1.0)  # some names come up twice
     resolver = Resolver(None, match=False)
     store.write_many([resolver.resolve(d) for d in docs])  # type: ignore[attr-defined]
     known = []
