@@ -36,6 +36,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# the real criminal networks of the development data, beside the repository
+if [ -z "${HAVENGRAPH_EVAL_NETWORKS:-}" ] && [ -d ../shared/eval-dev/networks ]; then
+  export HAVENGRAPH_EVAL_NETWORKS="$(cd ../shared/eval-dev/networks && pwd)"
+fi
+
 echo "== ruff"
 .venv/bin/ruff check ingest nlp graph api tests bench || exit 1
 
