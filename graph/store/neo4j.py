@@ -192,6 +192,11 @@ def _json(value: dict[str, Any]) -> str:
     return json.dumps(value, default=str) if value else "{}"
 
 
+def _limit(limit: int) -> int:
+    """SQL's reading of a row limit: a negative one means no limit."""
+    return limit if limit >= 0 else 2**62
+
+
 def _jsonable(value: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(value, default=str))
 
@@ -462,7 +467,7 @@ class Neo4jStore(TraversalMixin):
         return extraction_from_record(json.loads(rows[0]["extraction"]), document=self.get_document(doc_id))
 
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._read(cypher.LIST_DOCUMENTS, limit=limit, offset=offset)]
+        return [dict(r) for r in self._read(cypher.LIST_DOCUMENTS, limit=_limit(limit), offset=max(offset, 0))]
 
     def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
         return [r["doc_id"] for r in self._read(cypher.DOCUMENTS_MENTIONING, ids=list(dict.fromkeys(entity_ids)))]
@@ -500,7 +505,7 @@ class Neo4jStore(TraversalMixin):
         return [found[i] for i in ids if i in found]
 
     def mentions(self, entity_id: str, limit: int = 100) -> list[Mention]:
-        return [Mention(**dict(r)) for r in self._read(cypher.MENTIONS_OF, entity_id=entity_id, limit=limit)]
+        return [Mention(**dict(r)) for r in self._read(cypher.MENTIONS_OF, entity_id=entity_id, limit=_limit(limit))]
 
     def mentions_in(self, doc_ids: Iterable[str]) -> list[Mention]:
         """Every mention in these documents (one query; used by ``migrate``)."""
