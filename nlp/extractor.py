@@ -122,13 +122,17 @@ def _work(batch: list[Document]) -> list[tuple[str, Extraction]]:
     return out
 
 
+#: documents per task sent to a worker: small tasks keep both workers busy to the end
+TASK_SIZE = 8
+
+
 def _parallel(extractor: Extractor, iterator: Iterator[Document], workers: int, batch_size: int) -> Iterator[Extraction]:
-    first = list(islice(iterator, batch_size))
+    task = max(1, min(batch_size, TASK_SIZE))
+    first = list(islice(iterator, task))
     if not first:
         return
-    # load the pipelines the corpus needs before forking, so the workers share them
-    langs = {extractor.lang} if extractor.lang != "auto" else {detect_language(d.text) for d in first}
-    for lang in langs:
+    # load the pipelines before forking, so that the workers share them instead of loading their own
+    for lang in LANGUAGES if extractor.lang == "auto" else (extractor.lang,):
         extractor.nlp(lang)
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
@@ -139,7 +143,7 @@ def _parallel(extractor: Extractor, iterator: Iterator[Document], workers: int, 
         while batch:
             pending.append(batch)
             yield batch
-            batch = list(islice(iterator, batch_size))
+            batch = list(islice(iterator, task))
 
     with ctx.Pool(workers, initializer=_init_worker, initargs=(extractor,)) as pool:
         for results in pool.imap(_work, batches(), chunksize=1):
