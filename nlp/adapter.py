@@ -145,7 +145,8 @@ def _name(group: _Group) -> str:
     if group.type == "PORT" and group.mentions[0].locode:
         return port_gazetteer().names.get(group.mentions[0].locode, group.mentions[0].text)
     texts = [m.text for m in group.mentions]
-    return max(texts, key=lambda t: (len(t.split()), not t.isupper(), len(t)))
+    # the fullest form, preferring "Jordy Van Aken" to the registry's "VAN AKEN Jordy"
+    return max(texts, key=lambda t: (len(t.split()), -sum(w.isupper() and len(w) > 1 for w in t.split()), len(t)))
 
 
 def to_extraction(document: Document, chunks: Sequence[tuple[int, Any]]) -> Extraction:

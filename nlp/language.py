@@ -101,7 +101,11 @@ def detect_segments(text: str, default: str | None = None, min_words: int = 12) 
         chunk = text[start:end]
         lang = doc_lang
         if len(_WORDS.findall(chunk)) >= min_words:
-            lang = detect_language(chunk, default=doc_lang)
+            scores = language_scores(chunk)
+            best = max(LANGUAGES, key=lambda lg: scores[lg])
+            # switch only on clear evidence: tables and name lists score low in every language
+            if best != doc_lang and scores[best] >= 0.12 and scores[best] >= 1.5 * scores[doc_lang]:
+                lang = best
         if segments and segments[-1].lang == lang:
             segments[-1] = Segment(segments[-1].start, end, lang)
         else:

@@ -92,6 +92,8 @@ class EntityMerger:
             if mapped in ("COMPANY", "ORGANIZATION"):
                 type_, sure = classify_org(ent.text)
                 mapped = type_ or self.default_org_type
+                if type_ is None and ent[0].text in self.first_names and len(ent) <= 3 and all(t.is_title for t in ent):
+                    mapped = "PERSON"  # "Esteban", "Raffaele Imperiale" read as a firm by the model
             elif mapped == "PERSON":
                 sure = ent[0].text in self.first_names
             if line_is_upper(doc, ent[0]) and not sure:
