@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, SAMPLE_CASE, add_keys, live_server
+from api_support import ARTIFACTS, SAMPLE_CASE, add_keys, live_server
 
 from api.app import create_app
 from api.settings import Settings

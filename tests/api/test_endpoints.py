@@ -8,7 +8,7 @@ import zipfile
 
 import networkx as nx
 import pytest
-from conftest import Keys, add_keys
+from api_support import Keys, add_keys
 from fastapi.testclient import TestClient
 
 from api.app import create_app

@@ -9,7 +9,7 @@ import importlib.util
 import random
 
 import pytest
-from conftest import ROOT, free_port
+from api_support import ROOT, free_port
 
 from api.security.keys import KeyStore
 from graph.store import open_store

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is a dev dependency")
-from conftest import add_keys  # noqa: E402
+from api_support import add_keys  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 from api.app import create_app  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import Keys
+from api_support import Keys
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -164,7 +164,7 @@ def test_request_size_is_bounded(secure):
 
 def test_upload_size_is_bounded(tmp_path, small_store):
     keys_db = str(tmp_path / "keys.db")
-    from conftest import add_keys
+    from api_support import add_keys
 
     keys = add_keys(keys_db)
     app = create_app(Settings(store=small_store, keys_db=keys_db, max_upload_mb=1))
