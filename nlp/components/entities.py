@@ -49,6 +49,21 @@ def _with_generation(span: Span) -> Span:
     return span
 
 
+_NOT_NAMES = frozenset("IBAN VAT TVA BTW IMO MMSI LEI EUR USD GBP EC EU I II III IV NACE NACE-BEL KBO BCE".split())
+_SEPARATORS = frozenset(["-", "—", "–", "|", ":"])
+
+
+def _after_separator(span: Span) -> Span | None:
+    """The part of a header span after its last dash ("PRESS STATEMENT - Joint Task Force")."""
+    cut = None
+    for tok in span:
+        if tok.text in _SEPARATORS and tok.whitespace_ and tok.i > span.start:
+            cut = tok.i + 1
+    if cut is None:
+        return span
+    return Span(span.doc, cut, span.end, label=span.label) if cut < span.end else None
+
+
 def _ok(span: Span) -> bool:
     text = span.text
     return (len(span) <= MAX_TOKENS and "\n" not in text and len(text.strip()) >= 2
@@ -88,8 +103,13 @@ class EntityMerger:
             mapped = _MODEL_LABELS.get(ent.label_)
             if mapped is None or not _ok(ent):
                 continue
+            ent = _after_separator(ent)
+            if ent is None or (len(ent) == 1 and (ent[0].is_lower or ent.text.upper() in _NOT_NAMES)):
+                continue  # "customs", "IBAN", "EUR": words, not names
             sure = False
-            if mapped in ("COMPANY", "ORGANIZATION"):
+            if mapped in ("COMPANY", "ORGANIZATION") and self.gazetteer.lookup(ent.text) and len(ent) <= 3:
+                mapped = "LOCATION"  # a place the model read as an organisation ("Vlaardingen")
+            elif mapped in ("COMPANY", "ORGANIZATION"):
                 type_, sure = classify_org(ent.text)
                 mapped = type_ or self.default_org_type
                 if type_ is None and ent[0].text in self.first_names and len(ent) <= 3 and all(t.is_title for t in ent):
