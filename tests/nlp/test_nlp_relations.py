@@ -1,7 +1,7 @@
 """Each relation pattern in EN and FR, cue words in NL, negation, co-mention, evidence."""
 
 import pytest
-from conftest import relations
+from nlp_support import relations
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Domain entities: vessels, ports, firms, persons (full pipeline, models loaded once)."""
 
-from conftest import mentions
+from nlp_support import mentions
 
 
 def test_vessel_prefixes_and_cues_en(run) -> None:  # type: ignore[no-untyped-def]
