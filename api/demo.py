@@ -20,6 +20,19 @@ def is_logistics(name: str, properties: dict[str, Any] | None = None) -> bool:
     return any(cue in text for cue in SCHEMA.logistics_cues)
 
 
+def demo_key(store_url: str, name: str = "demo") -> str:
+    """A fresh analyst key for the demo user (any previous demo key is revoked)."""
+    from api.security.keys import KeyStore, keys_db_path
+    from api.settings import Settings
+
+    keys = KeyStore(keys_db_path(store_url, Settings().keys_db))
+    try:
+        keys.revoke(name)
+        return keys.add_user(name, "analyst", clearance=SCHEMA.handling_levels[-1])
+    finally:
+        keys.close()
+
+
 def run_demo(store_url: str, out: Path, sample: Path = SAMPLE_CASE) -> dict[str, Any]:
     """Ingest ``sample``, rank by centrality, score firms against the watchlist, draw; returns what went where."""
     from graph.analysis import centrality, suspicious_links

@@ -159,14 +159,17 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     store: StoreOption = None,
+    watchlist: Annotated[Path | None, typer.Option(help="Watchlist CSV for 'path to watchlist' and the "
+                                                   "suspicious-firms table.")] = None,
 ) -> None:
-    """Serve the query API and web page (OpenAPI at /docs)."""
+    """Serve the query API and web page (OpenAPI at /docs); clients send `Authorization: Bearer KEY`."""
     import uvicorn
 
     from api.app import create_app
     from api.settings import Settings
 
-    settings = Settings(store=store_url(store), host=host, port=port)
+    overrides = {"watchlist": str(watchlist)} if watchlist else {}
+    settings = Settings(store=store_url(store), host=host, port=port, **overrides)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
@@ -177,13 +180,15 @@ def demo(
     port: Annotated[int, typer.Option(help="Port for the API.")] = 8000,
 ) -> None:
     """Ingest the bundled sample case, rank the key players, draw the most central logistics firm, serve."""
-    from api.demo import run_demo
+    from api.demo import SAMPLE_CASE, demo_key, run_demo
 
     url = store_url(store) if store else f"sqlite:///{out / 'demo.db'}"
     run_demo(url, out)
     if serve_api:
-        typer.echo(f"serving the API on http://127.0.0.1:{port}/ (docs at /docs); Ctrl-C to stop")
-        serve(host="127.0.0.1", port=port, store=url)
+        key = demo_key(url)
+        typer.secho(f"serving on http://127.0.0.1:{port}/ (API docs at /docs); Ctrl-C to stop", bold=True)
+        typer.echo(f"    API key of the demo analyst (paste it in the page): {key}")
+        serve(host="127.0.0.1", port=port, store=url, watchlist=SAMPLE_CASE / "watchlist.csv")
 
 
 def register(app: typer.Typer) -> None:
