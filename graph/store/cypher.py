@@ -37,9 +37,10 @@ OWN_LABELS = ("Entity", "Document", "Evidence", "Decision")
 MENTIONS = "MENTIONS"
 
 
-#: Havengraph's statements are planned on unique-index seeks and expands whose best plan does not
-#: depend on how big the graph is; re-planning them whenever the counts move (the default while a
-#: graph grows from empty) cost more than the writes themselves.
+#: Havengraph's statements are planned on index seeks and expands whose best plan does not depend
+#: on how big the graph is (``USING INDEX`` pins the index wherever two could serve); re-planning
+#: them whenever the counts move (the default while a graph grows from empty) cost more than the
+#: writes themselves.
 _PLAN = "CYPHER replan=skip "
 
 
@@ -114,7 +115,16 @@ AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 #: then writes, never races another writer. Readers are not blocked.
 WRITER_LOCK = _q("MERGE (l:HavengraphLock {name: 'writer'}) SET l.held_at = timestamp()")
 
-EXISTING_DOCUMENTS = _q("UNWIND $ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id")
+EXISTING_DOCUMENTS = _q("""
+UNWIND $ids AS id MATCH (d:Document {doc_id: id})
+RETURN d.doc_id AS doc_id, d.incomplete IS NOT NULL AS incomplete
+""")
+
+#: A document too big for one transaction is written in parts; it carries ``incomplete`` until the
+#: last part is in, and reads (and ``has_document``) ignore it until then.
+COMPLETE_DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) REMOVE d.incomplete")
+
+EXISTING_ENTITIES = _q("UNWIND $ids AS id MATCH (e:Entity {entity_id: id}) RETURN id")
 
 ENTITY_STATE = _q("""
 UNWIND $ids AS id
@@ -144,13 +154,13 @@ CREATE (d)-[:MENTIONS {start: m.start, `end`: m.end, text: m.text, type: m.type}
 
 CITED_DOCUMENTS = _q("""
 UNWIND $ids AS id
-WITH id WHERE EXISTS { MATCH (v:Evidence {doc_id: id}) }
+WITH id WHERE EXISTS { MATCH (v:Evidence {doc_id: id}) USING INDEX v:Evidence(doc_id) }
 RETURN id AS doc_id
 """)
 
 EXISTING_EVIDENCE = _q("""
 UNWIND $rows AS row
-MATCH (v:Evidence {rel_id: row.rel_id})
+MATCH (v:Evidence {rel_id: row.rel_id}) USING INDEX v:Evidence(rel_id)
 WHERE v.doc_id = row.doc_id AND v.start = row.start AND v.end = row.end AND v.method = row.method
 RETURN DISTINCT row.i AS i
 """)
@@ -161,7 +171,7 @@ def _aggregate(rel_id: str) -> str:
     """Set ``r``'s weight, count and first/last dates from the evidence with id ``rel_id`` (a variable)."""
     return f"""
 CALL (r, {rel_id}) {{
-  MATCH (v:Evidence {{rel_id: {rel_id}}})
+  MATCH (v:Evidence {{rel_id: {rel_id}}}) USING INDEX v:Evidence(rel_id)
   RETURN 0.0 + sum(v.weight) AS weight, count(v) AS count, min(v.date) AS first_seen, max(v.date) AS last_seen
 }}
 SET r.weight = weight, r.count = count, r.first_seen = first_seen, r.last_seen = last_seen
@@ -193,7 +203,7 @@ SET r.weight = r.weight + row.weight, r.count = r.count + row.count,
 
 # -- deletes -------------------------------------------------------------------------------------
 DELETE_DOCUMENT_EVIDENCE = _q("""
-MATCH (v:Evidence {doc_id: $doc_id})
+MATCH (v:Evidence {doc_id: $doc_id}) USING INDEX v:Evidence(doc_id)
 WITH v, v.rel_id AS rel_id, v.type AS type
 DELETE v
 RETURN DISTINCT rel_id, type
@@ -213,7 +223,7 @@ def recount_relations(type_: str) -> str:
     """Aggregates of relations that lost evidence; those left with none are deleted. Returns endpoints."""
     return _q(f"""
 UNWIND $rel_ids AS rid
-MATCH (s:Entity)-[r:{rel_type(type_)} {{rel_id: rid}}]->(t:Entity)
+MATCH (s:Entity)-[r:{rel_type(type_)} {{rel_id: rid}}]->(t:Entity) USING INDEX r:{rel_type(type_)}(rel_id)
 {_aggregate("rid")}
 WITH r, s.entity_id AS source, t.entity_id AS target
 FOREACH (_ IN CASE WHEN r.count = 0 THEN [1] ELSE [] END | DELETE r)
@@ -234,12 +244,14 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
 # -- reads ---------------------------------------------------------------------------------------
-DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN d {.*} AS d")
+DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) WHERE d.incomplete IS NULL RETURN d {.*} AS d")
 
-HAS_DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN count(d) > 0 AS found")
+HAS_DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) WHERE d.incomplete IS NULL RETURN count(d) > 0 AS found")
+
+DOCUMENT_NODE = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN count(d) > 0 AS found")
 
 LIST_DOCUMENTS = _q("""
-MATCH (d:Document)
+MATCH (d:Document) WHERE d.incomplete IS NULL
 RETURN d.doc_id AS doc_id, d.title AS title, d.source AS source, d.lang AS lang, d.format AS format,
        d.date AS date, d.grading AS grading, d.handling AS handling, d.length AS length,
        d.ingested_at AS ingested_at
@@ -251,15 +263,15 @@ _ENTITY_MAP = "e {.entity_id, .type, .name, .properties, .aliases, .identifiers}
 GET_ENTITIES = _q(f"UNWIND $ids AS id MATCH (e:Entity {{entity_id: id}}) RETURN {_ENTITY_MAP} AS e")
 
 ENTITY_PAGE = _q(f"""
-MATCH (e:Entity) WHERE e.entity_id > $after
+MATCH (e:Entity) USING INDEX e:Entity(entity_id) WHERE e.entity_id > $after
 RETURN {_ENTITY_MAP} AS e ORDER BY e.entity_id LIMIT $limit
 """)
 
 SEARCH = _q("""
 CALL () {
-  MATCH (e:Entity) WHERE e.search_text CONTAINS $q RETURN e
+  MATCH (e:Entity) USING TEXT INDEX e:Entity(search_text) WHERE e.search_text CONTAINS $q RETURN e
   UNION
-  MATCH (e:Entity) WHERE e.search_text CONTAINS $compact RETURN e
+  MATCH (e:Entity) USING TEXT INDEX e:Entity(search_text) WHERE e.search_text CONTAINS $compact RETURN e
 }
 WITH e WHERE $type IS NULL OR e.type = $type
 WITH e, [a IN e.aliases_norm WHERE a CONTAINS $q] AS names, [v IN e.ident_values WHERE v CONTAINS $compact] AS idents
@@ -274,7 +286,7 @@ RETURN entity_id ORDER BY best, entity_id LIMIT $limit
 """)
 
 MENTIONS_OF = _q("""
-MATCH (d:Document)-[m:MENTIONS]->(e:Entity {entity_id: $entity_id})
+MATCH (d:Document)-[m:MENTIONS]->(e:Entity {entity_id: $entity_id}) USING INDEX e:Entity(entity_id)
 RETURN e.entity_id AS entity_id, m.text AS text, m.type AS type, m.start AS start, m.end AS end,
        d.doc_id AS doc_id
 ORDER BY d.doc_id, m.start LIMIT $limit
@@ -288,7 +300,7 @@ RETURN e.entity_id AS entity_id, m.text AS text, m.type AS type, m.start AS star
 ORDER BY d.doc_id, m.start, m.end, e.entity_id
 """)
 
-RAW_EXTRACTION = _q("MATCH (d:Document {doc_id: $doc_id}) RETURN d.extraction AS extraction")
+RAW_EXTRACTION = _q("MATCH (d:Document {doc_id: $doc_id}) WHERE d.incomplete IS NULL RETURN d.extraction AS extraction")
 
 
 @cache
@@ -302,7 +314,7 @@ RETURN DISTINCT startNode(r).entity_id AS source, endNode(r).entity_id AS target
 
 
 _EVIDENCE = """COLLECT {
-    MATCH (v:Evidence {rel_id: r.rel_id})
+    MATCH (v:Evidence {rel_id: r.rel_id}) USING INDEX v:Evidence(rel_id)
     RETURN v {.doc_id, .start, .end, .sentence, .method, .extractor, .confidence, .weight, .date, .page}
     ORDER BY v.doc_id, v.start, v.end, v.method
   }"""
@@ -315,7 +327,7 @@ _RELATION_ROW = f"""s.entity_id AS source, t.entity_id AS target, type(r) AS typ
 def relations_between(types: frozenset[str]) -> str:
     """Relations (with evidence) whose two ends are both in ``$ids``."""
     return _q(f"""
-MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
+MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity) USING INDEX s:Entity(entity_id)
 WHERE s.entity_id IN $ids AND t.entity_id IN $ids
 RETURN {_RELATION_ROW}
 """)
@@ -325,7 +337,8 @@ RETURN {_RELATION_ROW}
 def relation_page(type_: str) -> str:
     """One page of the relations of one type, in ``rel_id`` order, after ``$after``."""
     return _q(f"""
-MATCH (s:Entity)-[r:{rel_type(type_)}]->(t:Entity) WHERE r.rel_id > $after
+MATCH (s:Entity)-[r:{rel_type(type_)}]->(t:Entity) USING INDEX r:{rel_type(type_)}(rel_id)
+WHERE r.rel_id > $after
 WITH s, r, t ORDER BY r.rel_id LIMIT $limit
 RETURN {_RELATION_ROW}
 """)
@@ -345,7 +358,8 @@ MATCH (e:Entity {entity_id: id})
 CALL (e) {
   MATCH (d:Document)-[:MENTIONS]->(e) RETURN d.doc_id AS doc_id
   UNION
-  MATCH (e)-[r]-(:Entity) MATCH (v:Evidence {rel_id: r.rel_id}) RETURN v.doc_id AS doc_id
+  MATCH (e)-[r]-(:Entity) MATCH (v:Evidence {rel_id: r.rel_id}) USING INDEX v:Evidence(rel_id)
+  RETURN v.doc_id AS doc_id
 }
 RETURN DISTINCT doc_id ORDER BY doc_id
 """)

@@ -94,10 +94,43 @@ class PreparedRows:
     mentions: list[dict[str, Any]]
     relations: list[dict[str, Any]]
     evidence: list[dict[str, Any]]
+    #: False for the second and later parts of a document written in several transactions
+    creates_document: bool = True
 
     @property
     def size(self) -> int:
         return 1 + len(self.entities) + len(self.mentions) + len(self.relations) + len(self.evidence)
+
+    def parts(self, rows: int) -> list[PreparedRows]:
+        """This document cut into parts of about ``rows`` rows: entities, then mentions, then relations.
+
+        The first part creates the document, marked incomplete; a relation travels with all of its
+        evidence, so that each part's aggregates are exact.
+        """
+        evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for ev in self.evidence:
+            evidence[ev["rel_id"]].append(ev)
+        out = [PreparedRows(self.doc_id, {**self.document, "incomplete": True}, [], [], [], [])]
+        used = 1
+
+        def room(cost: int) -> PreparedRows:
+            nonlocal used
+            if used + cost > rows and used:
+                out.append(PreparedRows(self.doc_id, self.document, [], [], [], [], creates_document=False))
+                used = 0
+            used += cost
+            return out[-1]
+
+        for entity in self.entities:
+            room(1).entities.append(entity)
+        for mention in self.mentions:
+            room(1).mentions.append(mention)
+        for rel in self.relations:
+            carried = evidence.pop(rel["rel_id"], [])
+            part = room(1 + len(carried))
+            part.relations.append(rel)
+            part.evidence += carried
+        return out
 
 
 def prepare_rows(ex: Extraction) -> PreparedRows:
@@ -210,23 +243,34 @@ def _chunks(rows: list[Any], size: int = 5000) -> Iterator[list[Any]]:
 def _write_tx(tx: ManagedTransaction, batch: list[PreparedRows], replace: bool) -> list[str]:
     tx.run(cypher.WRITER_LOCK).consume()
     ids = [p.doc_id for p in batch]
-    known = {r["doc_id"] for r in tx.run(cypher.EXISTING_DOCUMENTS, ids=ids)}
+    # doc_id -> True when stored but incomplete (an interrupted write in parts: it is written again)
+    known = {r["doc_id"]: r["incomplete"] for r in tx.run(cypher.EXISTING_DOCUMENTS, ids=ids)}
     results: list[str] = []
     pending: list[PreparedRows] = []
     for p in batch:
-        exists = p.doc_id in known
-        if exists and not replace:
+        incomplete = known.get(p.doc_id)
+        if incomplete is False and not replace:
             results.append("skipped")
             continue
-        if exists:  # keep the embedded store's order: earlier documents first, then the replacement
+        if incomplete is not None:  # keep the embedded store's order: earlier documents first
             _write_docs(tx, pending)
             pending = []
             _delete_tx(tx, p.doc_id)
         pending.append(p)
-        known.add(p.doc_id)
-        results.append("replaced" if exists else "written")
+        known[p.doc_id] = False
+        results.append("replaced" if incomplete is False else "written")
     _write_docs(tx, pending)
     return results
+
+
+def _write_part_tx(tx: ManagedTransaction, part: PreparedRows) -> None:
+    tx.run(cypher.WRITER_LOCK).consume()
+    _write_docs(tx, [part])
+
+
+def _complete_tx(tx: ManagedTransaction, doc_id: str) -> None:
+    tx.run(cypher.WRITER_LOCK).consume()
+    tx.run(cypher.COMPLETE_DOCUMENT, doc_id=doc_id).consume()
 
 
 def _write_docs(tx: ManagedTransaction, docs: list[PreparedRows]) -> None:
@@ -260,7 +304,7 @@ def _write_docs(tx: ManagedTransaction, docs: list[PreparedRows]) -> None:
             tx.run(cypher.create_entities(type_), rows=chunk)
     for chunk in _chunks([st.row() for st in state.values() if st.dirty and not st.new]):
         tx.run(cypher.UPDATE_ENTITIES, rows=chunk)
-    for chunk in _chunks([p.document for p in docs], 200):
+    for chunk in _chunks([p.document for p in docs if p.creates_document], 200):
         tx.run(cypher.CREATE_DOCUMENTS, rows=chunk)
     for chunk in _chunks([{"doc_id": p.doc_id, "mentions": p.mentions} for p in docs if p.mentions], 500):
         tx.run(cypher.CREATE_MENTIONS, docs=chunk)
@@ -310,7 +354,7 @@ def _new_evidence(tx: ManagedTransaction, docs: list[PreparedRows]) -> list[dict
 
 
 def _delete_tx(tx: ManagedTransaction, doc_id: str) -> bool:
-    if not tx.run(cypher.HAS_DOCUMENT, doc_id=doc_id).single()["found"]:
+    if not tx.run(cypher.DOCUMENT_NODE, doc_id=doc_id).single()["found"]:
         return False
     touched: dict[str, list[str]] = defaultdict(list)
     for rec in tx.run(cypher.DELETE_DOCUMENT_EVIDENCE, doc_id=doc_id):
@@ -425,19 +469,50 @@ class Neo4jStore(TraversalMixin):
         return self.write_many([extraction], replace=replace)[0]
 
     def write_many(self, extractions: Iterable[Extraction], *, replace: bool = False) -> list[str]:
-        """One transaction per ``batch_rows`` rows (entities, mentions, relations, evidence)."""
+        """One transaction per ``batch_rows`` rows (entities, mentions, relations, evidence).
+
+        A document bigger than that (a large edge list) is written in parts, one transaction each;
+        if the run stops half-way, the document is not visible and writing it again starts it over.
+        """
         results: list[str] = []
         batch: list[PreparedRows] = []
         size = 0
         for ex in extractions:
-            batch.append(prepare_rows(ex))
-            size += batch[-1].size
+            prepared = prepare_rows(ex)
+            if prepared.size > self._batch_rows:
+                if batch:
+                    results += self._write(_write_tx, batch, replace)
+                    batch, size = [], 0
+                results.append(self._write_in_parts(prepared, replace))
+                continue
+            batch.append(prepared)
+            size += prepared.size
             if size >= self._batch_rows:
                 results += self._write(_write_tx, batch, replace)
                 batch, size = [], 0
         if batch:
             results += self._write(_write_tx, batch, replace)
         return results
+
+    def _write_in_parts(self, prepared: PreparedRows, replace: bool, stop_after: int | None = None) -> str:
+        """Write one big document in several transactions (``stop_after`` parts only: for tests)."""
+        own = {e.entity_id for _, e in prepared.entities}
+        outside = {m["entity_id"] for m in prepared.mentions} | {
+            r[end] for r in prepared.relations for end in ("source", "target")}
+        outside -= own
+        found = {r["id"] for r in self._read(cypher.EXISTING_ENTITIES, ids=sorted(outside))}
+        if outside - found:  # checked first: nothing is written for a document that cannot be stored
+            raise InvalidInput(f"a mention or relation refers to entity {min(outside - found)!r}, which is "
+                               "neither in the extraction's entities nor in the store")
+        parts = prepared.parts(self._batch_rows)
+        (result,) = self._write(_write_tx, parts[:1], replace)
+        if result == "skipped":
+            return result
+        for part in parts[1:stop_after]:
+            self._write(_write_part_tx, part)
+        if stop_after is None:
+            self._write(_complete_tx, prepared.doc_id)
+        return result
 
     def delete_document(self, doc_id: str) -> bool:
         def work(tx: ManagedTransaction) -> bool:

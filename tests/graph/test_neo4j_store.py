@@ -6,15 +6,16 @@ from __future__ import annotations
 import os
 import random
 import socket
+from dataclasses import replace
 
 import pytest
 
 from factories import JAN, ZL, doc_one, doc_two
-from graph.errors import Forbidden, InvalidInput, StoreUnavailable
+from graph.errors import DocumentNotFound, Forbidden, InvalidInput, StoreUnavailable
 from graph.ids import entity_id
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.store import open_store
-from graph.store.neo4j import Neo4jStore, parse_url
+from graph.store.neo4j import Neo4jStore, parse_url, prepare_rows
 
 NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
 needs_server = pytest.mark.skipif(not NEO4J_URL, reason="no Neo4j server: set HAVENGRAPH_TEST_NEO4J_URL "
@@ -289,3 +290,93 @@ def test_concurrent_writers_store_each_document_once(neo, tmp_path):
     assert mine["stats"] == theirs["stats"] and mine["edges"] == theirs["edges"]
     assert set(mine["entities"]) == set(theirs["entities"])
     lite.close()
+
+
+def big_document(n_docs: int) -> Extraction:
+    """One document carrying the facts of ``n_docs`` random ones (like a large edge list)."""
+    case = random_case(n_docs, seed=21)
+    text = "\n".join(ex.document.text for ex in case)
+    doc = Document(doc_id=Document.id_for_bytes(text.encode()), text=text, title="big", source="big.csv", format="csv")
+    relations = [Relation(r.source, r.target, r.type, [replace(e, doc_id=doc.doc_id) for e in r.evidence], r.properties)
+                 for ex in case for r in ex.relations]
+    mentions = [Mention(m.entity_id, m.text, m.type, m.start, m.end, doc.doc_id) for ex in case for m in ex.mentions]
+    return Extraction(document=doc, entities=[e for ex in case for e in ex.entities], mentions=mentions,
+                      relations=relations)
+
+
+@needs_server
+def test_big_document_is_written_in_parts_and_an_interrupted_write_starts_over(neo, tmp_path):
+    lite = open_store(f"sqlite:///{tmp_path / 'big.db'}")
+    big = big_document(25)
+    doc_id = big.document.doc_id
+    parts = Neo4jStore(NEO4J_URL, batch_rows=80)
+    try:
+        assert len(prepare_rows(big).parts(80)) > 5
+        bad = big_document(25)
+        bad.relations.append(Relation(JAN.entity_id, "company:ghost-bv", "DIRECTOR_OF", []))
+        with pytest.raises(InvalidInput, match="ghost"):
+            parts.write(bad)
+        assert neo.stats()["entities"] == 0
+        # a run that stops after two of its transactions leaves nothing visible
+        assert parts._write_in_parts(prepare_rows(big), replace=False, stop_after=2) == "written"
+        assert not parts.has_document(doc_id) and parts.list_documents() == []
+        with pytest.raises(DocumentNotFound):
+            parts.get_document(doc_id)
+        assert parts.write(big) == "written"  # started over, nothing twice
+        lite.write(big)
+        assert snapshot(neo) == snapshot(lite)
+        assert parts.write(big) == "skipped"
+        assert parts.write(big, replace=True) == "replaced"
+        assert snapshot(neo) == snapshot(lite)
+        assert parts.raw_extraction(doc_id).to_json() == lite.raw_extraction(doc_id).to_json()
+        for store in (parts, lite):
+            store.write(doc_one())
+            assert store.delete_document(doc_id)
+        assert snapshot(neo) == snapshot(lite)
+    finally:
+        parts.close()
+        lite.close()
+
+
+SCANS_ALLOWED = {"PROJECTION_NODES", "ENTITY_COUNTS", "LIST_DOCUMENTS", "LIST_DECISIONS", "COUNTS", "WRITER_LOCK"}
+
+
+def statements() -> dict[str, str]:
+    """Every statement the store runs, by name (builders called for each type they serve)."""
+    from graph.schema import SCHEMA
+    from graph.store import cypher
+
+    out = {name: value for name, value in vars(cypher).items()
+           if name.isupper() and not name.startswith("_") and isinstance(value, str) and value.startswith("CYPHER ")}
+    for type_ in ("DIRECTOR_OF", "CO_MENTIONED"):  # the builders differ by a type name only
+        out[f"merge_relations({type_})"] = cypher.merge_relations(type_)
+        out[f"recount_relations({type_})"] = cypher.recount_relations(type_)
+        out[f"relation_page({type_})"] = cypher.relation_page(type_)
+    out["create_entities"] = cypher.create_entities(SCHEMA.entity_types[0])
+    everything = frozenset(cypher.entity_relation_types())
+    out["adjacent"] = cypher.adjacent(everything)
+    out["relations_between"] = cypher.relations_between(everything)
+    return out
+
+
+@needs_server
+def test_every_statement_plans_on_indexes(neo):
+    """On an empty database too: a label scan where an index exists would make big writes quadratic."""
+    operators: dict[str, list[str]] = {}
+    with neo._session() as session:
+        for name, statement in statements().items():
+            plan = session.run("EXPLAIN " + statement).consume().plan
+            found: list[str] = []
+            stack = [plan]
+            while stack:
+                op = stack.pop()
+                found.append(op["operatorType"].split("@")[0] + " " + op.get("args", {}).get("Details", ""))
+                stack += op.get("children", [])
+            operators[name] = found
+    assert len(operators) > 35
+    for name, found in operators.items():
+        if name not in SCANS_ALLOWED:
+            assert not [op for op in found if op.startswith(("NodeByLabelScan", "AllNodesScan"))], (name, found)
+    assert any("Evidence(rel_id)" in op for op in operators["EXISTING_EVIDENCE"])
+    assert any("Evidence(doc_id)" in op for op in operators["DELETE_DOCUMENT_EVIDENCE"])
+    assert any(op.startswith("NodeIndexContainsScan") for op in operators["SEARCH"])
