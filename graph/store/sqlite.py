@@ -79,6 +79,11 @@ class SQLiteStore(TraversalMixin):
             db.execute("DELETE FROM relation_rules")
             db.executemany("INSERT INTO relation_rules VALUES (?,?,?)", relation_rule_rows(SCHEMA))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA.version),))
+            if (db.execute("SELECT 1 FROM aliases LIMIT 1").fetchone()
+                    and not db.execute("SELECT 1 FROM aliases_fts LIMIT 1").fetchone()):
+                # a store written before the search index existed
+                db.execute("INSERT INTO aliases_fts(rowid, alias_norm, entity_id) "
+                           "SELECT rowid, alias_norm, entity_id FROM aliases")
 
     # -- plumbing -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -87,8 +92,8 @@ class SQLiteStore(TraversalMixin):
 
     def clear(self) -> None:
         with self._tx() as db:
-            for table in ("evidence", "relations", "mentions", "identifiers", "aliases", "entities", "documents",
-                          "decisions"):
+            for table in ("evidence", "relations", "mentions", "identifiers", "aliases", "aliases_fts", "entities",
+                          "documents", "decisions"):
                 db.execute(f"DELETE FROM {table}")
 
     def __enter__(self) -> SQLiteStore:
@@ -346,17 +351,22 @@ class SQLiteStore(TraversalMixin):
         return [found[i] for i in ids if i in found]
 
     def _search_rows(self, query: str, like: str, compact: str, type_: str | None, limit: int) -> list[Any]:
-        params = {"q": query, "prefix": query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", "like": like, "type": type_,
+        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params = {"q": query, "prefix": escaped + "%", "like": like, "type": type_,
                   "limit": limit * 2, "compact": compact, "clike": "%" + compact + "%"}
+        # three plain characters or more: the trigram index answers the substring match
+        indexed = len(query) >= 3 and escaped == query
+        source = "aliases_fts" if indexed else "aliases"
+        match = "a.alias_norm LIKE :like" if indexed else "a.alias_norm LIKE :like ESCAPE '\\'"
         with self._lock:
             return self._db.execute(
-                """SELECT entity_id, rank, len FROM (
+                f"""SELECT entity_id, rank, len FROM (
                      SELECT e.entity_id AS entity_id,
                             MIN(CASE WHEN a.alias_norm = :q THEN 0
                                      WHEN a.alias_norm LIKE :prefix ESCAPE '\\' THEN 1 ELSE 2 END) AS rank,
                             MIN(length(a.alias_norm)) AS len
-                     FROM aliases a JOIN entities e ON e.entity_id = a.entity_id
-                     WHERE a.alias_norm LIKE :like ESCAPE '\\' AND (:type IS NULL OR e.type = :type)
+                     FROM {source} a JOIN entities e ON e.entity_id = a.entity_id
+                     WHERE {match} AND (:type IS NULL OR e.type = :type)
                      GROUP BY e.entity_id
                      UNION ALL
                      SELECT e.entity_id, CASE WHEN lower(i.value) = :compact THEN 0 ELSE 1 END, length(i.value)
@@ -385,10 +395,23 @@ class SQLiteStore(TraversalMixin):
 
     def relations_between(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
                           include_weak: bool = True) -> list[Relation]:
-        ids = set(entity_ids)
-        edges = [(s, t, ty) for s, t, ty in self.adjacent(ids, relation_types, include_weak)
-                 if s in ids and t in ids]
-        return self._load_relations([relation_id(s, ty, t) for s, t, ty in dict.fromkeys(edges)])
+        ids = sorted(set(entity_ids))
+        if len(ids) > 20000:  # beyond SQLite's bound-parameter budget: filter the adjacency in Python
+            keep = set(ids)
+            edges = [(s, t, ty) for s, t, ty in self.adjacent(ids, relation_types, include_weak)
+                     if s in keep and t in keep]
+            return self._load_relations([relation_id(s, ty, t) for s, t, ty in dict.fromkeys(edges)])
+        types = check_relation_types(relation_types)
+        weak = {r.name for r in SCHEMA.relations.values() if r.weak}
+        rel_ids: list[str] = []
+        targets = ",".join("?" * len(ids))
+        for chunk in _chunks(ids, 2000):  # both ends in the set: one indexed query per chunk of sources
+            marks = ",".join("?" * len(chunk))
+            rows = self._query(f"SELECT rel_id, type FROM relations WHERE source IN ({marks}) "
+                               f"AND target IN ({targets})", chunk + ids)
+            rel_ids.extend(rid for rid, ty in rows
+                           if (include_weak or ty not in weak) and (types is None or ty in types))
+        return self._load_relations(sorted(set(rel_ids)))
 
     def _load_relations(self, rel_ids: list[str]) -> list[Relation]:
         rels: dict[str, Relation] = {}

@@ -35,6 +35,15 @@ def ddl(schema: Schema) -> list[str]:
             PRIMARY KEY (entity_id, alias_norm)
         )""",
         "CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(alias_norm)",
+        # substring search on names and aliases without a full scan (trigram index, kept by triggers)
+        "CREATE VIRTUAL TABLE IF NOT EXISTS aliases_fts USING fts5(alias_norm, entity_id UNINDEXED, "
+        "tokenize='trigram')",
+        """CREATE TRIGGER IF NOT EXISTS aliases_fts_insert AFTER INSERT ON aliases BEGIN
+            INSERT INTO aliases_fts(rowid, alias_norm, entity_id) VALUES (new.rowid, new.alias_norm, new.entity_id);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS aliases_fts_delete AFTER DELETE ON aliases BEGIN
+            DELETE FROM aliases_fts WHERE rowid = old.rowid;
+        END""",
         f"""CREATE TABLE IF NOT EXISTS identifiers (
             entity_id TEXT NOT NULL REFERENCES entities(entity_id) ON DELETE CASCADE,
             scheme TEXT NOT NULL CHECK (scheme IN ({_in_list(list(schema.identifiers))})),
