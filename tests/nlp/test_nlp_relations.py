@@ -23,6 +23,8 @@ from nlp_support import relations
         ("The money went to account BE94 0682 4719 3514, held by Jan Peeters.",
          ("HAS_ACCOUNT", "Jan Peeters", "BE94068247193514")),
         ("Ricardo Blom called Senna Kuipers twice.", ("CONTACTED", "Ricardo Blom", "Senna Kuipers")),
+        ("Karim Haddad worked closely with Yann Le Goff.", ("ASSOCIATE_OF", "Karim Haddad", "Yann Le Goff")),
+        ("Line 1: +32 477 81 22 09, used by MERTENS Koen", ("HAS_PHONE", "MERTENS Koen", "+32477812209")),
         ("Ruben Peeters, a crane operator in the port of Antwerp, was arrested.", ("WORKS_AT", "Ruben Peeters", "Antwerp")),
     ],
 )
@@ -48,6 +50,10 @@ def test_english_patterns(run, text: str, expected: tuple[str, str, str]) -> Non
         ("Le compte de Dunes Logistique SAS est le FR76 3000 4008 2300 0123 4567 819.",
          ("HAS_ACCOUNT", "Dunes Logistique SAS", "FR7630004008230001234567819")),
         ("Sofiane Delacourt a appelé Julien Maréchal.", ("CONTACTED", "Sofiane Delacourt", "Julien Maréchal")),
+        ("Yanis Haddad, complice de Mehdi Lambert, a été interpellé.", ("ASSOCIATE_OF", "Yanis Haddad", "Mehdi Lambert")),
+        ("Yanis Haddad est membre de la Mocro Maffia.", ("MEMBER_OF", "Yanis Haddad", "Mocro Maffia")),
+        ("Kévin Lemaire travaille comme pointeur sur le port de Dunkerque.", ("WORKS_AT", "Kévin Lemaire", "Dunkirk")),
+        ("Sofiane Delacourt utilise le +32 470 12 34 56.", ("HAS_PHONE", "Sofiane Delacourt", "+32470123456")),
     ],
 )
 def test_french_patterns(run, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +71,13 @@ def test_french_patterns(run, text: str, expected: tuple[str, str, str]) -> None
          ("EMPLOYED_BY", "Sander Kuijpers", "Kade 7 Holding B.V.")),
         ("Ruben Kasteleyn is de broer van Milan Kasteleyn.", ("FAMILY_OF", "Ruben Kasteleyn", "Milan Kasteleyn")),
         ("Nordin Haddouchi belde Ruben Kasteleyn.", ("CONTACTED", "Nordin Haddouchi", "Ruben Kasteleyn")),
+        ("Bilal Ouali werkte samen met Sander Kuijpers.", ("ASSOCIATE_OF", "Bilal Ouali", "Sander Kuijpers")),
+        ("Het schip Maas Pioneer meerde aan in Vlissingen.", ("CALLED_AT", "Maas Pioneer", "Vlissingen")),
+        ("Het vrachtschip Santa Brisa wordt uitgebaat door Andes Reefer Line S.A.",
+         ("OPERATES", "Andes Reefer Line S.A.", "Santa Brisa")),
+        ("Stijn Dewolfs gebruikt het nummer +32 484 27 65 03.", ("HAS_PHONE", "Stijn Dewolfs", "+32484276503")),
+        ("De rekening BE90 7350 4128 7632 staat op naam van Stijn Dewolfs.",
+         ("HAS_ACCOUNT", "Stijn Dewolfs", "BE90735041287632")),
         ("De containers kwamen aan boord van de Santa Brisa, container PAFU 441752 6 incluis.",
          ("SHIPPED_IN", "Santa Brisa", "PAFU4417526")),
     ],
