@@ -384,7 +384,7 @@ class Neo4jStore(TraversalMixin):
     """``neo4j://user:password@host:7687`` — a Neo4j 5 server (Community is enough)."""
 
     def __init__(self, url: str, *, retry_seconds: float = 30.0, connect_timeout: float = 5.0,
-                 batch_rows: int = 50_000) -> None:
+                 batch_rows: int = 20_000) -> None:
         target = parse_url(url)
         self.url = target.redacted  # never the password: this string is shown and logged
         self._database = target.database
