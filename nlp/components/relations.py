@@ -48,6 +48,7 @@ _ANAPHORS = {
 }
 _ANAPHOR_RE = {(t, lang): re.compile(p, re.I) for t, by_lang in _ANAPHORS.items() for lang, p in by_lang.items()}
 _SPACES = re.compile(r"\s+")
+_LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
 _AGE = re.compile(r"^,? ?\(?\d{1,3}\)?(?=,|$|\s)|, \d{1,3}(?= ?,)")
@@ -147,6 +148,11 @@ class RelationFinder:
 
     def _typed(self, a: Ref, b: Ref, between: str, inner: list[Ref] | None = None) -> list[tuple[str, bool, str]]:
         found = self._match(a, b, between)
+        if not found and inner and all(r.type == a.type for r in inner):
+            # "X and Y, both members of Z": the cue after a list of like mentions holds for each
+            listed = _LISTED.match(between)
+            if listed and listed.end() < len(between):
+                found = self._match(a, b, between[listed.end():].lstrip())
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)
             head, sep, tail = between.rpartition("ent ")
