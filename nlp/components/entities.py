@@ -120,6 +120,8 @@ class EntityMerger:
                 continue
             if _is_record_key(doc, ent):
                 continue
+            if not sure and any(t.is_digit and len(t) >= 4 for t in ent):
+                continue  # "PAS 418833": a badge or file number
             if len(ent) == 1 and not sure and _common_word(doc, ent.text):
                 continue  # "Seizure" at the head of a line, while "seizure" runs through the text
             if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
