@@ -124,7 +124,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--sample", default=str(ROOT / "ingest" / "sample_case"))
+    parser.add_argument("--size", choices=["small", "full"], default="full",
+                        help="small: 100 documents, one round (a quick check, not the figure to quote)")
     args = parser.parse_args(argv)
+    if args.size == "small":
+        args.docs, args.rounds = min(args.docs, 100), 1
 
     corpus = load_corpus(Path(args.sample), args.docs)
     state: dict[str, Any] = {}
@@ -158,6 +162,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     for name, seconds in best.items():
         result[f"{name}_docs_per_s"] = round(n / seconds, 2)
+    # reading alone, per format, on the same texts: it must never be the bottleneck
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from read import ratio_fields
+
+    result.update(ratio_fields(corpus.texts[:200], result["docs_per_s"]))
     print(json.dumps(result))
     return result
 

@@ -191,7 +191,7 @@ class SQLiteStore(TraversalMixin):
             if merged != props:
                 db.execute("UPDATE entities SET properties=? WHERE entity_id=?",
                            (json.dumps(merged, default=str), entity.entity_id))
-        names = {entity.name, *entity.aliases}
+        names = dict.fromkeys([entity.name, *entity.aliases])
         db.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?,?)",
                        [(entity.entity_id, n, fold(n)) for n in names if n])
         db.executemany("INSERT OR IGNORE INTO identifiers VALUES (?,?,?)",
