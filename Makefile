@@ -33,8 +33,11 @@ neo4j-start:
 neo4j-stop:
 	bash scripts/neo4j stop
 
+QUICK_BENCHES := ingest read analysis eval_resolution resolution_speed api neo4j_write
+
 bench: install
-	for b in bench/*.py; do echo "== $$b"; $(PY) $$b --size small || exit 1; done
+	$(PY) bench/eval_extraction.py
+	for b in $(QUICK_BENCHES); do echo "== bench/$$b.py"; $(PY) bench/$$b.py --size small || exit 1; done
 
 clean:
 	rm -rf out .pytest_cache test-artifacts
