@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-import threading
 from typing import Any
 
-from api.security.keys import connect, now
+from api.security.keys import SecurityDb, now
 
 _DDL = (
     """CREATE TABLE IF NOT EXISTS audit (
@@ -50,20 +48,10 @@ def _digest(prev: str, values: dict[str, Any]) -> str:
     return hashlib.sha256((prev + body).encode("utf-8")).hexdigest()
 
 
-class AuditLog:
+class AuditLog(SecurityDb):
     """Append entries; read them back (admins only, enforced by the callers)."""
 
-    def __init__(self, path: str, db: sqlite3.Connection | None = None, lock: threading.RLock | None = None) -> None:
-        self.path = path
-        self.db = db or connect(path)
-        self.lock = lock or threading.RLock()
-        with self.lock:
-            for statement in _DDL:
-                self.db.execute(statement)
-
-    def close(self) -> None:
-        with self.lock:
-            self.db.close()
+    DDL = _DDL
 
     def append(self, who: str, role: str | None, method: str, endpoint: str, params: dict[str, Any],
                status: int, result_bytes: int, result_items: int | None = None, duration_ms: float = 0.0) -> None:

@@ -76,20 +76,28 @@ class User:
     clearance: str
 
 
-class KeyStore:
-    """Users and their hashed API keys."""
+class SecurityDb:
+    """A small SQLite file of security records (keys, audit): opens it and creates its tables."""
 
-    def __init__(self, path: str, db: sqlite3.Connection | None = None) -> None:
+    DDL: tuple[str, ...] = ()
+
+    def __init__(self, path: str, db: sqlite3.Connection | None = None, lock: threading.RLock | None = None) -> None:
         self.path = path
         self.db = db or connect(path)
-        self.lock = threading.RLock()
+        self.lock = lock or threading.RLock()
         with self.lock:
-            for statement in _DDL:
+            for statement in self.DDL:
                 self.db.execute(statement)
 
     def close(self) -> None:
         with self.lock:
             self.db.close()
+
+
+class KeyStore(SecurityDb):
+    """Users and their hashed API keys."""
+
+    DDL = _DDL
 
     def add_user(self, name: str, role: str, clearance: str | None = None) -> str:
         """Create ``name`` (or give a revoked name a new key) and return the key; only its hash is kept."""
