@@ -19,13 +19,22 @@ from graph.schema import SCHEMA
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
+# Letters that Unicode does not decompose into a base letter plus accents (after case folding).
+_LATIN_EXTRA = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae",
+                              "œ": "oe", "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k"})
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, whitespace collapsed (for search and keys)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", ascii_text.casefold()).strip()
+    """Lower case, accents removed, whitespace collapsed (for search and keys).
+
+    >>> fold("  Mehmet YILMAZ ")
+    'mehmet yilmaz'
+    >>> fold("Yılmaz Søren Łukasz Straße")
+    'yilmaz soren lukasz strasse'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LATIN_EXTRA)
+    return _SPACES.sub(" ", plain).strip()
 
 
 def name_key(text: str) -> str:
