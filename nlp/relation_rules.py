@@ -3,6 +3,9 @@
 A rule says: in language ``lang``, when the text between two mentions of one sentence matches
 ``regex`` in full, and the first and second mentions have the listed types, the sentence states
 relation ``type`` (``dir`` ``ab``: the first mention is the source; ``ba``: the second one is).
+A rule whose pattern holds `` @ `` also reads the clause after the second mention: it is matched
+against "between @ after", for verb-final Dutch ("X, waarvan hij alle aandelen bezit") and for
+"X is charged as its leader".
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class CueRule:
     source_types: frozenset[str]
     target_types: frozenset[str]
     regex: re.Pattern[str]
+    tail: bool = False
 
     def first_types(self) -> frozenset[str]:
         return self.target_types if self.reverse else self.source_types
@@ -66,6 +70,7 @@ def cue_rules(lang: str) -> tuple[CueRule, ...]:
             source_types=second if reverse else first,
             target_types=first if reverse else second,
             regex=re.compile(_expand(row[5])),
+            tail=" @ " in row[5],
         ))
     return tuple(rules)
 

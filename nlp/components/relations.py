@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.common import doc_text, sentence_starts
+from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
 from nlp.relation_rules import cue_rules, negated
 
@@ -33,21 +34,8 @@ _AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|trib
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
 _TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|container|\bPSA\b|DP World|APM|MPET"
                        r"|Katoen Natie|Euromax|\bECT\b|HHLA|Eurogate", re.I)
-_ANAPHORS = {
-    "PERSON": {
-        "en": r"\b(?:he|she|the (?:witness|suspect|accused|defendant|interviewee|person concerned))\b",
-        "fr": r"\b(?:il|elle|le témoin|la témoin|le suspect|la suspecte|le prévenu|la prévenue|l['’]intéressée?"
-              r"|le mis en cause|l['’]accusée?|le gardé à vue)\b",
-        "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
-    },
-    "VESSEL": {
-        "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer|trawler)\b",
-        "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
-        "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip)\b",
-    },
-}
-_ANAPHOR_RE = {(t, lang): re.compile(p, re.I) for t, by_lang in _ANAPHORS.items() for lang, p in by_lang.items()}
 _SPACES = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
@@ -72,18 +60,6 @@ _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelos
 
 
 @dataclass(frozen=True)
-class Ref:
-    """A mention: its character span, type and, for a pronoun, the span of what it stands for."""
-
-    start: int
-    end: int
-    type: str
-    target_start: int
-    target_end: int
-    anaphor: bool = False
-
-
-@dataclass(frozen=True)
 class RelationHit:
     """One stated relation; ``source``/``target`` are character spans of entity mentions."""
 
@@ -104,6 +80,7 @@ class RelationFinder:
         self.lang = nlp.lang
         self.rules = cue_rules(self.lang)
         self.dependency = DependencyRelations(self.lang) if "parser" in nlp.pipe_names else None
+        self.coreference = Coreference(self.lang)
 
     def _mentions(self, doc: Doc) -> list[Ref]:
         refs = [Ref(s.start_char, s.end_char, s.label_, s.start_char, s.end_char)
@@ -114,24 +91,6 @@ class RelationFinder:
                 refs.append(Ref(hit.start, hit.end, node, hit.start, hit.end))
         refs.sort(key=lambda r: r.start)
         return refs
-
-    def _anaphors(self, doc: Doc, sent_start: int, sent_end: int, in_sent: list[Ref], before: list[Ref]) -> list[Ref]:
-        out = []
-        text = doc_text(doc)[sent_start:sent_end]
-        for type_ in ("PERSON", "VESSEL"):
-            pattern = _ANAPHOR_RE.get((type_, self.lang))
-            antecedents = [r for r in before if r.type == type_ and not r.anaphor]
-            if pattern is None or not antecedents:
-                continue
-            match = pattern.search(text)
-            if match is None:
-                continue
-            pos = sent_start + match.start()
-            if any(r.type == type_ and r.start < pos for r in in_sent) or pos - antecedents[-1].end > 1500:
-                continue
-            ante = antecedents[-1]
-            out.append(Ref(pos, sent_start + match.end(), type_, ante.target_start, ante.target_end, anaphor=True))
-        return out
 
     def _between(self, doc: Doc, a: Ref, b: Ref, inner: list[Ref]) -> str:
         text = doc_text(doc)
@@ -146,8 +105,16 @@ class RelationFinder:
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
         return between
 
-    def _typed(self, a: Ref, b: Ref, between: str, inner: list[Ref] | None = None) -> list[tuple[str, bool, str]]:
-        found = self._match(a, b, between)
+    def _after(self, doc: Doc, b: Ref, refs: list[Ref], s_end: int) -> str:
+        """The clause after mention ``b``, lower case, up to the next mention or punctuation (8 words)."""
+        text = doc_text(doc)
+        end = min([s_end] + [r.start for r in refs if r.start >= b.end])
+        clause = _CLAUSE_END.split(text[b.end:end].lower(), maxsplit=1)[0]
+        return " ".join(clause.split()[:8])
+
+    def _typed(self, a: Ref, b: Ref, between: str, inner: list[Ref] | None = None,
+               after: str = "") -> list[tuple[str, bool, str]]:
+        found = self._match(a, b, between, after)
         if not found and inner and all(r.type == a.type for r in inner):
             # "X and Y, both members of Z": the cue after a list of like mentions holds for each
             listed = _LISTED.match(between)
@@ -160,11 +127,16 @@ class RelationFinder:
                 found = self._match(a, b, _COORDINATION.sub("", tail, count=1))
         return found
 
-    def _match(self, a: Ref, b: Ref, between: str) -> list[tuple[str, bool, str]]:
+    def _match(self, a: Ref, b: Ref, between: str, after: str = "") -> list[tuple[str, bool, str]]:
         out = []
         candidates = (between + " ", between) if between else ("",)
+        tail = f"{between} @ {after}".lstrip()
         for i, rule in enumerate(self.rules):
             if a.type not in rule.first_types() or b.type not in rule.second_types():
+                continue
+            if rule.tail:
+                if rule.regex.fullmatch(tail) and not negated(self.lang, after):
+                    out.append((rule.type, rule.reverse, f"{self.lang}:{rule.type}:{i}"))
                 continue
             if any(rule.regex.fullmatch(text) for text in candidates):
                 out.append((rule.type, rule.reverse, f"{self.lang}:{rule.type}:{i}"))
@@ -177,15 +149,16 @@ class RelationFinder:
             doc._.hg_relations = hits
             return doc
         starts = [r.start for r in refs]
+        text = doc_text(doc)
+        self.coreference.reset()
         bounds = sentence_starts(doc) + [len(doc)]
         for k in range(len(bounds) - 1):
             sent = doc[bounds[k]:bounds[k + 1]]
             s_start, s_end = sent.start_char, sent.end_char
             lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
             in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
-            if not in_sent:
-                continue
-            in_sent = sorted(in_sent + self._anaphors(doc, s_start, s_end, in_sent, refs[:lo]), key=lambda r: r.start)
+            in_sent = sorted(in_sent + self.coreference.refs(text, s_start, s_end, in_sent), key=lambda r: (r.start, r.end))
+            self.coreference.update(in_sent, text)
             if len(in_sent) < 2:
                 continue
             hits.extend(self._sentence(doc, sent, in_sent))
@@ -208,7 +181,9 @@ class RelationFinder:
                     blocked.add((i, j))
                     continue
                 conf = 0.6 if (a.anaphor or b.anaphor) else 0.8
-                for type_, reverse, rule in self._settle(self._typed(a, b, between, refs[i + 1:j]), a, b, text):
+                after = self._after(doc, b, refs, s_end)
+                found = self._typed(a, b, between, refs[i + 1:j], after)
+                for type_, reverse, rule in self._settle(found, a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))

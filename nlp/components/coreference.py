@@ -1,0 +1,194 @@
+"""Light coreference for the relation rules: pronouns, possessives and definite descriptions.
+
+Investigative prose names a person once and then goes on with "he", "his phone", "the
+suspect"; a gang is named once and then is "the gang" or "its leader". These references become
+mentions (:class:`Ref`) that stand for an antecedent, so the cue rules can read "He was employed
+by X" or "his brother-in-law, Y" as they read a sentence with the name in it.
+
+Antecedents follow the usual salience order of written reports:
+
+- a subject pronoun at the start of a clause ("He ...", "Le 14 juin, il a appelé ...") stands
+  for the *first* person of the last sentence that named one (its subject, most of the time);
+  after "stated that" / "indique que" / "verklaart dat" it stands for the first person of its
+  own sentence;
+- a possessive before a relation noun ("his mobile number", "son compte", "zijn broer") stands
+  for the first person named before it in the sentence, else the salient person; it is a
+  zero-width mention at the possessive, so the text "his brother-in-law, " stays between the
+  two mentions for the cue rules;
+- "she" stands for a ship when the last person-or-ship named was a ship;
+- "the gang", "la bande", "de bende" and "its leader" stand for the last organisation named
+  that is not a public body; "the port", "le port", "de haven" for the last port named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_DISTANCE = 1500  # characters between a reference and its antecedent
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention: its character span, type and, for a reference, the span of what it stands for."""
+
+    start: int
+    end: int
+    type: str
+    target_start: int
+    target_end: int
+    anaphor: bool = False
+
+
+_SUBJECT = {
+    "en": r"\b(?:he|she|the (?:witness|suspect|accused|defendant|interviewee|person concerned|officer|docker|employee))\b",
+    "fr": r"\b(?:il|elle|le témoin|la témoin|le suspect|la suspecte|le prévenu|la prévenue|l['’]intéressée?"
+          r"|le mis en cause|l['’]accusée?|le gardé à vue)\b",
+    "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
+}
+_VESSEL = {
+    "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer ship|trawler)\b",
+    "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
+    "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip)\b",
+}
+_KIN = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|wife|husband|spouse|partner"
+        r"|brother-in-law|sister-in-law|father-in-law|son-in-law|frère|sœur|soeur|fils|fille|père|mère|cousine?"
+        r"|neveu|nièce|oncle|tante|épouse|époux|femme|mari|beau-frère|belle-sœur|belle-soeur|beau-père|broer|zus"
+        r"|zuster|zoon|dochter|vader|moeder|neef|nicht|oom|tante|vrouw|echtgenote|echtgenoot|man|schoonbroer"
+        r"|zwager|schoonzus|schoonvader")
+_THINGS = (r"mobile|phone|telephone|number|line|handset|gsm|e-mail|email|mail|address|account|iban|name|employer"
+           r"|accomplice|associate|numéro|téléphone|portable|ligne|adresse|compte|nom|employeur|complice|associée?"
+           r"|nummer|telefoon|toestel|e-mailadres|mailadres|adres|rekening|rekeningnummer|naam|werkgever|handlanger")
+_POSSESSIVE = {
+    "en": r"\b(?:his|her)(?= (?:\S+ ){0,2}?(?:%s)\b)",
+    "fr": r"\b(?:son|sa|ses)(?= (?:\S+ ){0,2}?(?:%s)\b)",
+    "nl": r"\b(?:zijn|haar)(?= (?:\S+ ){0,2}?(?:%s)\b)",
+}
+_GROUP_NOUNS = (r"leader|leaders|member|members|head|boss|chief|lieutenant|ringleader|chef|chefs|membre|membres|dirigeant"
+                r"|leider|leiders|lid|leden|kopstuk|baas")
+_GROUP = {
+    "en": r"\b(?:the (?:gang|network|organisation|organization|group|cartel|clan|syndicate)\b(?! of)|(?:its|their)"
+          r"(?= (?:\S+ ){0,2}?(?:" + _GROUP_NOUNS + r")\b))",
+    "fr": r"\b(?:la bande|le réseau|l['’]organisation|le groupe|le clan|le cartel)\b(?! d)",
+    "nl": r"\b(?:de bende|de organisatie|het netwerk|de groep|de clan|het kartel)\b(?! van)",
+}
+_PORT = {
+    "en": r"\bthe (?:port|harbour|harbor)\b(?! of| authority| police)",
+    "fr": r"\ble port\b(?! d| autonome)",
+    "nl": r"\bde haven\b(?! van)",
+}
+_THAT = {"en": r"(?:that|whether) $", "fr": r"(?:que|qu['’]) ?$", "nl": r"(?:dat|of) $"}
+_AUTHORITY = re.compile(r"police|politie|customs|douane|court|tribunal|rechtbank|parquet|parket|prosecut|minist|agency"
+                        r"|agence|office|bureau|guard|europol|interpol|eurojust|gendarmerie|parliament|kamer|sénat"
+                        r"|senate|commission|council|administration|directorate|direction", re.I)
+
+
+def _compile(table: dict[str, str], fill: str | None = None) -> dict[str, re.Pattern[str]]:
+    return {lang: re.compile(p % fill if fill else p, re.I) for lang, p in table.items()}
+
+
+_SUBJECT_RE, _VESSEL_RE, _PORT_RE = _compile(_SUBJECT), _compile(_VESSEL), _compile(_PORT)
+_POSSESSIVE_RE = {lang: re.compile(p % (_KIN + "|" + _THINGS), re.I) for lang, p in _POSSESSIVE.items()}
+_GROUP_RE = _compile(_GROUP)
+_THAT_RE = _compile(_THAT)
+
+
+class Coreference:
+    """Turns the references of one sentence into :class:`Ref` mentions; keeps salience between sentences."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.salient: dict[str, Ref] = {}
+        self.last: dict[str, Ref] = {}
+
+    def reset(self) -> None:
+        self.salient, self.last = {}, {}
+
+    def _antecedent(self, type_: str, pos: int, in_sent: list[Ref], first: bool = True) -> Ref | None:
+        before = [r for r in in_sent if r.type == type_ and r.end <= pos]
+        if before:
+            return before[0] if first else before[-1]
+        ante = self.salient.get(type_) if first and type_ == "PERSON" else self.last.get(type_)
+        return ante if ante is not None and pos - ante.end <= MAX_DISTANCE else None
+
+    @staticmethod
+    def _ref(start: int, end: int, ante: Ref) -> Ref:
+        return Ref(start, end, ante.type, ante.target_start, ante.target_end, anaphor=True)
+
+    def refs(self, full_text: str, s_start: int, s_end: int, in_sent: list[Ref]) -> list[Ref]:
+        """References in the sentence ``full_text[s_start:s_end]``, given its named mentions."""
+        lang, out = self.lang, []
+        text = full_text[s_start:s_end]
+        subject = _SUBJECT_RE.get(lang)
+        persons = [r for r in in_sent if r.type == "PERSON"]
+        for match in subject.finditer(text) if subject is not None else ():
+            pos = s_start + match.start()
+            word = match.group(0).lower()
+            if word in ("she", "il", "elle") and self._ship_antecedent(pos, in_sent):
+                continue  # "She was escorted into Cork": the ship, handled below
+            if any(r.start < pos for r in persons):
+                head = text[:match.start()][-12:]
+                that = _THAT_RE.get(lang)
+                if that is None or not that.search(head.lower()):
+                    continue
+                out.append(self._ref(pos, s_start + match.end(), persons[0]))
+            else:
+                ante = self._antecedent("PERSON", pos, in_sent)
+                if ante is not None:
+                    out.append(self._ref(pos, s_start + match.end(), ante))
+            break
+        possessive = _POSSESSIVE_RE.get(lang)
+        for match in possessive.finditer(text) if possessive is not None else ():
+            pos = s_start + match.start()
+            ante = self._antecedent("PERSON", pos, in_sent + out)
+            if ante is not None:
+                out.append(self._ref(pos, pos, ante))
+        out.extend(self._simple(_VESSEL_RE, "VESSEL", text, s_start, in_sent))
+        if self._ship_antecedent(s_start + len(text), in_sent) and lang == "en":
+            match = re.search(r"\b(?:she|it)\b", text, re.I)
+            if match is not None and not any(r.type == "VESSEL" and r.start < s_start + match.start() for r in in_sent):
+                ante = self._antecedent("VESSEL", s_start + match.start(), in_sent)
+                if ante is not None:
+                    out.append(self._ref(s_start + match.start(), s_start + match.end(), ante))
+        out.extend(self._simple(_PORT_RE, "PORT", text, s_start, in_sent, first=False))
+        group = _GROUP_RE.get(lang)
+        for match in group.finditer(text) if group is not None else ():
+            pos = s_start + match.start()
+            cands = [r for r in in_sent if r.type == "ORGANIZATION" and r.end <= pos and not r.anaphor
+                     and not _AUTHORITY.search(full_text[r.start:r.end])]
+            ante = cands[-1] if cands else self.last.get("ORGANIZATION")
+            if ante is None or pos - ante.end > MAX_DISTANCE:
+                continue
+            end = pos if match.group(0).lower() in ("its", "their") else s_start + match.end()
+            out.append(self._ref(pos, end, ante))
+        return out
+
+    def _simple(self, table: dict[str, re.Pattern[str]], type_: str, text: str, s_start: int, in_sent: list[Ref],
+                first: bool = True) -> list[Ref]:
+        pattern = table.get(self.lang)
+        match = pattern.search(text) if pattern is not None else None
+        if match is None:
+            return []
+        pos = s_start + match.start()
+        if any(r.type == type_ and r.start < pos for r in in_sent):
+            return []
+        ante = self._antecedent(type_, pos, in_sent, first=first)
+        return [self._ref(pos, s_start + match.end(), ante)] if ante is not None else []
+
+    def _ship_antecedent(self, pos: int, in_sent: list[Ref]) -> bool:
+        """Whether the last person-or-ship named before ``pos`` is a ship."""
+        named = [r for r in in_sent if r.type in ("PERSON", "VESSEL") and r.end <= pos]
+        if named:
+            return named[-1].type == "VESSEL"
+        vessel, person = self.last.get("VESSEL"), self.last.get("PERSON")
+        return vessel is not None and (person is None or person.end < vessel.end)
+
+    def update(self, refs: list[Ref], full_text: str) -> None:
+        """After a sentence: its first person becomes the salient one; the last of each type is kept."""
+        first_person = next((r for r in refs if r.type == "PERSON"), None)
+        if first_person is not None:
+            self.salient["PERSON"] = first_person
+        for ref in refs:
+            if ref.type == "ORGANIZATION" and _AUTHORITY.search(full_text[ref.target_start:ref.target_end]):
+                continue
+            self.last[ref.type] = ref
