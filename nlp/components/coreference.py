@@ -77,7 +77,17 @@ _PORT = {
     "fr": r"\ble port\b(?! d| autonome)",
     "nl": r"\bde haven\b(?! van)",
 }
-_THAT = {"en": r"(?:that|whether) $", "fr": r"(?:que|qu['’]) ?$", "nl": r"(?:dat|of) $"}
+_DEFINITE = {
+    "COMPANY": {"en": r"\bthe (?:company|firm)\b(?! of)", "fr": r"\b(?:la société|l['’]entreprise|la firme)\b(?! d)",
+                "nl": r"\b(?:het bedrijf|de vennootschap|de firma|de onderneming)\b(?! van)"},
+    "PHONE": {"en": r"\b(?:that|this|the same) (?:number|line|phone number)\b(?! of)",
+              "fr": r"\b(?:ce numéro|cette ligne|le même numéro)\b", "nl": r"\b(?:dat|dit|hetzelfde) (?:nummer|gsm-nummer)\b"},
+}
+#: an object pronoun is not its own clause's subject ("Delacourt l'a appelé": not Delacourt)
+_OBJECT = {"en": r"\bhim\b", "fr": r"\bl['’](?=(?:a|avait|aurait|ont|avaient) )", "nl": r"\bhem\b"}
+_THAT = {"en": r"(?:that|whether|and|but|when|after|because|where) $",
+         "fr": r"(?:que|qu['’]|et|mais|lorsqu['’]|quand|où|dont|car|puis) ?$",
+         "nl": r"(?:dat|of|waarvan|waarna|toen|nadat|omdat|maar|en|waar) $"}
 _AUTHORITY = re.compile(r"police|politie|customs|douane|court|tribunal|rechtbank|parquet|parket|prosecut|minist|agency"
                         r"|agence|office|bureau|guard|europol|interpol|eurojust|gendarmerie|parliament|kamer|sénat"
                         r"|senate|commission|council|administration|directorate|direction", re.I)
@@ -90,6 +100,8 @@ def _compile(table: dict[str, str], fill: str | None = None) -> dict[str, re.Pat
 _SUBJECT_RE, _VESSEL_RE, _PORT_RE = _compile(_SUBJECT), _compile(_VESSEL), _compile(_PORT)
 _POSSESSIVE_RE = {lang: re.compile(p % (_KIN + "|" + _THINGS), re.I) for lang, p in _POSSESSIVE.items()}
 _GROUP_RE = _compile(_GROUP)
+_DEFINITE_RE = {type_: _compile(table) for type_, table in _DEFINITE.items()}
+_OBJECT_RE = _compile(_OBJECT)
 _THAT_RE = _compile(_THAT)
 
 
@@ -151,6 +163,17 @@ class Coreference:
                 if ante is not None:
                     out.append(self._ref(s_start + match.start(), s_start + match.end(), ante))
         out.extend(self._simple(_PORT_RE, "PORT", text, s_start, in_sent, first=False))
+        for type_, table in _DEFINITE_RE.items():
+            out.extend(self._simple(table, type_, text, s_start, in_sent, first=False))
+        obj = _OBJECT_RE.get(lang)
+        match = obj.search(text) if obj is not None else None
+        if match is not None:
+            pos = s_start + match.start()
+            before = [r for r in persons if r.end <= pos]
+            ante = before[0] if len(before) >= 2 else self.salient.get("PERSON")
+            if ante is not None and (not before or (ante.target_start, ante.target_end) != (
+                    before[-1].target_start, before[-1].target_end)) and pos - ante.end <= MAX_DISTANCE:
+                out.append(self._ref(pos, s_start + match.end(), ante))
         group = _GROUP_RE.get(lang)
         for match in group.finditer(text) if group is not None else ():
             pos = s_start + match.start()

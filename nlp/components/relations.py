@@ -35,6 +35,12 @@ _AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|trib
 _TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|container|\bPSA\b|DP World|APM|MPET"
                        r"|Katoen Natie|Euromax|\bECT\b|HHLA|Eurogate", re.I)
 _SPACES = re.compile(r"\s+")
+# ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
+_BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
+_ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)$")
+_RELATIVE = re.compile(r"^,? ?(?:who|qui|die) ")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
@@ -45,7 +51,7 @@ _CALL_CUE = {
     "en": re.compile(r"(?:called at|calls at|calling at|call at|call in|arrived in|arrived at|arrival in|arrival at|docked in|"
                      r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
                      r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
-                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|port of|harbour of|harbor of|"
+                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
                      r"arrived from|sailed from|departed from|coming from)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
@@ -55,6 +61,8 @@ _CALL_CUE = {
     "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
                      r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit) (?:de )?(?:haven van )?$"),
 }
+_CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
+                        r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
 # Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
 _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
 
@@ -103,6 +111,12 @@ class RelationFinder:
         parts.append(text[pos:b.start])
         between = _SPACES.sub(" ", "".join(parts).lower()).strip()
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
+        between = _ASIDE.sub("", _BORN.sub("", between)).strip()
+        if a.anaphor and a.end > a.start and self.lang == "nl":
+            # Dutch inversion: "Op 19 juni belde hij X" -- the verb stands before the pronoun
+            word = _WORD_BEFORE.search(text[max(0, a.start - 30):a.start])
+            if word is not None and word.group(1).islower():
+                between = f"{word.group(1)} {between}".strip()
         return between
 
     def _after(self, doc: Doc, b: Ref, refs: list[Ref], s_end: int) -> str:
@@ -120,6 +134,17 @@ class RelationFinder:
             listed = _LISTED.match(between)
             if listed and listed.end() < len(between):
                 found = self._match(a, b, between[listed.end():].lstrip())
+        if not found and inner and inner[-1].type == b.type and _SECOND_LISTED.search(between):
+            # "belongs to PSA and MSC": the cue before a list of like mentions holds for each
+            stripped = between
+            while _SECOND_LISTED.search(stripped):
+                stripped = _SECOND_LISTED.sub("", stripped).rstrip()
+            found = self._match(a, b, stripped, after)
+        if not found and inner and a.type == "PERSON":
+            # "X, planner employed by Y, who works at Z": the relative clause after an apposition
+            head, sep, tail = between.rpartition("ent ")
+            if sep and _RELATIVE.match(tail):
+                found = self._match(a, b, tail, after)
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)
             head, sep, tail = between.rpartition("ent ")
@@ -224,7 +249,8 @@ class RelationFinder:
             before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
             after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
             after_cue = _CALL_AFTER.get(self.lang)
-            if cue.search(before) or (after_cue is not None and after_cue.match(after)):
+            listed = bool(out) and _CALL_LIST.search(before) is not None  # "called at A, Panama, ... and at B"
+            if cue.search(before) or listed or (after_cue is not None and after_cue.match(after)):
                 typed.add((min(v, k), max(v, k)))
                 out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
                                      "rule", 0.6, f"{self.lang}:port-call"))
