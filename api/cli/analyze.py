@@ -6,12 +6,13 @@ the result (``--json`` for machine-readable output; ``--csv FILE`` writes a resu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, fail, open_store_from, print_json
+from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from
 
 app = typer.Typer(name="analyze", help="Network analysis: who holds the network together, who bridges it, "
                   "which firms look infiltrated.", no_args_is_help=True)
@@ -59,17 +60,15 @@ def centrality(
     """Rank entities by centrality, best first (networkx definitions; see graph/analysis/centrality.py)."""
     from graph.analysis import centrality as run
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         rows = run(_graph(s, weak, since, until), measure, top=top, types=type, weighted=weighted, k=k, seed=seed)
-    finally:
-        s.close()
     _table(rows, csv)
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _centrality_lines)
+
+
+def _centrality_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     for row in rows:
-        typer.echo(f"{row['score']:.6f}  {row['type']:<12} {row['name']}  ({row['entity_id']})")
+        yield f"{row['score']:.6f}  {row['type']:<12} {row['name']}  ({row['entity_id']})"
 
 
 def communities(
@@ -86,20 +85,17 @@ def communities(
     """Find communities (Louvain or Leiden) with modularity and a summary of each."""
     from graph.analysis import communities as run
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         result = run(_graph(s, weak, since, until), method, resolution=resolution, seed=seed)
-    finally:
-        s.close()
-    data = result.to_dict(members=members)
-    if json_out:
-        print_json(data)
-        return
-    typer.echo(f"{data['count']} communities, modularity {data['modularity']:.3f} ({method}, seed {seed})")
-    for c in data["communities"]:
-        keys = ", ".join(m["name"] for m in c["key_members"][:3])
-        types = ", ".join(f"{t} {n}" for t, n in c["types"].items())
-        typer.echo(f"  #{c['id']:<3} {c['size']:>5} members  [{types}]  key: {keys}")
+
+    def lines(data: dict[str, Any]) -> Iterator[str]:
+        yield f"{data['count']} communities, modularity {data['modularity']:.3f} ({method}, seed {seed})"
+        for c in data["communities"]:
+            keys = ", ".join(m["name"] for m in c["key_members"][:3])
+            types = ", ".join(f"{t} {n}" for t, n in c["types"].items())
+            yield f"  #{c['id']:<3} {c['size']:>5} members  [{types}]  key: {keys}"
+
+    emit(result.to_dict(members=members), json_out, lines)
 
 
 def brokers(
@@ -114,19 +110,17 @@ def brokers(
     """Entities that bridge communities (inter-community betweenness, Burt's constraint and effective size)."""
     from graph.analysis import brokers as run
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         rows = run(_graph(s, weak), top=top, k=k, seed=seed)
-    finally:
-        s.close()
     _table(rows, csv)
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _broker_lines)
+
+
+def _broker_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     for row in rows:
         c = "-" if row["constraint"] is None else f"{row['constraint']:.3f}"
-        typer.echo(f"{row['bridging']:.4f}  constraint {c}  reaches {row['communities_reached']}  "
-                   f"{row['type']:<12} {row['name']}")
+        yield (f"{row['bridging']:.4f}  constraint {c}  reaches {row['communities_reached']}  "
+               f"{row['type']:<12} {row['name']}")
 
 
 def paths(
@@ -141,20 +135,18 @@ def paths(
     """Shortest paths between two entities, each hop with its evidence (documents and sentences)."""
     from graph.analysis import evidence_paths
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         found = evidence_paths(s, source, target, k=k, include_weak=include_weak, max_hops=max_hops)
-    finally:
-        s.close()
-    if json_out:
-        print_json(found)
-        return
+    emit(found, json_out, _path_lines)
+
+
+def _path_lines(found: list[dict[str, Any]]) -> Iterator[str]:
     for i, p in enumerate(found, 1):
-        typer.echo(f"path {i}: {p['length']} hops: " + " - ".join(n["name"] for n in p["nodes"]))
+        yield f"path {i}: {p['length']} hops: " + " - ".join(n["name"] for n in p["nodes"])
         for e in p["edges"]:
-            typer.echo(f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}")
+            yield f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}"
             for ev in e["evidence"]:
-                typer.echo(f"      {ev['doc_id'][:12]} {ev['sentence'][:110]!r}")
+                yield f"      {ev['doc_id'][:12]} {ev['sentence'][:110]!r}"
 
 
 def _watchlist_entries(watchlist: Path | None) -> list[Any]:
@@ -181,23 +173,21 @@ def suspicious_links(
     from graph.analysis import suspicious_links as run
 
     entries = _watchlist_entries(watchlist)
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         G = _graph(s, entities=True)
         match = match_watchlist(G, entries)
         for entry in match.unmatched:
             typer.echo(f"warning: watchlist entry {entry.name or entry.identifier!r} matches no entity", err=True)
         ranked = run(G, match, top=top, kind=kind, as_of=as_of, store=s)
-    finally:
-        s.close()
     rows = [r.to_dict() for r in ranked]
     _table(rows, csv)
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _suspicious_lines)
+
+
+def _suspicious_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     for r in rows:
-        typer.echo(f"{r['rank']:>3}. {r['score']:.3f}  {r['name']}  ({r['entity_id']})")
-        typer.echo(f"       {r['explanation']['summary']}")
+        yield f"{r['rank']:>3}. {r['score']:.3f}  {r['name']}  ({r['entity_id']})"
+        yield f"       {r['explanation']['summary']}"
 
 
 def predict_links(
@@ -216,22 +206,20 @@ def predict_links(
     from graph.analysis import match_watchlist
     from graph.analysis import predict_links as run
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         G = _graph(s, weak=False, entities=True)
         sources = list(source or []) or match_watchlist(G, _watchlist_entries(watchlist)).entity_ids
         if not sources:
             fail("no source entity: give --source ID, --watchlist FILE or set HAVENGRAPH_WATCHLIST")
         rows = run(G, sources, method=method, top=top)
-    finally:
-        s.close()
     _table(rows, csv)
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _prediction_lines)
+
+
+def _prediction_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     for r in rows:
         via = ", ".join(c["name"] for c in r["common_neighbors"][:3])
-        typer.echo(f"{r['score']:.3f}  {r['source']['name']} ~ {r['target']['name']}  (via {via}) [predicted]")
+        yield f"{r['score']:.3f}  {r['source']['name']} ~ {r['target']['name']}  (via {via}) [predicted]"
 
 
 def export(
@@ -245,11 +233,8 @@ def export(
     """Write the projection for Gephi or Cytoscape (GraphML or GEXF)."""
     from graph.analysis import centrality_scores, write_graph
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         G = _graph(s, weak, entities=True)
-    finally:
-        s.close()
     scores = {m: centrality_scores(G, m) for m in ("degree", "pagerank", "betweenness")} if with_scores else None
     written = write_graph(G, output, fmt, scores=scores)
     typer.echo(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges written to {output} ({written})")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, fail, open_store_from, print_json, store_url
+from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from, store_url
 from graph.errors import NoPath
+from graph.model import Entity, Subgraph
 
 
 def extract(
@@ -24,18 +26,18 @@ def extract(
         fail(f"--lang must be auto, en, fr or nl, not {lang!r}")
     document = read_file(file)
     extraction = Extractor(lang).extract(document)
-    data = extraction.to_json()
-    if json_out:
-        print_json(data)
-        return
-    typer.echo(f"{file}  language={extraction.document.lang}")
-    for ent in data["entities"]:
-        typer.echo(f"  {ent['type']:<13} {ent['text']!r:<40} {ent['entity_id']}")
-    for ident in data["identifiers"]:
-        flag = "valid" if ident["valid"] else "INVALID"
-        typer.echo(f"  {ident['type']:<13} {ident['text']!r:<40} {ident['value']} ({flag})")
-    for rel in data["relations"]:
-        typer.echo(f"  {rel['source']} -[{rel['type']}]-> {rel['target']}")
+
+    def lines(data: dict[str, Any]) -> Iterator[str]:
+        yield f"{file}  language={extraction.document.lang}"
+        for ent in data["entities"]:
+            yield f"  {ent['type']:<13} {ent['text']!r:<40} {ent['entity_id']}"
+        for ident in data["identifiers"]:
+            flag = "valid" if ident["valid"] else "INVALID"
+            yield f"  {ident['type']:<13} {ident['text']!r:<40} {ident['value']} ({flag})"
+        for rel in data["relations"]:
+            yield f"  {rel['source']} -[{rel['type']}]-> {rel['target']}"
+
+    emit(extraction.to_json(), json_out, lines)
 
 
 def search(
@@ -46,36 +48,32 @@ def search(
     json_out: JsonOption = False,
 ) -> None:
     """Find entities by name, alias or identifier (case- and accent-insensitive), best match first."""
-    with_store = open_store_from(store)
-    try:
-        found = with_store.search(text, type=type, limit=limit)
-    finally:
-        with_store.close()
+    with open_store_from(store) as s:
+        found = s.search(text, type=type, limit=limit)
     rows = [{"entity_id": e.entity_id, "name": e.name, "type": e.type, "aliases": e.aliases,
              "identifiers": e.identifiers} for e in found]
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _search_lines)
+
+
+def _search_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     if not rows:
-        typer.echo("no match")
+        yield "no match"
     for row in rows:
-        typer.echo(f"{row['entity_id']:<45} {row['type']:<12} {row['name']}")
+        yield f"{row['entity_id']:<45} {row['type']:<12} {row['name']}"
 
 
 def stats(store: StoreOption = None, json_out: JsonOption = False) -> None:
     """Counts of documents, entities and relations in the store."""
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         data = s.stats()
-    finally:
-        s.close()
-    if json_out:
-        print_json(data)
-        return
+    emit(data, json_out, _stats_lines)
+
+
+def _stats_lines(data: dict[str, Any]) -> Iterator[str]:
     for key in ("documents", "entities", "relations", "evidence", "mentions"):
-        typer.echo(f"{key:<10} {data.get(key, 0)}")
+        yield f"{key:<10} {data.get(key, 0)}"
     for type_, n in data.get("entities_by_type", {}).items():
-        typer.echo(f"  {type_:<14} {n}")
+        yield f"  {type_:<14} {n}"
 
 
 def show(
@@ -84,29 +82,27 @@ def show(
     json_out: JsonOption = False,
 ) -> None:
     """An entity with its aliases, identifiers, relations and the evidence behind each."""
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         entity = s.get_entity(entity_id)
         sub = s.neighbors(entity_id, depth=1, limit=200)
         mentions = s.mentions(entity_id, limit=50)
-    finally:
-        s.close()
-    names = {n.entity_id: n.name for n in sub.nodes}
     data = {**entity.to_dict(), "relations": [r.to_dict() for r in sub.edges],
             "mentions": [m.__dict__ for m in mentions]}
-    if json_out:
-        print_json(data)
-        return
-    typer.secho(f"{entity.name}  [{entity.type}]  {entity.entity_id}", bold=True)
+    emit(data, json_out, lambda _: _entity_lines(entity, sub))
+
+
+def _entity_lines(entity: Entity, sub: Subgraph) -> Iterator[str]:
+    names = {n.entity_id: n.name for n in sub.nodes}
+    yield typer.style(f"{entity.name}  [{entity.type}]  {entity.entity_id}", bold=True)
     if entity.aliases:
-        typer.echo("  aliases: " + "; ".join(entity.aliases))
+        yield "  aliases: " + "; ".join(entity.aliases)
     for scheme, value in entity.identifiers.items():
-        typer.echo(f"  {scheme}: {value}")
+        yield f"  {scheme}: {value}"
     for rel in sub.edges:
-        typer.echo(f"  {names.get(rel.source, rel.source)} -[{rel.type} x{len(rel.evidence)}]-> "
-                   f"{names.get(rel.target, rel.target)}")
+        yield (f"  {names.get(rel.source, rel.source)} -[{rel.type} x{len(rel.evidence)}]-> "
+               f"{names.get(rel.target, rel.target)}")
         for ev in rel.evidence[:3]:
-            typer.echo(f"      doc {ev.doc_id[:12]} [{ev.start}:{ev.end}] {ev.sentence[:110]!r}")
+            yield f"      doc {ev.doc_id[:12]} [{ev.start}:{ev.end}] {ev.sentence[:110]!r}"
 
 
 def viz(
@@ -120,11 +116,8 @@ def viz(
     """Write a self-contained interactive HTML picture of an entity's neighbourhood."""
     from graph.visualize import subgraph_html
 
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         sub = s.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
-    finally:
-        s.close()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}"), encoding="utf-8")
     typer.echo(str(output))
@@ -139,20 +132,19 @@ def path(
     json_out: JsonOption = False,
 ) -> None:
     """Shortest path between two entities, with the evidence for every hop."""
-    s = open_store_from(store)
-    try:
-        sub = s.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
-    except NoPath as exc:
-        fail(str(exc))
-    finally:
-        s.close()
-    if json_out:
-        print_json(sub.to_dict())
-        return
-    typer.echo(" -> ".join(f"{n.name} [{n.type}]" for n in sub.nodes))
+    with open_store_from(store) as s:
+        try:
+            sub = s.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
+        except NoPath as exc:
+            fail(str(exc))
+    emit(sub.to_dict(), json_out, lambda _: _path_lines(sub))
+
+
+def _path_lines(sub: Subgraph) -> Iterator[str]:
+    yield " -> ".join(f"{n.name} [{n.type}]" for n in sub.nodes)
     for rel in sub.edges:
         ev = rel.evidence[0] if rel.evidence else None
-        typer.echo(f"  {rel.source} -[{rel.type}]- {rel.target}: {ev.sentence[:120] if ev else ''!r}")
+        yield f"  {rel.source} -[{rel.type}]- {rel.target}: {ev.sentence[:120] if ev else ''!r}"
 
 
 def serve(

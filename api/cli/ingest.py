@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import StoreOption, fail, open_store_from, print_json
+from api.cli.common import StoreOption, emit, fail, open_store_from
 
 LANGS = ("auto", "en", "fr", "nl")
 
@@ -55,26 +55,22 @@ def ingest(
         fail(f"--watch {watch_dir}: not a folder")
     options = {"lang": lang, "workers": workers, "replace": replace, "grading": grading, "handling": handling,
                "mapping": str(mapping) if mapping else None, "resolve": resolve}
-    db = open_store_from(store)
     total = IngestReport()
-    try:
-        for edge_file in edges or []:
-            total.merge(ingest_edges(edge_file, db, default_type=edge_type, replace=replace, grading=grading,
-                                     handling=handling))
-        if paths:
-            total.merge(ingest_paths(paths, db, progress=not no_progress, **options))
-        if watch_dir is not None:
-            typer.echo(f"watching {watch_dir} every {interval:g} s (Ctrl-C to stop)", err=True)
-            total.merge(watch(watch_dir, db, interval=interval, progress=False,
-                              on_report=lambda r: typer.echo(r.summary(), err=True), **options))
-    finally:
-        db.close()
-        if report:
-            total.write(report)
-    if json_out:
-        print_json(total.to_dict())
-    else:
-        typer.echo(total.summary())
+    with open_store_from(store) as db:
+        try:
+            for edge_file in edges or []:
+                total.merge(ingest_edges(edge_file, db, default_type=edge_type, replace=replace, grading=grading,
+                                         handling=handling))
+            if paths:
+                total.merge(ingest_paths(paths, db, progress=not no_progress, **options))
+            if watch_dir is not None:
+                typer.echo(f"watching {watch_dir} every {interval:g} s (Ctrl-C to stop)", err=True)
+                total.merge(watch(watch_dir, db, interval=interval, progress=False,
+                                  on_report=lambda r: typer.echo(r.summary(), err=True), **options))
+        finally:
+            if report:  # also when interrupted: what was done so far
+                total.write(report)
+    emit(total.to_dict(), json_out, lambda _: [total.summary()])
     if not total.ok:
         raise typer.Exit(1)
 
@@ -89,15 +85,12 @@ def export_ftm(
 
     from ingest.ftm import export_ftm as run_export
 
-    db = open_store_from(store)
-    try:
+    with open_store_from(store) as db:
         if str(output) == "-":
             counts = run_export(db, sys.stdout, include_weak=weak)
         else:
             with open(output, "w", encoding="utf-8") as fh:
                 counts = run_export(db, fh, include_weak=weak)
-    finally:
-        db.close()
     typer.echo(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())), err=True)
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, open_store_from, print_json
+from api.cli.common import JsonOption, StoreOption, emit, open_store_from
 from graph.resolution import merge as merge_entities
 from graph.resolution import merges, pin_distinct, review_candidates
 from graph.resolution import split as split_merge
@@ -41,8 +42,7 @@ def review(
     json_out: JsonOption = False,
 ) -> None:
     """Pairs that may be one entity (best first), or with --merges the merges in force, with their reasons."""
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         if show_merges:
             rows = merges(s)[:limit]
             names = s.get_entities([r[k] for r in rows for k in ("a", "b")])
@@ -51,21 +51,20 @@ def review(
                 r["b_name"] = names[r["b"]].name if r["b"] in names else None
         else:
             rows = review_candidates(s, limit=limit)
-    finally:
-        s.close()
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, lambda rows: _review_lines(rows, show_merges))
+
+
+def _review_lines(rows: list[dict[str, Any]], show_merges: bool) -> Iterator[str]:
     if not rows:
-        typer.echo("no active merges" if show_merges else "nothing to review")
+        yield "no active merges" if show_merges else "nothing to review"
         return
     for r in rows:
         score = "analyst" if r.get("score") is None else f"{r['score']:.2f}"
-        typer.secho(f"{r['decision_id']}  {score:>7}  {r['a']} <- {r['b']}", bold=True)
-        typer.echo(f"    {r.get('a_name') or '?'}  |  {r.get('b_name') or '(merged away)'}")
-        typer.echo(f"    {r['reason']}  [{_features(r.get('features') or {})}]  by {r['who']} at {r['at']}")
+        yield typer.style(f"{r['decision_id']}  {score:>7}  {r['a']} <- {r['b']}", bold=True)
+        yield f"    {r.get('a_name') or '?'}  |  {r.get('b_name') or '(merged away)'}"
+        yield f"    {r['reason']}  [{_features(r.get('features') or {})}]  by {r['who']} at {r['at']}"
     hint = "havengraph split DECISION_ID" if show_merges else "havengraph merge A B --why ... / havengraph pin A B"
-    typer.echo(f"{len(rows)} shown; act with `{hint}`")
+    yield f"{len(rows)} shown; act with `{hint}`"
 
 
 def merge(
@@ -77,17 +76,11 @@ def merge(
     json_out: JsonOption = False,
 ) -> None:
     """Merge DROP into KEEP by hand; the documents that mention them are rewritten."""
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         decision = merge_entities(s, keep, drop, who=who or _analyst(), reason=why)
-    finally:
-        s.close()
-    if json_out:
-        print_json(decision)
-        return
-    typer.echo(f"merged {drop} into {keep} (decision {decision['decision_id']}, "
-               f"{decision['documents_rewritten']} documents rewritten); undo with "
-               f"`havengraph split {decision['decision_id']}`")
+    emit(decision, json_out, lambda d: [f"merged {drop} into {keep} (decision {d['decision_id']}, "
+                                        f"{d['documents_rewritten']} documents rewritten); undo with "
+                                        f"`havengraph split {d['decision_id']}`"])
 
 
 def split(
@@ -98,16 +91,10 @@ def split(
     json_out: JsonOption = False,
 ) -> None:
     """Undo a merge; the two entities are pinned as distinct so that no automatic merge redoes it."""
-    s = open_store_from(store)
-    try:
-        pin = split_merge(s, decision_id, who=who or _analyst(), reason=why)
-    finally:
-        s.close()
-    if json_out:
-        print_json(pin)
-        return
-    typer.echo(f"split {pin['a']} and {pin['b']} (pinned as distinct: decision {pin['decision_id']}, "
-               f"{pin['documents_rewritten']} documents rewritten)")
+    with open_store_from(store) as s:
+        pinned = split_merge(s, decision_id, who=who or _analyst(), reason=why)
+    emit(pinned, json_out, lambda d: [f"split {d['a']} and {d['b']} (pinned as distinct: decision "
+                                      f"{d['decision_id']}, {d['documents_rewritten']} documents rewritten)"])
 
 
 def pin(
@@ -119,16 +106,10 @@ def pin(
     json_out: JsonOption = False,
 ) -> None:
     """Record that A and B are different entities: never merged automatically, and any merge between them is undone."""
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         decision = pin_distinct(s, a, b, who=who or _analyst(), reason=why)
-    finally:
-        s.close()
-    if json_out:
-        print_json(decision)
-        return
-    typer.echo(f"pinned {a} and {b} as distinct (decision {decision['decision_id']}, "
-               f"{decision['documents_rewritten']} documents rewritten)")
+    emit(decision, json_out, lambda d: [f"pinned {a} and {b} as distinct (decision {d['decision_id']}, "
+                                        f"{d['documents_rewritten']} documents rewritten)"])
 
 
 def register(app: typer.Typer) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import closing
 from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, open_store_from, print_json
+from api.cli.common import JsonOption, StoreOption, emit, open_store_from
 from graph.errors import InvalidInput, UnsupportedStore
 from graph.store import open_store
 
@@ -22,29 +24,24 @@ def migrate(
     """Copy a whole graph between stores: documents, entities, mentions, relations with evidence, decisions."""
     from graph.store.migrate import migrate as copy_graph
 
-    source = open_store(from_url)
-    try:
-        target = open_store(to_url)
-        try:
-            def progress(done: int, total: int) -> None:
-                if not json_out:
-                    typer.echo(f"\r{done}/{total} documents", nl=False, err=True)
+    def progress(done: int, total: int) -> None:
+        if not json_out:
+            typer.echo(f"\r{done}/{total} documents", nl=False, err=True)
 
-            summary = copy_graph(source, target, batch_size=batch_size, clear=clear, progress=progress)
-        finally:
-            target.close()
-    finally:
-        source.close()
-    if json_out:
-        print_json(summary)
-        return
-    typer.echo("", err=True)
-    typer.echo(f"copied {summary['documents']} documents, {summary['entities']} entities, "
-               f"{summary['relations']} relations ({summary['evidence']} pieces of evidence) and "
-               f"{summary['decisions']} decisions from {summary['source']} to {summary['target']} "
-               f"in {summary['seconds']} s")
+    with closing(open_store(from_url)) as source, closing(open_store(to_url)) as target:
+        summary = copy_graph(source, target, batch_size=batch_size, clear=clear, progress=progress)
+    if not json_out:
+        typer.echo("", err=True)  # ends the progress line
+    emit(summary, json_out, _migrate_lines)
+
+
+def _migrate_lines(summary: dict[str, Any]) -> Iterator[str]:
+    yield (f"copied {summary['documents']} documents, {summary['entities']} entities, "
+           f"{summary['relations']} relations ({summary['evidence']} pieces of evidence) and "
+           f"{summary['decisions']} decisions from {summary['source']} to {summary['target']} "
+           f"in {summary['seconds']} s")
     if not summary["identical_counts"]:
-        typer.secho("warning: the two stores' counts differ; compare `havengraph stats` on both", fg="yellow")
+        yield typer.style("warning: the two stores' counts differ; compare `havengraph stats` on both", fg="yellow")
 
 
 def cypher(
@@ -58,26 +55,24 @@ def cypher(
 ) -> None:
     """Run read-only Cypher on a Neo4j store (writes are refused by the database)."""
     params = _params(param or [])
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         run = getattr(s, "run_read_cypher", None)
         if run is None:
             raise UnsupportedStore(f"Cypher needs a Neo4j store; {s.url} is not one (use --store neo4j://...)")
         rows = run(query, params, limit=limit, timeout=timeout)
-    finally:
-        s.close()
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _cypher_lines)
+    if not json_out and len(rows) == limit and rows:
+        typer.echo(f"(stopped at --limit {limit} rows)", err=True)
+
+
+def _cypher_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     if not rows:
-        typer.echo("no rows")
+        yield "no rows"
         return
     keys = list(rows[0])
-    typer.echo("\t".join(keys))
+    yield "\t".join(keys)
     for row in rows:
-        typer.echo("\t".join(_cell(row.get(k)) for k in keys))
-    if len(rows) == limit:
-        typer.echo(f"(stopped at --limit {limit} rows)", err=True)
+        yield "\t".join(_cell(row.get(k)) for k in keys)
 
 
 def _params(items: list[str]) -> dict[str, Any]:

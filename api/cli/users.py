@@ -6,12 +6,14 @@ once, as its last line; only its hash is kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import closing, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, fail, open_store_from, print_json, store_url
+from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from, store_url
 from api.security.audit import AuditLog
 from api.security.keys import KeyStore, keys_db_path
 from api.settings import Settings
@@ -43,12 +45,9 @@ def users_add(
     keys_db: KeysOption = None,
 ) -> None:
     """Create a user and print the API key (shown once, as the last line)."""
-    keys = _keys(store, keys_db)
-    try:
+    with closing(_keys(store, keys_db)) as keys:
         key = keys.add_user(name, role, clearance)
         user = next(u for u in keys.list_users() if u["name"] == name.strip())
-    finally:
-        keys.close()
     typer.echo(f"user {user['name']}: role {user['role']}, clearance {user['clearance']} ({keys.path})", err=True)
     typer.echo("keep this key now; it cannot be shown again:", err=True)
     typer.echo(key)
@@ -57,28 +56,23 @@ def users_add(
 @users_app.command("list")
 def users_list(store: StoreOption = None, keys_db: KeysOption = None, json_out: JsonOption = False) -> None:
     """List users (never their keys)."""
-    keys = _keys(store, keys_db)
-    try:
+    with closing(_keys(store, keys_db)) as keys:
         rows = keys.list_users()
-    finally:
-        keys.close()
-    if json_out:
-        print_json(rows)
-        return
+    emit(rows, json_out, _user_lines)
+
+
+def _user_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
     for row in rows:
         status = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
-        typer.echo(f"{row['name']:<20} {row['role']:<8} {row['clearance']:<13} {row['key_id']}  {status}")
+        yield f"{row['name']:<20} {row['role']:<8} {row['clearance']:<13} {row['key_id']}  {status}"
 
 
 @users_app.command("revoke")
 def users_revoke(name: Annotated[str, typer.Argument(help="User name.")],
                  store: StoreOption = None, keys_db: KeysOption = None) -> None:
     """Revoke a user's key at once."""
-    keys = _keys(store, keys_db)
-    try:
+    with closing(_keys(store, keys_db)) as keys:
         done = keys.revoke(name)
-    finally:
-        keys.close()
     if not done:
         fail(f"no active user {name!r}")
     typer.echo(f"revoked {name}")
@@ -94,20 +88,18 @@ def audit(
     json_out: JsonOption = False,
 ) -> None:
     """The API audit log: who asked what, when, and how much came back."""
-    keys = _keys(store, keys_db)
-    log = AuditLog(keys.path, db=keys.db, lock=keys.lock)
-    try:
+    with closing(_keys(store, keys_db)) as keys:
+        log = AuditLog(keys.path, db=keys.db, lock=keys.lock)
         data = log.verify() if verify else log.entries(limit=limit, who=who, since=since)
-    finally:
-        keys.close()
-    if json_out or verify:
-        print_json(data)
-        if verify and not data["ok"]:
-            raise typer.Exit(1)
-        return
-    for e in data:
-        typer.echo(f"{e['at']}  {e['who']:<14} {e['method']:<6} {e['status']}  {e['endpoint']}  "
-                   f"{e['result_items'] if e['result_items'] is not None else '-'} items, {e['result_bytes']} B")
+    emit(data, json_out or verify, _audit_lines)  # the verdict of --verify is always JSON
+    if verify and not data["ok"]:
+        raise typer.Exit(1)
+
+
+def _audit_lines(entries: list[dict[str, Any]]) -> Iterator[str]:
+    for e in entries:
+        yield (f"{e['at']}  {e['who']:<14} {e['method']:<6} {e['status']}  {e['endpoint']}  "
+               f"{e['result_items'] if e['result_items'] is not None else '-'} items, {e['result_bytes']} B")
 
 
 @evidence_app.command("export")
@@ -129,13 +121,10 @@ def evidence_export(
     from graph.store.view import ClearedView
 
     spec = PackageIn(entity_id=entity_id, depth=depth, limit=limit, source=source, target=target)
-    s = open_store_from(store)
-    try:
+    with open_store_from(store) as s:
         view = ClearedView(s, clearance)
         data = build_package(view, select(view, spec), {"request": spec.model_dump(exclude_none=True),
                                                         "clearance": view.clearance}, who=who)
-    finally:
-        s.close()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
     typer.echo(str(output))
@@ -154,20 +143,17 @@ def evidence_verify(
 
     if not package.is_file():
         fail(f"{package} is not a file")
-    s = open_store_from(store) if against_store else None
-    try:
+    with open_store_from(store) if against_store else nullcontext() as s:
         result = verify_package(package.read_bytes(), s)
-    finally:
-        if s is not None:
-            s.close()
-    if json_out:
-        print_json(result)
-    else:
-        typer.echo(("valid" if result["valid"] else "NOT VALID") + f"  sha256 {result['package_sha256']}")
-        for problem in result["problems"]:
-            typer.echo(f"  - {problem}")
+    emit(result, json_out, _verdict_lines)
     if not result["valid"]:
         raise typer.Exit(1)
+
+
+def _verdict_lines(result: dict[str, Any]) -> Iterator[str]:
+    yield ("valid" if result["valid"] else "NOT VALID") + f"  sha256 {result['package_sha256']}"
+    for problem in result["problems"]:
+        yield f"  - {problem}"
 
 
 def register(app: typer.Typer) -> None:
