@@ -38,8 +38,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("notebooks")]
 
 
 @pytest.fixture(scope="module")
-def kernels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A kernelspec that starts ipykernel with this very interpreter (the project's venv)."""
+def kernels(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A kernelspec that starts ipykernel with this very interpreter (the project's venv).
+
+    Connection files and the IPython profile live in temporary folders too, so neither a read-only
+    home nor a user's IPython start-up files can change the run.
+    """
     root = tmp_path_factory.mktemp("kernels")
     spec = root / KERNEL
     spec.mkdir()
@@ -47,7 +51,10 @@ def kernels(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Havengraph tests", "language": "python",
     }), encoding="utf-8")
-    return root
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path_factory.mktemp("jupyter-runtime")))
+        mp.setenv("IPYTHONDIR", str(tmp_path_factory.mktemp("ipython")))
+        yield root
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +125,7 @@ def check_03(nb: Any) -> None:
     assert re.search(r"^\s*1\. [\d.]+\s+Blauwhoeve Logistics BV$", text, re.MULTILINE), text
     assert "matched: " in text and "Milan Kasteleyn" in text
     assert re.search(r"^shared_identifiers\s+[\d.]+", text, re.MULTILINE)
-    assert re.search(r"route 1 \(\d+ steps?\): Blauwhoeve Logistics BV -> ", text)
+    assert re.search(r"route 1 \(\d+ hops?\): Blauwhoeve Logistics BV -> ", text)
     assert re.search(r"^\s+\[(DIRECTOR_OF|OWNS)\] .+, characters \d+-\d+:$", text, re.MULTILINE)
     assert text.count("[predicted]") >= 3
     assert len(outputs_of(nb, "image/png")) == 1
