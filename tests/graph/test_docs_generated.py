@@ -41,6 +41,7 @@ def test_every_type_of_the_schema_is_in_the_page(gen_docs: ModuleType) -> None:
     assert "| `VESSEL` | Vessel | `vessel:` | `IMO`, `MMSI` | Vessel |" in text
     assert "| `CO_MENTIONED` | any | any | yes | yes | UnknownLink |" in text
     assert "`B2` = 0.7225" in text  # 0.85 x 0.85
+    assert "| source | `B` | 0.85 |" in text  # the scoring's own table, graph/analysis/weights.yaml
 
 
 def test_page_follows_a_changed_schema(gen_docs: ModuleType) -> None:
