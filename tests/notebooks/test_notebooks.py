@@ -62,9 +62,9 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('nbstore') / 'havengraph.db'}"
 
 
-def run(name: str, store_url: str, kernels: Path, workdir: Path) -> Any:
-    """Execute ``notebooks/<name>.ipynb``; a failing cell raises CellExecutionError with its traceback."""
-    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+def run(name: str | Path, store_url: str, kernels: Path, workdir: Path) -> Any:
+    """Execute ``notebooks/<name>.ipynb`` (or a path); a failing cell raises CellExecutionError."""
+    nb = nbformat.read(name if isinstance(name, Path) else NOTEBOOKS / f"{name}.ipynb", as_version=4)
     km = KernelManager(kernel_name=KERNEL, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
     client = nbclient.NotebookClient(nb, km=km, timeout=CELL_TIMEOUT_S, allow_errors=False,
                                      resources={"metadata": {"path": str(workdir)}})
@@ -146,6 +146,20 @@ def check_04(nb: Any, store_url: str) -> None:
         assert not [d for d in store.list_decisions(kind="merge") if d["who"] == "analyst:notebook"]
     finally:
         store.close()
+
+
+def test_kernel_is_this_interpreter_and_errors_fail_the_run(sqlite_url: str, kernels: Path, tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import os, sys\nprint(sys.executable)\nprint(os.getcwd())\n"
+                                          "print(os.environ['HAVENGRAPH_STORE'])")]
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(nb, path)
+    lines = text_of(run(path, sqlite_url, kernels, tmp_path)).split()
+    assert lines == [sys.executable, str(tmp_path), sqlite_url]
+    nb.cells.append(nbformat.v4.new_code_cell("1 / 0"))
+    nbformat.write(nb, path)
+    with pytest.raises(nbclient.exceptions.CellExecutionError, match="ZeroDivisionError"):
+        run(path, sqlite_url, kernels, tmp_path)
 
 
 @pytest.mark.parametrize("name", ORDER)
