@@ -33,6 +33,7 @@ _MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items
 MAX_TOKENS = 10
 
 # priorities of candidate sources
+P_AGENCY = 82
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
 
@@ -143,6 +144,7 @@ class EntityMerger:
                 legal = span.label_ == "COMPANY" and classify_org(span[-1].text)[0] == "COMPANY" and len(span) > 1
                 out.append((P_LEGAL if legal else P_ORG_RULE, span))
         out.extend((P_PERSON_RULE, s) for s in groups.get("hg_person", []) if _ok(s))
+        out.extend((P_AGENCY, s) for s in groups.get("hg_agency", []) if _ok(s))
         return out
 
     @staticmethod

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from nlp.components.agencies import AgencyFinder
 from nlp.components.common import CONNECTORS, EDGE_WORDS, doc_text, line_is_upper, sentence_bounds, trim
 from nlp.resources import known_organizations, word_list
 
@@ -75,6 +76,7 @@ class OrganizationFinder:
         single = [w for w in company_words if " " not in w]
         self.role_matcher.add("ROLE", [[{"LOWER": {"IN": single}, "IS_TITLE": True}],
                                        [{"LOWER": {"IN": single}, "IS_UPPER": True}]])
+        self.agencies = AgencyFinder(nlp.lang)
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name, type_ in known_organizations().items():
             self.known.add(type_, [nlp.make_doc(name)])
@@ -122,6 +124,7 @@ class OrganizationFinder:
         for match_id, start, end in self.known(doc):
             found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
         doc.spans["hg_org"] = found
+        doc.spans["hg_agency"] = self.agencies(doc)
         return doc
 
 
