@@ -153,8 +153,9 @@ class AgencyFinder:
         for pattern in (_NAMED, _MEMBER):
             for match in pattern.finditer(text):
                 span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+                span = trim(Span(doc, span.start, span.end, label="ORGANIZATION")) if span is not None else None
                 if span is not None and 0 < len(span) <= 6:
-                    out.append(Span(doc, span.start, span.end, label="ORGANIZATION"))
+                    out.append(span)
         return out
 
     def __call__(self, doc: Doc) -> list[Span]:
