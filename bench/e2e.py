@@ -71,12 +71,14 @@ def run_size(n_docs: int, args: argparse.Namespace, neo4j_url: str | None, work:
         f"{eco.graph.number_of_nodes()} entities, {eco.graph.number_of_edges()} relations")
     del eco
     ingested = ingest(corpus, meter, workers=args.workers)
-    say(f"[{n_docs}] ingested: {ingested.nlp_documents} by NLP, {ingested.record_documents} records")
+    say(f"[{n_docs}] ingested: {ingested.nlp_documents} reports by NLP ({ingested.nlp_entities} entities, "
+        f"{ingested.nlp_relations} relations found), {ingested.record_documents} record files")
     backends = [("", f"sqlite:///{work / f'e2e_{n_docs}.db'}")]
     if neo4j_url:
         backends.append(("_neo4j", neo4j_url))
     out: dict[str, Any] = {"documents": corpus.documents, "nlp_documents": len(corpus.reports),
-                           "record_documents": len(corpus.records), "record_rows": corpus.record_rows}
+                           "record_documents": len(corpus.records), "record_rows": corpus.record_rows,
+                           "nlp_relations": ingested.nlp_relations}
     for suffix, url in backends:
         store = open_store(url)
         try:
@@ -153,6 +155,7 @@ def summary(runs: list[dict[str, Any]], args: argparse.Namespace) -> dict[str, A
     sizes = [r["documents"] for r in runs]
     out: dict[str, Any] = {"documents": sizes, "nlp_documents": [r["nlp_documents"] for r in runs],
                            "record_rows": [r["record_rows"] for r in runs],
+                           "nlp_relations": [r.get("nlp_relations", 0) for r in runs],
                            "relations": [r.get("store_size", {}).get("relations", 0) for r in runs],
                            "entities": [r.get("store_size", {}).get("entities", 0) for r in runs],
                            "sqlite_bytes": [r.get("store_size", {}).get("bytes", 0) for r in runs],

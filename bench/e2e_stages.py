@@ -94,6 +94,8 @@ class Ingested:
     extractions: list[Extraction] = field(default_factory=list)
     nlp_documents: int = 0
     record_documents: int = 0
+    nlp_entities: int = 0
+    nlp_relations: int = 0
 
 
 def ingest(corpus: Corpus, meter: Meter, workers: int = 1) -> Ingested:
@@ -118,8 +120,11 @@ def ingest(corpus: Corpus, meter: Meter, workers: int = 1) -> Ingested:
             source, _ = open_source(path)
             documents.append(read_source(source, plain).document)
         extractor = Extractor("en")
-        out.extractions.extend(extractor.pipe(documents, workers=workers))
+        found = list(extractor.pipe(documents, workers=workers))
+        out.extractions.extend(found)
         out.nlp_documents = fig.items = len(documents)
+    out.nlp_entities = sum(len(ex.entities) for ex in found)
+    out.nlp_relations = sum(len(ex.relations) for ex in found)
     return out
 
 
