@@ -42,7 +42,8 @@ TARGET_TYPES = ("PERSON", "COMPANY", "VESSEL", "PORT")
 ALL_TYPES = ("PERSON", "COMPANY", "ORGANIZATION", "VESSEL", "PORT", "LOCATION")
 CHECK_DIGIT = ("IMO", "CONTAINER", "IBAN", "LEI", "VAT")
 SYMMETRIC = {"ASSOCIATE_OF", "FAMILY_OF", "CONTACTED"}
-_LEADING = re.compile(r"^(?:the|le|la|les|l'|l’|de|het|mv|m/v|m\.v\.|mt|m/t)\s*", re.I)
+# an article or ship prefix is a word of its own ("de " but not the "De" of "Dennis"); "l'" is glued
+_LEADING = re.compile(r"^(?:(?:the|le|la|les|de|het|mv|m/v|m\.v\.|mt|m/t)\s+|l['’]\s*)", re.I)
 
 
 def norm(text: str) -> str:
