@@ -162,3 +162,16 @@ def port_name_stoplist() -> dict[str, str]:
     from graph.ids import fold
 
     return {fold(r[0]): r[1] for r in _rows("port_name_stoplist.txt") if len(r) >= 2}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Country and world-region names (EN/FR/NL, ``countries.tsv`` + ``country_aliases.tsv``) -> ISO or M49 code."""
+    out: dict[str, str] = {}
+    for name in ("countries.tsv", "country_aliases.tsv"):
+        for row in _rows(name):
+            if len(row) >= 2:
+                for alias in row[1].split("|"):
+                    if alias.strip():
+                        out.setdefault(alias.strip(), row[0])
+    return out

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, trim
 from nlp.components.organizations import classify_org
-from nlp.resources import first_names, port_gazetteer, word_list
+from nlp.resources import country_names, first_names, port_gazetteer, word_list
 
 
 def _legal_forms() -> frozenset[str]:
@@ -33,7 +34,7 @@ _MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items
 MAX_TOKENS = 10
 
 # priorities of candidate sources
-P_AGENCY = 82
+P_AGENCY, P_COUNTRY = 82, 50
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
 
@@ -97,6 +98,8 @@ class EntityMerger:
         self.default_org_type = default_org_type
         self.first_names = first_names()
         self.gazetteer = port_gazetteer()
+        self.countries = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.countries.add("LOCATION", list(nlp.tokenizer.pipe(country_names())))
 
     def _model_candidates(self, doc: Doc) -> list[tuple[int, Span]]:
         out: list[tuple[int, Span]] = []
@@ -145,6 +148,7 @@ class EntityMerger:
                 out.append((P_LEGAL if legal else P_ORG_RULE, span))
         out.extend((P_PERSON_RULE, s) for s in groups.get("hg_person", []) if _ok(s))
         out.extend((P_AGENCY, s) for s in groups.get("hg_agency", []) if _ok(s))
+        out.extend((P_COUNTRY, Span(doc, start, end, label="LOCATION")) for _, start, end in self.countries(doc))
         return out
 
     @staticmethod
