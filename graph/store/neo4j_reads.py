@@ -1,0 +1,166 @@
+"""Reads of the Neo4j backend: documents, entities, relations, projections and counts.
+
+``Neo4jReads`` is a mixin: the store supplies ``_read(query, **params)``, which runs one
+statement in a read transaction and returns its records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput
+from graph.ids import fold
+from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation, extraction_from_record
+from graph.schema import SCHEMA
+from graph.store import cypher
+from graph.store.base import build_projection, check_relation_types, check_types
+
+__all__ = ["Neo4jReads", "entity_from_row", "relation_from_row"]
+
+_PAGE = 1000
+
+
+def sql_limit(limit: int) -> int:
+    """SQL's reading of a row limit: a negative one means no limit."""
+    return limit if limit >= 0 else 2**62
+
+
+def entity_from_row(row: dict[str, Any]) -> Entity:
+    return Entity(entity_id=row["entity_id"], type=row["type"], name=row["name"],
+                  aliases=sorted(a for a in row["aliases"] or [] if a != row["name"]),
+                  identifiers=json.loads(row["identifiers"] or "{}"),
+                  properties=json.loads(row["properties"] or "{}"))
+
+
+def relation_from_row(row: Any) -> Relation:
+    return Relation(source=row["source"], target=row["target"], type=row["type"],
+                    evidence=[Evidence(**ev) for ev in row["evidence"]],
+                    properties=json.loads(row["properties"] or "{}"))
+
+
+class Neo4jReads:
+    """Read methods of ``Neo4jStore``; every query runs in a read transaction through ``_read``."""
+
+    url: str
+
+    def _read(self, query: str, **params: Any) -> list[Any]:
+        raise NotImplementedError
+
+    # -- documents ------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self._read(cypher.HAS_DOCUMENT, doc_id=doc_id)[0]["found"])
+
+    def get_document(self, doc_id: str) -> Document:
+        rows = self._read(cypher.DOCUMENT, doc_id=doc_id)
+        if not rows:
+            raise DocumentNotFound(f"no document {doc_id!r} in the store")
+        d = rows[0]["d"]
+        return Document(doc_id=d["doc_id"], title=d.get("title") or "", source=d.get("source") or "",
+                        lang=d.get("lang") or "", format=d.get("format") or "", date=d.get("date"),
+                        grading=d.get("grading"), handling=d.get("handling"), pages=json.loads(d["pages"]),
+                        metadata=json.loads(d["metadata"]), text=d["text"])
+
+    def raw_extraction(self, doc_id: str) -> Extraction:
+        rows = self._read(cypher.RAW_EXTRACTION, doc_id=doc_id)
+        if not rows:
+            raise DocumentNotFound(f"no document {doc_id!r} in the store")
+        return extraction_from_record(json.loads(rows[0]["extraction"]), document=self.get_document(doc_id))
+
+    def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return [dict(r) for r in self._read(cypher.LIST_DOCUMENTS, limit=sql_limit(limit), offset=max(offset, 0))]
+
+    def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
+        return [r["doc_id"] for r in self._read(cypher.DOCUMENTS_MENTIONING, ids=list(dict.fromkeys(entity_ids)))]
+
+    # -- entities -------------------------------------------------------------------------------
+    def get_entity(self, entity_id: str) -> Entity:
+        found = self.get_entities([entity_id])
+        if entity_id not in found:
+            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
+        return found[entity_id]
+
+    def get_entities(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        rows = self._read(cypher.GET_ENTITIES, ids=list(dict.fromkeys(entity_ids)))
+        return {r["e"]["entity_id"]: entity_from_row(r["e"]) for r in rows}
+
+    def iter_entities(self) -> Iterator[Entity]:
+        after = ""
+        while True:
+            rows = self._read(cypher.ENTITY_PAGE, after=after, limit=_PAGE)
+            yield from (entity_from_row(r["e"]) for r in rows)
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1]["e"]["entity_id"]
+
+    def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
+        query = fold(text)
+        if not query:
+            raise InvalidInput("search text is empty")
+        if limit < 1:
+            raise InvalidInput("limit must be at least 1")
+        type_ = SCHEMA.node_name(type) if type else None
+        rows = self._read(cypher.SEARCH, q=query, compact=query.replace(" ", ""), type=type_, limit=limit)
+        ids = [r["entity_id"] for r in rows]
+        found = self.get_entities(ids)
+        return [found[i] for i in ids if i in found]
+
+    def mentions(self, entity_id: str, limit: int = 100) -> list[Mention]:
+        return [Mention(**dict(r)) for r in self._read(cypher.MENTIONS_OF, entity_id=entity_id, limit=sql_limit(limit))]
+
+    def mentions_in(self, doc_ids: Iterable[str]) -> list[Mention]:
+        """Every mention in these documents (one query; used by ``migrate``)."""
+        return [Mention(**dict(r)) for r in self._read(cypher.DOCUMENT_MENTIONS, ids=list(doc_ids))]
+
+    # -- relations ------------------------------------------------------------------------------
+    @staticmethod
+    def _types(relation_types: Iterable[str] | None, include_weak: bool) -> frozenset[str]:
+        chosen = check_relation_types(relation_types)
+        everything = cypher.entity_relation_types()
+        return frozenset(t for t in everything if (chosen is None or t in chosen)
+                         and (include_weak or not SCHEMA.relations[t].weak))
+
+    def adjacent(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
+                 include_weak: bool = True) -> list[tuple[str, str, str]]:
+        rows = self._read(cypher.adjacent(self._types(relation_types, include_weak)),
+                          ids=list(dict.fromkeys(entity_ids)))
+        return list(dict.fromkeys((r["source"], r["target"], r["type"]) for r in rows))
+
+    def relations_between(self, entity_ids: Iterable[str], relation_types: Iterable[str] | None = None,
+                          include_weak: bool = True) -> list[Relation]:
+        rows = self._read(cypher.relations_between(self._types(relation_types, include_weak)),
+                          ids=list(dict.fromkeys(entity_ids)))
+        return [relation_from_row(r) for r in rows]
+
+    def iter_relations(self) -> Iterator[Relation]:
+        """Every relation with its evidence, type by type, in ``rel_id`` order within a type."""
+        for type_ in cypher.entity_relation_types():
+            after = ""
+            while True:
+                rows = self._read(cypher.relation_page(type_), after=after, limit=_PAGE)
+                yield from (relation_from_row(r) for r in rows)
+                if len(rows) < _PAGE:
+                    break
+                after = rows[-1]["rel_id"]
+
+    def projection(self, types: Iterable[str] | None = None, relation_types: Iterable[str] | None = None,
+                   include_weak: bool = True) -> nx.MultiDiGraph:
+        wanted = check_types(types)
+        nodes = [(r["entity_id"], r["type"], r["name"])
+                 for r in self._read(cypher.PROJECTION_NODES, types=None if wanted is None else sorted(wanted))]
+        keep = {n[0] for n in nodes}
+        edges = [tuple(r.values()) for r in self._read(cypher.projection_edges(self._types(relation_types, include_weak)))
+                 if r["source"] in keep and r["target"] in keep]
+        return build_projection(nodes, edges)  # type: ignore[arg-type]
+
+    def stats(self) -> dict[str, Any]:
+        counts = dict(self._read(cypher.COUNTS)[0])
+        by_rel = {r["type"]: r["n"] for r in self._read(cypher.relation_counts()) if r["n"]}
+        by_type = {r["type"]: r["n"] for r in self._read(cypher.ENTITY_COUNTS)}
+        return {"documents": counts["documents"], "entities": counts["entities"],
+                "relations": sum(by_rel.values()), "evidence": counts["evidence"], "mentions": counts["mentions"],
+                "entities_by_type": dict(sorted(by_type.items())), "relations_by_type": dict(sorted(by_rel.items())),
+                "store": self.url}
