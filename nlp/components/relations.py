@@ -249,7 +249,9 @@ class RelationFinder:
             before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
             after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
             after_cue = _CALL_AFTER.get(self.lang)
-            listed = bool(out) and _CALL_LIST.search(before) is not None  # "called at A, Panama, ... and at B"
+            # "called at A, Panama, on 9 June and at B": a port listed after one that the vessel called at
+            listed = _CALL_LIST.search(before) is not None and any(
+                refs[k2].type == "PORT" and (min(v, k2), max(v, k2)) in typed for k2 in range(k))
             if cue.search(before) or listed or (after_cue is not None and after_cue.match(after)):
                 typed.add((min(v, k), max(v, k)))
                 out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
