@@ -25,7 +25,7 @@ test: install
 	bash scripts/test.sh
 
 lint: install
-	$(VENV)/bin/ruff check ingest nlp graph api tests bench
+	$(VENV)/bin/ruff check ingest nlp graph api tests bench notebooks scripts
 
 neo4j-start:
 	bash scripts/neo4j start

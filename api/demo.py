@@ -11,8 +11,7 @@ import typer
 from graph.ids import fold
 from graph.schema import SCHEMA
 from graph.store import open_store
-
-SAMPLE_CASE = Path(__file__).resolve().parent.parent / "ingest" / "sample_case"
+from ingest.sample import SAMPLE_CASE, sample_case_files, sample_watchlist
 
 
 def is_logistics(name: str, properties: dict[str, Any] | None = None) -> bool:
@@ -43,8 +42,7 @@ def run_demo(store_url: str, out: Path, sample: Path = SAMPLE_CASE) -> dict[str,
     store = open_store(store_url)
     try:
         typer.secho(f"1/4 ingesting the sample case from {sample}", bold=True)
-        # only the case files: CAST.md (the answer key) and watchlist.csv are not evidence
-        report = ingest_paths(sorted(sample.glob("*.txt")), store, progress=True)
+        report = ingest_paths(sample_case_files(sample), store, progress=True)
         typer.echo(f"    {report.ingested} ingested, {report.skipped} unchanged, {len(report.failed)} failed")
         counts = store.stats()
         typer.echo(f"    store: {counts['documents']} documents, {counts['entities']} entities, "
@@ -58,7 +56,7 @@ def run_demo(store_url: str, out: Path, sample: Path = SAMPLE_CASE) -> dict[str,
         (out / "centrality.json").write_text(json.dumps(top, indent=2, ensure_ascii=False), encoding="utf-8")
 
         typer.secho("3/4 logistics firms ranked against the watchlist", bold=True)
-        watchlist = sample / "watchlist.csv"
+        watchlist = sample_watchlist(sample)
         ranked = suspicious_links(graph, watchlist, top=10, store=store)
         rows = [r if isinstance(r, dict) else r.to_dict() for r in ranked]
         for row in rows[:5]:

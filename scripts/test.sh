@@ -42,7 +42,7 @@ if [ -z "${HAVENGRAPH_EVAL_NETWORKS:-}" ] && [ -d ../shared/eval-dev/networks ];
 fi
 
 echo "== ruff"
-.venv/bin/ruff check ingest nlp graph api tests bench || exit 1
+.venv/bin/ruff check ingest nlp graph api tests bench notebooks scripts || exit 1
 
 echo "== pytest"
 "$PY" -m pytest -q -p no:cacheprovider "$@"

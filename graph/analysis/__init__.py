@@ -8,6 +8,7 @@
 from graph.analysis.brokers import brokers, intercommunity_betweenness
 from graph.analysis.centrality import MEASURES, betweenness_error_bound, centrality, centrality_scores
 from graph.analysis.communities import Community, CommunityResult, communities, community_sets
+from graph.analysis.disruption import disruption_curve, fragmentation, random_disruption
 from graph.analysis.examples import PORT_NETWORK_WATCHLIST, port_network, port_network_extraction
 from graph.analysis.export import write_graph, write_table
 from graph.analysis.fast import FastGraph
@@ -35,6 +36,7 @@ __all__ = [
     "centrality", "centrality_scores", "betweenness_error_bound",
     "communities", "community_sets", "Community", "CommunityResult",
     "brokers", "intercommunity_betweenness",
+    "fragmentation", "disruption_curve", "random_disruption",
     "evidence_paths", "resolve_entity",
     "suspicious_links", "SuspiciousLink", "find_candidates", "annotate_reliability",
     "grade_weight", "load_config",
