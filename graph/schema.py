@@ -69,7 +69,7 @@ class Schema:
     logistics_cues: tuple[str, ...] = ()
     insider_roles: tuple[str, ...] = ()
     handling_levels: tuple[str, ...] = ()
-    grading: dict[str, dict[str, float]] = field(default_factory=dict)
+    grading: dict[str, Any] = field(default_factory=dict)
     _by_label: dict[str, str] = field(default_factory=dict, repr=False)
 
     def node(self, name: str) -> NodeType:
@@ -128,18 +128,53 @@ class Schema:
         return len(self.handling_levels)
 
     def grading_weight(self, grading: str | None) -> float:
-        """Weight of evidence from a document graded e.g. "B2" (1.0 when ungraded)."""
-        if not grading:
-            return 1.0
-        code = grading.strip().upper()
-        weight = self.grading.get("source", {}).get(code[:1], 1.0)
-        if len(code) > 1:
-            weight *= self.grading.get("information", {}).get(code[1:2], 1.0)
-        return weight
+        """Weight in ``[0, 1]`` of evidence from a document graded e.g. "B2" or "1-B-P"."""
+        return grading_weight(grading, self.grading)
 
     def styles(self) -> dict[str, dict[str, str]]:
         """Node type -> pyvis ``color`` and ``shape``."""
         return {n.name: {"color": n.color, "shape": n.shape} for n in self.nodes.values()}
+
+
+def grading_weight(grading: str | None, table: dict[str, Any]) -> float:
+    """Source weight x information weight of ``grading`` in ``table`` (the schema's ``grading``).
+
+    Letter first ("B2": source A-F, information 1-6) or digit first ("1-B-P": source 1-3,
+    assessment A-E; the handling letter after them is ignored); anything else is ``ungraded``.
+    """
+    ungraded = float(table.get("ungraded", 1.0))
+    text = "".join(ch for ch in str(grading or "").upper() if ch.isalnum())
+    letters = [c for c in text if c.isalpha()]
+    digits = [c for c in text if c.isdigit()]
+    if not letters or not digits:
+        return ungraded
+    digit_first = text[0].isdigit()
+    scheme = table.get("digit_first" if digit_first else "letter_first", {})
+    src_key, info_key = (digits[0], letters[0]) if digit_first else (letters[0], digits[0])
+    src = scheme.get("source", {}).get(src_key)
+    info = scheme.get("information", {}).get(info_key)
+    if src is None or info is None:
+        return ungraded
+    return round(float(src) * float(info), 6)
+
+
+def _grading(raw: Any) -> dict[str, Any]:
+    """The ``grading`` section, checked: weights in [0, 1] for each style's source and information."""
+    raw = raw or {}
+    unknown = set(raw) - {"ungraded", "letter_first", "digit_first"}
+    if unknown:
+        raise InvalidSchema(f"grading: unknown key(s) {', '.join(sorted(unknown))}; "
+                            "use ungraded, letter_first and digit_first")
+    table: dict[str, Any] = {"ungraded": float(raw.get("ungraded", 1.0))}
+    for style in ("letter_first", "digit_first"):
+        if style in raw:
+            table[style] = {part: {str(g).upper(): float(w) for g, w in raw[style].get(part, {}).items()}
+                            for part in ("source", "information")}
+    weights = [table["ungraded"], *(w for s in ("letter_first", "digit_first") if s in table
+                                    for part in table[s].values() for w in part.values())]
+    if any(not 0.0 <= w <= 1.0 for w in weights):
+        raise InvalidSchema("grading weights must lie between 0 and 1")
+    return table
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -215,7 +250,7 @@ def parse_schema(raw: dict[str, Any]) -> Schema:
         logistics_cues=_tuple(raw.get("logistics_cues")),
         insider_roles=_tuple(raw.get("insider_roles")),
         handling_levels=tuple(str(h).upper() for h in raw.get("handling_levels", [])),
-        grading={k: {str(g): float(w) for g, w in v.items()} for k, v in raw.get("grading", {}).items()},
+        grading=_grading(raw.get("grading")),
         _by_label=by_label,
     )
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a file from a checkout without an installed package
@@ -55,39 +54,14 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _scoring_grading(table: Mapping[str, Any]) -> list[str]:
-    """The grading table of the suspicious-link scoring (``graph/analysis/weights.yaml``)."""
-    out = [
-        "The suspicious-link scoring weighs evidence with its own table, `grading` in",
-        "`graph/analysis/weights.yaml` (`graph.analysis.grade_weight`), which reads both the letter-first",
-        "style (`B2`) and the 3x5x2 digit-first style (`2-C-P`); an ungraded or unreadable code weighs "
-        f"{_number(float(table.get('ungraded', 0.8)))}.",
-        "",
-    ]
-    for style in ("letter_first", "digit_first"):
-        scheme = table.get(style)
-        if not scheme:
-            continue
-        rows = [("source", f"`{k}`", _number(float(v))) for k, v in scheme.get("source", {}).items()]
-        rows += [("information", f"`{k}`", _number(float(v))) for k, v in scheme.get("information", {}).items()]
-        out += _table([style.replace("_", "-"), "grade", "weight"], rows)
-        out.append("")
-    return out
-
-
-def render_data_model(schema: Schema = SCHEMA, scoring: Mapping[str, Any] | None = None) -> str:
-    """The Markdown of ``docs/data-model.md`` for ``schema`` (and the scoring's grading table;
-    by default the one of ``graph/analysis/weights.yaml``)."""
-    if scoring is None and schema is SCHEMA:
-        from graph.analysis.signals import load_config
-
-        scoring = load_config().grading
+def render_data_model(schema: Schema = SCHEMA) -> str:
+    """The Markdown of ``docs/data-model.md`` for ``schema``."""
     out = [
         "# Data model",
         "",
         "<!-- Generated from graph/schema.yaml by scripts/gen_docs.py: do not edit by hand. -->",
         f"> Generated from `graph/schema.yaml` (schema version {schema.version}) by `scripts/gen_docs.py`; "
-        f"after changing the schema (or the grading table of `graph/analysis/weights.yaml`), run `{COMMAND}`.",
+        f"after changing the schema, run `{COMMAND}`.",
         "",
         "Everything below is read from the one schema file. The SQLite tables and relation rules, the",
         "Neo4j constraints and indexes, the API's type enums, the spaCy label mapping, the FollowTheMoney",
@@ -150,20 +124,22 @@ def render_data_model(schema: Schema = SCHEMA, scoring: Mapping[str, Any] | None
         "",
         "## Source grading",
         "",
-        "A document may carry a grading such as `B2`: a letter for the reliability of the source and a digit",
-        "for the assessment of the information. The schema declares a weight for each",
-        "(`SCHEMA.grading_weight`: *source weight* x *information weight*, 1 = fully trusted, ungraded = 1):",
+        "A document may carry a source grading; its evidence then weighs *source weight* x *information",
+        "weight* (`SCHEMA.grading_weight`, used by the suspicious-link scoring and the evidence reliability).",
+        "Two styles are read: letter first (`B2`: source reliability A-F, information credibility 1-6) and",
+        "digit first (`2-C-P`, 3x5x2: source evaluation 1-3, intelligence assessment A-E; the handling",
+        f"letter is ignored). An ungraded or unreadable code weighs {_number(schema.grading.get('ungraded', 1.0))}.",
         "",
     ]
-    for part, title in (("source", "source reliability"), ("information", "information assessment")):
-        out += _table([title, "weight"], [(f"`{g}`", _number(w)) for g, w in schema.grading.get(part, {}).items()])
-        out.append("")
-    examples = [f"`{g}` = {_number(schema.grading_weight(g))}" for g in ("A1", "B2", "C3", "E5") if
-                g[0] in schema.grading.get("source", {}) and g[1] in schema.grading.get("information", {})]
-    if examples:
-        out += ["Examples: " + ", ".join(examples) + ".", ""]
-    if scoring is not None:
-        out += _scoring_grading(scoring)
+    for style in ("letter_first", "digit_first"):
+        scheme = schema.grading.get(style)
+        if scheme:
+            rows = [(part, f"`{g}`", _number(w)) for part in ("source", "information")
+                    for g, w in scheme.get(part, {}).items()]
+            out += _table([style.replace("_", "-"), "grade", "weight"], rows)
+            out.append("")
+    examples = [f"`{g}` = {_number(schema.grading_weight(g))}" for g in ("A1", "B2", "C3", "E5", "1-B-P", "3-E")]
+    out += ["Examples: " + ", ".join(examples) + ".", ""]
     out += [
         "## Roles used by the analysis",
         "",

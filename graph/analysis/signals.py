@@ -21,6 +21,8 @@ import networkx as nx
 import yaml
 
 from graph.errors import InvalidInput
+from graph.schema import SCHEMA
+from graph.schema import grading_weight as schema_grading_weight
 
 __all__ = ["ScoringConfig", "load_config", "Context", "SIGNALS", "grade_weight", "parse_date"]
 
@@ -32,7 +34,6 @@ Detail = dict[str, Any]
 class ScoringConfig:
     weights: dict[str, float]
     params: dict[str, Any]
-    grading: dict[str, Any]
     about: dict[str, str] = field(default_factory=dict)
 
     def with_overrides(self, weights: Mapping[str, float] | None = None,
@@ -47,7 +48,7 @@ class ScoringConfig:
             if name not in new_p:
                 raise InvalidInput(f"unknown scoring parameter {name!r}; parameters: {', '.join(new_p)}")
             new_p[name] = value
-        return ScoringConfig(_normalised(new_w), new_p, self.grading, self.about)
+        return ScoringConfig(_normalised(new_w), new_p, self.about)
 
 
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
@@ -70,30 +71,18 @@ def load_config(path: Path = WEIGHTS_FILE) -> ScoringConfig:
         raise InvalidInput(f"{path.name} names unknown signals: {', '.join(sorted(unknown))}")
     weights = {name: float(spec["weight"]) for name, spec in signals.items()}
     about = {name: str(spec.get("about", "")) for name, spec in signals.items()}
-    return ScoringConfig(_normalised(weights), dict(raw["parameters"]), dict(raw.get("grading", {})), about)
+    return ScoringConfig(_normalised(weights), dict(raw["parameters"]), about)
 
 
 def grade_weight(grading: str | None, table: Mapping[str, Any] | None = None) -> float:
     """Reliability in ``[0, 1]`` of evidence from a document with this source grading.
 
+    The table is the schema's (``grading`` in graph/schema.yaml) unless another is given.
+
     >>> grade_weight("A1"), grade_weight("B2"), grade_weight("1-B-P"), grade_weight(None)
     (1.0, 0.765, 0.85, 0.8)
     """
-    table = table if table is not None else load_config().grading
-    if not grading:
-        return float(table.get("ungraded", 0.8))
-    text = "".join(ch for ch in str(grading).upper() if ch.isalnum())
-    letters = [c for c in text if c.isalpha()]
-    digits = [c for c in text if c.isdigit()]
-    if not letters or not digits:
-        return float(table.get("ungraded", 0.8))
-    scheme = table["digit_first"] if text[0].isdigit() else table["letter_first"]
-    src_key, info_key = (digits[0], letters[0]) if text[0].isdigit() else (letters[0], digits[0])
-    src = scheme["source"].get(src_key)
-    info = scheme["information"].get(info_key)
-    if src is None or info is None:
-        return float(table.get("ungraded", 0.8))
-    return round(float(src) * float(info), 6)
+    return schema_grading_weight(grading, dict(table) if table is not None else SCHEMA.grading)
 
 
 def parse_date(value: Any) -> date | None:

@@ -45,8 +45,8 @@ def test_every_type_of_the_schema_is_in_the_page(gen_docs: ModuleType) -> None:
         assert f"`{name}`" in text, name
     assert "| `VESSEL` | Vessel | `vessel:` | `IMO`, `MMSI` | Vessel |" in text
     assert "| `CO_MENTIONED` | any | any | yes | yes | UnknownLink |" in text
-    assert "`B2` = 0.7225" in text  # 0.85 x 0.85
-    assert "| source | `B` | 0.85 |" in text  # the scoring's own table, graph/analysis/weights.yaml
+    assert f"`B2` = {SCHEMA.grading_weight('B2'):g}" in text  # source B x information 2
+    assert "| source | `B` | 0.85 |" in text  # the one grading table, in graph/schema.yaml
 
 
 def test_page_follows_a_changed_schema(gen_docs: ModuleType) -> None:
@@ -60,7 +60,7 @@ def test_page_follows_a_changed_schema(gen_docs: ModuleType) -> None:
         },
         "relations": {"MOORED_AT": {"from": ["VESSEL"], "to": ["BERTH"], "ftm": "UnknownLink"}},
         "handling_levels": ["open", "closed"],
-        "grading": {"source": {"A": 1.0}, "information": {"1": 0.5}},
+        "grading": {"letter_first": {"source": {"A": 1.0}, "information": {"1": 0.5}}},
     }
     text = gen_docs.render_data_model(parse_schema(raw))
     assert "schema version 7" in text

@@ -97,3 +97,22 @@ def test_handling_and_grading_come_from_the_schema():
     assert SCHEMA.handling_rank("made-up") > SCHEMA.handling_rank("SECRET")  # fail closed
     assert SCHEMA.grading_weight("A1") == 1.0
     assert SCHEMA.grading_weight("E5") < SCHEMA.grading_weight("B2") < 1.0
+
+
+def test_one_grading_table_serves_the_schema_and_the_scoring():
+    from graph.analysis import grade_weight
+
+    for code in ("A1", "B2", "E5", "1-B-P", "3-E", None, "??"):
+        assert grade_weight(code) == SCHEMA.grading_weight(code)
+    assert SCHEMA.grading_weight("2-C-P") == pytest.approx(0.7 * 0.7)  # digit-first 3x5x2 style
+    assert SCHEMA.grading_weight(None) == SCHEMA.grading["ungraded"]
+
+
+def test_grading_section_is_checked(tmp_path):
+    raw = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    raw["grading"] = {"source": {"A": 1.0}}
+    with pytest.raises(InvalidSchema, match="unknown key"):
+        parse_schema(raw)
+    raw["grading"] = {"letter_first": {"source": {"A": 1.5}, "information": {"1": 1.0}}}
+    with pytest.raises(InvalidSchema, match="between 0 and 1"):
+        parse_schema(raw)
