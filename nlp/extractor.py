@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import cache
-from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -71,8 +73,10 @@ class Extractor:
         """The extraction of one document."""
         return next(self.pipe([document]))
 
-    def _batch(self, documents: list[Document], batch_size: int) -> list[Extraction]:
-        plans = [self.plan(d) for d in documents]
+    def _batch(self, documents: list[Document], batch_size: int,
+               plans: list[list[Chunk]] | None = None) -> list[Extraction]:
+        if plans is None:
+            plans = [self.plan(d) for d in documents]
         by_lang: dict[str, list[tuple[int, int, Chunk]]] = defaultdict(list)
         for d, chunks in enumerate(plans):
             for c, chunk in enumerate(chunks):
@@ -86,14 +90,92 @@ class Extractor:
         return [to_extraction(doc, [(ch.start, docs[(d, c)]) for c, ch in enumerate(plans[d])])
                 for d, doc in enumerate(documents)]
 
+    def _run_group(self, group: list[_Planned]) -> dict[int, Extraction | BaseException]:
+        """Outcome of each planned document of ``group``; when the group fails, each document alone."""
+        try:
+            results = self._batch([d for _, d, _ in group], len(group), [c for _, _, c in group])
+        except Exception as exc:
+            if len(group) == 1:
+                return {group[0][0]: exc}
+            out: dict[int, Extraction | BaseException] = {}
+            for item in group:
+                out.update(self._run_group([item]))
+            return out
+        return {seq: r for (seq, _, _), r in zip(group, results, strict=True)}
+
     def pipe(self, documents: Iterable[Document], workers: int = 1, batch_size: int = 32) -> Iterator[Extraction]:
-        """Extractions of ``documents``, in their order; ``workers > 1`` spreads batches over processes."""
-        iterator = iter(documents)
-        if workers <= 1:
-            while batch := list(islice(iterator, batch_size)):
-                yield from self._batch(batch, batch_size)
+        """Extractions of ``documents``, in their order; ``workers > 1`` spreads the work over processes.
+
+        Documents are read a few batches ahead and grouped by language, so that each spaCy call
+        gets a batch in one language. When a document fails, every document before it is
+        yielded, then its error is raised: the same with any number of workers.
+        """
+        if workers > 1:
+            yield from _parallel(self, iter(documents), workers, batch_size)
             return
-        yield from _parallel(self, iterator, workers, batch_size)
+        outcomes: dict[int, Extraction | BaseException] = {}
+        done = 0
+        for group in _groups(self, iter(documents), batch_size, outcomes):
+            outcomes.update(self._run_group(group))
+            done = yield from _release(outcomes, done)
+        yield from _release(outcomes, done)
+
+
+#: (position in the input, document, its chunks)
+_Planned = tuple[int, Document, list[Chunk]]
+#: documents held back at most, in batches of ``size``, while a batch of their language fills
+LOOKAHEAD_BATCHES = 4
+
+
+def _main_language(chunks: list[Chunk]) -> str:
+    size: dict[str, int] = defaultdict(int)
+    for chunk in chunks:
+        size[chunk.lang] += chunk.end - chunk.start + 1
+    return max(size, key=size.__getitem__) if size else ""
+
+
+def _groups(extractor: Extractor, documents: Iterator[Document], size: int,
+            outcomes: dict[int, Extraction | BaseException], tail: int | None = None) -> Iterator[list[_Planned]]:
+    """Planned documents in groups of one main language, at most ``size`` each, in about input order.
+
+    No document waits behind more than ``LOOKAHEAD_BATCHES * size`` others; a document whose
+    planning fails gets its error in ``outcomes`` at once. When the input ends, what is left
+    goes out in groups of ``tail`` (small last tasks keep every worker busy to the end).
+    """
+    buckets: dict[str, list[_Planned]] = {}
+    held = 0
+    for seq, document in enumerate(documents):
+        try:
+            chunks = extractor.plan(document)
+        except Exception as exc:
+            outcomes[seq] = exc
+            continue
+        lang = _main_language(chunks)
+        bucket = buckets.setdefault(lang, [])
+        bucket.append((seq, document, chunks))
+        held += 1
+        if len(bucket) >= size:
+            held -= len(bucket)
+            yield buckets.pop(lang)
+        while held > LOOKAHEAD_BATCHES * size:
+            lang = min(buckets, key=lambda lg: buckets[lg][0][0])
+            held -= len(buckets[lang])
+            yield buckets.pop(lang)
+    step = tail or size
+    for bucket in sorted(buckets.values(), key=lambda b: b[0][0]):
+        for i in range(0, len(bucket), step):
+            yield bucket[i:i + step]
+
+
+def _release(outcomes: dict[int, Extraction | BaseException], done: int) -> Generator[Extraction, None, int]:
+    """Yield the outcomes from position ``done`` on while they are there (raising a failure); the next position."""
+    while done in outcomes:
+        outcome = outcomes.pop(done)
+        done += 1
+        if isinstance(outcome, BaseException):
+            raise outcome
+        yield outcome
+    return done
 
 
 def _make_doc(nlp: Language, text: str) -> Any:
@@ -112,47 +194,79 @@ def _init_worker(extractor: Extractor) -> None:
     _WORKER = extractor
 
 
-def _work(batch: list[Document]) -> list[tuple[str, Extraction]]:
+def _portable(exc: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _work(group: list[_Planned]) -> list[tuple[int, Extraction | BaseException]]:
     assert _WORKER is not None
-    results = _WORKER._batch(batch, len(batch))
-    out = []
-    for r in results:  # the caller holds the texts already: do not send them back
-        out.append((r.document.lang, r))
-        r.document = None  # type: ignore[assignment]
+    out: list[tuple[int, Extraction | BaseException]] = []
+    for seq, outcome in sorted(_WORKER._run_group(group).items()):
+        if isinstance(outcome, Extraction):
+            outcome.document = None  # type: ignore[assignment]  # the parent holds it already
+        else:
+            outcome = _portable(outcome)
+        out.append((seq, outcome))
     return out
 
 
 #: documents per task sent to a worker: small tasks keep both workers busy to the end
-TASK_SIZE = 8
+TASK_SIZE = 16
 
 
-def _parallel(extractor: Extractor, iterator: Iterator[Document], workers: int, batch_size: int) -> Iterator[Extraction]:
+def _parallel(extractor: Extractor, documents: Iterator[Document], workers: int,
+              batch_size: int) -> Iterator[Extraction]:
     task = max(1, min(batch_size, TASK_SIZE))
-    first = list(islice(iterator, task))
-    if not first:
+    outcomes: dict[int, Extraction | BaseException] = {}
+    held: dict[int, Document] = {}
+    groups = _groups(extractor, documents, task, outcomes, tail=max(1, task // 4))
+    group = next(groups, None)
+    done = 0
+    if group is None:
+        yield from _release(outcomes, done)
         return
     # load the pipelines before forking, so that the workers share them instead of loading their own
     for lang in LANGUAGES if extractor.lang == "auto" else (extractor.lang,):
         extractor.nlp(lang)
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    pending: list[list[Document]] = []
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor,))
+    running: set[Future[list[tuple[int, Extraction | BaseException]]]] = set()
 
-    def batches() -> Iterator[list[Document]]:
-        batch = first
-        while batch:
-            pending.append(batch)
-            yield batch
-            batch = list(islice(iterator, task))
+    def submit(group: list[_Planned]) -> None:
+        held.update((seq, doc) for seq, doc, _ in group)
+        running.add(pool.submit(_work, group))
 
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(extractor,)) as pool:
-        for results in pool.imap(_work, batches(), chunksize=1):
-            originals = pending.pop(0)
-            for doc, (lang, result) in zip(originals, results, strict=True):
-                if doc.lang in ("", "auto", None):
-                    doc.lang = lang
-                result.document = doc
-                yield result
+    try:
+        # keep what the parent loaded out of the collector while forking (the first submit starts
+        # every worker), so that collections in the workers do not copy the pages they share
+        gc.freeze()
+        try:
+            submit(group)
+        finally:
+            gc.unfreeze()
+        group = next(groups, None)
+        while group is not None or running:
+            while group is not None and len(running) < 2 * workers:
+                submit(group)
+                group = next(groups, None)
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                for seq, outcome in future.result():
+                    if isinstance(outcome, Extraction):
+                        outcome.document = held[seq]
+                    outcomes[seq] = outcome
+            for extraction in _release(outcomes, done):
+                del held[done]
+                done += 1
+                yield extraction
+        yield from _release(outcomes, done)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @cache
