@@ -127,6 +127,18 @@ class Schema:
             return self.handling_levels.index(upper)
         return len(self.handling_levels)
 
+    @property
+    def grading_pattern(self) -> str:
+        """A regular expression for the gradings the table can weigh (or empty), e.g. for API forms."""
+        def keys(style: str, part: str) -> str:
+            return "".join(sorted(self.grading.get(style, {}).get(part, {})))
+        forms = []
+        if keys("letter_first", "source"):
+            forms.append(f"[{keys('letter_first', 'source')}][{keys('letter_first', 'information')}]?")
+        if keys("digit_first", "source"):
+            forms.append(f"[{keys('digit_first', 'source')}]-?[{keys('digit_first', 'information')}](-?[A-Z])?")
+        return "^(" + "|".join(forms) + ")?$" if forms else "^$"
+
     def grading_weight(self, grading: str | None) -> float:
         """Weight in ``[0, 1]`` of evidence from a document graded e.g. "B2" or "1-B-P"."""
         return grading_weight(grading, self.grading)

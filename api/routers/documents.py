@@ -17,6 +17,7 @@ from api.errors import ERROR_RESPONSES
 from api.routers.models import DeleteResult, DocumentDetail, DocumentInfo, HandlingCode, UploadResult
 from graph.errors import DocumentNotFound, HavengraphError, InvalidInput, StoreUnavailable, UnreadableDocument
 from graph.model import Mention
+from graph.schema import SCHEMA
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -25,6 +26,8 @@ ALLOWED = {
     "txt": "text", "md": "text", "csv": "text", "eml": "text", "html": "text", "htm": "text",
     "pdf": b"%PDF-", "docx": b"PK\x03\x04",
 }
+#: gradings the schema's table can weigh, in either case ("B2", "b2", "2-C-P")
+GRADING_PATTERN = "(?i)" + SCHEMA.grading_pattern
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _extractors: dict[str, Any] = {}
 _extractor_lock = threading.Lock()
@@ -112,7 +115,8 @@ async def upload_document(
         request: Request, store: WriteStoreDep, settings: SettingsDep, user: Analyst,
         file: Annotated[UploadFile, File(description="txt, md, csv, eml, html, pdf or docx")],
         handling: Annotated[HandlingCode | Literal[""], Form(description="handling code (empty: none)")] = "",
-        grading: Annotated[str, Form(pattern=r"^([A-EXa-ex][1-5]?)?$", description="source grading, e.g. B2")]
+        grading: Annotated[str, Form(pattern=GRADING_PATTERN,
+                                              description="source grading, e.g. B2 or 2-C-P")]
         = "",
         lang: Annotated[Literal["auto", "en", "fr", "nl"], Form()] = "auto") -> dict[str, Any]:
     max_bytes = settings.max_upload_mb * 1024 * 1024

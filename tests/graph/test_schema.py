@@ -116,3 +116,13 @@ def test_grading_section_is_checked(tmp_path):
     raw["grading"] = {"letter_first": {"source": {"A": 1.5}, "information": {"1": 1.0}}}
     with pytest.raises(InvalidSchema, match="between 0 and 1"):
         parse_schema(raw)
+
+
+def test_grading_pattern_accepts_what_the_table_can_weigh():
+    import re
+
+    pattern = re.compile(SCHEMA.grading_pattern)
+    for code in ("B2", "F6", "A", "2-C-P", "1B", ""):
+        assert pattern.match(code), code
+    for code in ("G1", "B7", "4-A", "2-C-P-Q", "B2 extra"):
+        assert not pattern.match(code), code
