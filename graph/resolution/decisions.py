@@ -73,8 +73,9 @@ def pin_distinct(store: Any, a: str, b: str, who: str, reason: str = "analyst: d
 def review_candidates(store: Any, limit: int = 100) -> list[dict[str, Any]]:
     """Pairs scored between the review and merge thresholds, best first, with both entities' names."""
     rows = []
-    for d in store.list_decisions(kind="candidate"):
-        found = store.get_entities([d["a"], d["b"]])
+    candidates = store.list_decisions(kind="candidate")
+    found = store.get_entities({d[end] for d in candidates for end in ("a", "b")})  # one lookup for all
+    for d in candidates:
         if d["a"] in found and d["b"] in found:
             rows.append({**d, "a_name": found[d["a"]].name, "b_name": found[d["b"]].name,
                          "type": found[d["a"]].type})
