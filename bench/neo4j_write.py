@@ -55,6 +55,7 @@ if os.environ.get("HAVENGRAPH_BENCH_NO_RUST") == "1":
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation  # noqa: E402
 from graph.store import cypher  # noqa: E402
 from graph.store.neo4j import Neo4jStore, prepare_rows  # noqa: E402
+from graph.store.neo4j_tx import write_relations  # noqa: E402
 
 
 def rust_active() -> bool:
@@ -140,11 +141,11 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
             for rel, ev in chunk:
                 grouped[rel["type"]].setdefault(rel["rel_id"], (rel, []))[1].append(ev)
             for type_, rels in grouped.items():
-                tx.run(cypher.merge_relations(type_), rows=[with_delta(r, evs) for r, evs in rels.values()]).consume()
+                write_relations(tx, type_, [with_delta(r, evs) for r, evs in rels.values()])
 
     def one(tx: Any, rel: dict[str, Any], ev: dict[str, Any]) -> None:
         tx.run(cypher.CREATE_EVIDENCE, rows=[ev]).consume()
-        tx.run(cypher.merge_relations(rel["type"]), rows=[with_delta(rel, [ev])]).consume()
+        write_relations(tx, rel["type"], [with_delta(rel, [ev])])
 
     reset()  # plan the statements once, as a long-running ingest would have
     with store._session() as session:

@@ -178,26 +178,45 @@ SET r.weight = weight, r.count = count, r.first_seen = first_seen, r.last_seen =
 """
 
 
-@cache
-def merge_relations(type_: str) -> str:
-    """Relations of one type; each row adds the weight, count and date range of its new evidence.
+_EARLIER_FIRST = """CASE WHEN row.first_seen IS NULL THEN r.first_seen
+                        WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen THEN row.first_seen
+                        ELSE r.first_seen END"""
+_LATER_LAST = """CASE WHEN row.last_seen IS NULL THEN r.last_seen
+                       WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen
+                       ELSE r.last_seen END"""
 
-    A relation is identified by its ends and type (``rel_id`` derives from them), so ``MERGE``
-    matches on the pattern alone: an expand between two bound nodes, never an index scan.
+
+@cache
+def create_relations(type_: str) -> str:
+    """New relations of one type (``null`` values, such as unknown dates, are not stored).
+
+    A plain ``CREATE`` (no ``MERGE``): the writer holds the writer lock, and :func:`update_relations`
+    has just reported which of the batch are stored. No row reads what another writes, so the plan
+    has no ``Eager`` barrier (``MERGE`` followed by ``SET r.count = r.count + ...`` had one, and so
+    does ``SET r = map``).
     """
     return _q(f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{entity_id: row.source}})
 MATCH (t:Entity {{entity_id: row.target}})
-MERGE (s)-[r:{rel_type(type_)}]->(t)
-ON CREATE SET r.rel_id = row.rel_id, r.properties = row.properties, r.weight = 0.0, r.count = 0
+CREATE (s)-[:{rel_type(type_)} {{rel_id: row.rel_id, properties: row.properties, weight: row.weight,
+  count: row.count, first_seen: row.first_seen, last_seen: row.last_seen}}]->(t)
+""")
+
+
+@cache
+def update_relations(type_: str) -> str:
+    """Add the weight, count and date range of new evidence to stored relations; returns their ids.
+
+    Rows whose relation is not stored match nothing (an index seek each) and are created next.
+    """
+    rel = rel_type(type_)
+    return _q(f"""
+UNWIND $rows AS row
+MATCH ()-[r:{rel} {{rel_id: row.rel_id}}]->() USING INDEX r:{rel}(rel_id)
 SET r.weight = r.weight + row.weight, r.count = r.count + row.count,
-    r.first_seen = CASE WHEN row.first_seen IS NULL THEN r.first_seen
-                        WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen THEN row.first_seen
-                        ELSE r.first_seen END,
-    r.last_seen = CASE WHEN row.last_seen IS NULL THEN r.last_seen
-                       WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen
-                       ELSE r.last_seen END
+    r.first_seen = {_EARLIER_FIRST}, r.last_seen = {_LATER_LAST}
+RETURN row.rel_id AS rel_id
 """)
 
 
@@ -340,6 +359,24 @@ def relation_page(type_: str) -> str:
 MATCH (s:Entity)-[r:{rel_type(type_)}]->(t:Entity) USING INDEX r:{rel_type(type_)}(rel_id)
 WHERE r.rel_id > $after
 WITH s, r, t ORDER BY r.rel_id LIMIT $limit
+RETURN {_RELATION_ROW}
+""")
+
+
+RELATIONS_CITING = _q("""
+UNWIND $ids AS id
+MATCH (v:Evidence {doc_id: id}) USING INDEX v:Evidence(doc_id)
+RETURN DISTINCT v.type AS type, v.rel_id AS rel_id
+""")
+
+
+@cache
+def relations_by_id(type_: str) -> str:
+    """Relations of one type (with all their evidence) whose ``rel_id`` is in ``$ids``."""
+    rel = rel_type(type_)
+    return _q(f"""
+UNWIND $ids AS id
+MATCH (s:Entity)-[r:{rel} {{rel_id: id}}]->(t:Entity) USING INDEX r:{rel}(rel_id)
 RETURN {_RELATION_ROW}
 """)
 

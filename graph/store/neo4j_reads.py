@@ -146,6 +146,18 @@ class Neo4jReads:
                     break
                 after = rows[-1]["rel_id"]
 
+    def relations_citing(self, doc_ids: Iterable[str]) -> list[Relation]:
+        """Relations with evidence from any of these documents, each with all of its evidence.
+
+        Index seeks on the evidence's document, then on each relation type's ``rel_id``: the cost
+        follows the documents' evidence, not the size of the graph.
+        """
+        by_type: dict[str, list[str]] = {}
+        for r in self._read(cypher.RELATIONS_CITING, ids=sorted(set(doc_ids))):
+            by_type.setdefault(r["type"], []).append(r["rel_id"])
+        return [relation_from_row(r) for type_, ids in sorted(by_type.items())
+                for r in self._read(cypher.relations_by_id(type_), ids=ids)]
+
     def projection(self, types: Iterable[str] | None = None, relation_types: Iterable[str] | None = None,
                    include_weak: bool = True) -> nx.MultiDiGraph:
         wanted = check_types(types)

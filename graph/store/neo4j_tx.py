@@ -18,7 +18,7 @@ from graph.errors import InvalidInput
 from graph.store import cypher
 from graph.store.neo4j_rows import EntityState, PreparedRows, chunks, jsonable
 
-__all__ = ["complete_tx", "delete_tx", "write_part_tx", "write_tx"]
+__all__ = ["complete_tx", "delete_tx", "write_part_tx", "write_relations", "write_tx"]
 
 
 def write_tx(tx: ManagedTransaction, batch: list[PreparedRows], replace: bool) -> list[str]:
@@ -108,8 +108,21 @@ def _write_docs(tx: ManagedTransaction, docs: list[PreparedRows]) -> None:
                 by_type[rel["type"]][rel["rel_id"]] = {**rel, "weight": weight, "count": count, "first_seen": first,
                                                        "last_seen": last}
     for type_, rels in by_type.items():
-        for chunk in chunks(list(rels.values())):
-            tx.run(cypher.merge_relations(type_), rows=chunk)
+        write_relations(tx, type_, list(rels.values()))
+
+
+def write_relations(tx: ManagedTransaction, type_: str, rows: list[dict[str, Any]]) -> None:
+    """Relations of one type, each row carrying the aggregates of its new evidence.
+
+    Stored ones get their aggregates raised (that statement returns their ids); the others are
+    then created. The caller holds the writer lock, so nothing can create one of them in between.
+    """
+    for chunk in chunks(rows):
+        stored = {r["rel_id"] for r in tx.run(cypher.update_relations(type_), rows=chunk)}
+        new = [{**row, "properties": None if row["properties"] == "{}" else row["properties"]}
+               for row in chunk if row["rel_id"] not in stored]
+        if new:
+            tx.run(cypher.create_relations(type_), rows=new).consume()
 
 
 def _new_evidence(tx: ManagedTransaction, docs: list[PreparedRows]) -> list[dict[str, Any]]:

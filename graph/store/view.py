@@ -182,8 +182,14 @@ def _sqlite_taint(store: Any, hidden: list[str]) -> tuple[dict[EdgeKey, list[Evi
 
 
 def _generic_taint(store: GraphStore, hidden: frozenset[str]) -> tuple[dict[EdgeKey, list[Evidence]], set[str]]:
-    """Protocol-only fallback: one pass over the relations, and the raw extractions of hidden documents."""
-    edges = {(r.source, r.target, r.type): list(r.evidence) for r in store.iter_relations()
+    """Protocol-only fallback: one pass over the relations, and the raw extractions of hidden documents.
+
+    A backend with ``relations_citing(doc_ids)`` (Neo4j) answers the first part with indexed
+    queries on the hidden documents' evidence instead of the pass over every relation.
+    """
+    citing = getattr(store, "relations_citing", None)
+    relations = citing(sorted(hidden)) if citing is not None else store.iter_relations()
+    edges = {(r.source, r.target, r.type): list(r.evidence) for r in relations
              if any(e.doc_id in hidden for e in r.evidence)}
     mentioned: set[str] = set()
     mentions_in = getattr(store, "mentions_in", None)  # one query on backends that have it (Neo4j)
