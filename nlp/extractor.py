@@ -138,12 +138,11 @@ def _groups(extractor: Extractor, documents: Iterator[Document], size: int,
             outcomes: dict[int, Extraction | BaseException], tail: int | None = None) -> Iterator[list[_Planned]]:
     """Planned documents in groups of one main language, at most ``size`` each, in about input order.
 
-    No document waits behind more than ``LOOKAHEAD_BATCHES * size`` others; a document whose
+    No document waits while more than ``LOOKAHEAD_BATCHES * size`` others are read; a document whose
     planning fails gets its error in ``outcomes`` at once. When the input ends, what is left
     goes out in groups of ``tail`` (small last tasks keep every worker busy to the end).
     """
     buckets: dict[str, list[_Planned]] = {}
-    held = 0
     for seq, document in enumerate(documents):
         try:
             chunks = extractor.plan(document)
@@ -153,14 +152,13 @@ def _groups(extractor: Extractor, documents: Iterator[Document], size: int,
         lang = _main_language(chunks)
         bucket = buckets.setdefault(lang, [])
         bucket.append((seq, document, chunks))
-        held += 1
         if len(bucket) >= size:
-            held -= len(bucket)
             yield buckets.pop(lang)
-        while held > LOOKAHEAD_BATCHES * size:
-            lang = min(buckets, key=lambda lg: buckets[lg][0][0])
-            held -= len(buckets[lang])
-            yield buckets.pop(lang)
+        while buckets:
+            oldest = min(buckets, key=lambda lg: buckets[lg][0][0])
+            if seq - buckets[oldest][0][0] < LOOKAHEAD_BATCHES * size:
+                break
+            yield buckets.pop(oldest)
     step = tail or size
     for bucket in sorted(buckets.values(), key=lambda b: b[0][0]):
         for i in range(0, len(bucket), step):
