@@ -184,13 +184,19 @@ class Extraction:
 
 
 def extraction_to_record(ex: Extraction) -> dict[str, Any]:
-    """Lossless JSON-ready form of an extraction (kept with its document; used by resolution and migration)."""
+    """Lossless JSON-ready form of an extraction (kept with its document; used by resolution and migration).
+
+    Each object becomes a new dict of its fields (the same keys and values as ``dataclasses.asdict``),
+    but field values are not deep-copied: lists and dicts inside (aliases, properties...) are the
+    extraction's own, so serialise the record rather than change it in place. ``asdict``'s deep
+    copies were the largest cost of writing a document to the embedded store.
+    """
     return {
-        "document": asdict(ex.document),
-        "entities": [asdict(e) for e in ex.entities],
-        "mentions": [asdict(m) for m in ex.mentions],
-        "identifiers": [asdict(i) for i in ex.identifiers],
-        "relations": [asdict(r) for r in ex.relations],
+        "document": dict(vars(ex.document)),
+        "entities": [dict(vars(e)) for e in ex.entities],
+        "mentions": [dict(vars(m)) for m in ex.mentions],
+        "identifiers": [dict(vars(i)) for i in ex.identifiers],
+        "relations": [{**vars(r), "evidence": [dict(vars(e)) for e in r.evidence]} for r in ex.relations],
     }
 
 
