@@ -161,6 +161,8 @@ class _Writer:
 
 def _subjects(eco: Ecosystem, n: int, rng: random.Random) -> list[str]:
     G = eco.graph
+    if n <= 0:
+        return []
     first = [*eco.watchlist, *eco.hidden_members, *eco.planted_firms, *eco.planted_insiders]
     rest = [v for v, d in G.nodes(data=True) if d["type"] in ("PERSON", "COMPANY")]
     rng.shuffle(rest)
