@@ -175,3 +175,38 @@ def country_names() -> dict[str, str]:
                     if alias.strip():
                         out.setdefault(alias.strip(), row[0])
     return out
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or municipality of ``places.tsv.gz`` (GeoNames), as found under one of its names."""
+
+    name: str
+    country: str
+    population: int
+    alias: bool = False
+
+
+@cache
+def place_gazetteer() -> dict[str, Place]:
+    """Folded name or other name -> :class:`Place` (cities of Europe and the world's large cities)."""
+    from graph.ids import fold
+
+    out: dict[str, Place] = {}
+    for row in _rows("places.tsv.gz"):
+        if len(row) < 3 or not row[2].isdigit():
+            continue
+        place = Place(row[0], row[1], int(row[2]))
+        out.setdefault(fold(row[0]), place)
+        for alias in (row[3].split("|") if len(row) > 3 else []):
+            if alias:
+                out.setdefault(fold(alias), Place(row[0], row[1], place.population, alias=True))
+    return out
+
+
+@cache
+def place_stoplist() -> frozenset[str]:
+    """Folded place names that are also words or personal names (``place_stoplist.txt``)."""
+    from graph.ids import fold
+
+    return frozenset(fold(line.strip()) for line in _lines("place_stoplist.txt"))

@@ -6,6 +6,7 @@ Importing this package registers the factories and the ``Doc`` extensions they f
 - ``havengraph_identifiers_v1``  -> ``doc._.hg_identifiers`` (list of ``IdentifierHit``)
 - ``havengraph_vessels_v1``      -> ``doc.spans["hg_vessel"]``
 - ``havengraph_ports_v1``        -> ``doc.spans["hg_port"]`` (label PORT or LOCATION, kb_id = UN/LOCODE)
+- ``havengraph_places_v1``       -> ``doc.spans["hg_place"]`` (cities and municipalities, LOCATION, kb_id = country)
 - ``havengraph_organizations_v1``-> ``doc.spans["hg_org"]`` (COMPANY / ORGANIZATION by legal form, role word, gazetteer)
 - ``havengraph_persons_v1``      -> ``doc.spans["hg_person"]`` (given-name, title and initial rules)
 - ``havengraph_entities_v1``     -> ``doc.spans["hg_entities"]`` (the merged, typed entity mentions)
@@ -25,6 +26,7 @@ from nlp.components import (  # noqa: E402,F401  (imported to register the facto
     lines,
     organizations,
     persons,
+    places,
     ports,
     records,
     relations,
@@ -37,6 +39,7 @@ COMPONENTS = (
     "havengraph_vessels_v1",
     "havengraph_organizations_v1",
     "havengraph_ports_v1",
+    "havengraph_places_v1",
     "havengraph_persons_v1",
     "havengraph_entities_v1",
     "havengraph_relations_v1",

@@ -21,8 +21,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.ids import fold
 from nlp.components.common import EDGE_WORDS, doc_text, sentence_bounds, trim
-from nlp.resources import first_names, word_list
+from nlp.resources import first_names, place_gazetteer, port_gazetteer, word_list
 
 MAX_TOKENS = 12
 _CONNECT = frozenset("de du des d' d’ la l' l’ van of for the voor".split())
@@ -79,6 +80,9 @@ class AgencyFinder:
             return False
         nxt, prev = doc[tok.i + 1], doc[tok.i - 1] if tok.i > 0 else None
         # "police judiciaire", "le parquet de Dunkerque", "het parket van Antwerpen", "federale politie"
+        if _cap(nxt) and (port_gazetteer().lookup(nxt.text) or fold(doc[tok.i + 1:tok.i + 3].text) in place_gazetteer()
+                          or fold(nxt.text) in place_gazetteer()):
+            return True  # "gerechtshof Den Haag", "rechtbank Rotterdam": a court named by its seat
         return (nxt.lower_ in _modifiers() or (prev is not None and prev.lower_ in _modifiers())
                 or (nxt.lower_ in _PLACE_OF and tok.i + 2 < len(doc) and _cap(doc[tok.i + 2])
                     and not doc[tok.i + 2].like_num))

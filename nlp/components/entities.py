@@ -20,10 +20,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graph.ids import fold
 from graph.schema import SCHEMA
-from nlp.components.common import doc_text, line_is_upper, trim
+from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
 from nlp.components.organizations import classify_org
-from nlp.resources import country_names, first_names, port_gazetteer, word_list
+from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
 
 def _legal_forms() -> frozenset[str]:
@@ -34,7 +35,7 @@ _MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items
 MAX_TOKENS = 10
 
 # priorities of candidate sources
-P_AGENCY, P_COUNTRY = 82, 50
+P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE = 82, 50, 62, 52
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
 
@@ -51,7 +52,8 @@ def _with_generation(span: Span) -> Span:
     return span
 
 
-_NOT_NAMES = frozenset("IBAN VAT TVA BTW IMO MMSI LEI EUR USD GBP EC EU I II III IV NACE NACE-BEL KBO BCE".split())
+_NOT_NAMES = frozenset("""IBAN VAT TVA BTW IMO MMSI LEI EUR USD GBP EC EU I II III IV NACE NACE-BEL KBO BCE SIM GSM IMEI
+    IMSI SMS MMS PIN PUK GPS AIS VHF ETA ETD ATA ATD TEU FEU CCTV USB PDF ID TV ATM PC""".split())
 _SEPARATORS = frozenset(["-", "—", "–", "|", ":"])
 
 
@@ -103,6 +105,7 @@ class EntityMerger:
 
     def _model_candidates(self, doc: Doc) -> list[tuple[int, Span]]:
         out: list[tuple[int, Span]] = []
+        places = {(s.start, s.end) for s in doc.spans.get("hg_place", [])}
         for ent in doc.ents:
             mapped = _MODEL_LABELS.get(ent.label_)
             if mapped is None or not _ok(ent):
@@ -111,7 +114,9 @@ class EntityMerger:
             if ent is None or (len(ent) == 1 and (ent[0].is_lower or ent.text.upper() in _NOT_NAMES)):
                 continue  # "customs", "IBAN", "EUR": words, not names
             sure = False
-            if mapped in ("COMPANY", "ORGANIZATION") and self.gazetteer.lookup(ent.text) and len(ent) <= 3:
+            if mapped in ("PERSON", "COMPANY", "ORGANIZATION") and (ent.start, ent.end) in places:
+                mapped = "LOCATION"  # a town alone, read as a name or a firm ("Ekeren", "Sint-Niklaas")
+            elif mapped in ("COMPANY", "ORGANIZATION") and self.gazetteer.lookup(ent.text) and len(ent) <= 3:
                 mapped = "LOCATION"  # a place the model read as an organisation ("Vlaardingen")
             elif mapped in ("COMPANY", "ORGANIZATION"):
                 type_, sure = classify_org(ent.text)
@@ -149,6 +154,8 @@ class EntityMerger:
         out.extend((P_PERSON_RULE, s) for s in groups.get("hg_person", []) if _ok(s))
         out.extend((P_AGENCY, s) for s in groups.get("hg_agency", []) if _ok(s))
         out.extend((P_COUNTRY, Span(doc, start, end, label="LOCATION")) for _, start, end in self.countries(doc))
+        cued = doc.user_data.get("hg_place_cued", set())
+        out.extend((P_PLACE_CUED if s.start in cued else P_PLACE, s) for s in groups.get("hg_place", []))
         return out
 
     @staticmethod
@@ -173,8 +180,27 @@ class EntityMerger:
                     out.append((P_ORG_AROUND_PORT, span))
         return out
 
+    def _firm_word(self, doc: Doc, span: Span, person_words: set[str]) -> str | None:
+        """The distinctive first word of a firm's name ("Blauwhoeve" of "Blauwhoeve Logistics BV"), if any."""
+        first = span[0]
+        text = first.text
+        if (len(span) < 2 or not first.is_title or not first.is_alpha or len(text) < 5 or first.is_stop
+                or text in self.first_names or text in person_words or classify_org(text)[0] is not None
+                or self.gazetteer.lookup(text) or text in country_names() or fold(text) in place_gazetteer()
+                or _common_word(doc, text)):
+            return None
+        return text
+
     def _propagate(self, doc: Doc, chosen: list[Span]) -> list[tuple[int, Span]]:
         names: dict[str, tuple[int, str]] = {}
+        person_words = {t.text for s in chosen if s.label_ == "PERSON" for t in s}
+        for span in chosen:
+            if span.label_ == "COMPANY":
+                word = self._firm_word(doc, span, person_words)
+                if word is not None:
+                    names.setdefault(word, (P_SURNAME, "COMPANY"))
+            elif span.label_ == "PERSON" and len(span) >= 2 and span[0].text in self.first_names:
+                names.setdefault(span[0].text, (P_SURNAME, "PERSON"))  # "Milan" after "Milan Kasteleyn"
         for span in chosen:
             label, text = span.label_, span.text
             if label == "VESSEL":
@@ -203,6 +229,9 @@ class EntityMerger:
             if span is None:
                 continue
             prio, label = names[match.group(0)]
+            if prio == P_SURNAME and label == "COMPANY" and sentence_bounds(span[0])[0] == span.start \
+                    and doc.has_annotation("POS") and span[0].pos_ != "PROPN":
+                continue  # a firm's first word opening a sentence may be an ordinary word ("Global")
             out.append((prio, Span(doc, span.start, span.end, label=label)))
         return out
 
