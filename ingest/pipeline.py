@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -230,8 +231,12 @@ def _merge(found: Extraction, facts: Extraction | None) -> Extraction:
 
 def _extracted(items: Iterator[_Item], extractor: ExtractorLike | None, lang: str,
                workers: int) -> Iterator[tuple[_Item, Extraction | BaseException]]:
-    """Each item with its extraction, in order. Documents needing NLP go through one ``pipe`` call;
-    when the pipe breaks, the documents in flight are retried one by one and a new pipe takes the rest."""
+    """Each item with its extraction, in order. Documents needing NLP go through one ``pipe`` call.
+
+    When the pipe breaks, the first document in flight is retried alone. If it fails again, the
+    pipe stopped on it (``pipe`` yields everything before a failing document): a new pipe takes
+    the documents read after it. Otherwise the pipe itself broke: those are retried one by one.
+    """
     holder: list[ExtractorLike] = [extractor] if extractor is not None else []
 
     def get_extractor() -> ExtractorLike:
@@ -256,9 +261,10 @@ def _extracted(items: Iterator[_Item], extractor: ExtractorLike | None, lang: st
             continue
         inflight: deque[_Item] = deque([item])
 
-        def feed(first: _Item = item, inflight: deque[_Item] = inflight) -> Iterator[Document]:
+        def feed(first: _Item = item, inflight: deque[_Item] = inflight,
+                 rest: Iterator[_Item] = items) -> Iterator[Document]:
             yield first.result.document
-            for nxt in items:
+            for nxt in rest:
                 inflight.append(nxt)
                 if nxt.result.nlp:
                     yield nxt.result.document
@@ -279,5 +285,16 @@ def _extracted(items: Iterator[_Item], extractor: ExtractorLike | None, lang: st
         except Exception:
             pending = list(inflight)
             inflight.clear()
+            while pending and not pending[0].result.nlp:
+                done = pending.pop(0)
+                yield done, done.result.extraction()
+            if not pending:
+                continue
+            head = pending.pop(0)
+            outcome = single(head)
+            yield head, outcome
+            if isinstance(outcome, BaseException):
+                items = chain(pending, items)
+                continue
             for done in pending:
                 yield done, single(done) if done.result.nlp else done.result.extraction()

@@ -167,3 +167,65 @@ def test_progress_bar_on_stderr(store, write, fake, capsys):
     ingest_paths([write("p/a.txt", "Jan Peeters").parent], store, extractor=fake, progress=True)
     err = capsys.readouterr().err
     assert "ingest" in err and "file" in err
+
+
+def exploding_extractor():
+    """The real extractor, failing in spaCy's stage on a batch holding a text with ``EXPLODE``;
+    ``alone`` lists the documents it was asked to extract one by one (the retries)."""
+    from nlp import Extractor
+
+    class Exploding(Extractor):
+        def _batch(self, documents, batch_size, plans=None):
+            if any("EXPLODE" in d.text for d in documents):
+                raise ValueError("cannot parse this document")
+            return super()._batch(documents, batch_size, plans)
+
+        def extract(self, document):
+            self.alone.append(document.title)
+            return super().extract(document)
+
+    extractor = Exploding()
+    extractor.alone = []
+    return extractor
+
+
+def real_case(write):
+    texts = {
+        "01_en.txt": "Jan Peeters was employed by Scaldewerf Terminals NV in Antwerp.",
+        "02_fr.txt": "Le navire Trudy est arrivé à Dunkerque avec le conteneur CSQU 305438-3.",
+        "03_nl.txt": "Het schip Maas Pioneer (IMO 9471381) lag in Vlissingen.",
+        "04_bad.txt": "Milan Kasteleyn EXPLODE in Rotterdam.",
+        "06_en.txt": "The reefer Santa Brisa called at Le Havre; Karim El Amrani phoned +32 470 12 34 56.",
+        "07_nl.txt": "De verdachte Jordy Van Aken werkte bij Blauwhoeve Logistics BV in Antwerpen.",
+    }
+    for name, text in texts.items():
+        write(f"real/{name}", text)
+    write("real/05_box.zip", make.zip_bytes({"a.txt": b"Nordin Haddouchi met Paul Lefevre in Ghent.",
+                                             "b.txt": b"Boom EXPLODE", "c.txt": b"Ruben Kasteleyn in Zeebrugge."}))
+    for i in range(8):
+        write(f"real/1{i}_more.txt", f"Agent {i} of Scaldewerf Terminals NV met Jan Peeters in Antwerp.")
+    return write("real/99_last.txt", "La société Marée Noire SARL affrète des navires au Havre.").parent
+
+
+def test_two_workers_ingest_what_one_process_ingests(write, tmp_path):
+    from graph.store.sqlite import SQLiteStore
+
+    folder = real_case(write)
+    outcome = {}
+    for workers in (1, 2):
+        store = SQLiteStore(f"sqlite:///{tmp_path / f'w{workers}.db'}")
+        extractor = exploding_extractor()
+        report = ingest_paths([folder], store, extractor=extractor, workers=workers, progress=False)
+        documents = sorted((d["title"], d["lang"]) for d in store.list_documents(limit=100))
+        stats = {k: v for k, v in store.stats().items() if k != "store"}
+        outcome[workers] = (report.ingested, [(os.path.basename(p), r.replace(str(folder), ""))
+                                              for p, r in report.failed],
+                            [os.path.basename(d) for d in report.documents], stats, documents,
+                            sorted(extractor.alone))
+        store.close()
+    assert outcome[1] == outcome[2]
+    ingested, failed, documents, _stats, _stored, alone = outcome[2]
+    assert ingested == 16 and documents[:3] == ["01_en.txt", "02_fr.txt", "03_nl.txt"]
+    assert {name for name, _ in failed} == {"04_bad.txt", "05_box.zip!b.txt", "05_box.zip"}
+    # only the failing documents were retried alone; the ones after them went through a new pipe
+    assert alone == ["04_bad.txt", "b.txt"]
