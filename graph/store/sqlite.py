@@ -84,6 +84,10 @@ class SQLiteStore(TraversalMixin):
                 # a store written before the search index existed
                 db.execute("INSERT INTO aliases_fts(rowid, alias_norm, entity_id) "
                            "SELECT rowid, alias_norm, entity_id FROM aliases")
+            if (db.execute("SELECT 1 FROM identifiers LIMIT 1").fetchone()
+                    and not db.execute("SELECT 1 FROM identifiers_fts LIMIT 1").fetchone()):
+                db.execute("INSERT INTO identifiers_fts(rowid, value_norm, entity_id) "
+                           "SELECT rowid, lower(value), entity_id FROM identifiers")
 
     # -- plumbing -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -92,7 +96,8 @@ class SQLiteStore(TraversalMixin):
 
     def clear(self) -> None:
         with self._tx() as db:
-            for table in ("evidence", "relations", "mentions", "identifiers", "aliases", "aliases_fts", "entities",
+            for table in ("evidence", "relations", "mentions", "identifiers", "identifiers_fts", "aliases", "aliases_fts",
+                          "entities",
                           "documents", "decisions"):
                 db.execute(f"DELETE FROM {table}")
 
@@ -358,6 +363,13 @@ class SQLiteStore(TraversalMixin):
         indexed = len(query) >= 3 and escaped == query
         source = "aliases_fts" if indexed else "aliases"
         match = "a.alias_norm LIKE :like" if indexed else "a.alias_norm LIKE :like ESCAPE '\\'"
+        # identifiers likewise: a scan of every identifier per search grew with the store
+        if len(compact) >= 3 and not any(c in compact for c in "%_\\"):
+            ident_source, ident_value = "identifiers_fts", "i.value_norm"
+            ident_match = "i.value_norm LIKE :clike"
+        else:
+            ident_source, ident_value = "identifiers", "lower(i.value)"
+            ident_match = "lower(i.value) LIKE :clike ESCAPE '\\'"
         with self._lock:
             return self._db.execute(
                 f"""SELECT entity_id, rank, len FROM (
@@ -369,9 +381,10 @@ class SQLiteStore(TraversalMixin):
                      WHERE {match} AND (:type IS NULL OR e.type = :type)
                      GROUP BY e.entity_id
                      UNION ALL
-                     SELECT e.entity_id, CASE WHEN lower(i.value) = :compact THEN 0 ELSE 1 END, length(i.value)
-                     FROM identifiers i JOIN entities e ON e.entity_id = i.entity_id
-                     WHERE lower(i.value) LIKE :clike ESCAPE '\\' AND (:type IS NULL OR e.type = :type))
+                     SELECT e.entity_id, CASE WHEN {ident_value} = :compact THEN 0 ELSE 1 END,
+                            length({ident_value})
+                     FROM {ident_source} i JOIN entities e ON e.entity_id = i.entity_id
+                     WHERE {ident_match} AND (:type IS NULL OR e.type = :type))
                    ORDER BY rank, len, entity_id LIMIT :limit""",
                 params,
             ).fetchall()

@@ -51,6 +51,15 @@ def ddl(schema: Schema) -> list[str]:
             PRIMARY KEY (entity_id, scheme)
         )""",
         "CREATE INDEX IF NOT EXISTS identifiers_value ON identifiers(value)",
+        # substring search on identifier values (lower case) without a full scan, as for aliases
+        "CREATE VIRTUAL TABLE IF NOT EXISTS identifiers_fts USING fts5(value_norm, entity_id UNINDEXED, "
+        "tokenize='trigram')",
+        """CREATE TRIGGER IF NOT EXISTS identifiers_fts_insert AFTER INSERT ON identifiers BEGIN
+            INSERT INTO identifiers_fts(rowid, value_norm, entity_id) VALUES (new.rowid, lower(new.value), new.entity_id);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS identifiers_fts_delete AFTER DELETE ON identifiers BEGIN
+            DELETE FROM identifiers_fts WHERE rowid = old.rowid;
+        END""",
         """CREATE TABLE IF NOT EXISTS documents (
             doc_id TEXT PRIMARY KEY,
             title TEXT, source TEXT, lang TEXT, format TEXT, date TEXT,
