@@ -20,7 +20,9 @@ when ``--neo4j URL`` or ``HAVENGRAPH_TEST_NEO4J_URL`` is given): ``resolution`` 
 entities against the store), ``store`` (batched writes), ``analysis`` (projection, PageRank,
 betweenness from 64 sampled sources, Louvain, suspicious links against the watchlist) and
 ``api`` (search, depth-2 neighbours and shortest paths through the FastAPI app). The scaling
-exponent of a stage is the slope of log(seconds) against log(documents) over the sizes run.
+exponent of a stage is the slope of log(seconds) against log(documents) over the sizes run
+(``exponent_<stage>`` on wall seconds, ``exponent_cpu_<stage>`` on CPU seconds of the process and
+its workers, the steadier figure on a shared machine).
 
 The last line is one JSON object: ``documents``, ``relations``, per stage ``<stage>_seconds``,
 ``<stage>_peak_rss_mb``, ``<stage>_items_per_s`` (lists, one value per size), ``exponent_<stage>``
@@ -128,10 +130,11 @@ def table(runs: list[dict[str, Any]]) -> str:
     """The per-stage table, one row per stage and size, with the stage's exponent."""
     sizes = [r["documents"] for r in runs]
     lines = [f"{'stage':<20}{'documents':>10}{'wall s':>10}{'cpu s':>10}{'throughput':>22}{'peak RSS MB':>13}"
-             f"{'exponent':>10}"]
+             f"{'exponent':>10}{'exp cpu':>9}"]
     for name in stage_names(runs):
         secs = [r["stages"].get(name, {}).get("seconds", 0.0) for r in runs]
         exp = exponent(sizes, secs)
+        exp_cpu = exponent(sizes, [r["stages"].get(name, {}).get("cpu_seconds", 0.0) for r in runs])
         for run in runs:
             fig = run["stages"].get(name)
             if not fig:
@@ -139,7 +142,7 @@ def table(runs: list[dict[str, Any]]) -> str:
             rate = fig["items"] / fig["seconds"] if fig["seconds"] else 0.0
             lines.append(f"{name:<20}{run['documents']:>10}{fig['seconds']:>10.2f}{fig['cpu_seconds']:>10.2f}"
                          f"{rate:>13.1f} {fig['unit'] + '/s':<9}{fig['peak_rss_mb']:>12.0f}"
-                         f"{'' if exp is None else f'{exp:.2f}':>10}")
+                         f"{'' if exp is None else f'{exp:.2f}':>10}{'' if exp_cpu is None else f'{exp_cpu:.2f}':>9}")
     lines.append("")
     for run in runs:
         size = run.get("store_size", {})
@@ -173,6 +176,7 @@ def summary(runs: list[dict[str, Any]], args: argparse.Namespace) -> dict[str, A
         out[f"{name}_peak_rss_mb"] = [round(f.get("peak_rss_mb", 0.0), 1) for f in figs]
         out[f"{name}_items_per_s"] = [round(f["items"] / f["seconds"], 2) if f.get("seconds") else 0.0 for f in figs]
         out[f"exponent_{name}"] = exponent(sizes, secs)
+        out[f"exponent_cpu_{name}"] = exponent(sizes, [f.get("cpu_seconds", 0.0) for f in figs])
         if name.startswith("ingest_"):
             totals["ingest"] = [a + b for a, b in zip(totals.get("ingest", [0.0] * len(secs)), secs, strict=True)]
     if "ingest" in totals:
