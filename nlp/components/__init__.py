@@ -12,6 +12,7 @@ Importing this package registers the factories and the ``Doc`` extensions they f
 - ``havengraph_entities_v1``     -> ``doc.spans["hg_entities"]`` (the merged, typed entity mentions)
 - ``havengraph_relations_v1``    -> ``doc._.hg_relations`` (list of ``RelationHit``)
 - ``havengraph_records_v1``      -> adds the relations stated by "Key: value" record lines
+- ``havengraph_mail_v1``         -> adds the relations of pasted e-mails (headers, signatures)
 """
 
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from nlp.components import (  # noqa: E402,F401  (imported to register the facto
     entities,
     identifiers,
     lines,
+    mail,
     organizations,
     persons,
     places,
@@ -44,4 +46,5 @@ COMPONENTS = (
     "havengraph_entities_v1",
     "havengraph_relations_v1",
     "havengraph_records_v1",
+    "havengraph_mail_v1",
 )

@@ -58,7 +58,8 @@ _KIN = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|au
         r"|zwager|schoonzus|schoonvader")
 _THINGS = (r"mobile|phone|telephone|number|line|handset|gsm|e-mail|email|mail|address|account|iban|name|employer"
            r"|accomplice|associate|numéro|téléphone|portable|ligne|adresse|compte|nom|employeur|complice|associée?"
-           r"|nummer|telefoon|toestel|e-mailadres|mailadres|adres|rekening|rekeningnummer|naam|werkgever|handlanger")
+           r"|nummer|telefoon|toestel|e-mailadres|mailadres|adres|rekening|rekeningnummer|naam|werkgever|handlanger|kompaan"
+           r"|acolyte|comparse")
 _POSSESSIVE = {
     "en": r"\b(?:his|her)(?= (?:\S+ ){0,2}?(?:%s)\b)",
     "fr": r"\b(?:son|sa|ses)(?= (?:\S+ ){0,2}?(?:%s)\b)",

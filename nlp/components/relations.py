@@ -67,6 +67,15 @@ _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |
 _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
 
 
+# "the leaders of the group: A, his son B and C" -- a role noun before the group, a colon after it
+_ROLE_BEFORE = re.compile(r"(?:members?|leaders?|heads?|bosses|chiefs?|lieutenants?|ringleaders?|membres?|chefs?"
+                          r"|dirigeants?|leden|lid|leiders?|kopstukken) (?:of|in|within|de|du|des|d'|van|binnen)"
+                          r" ?(?:the |la |le |les |l'|de |het )?$")
+_ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|cartel|syndicate|groep|bende|netwerk|organisatie"
+                         r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
+_LIST_END = re.compile(r"[;.!?\n]")
+
+
 @dataclass(frozen=True)
 class RelationHit:
     """One stated relation; ``source``/``target`` are character spans of entity mentions."""
@@ -222,6 +231,7 @@ class RelationFinder:
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
+        out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):
@@ -256,6 +266,30 @@ class RelationFinder:
                 typed.add((min(v, k), max(v, k)))
                 out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
                                      "rule", 0.6, f"{self.lang}:port-call"))
+        return out
+
+    def _role_lists(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], s_start: int,
+                    s_end: int) -> list[RelationHit]:
+        """Persons listed after "the leaders of X:" / "membres du groupe X :" are MEMBER_OF X."""
+        out = []
+        for k, org in enumerate(refs):
+            if org.type != "ORGANIZATION" or _AUTHORITY.search(text[org.target_start:org.target_end]):
+                continue
+            before = _SPACES.sub(" ", text[max(s_start, org.start - 40):org.start].lower())
+            after = text[org.end:s_end]
+            colon = _ROLE_AFTER.match(after.lower())
+            if not _ROLE_BEFORE.search(before) or colon is None or negated(self.lang, before):
+                continue
+            stop = _LIST_END.search(after, colon.end())
+            limit = org.end + (stop.start() if stop else len(after))
+            for j in range(k + 1, len(refs)):
+                person = refs[j]
+                if person.start >= limit:
+                    break
+                if person.type == "PERSON" and not person.anaphor and (k, j) not in typed:
+                    typed.add((k, j))
+                    out.append(self._hit("MEMBER_OF", person, org, org, person, s_start, s_end, "rule", 0.7,
+                                         f"{self.lang}:role-list"))
         return out
 
     @staticmethod
