@@ -228,6 +228,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "relation_precision": round(rel.precision, 4),
         "relation_recall": round(rel.recall, 4),
         "relation_f1_by_lang": {k: round(v.f1, 4) for k, v in sorted(rel_lang.items())},
+        "relation_prf_by_type": {k: [round(v.precision, 4), round(v.recall, 4), round(v.f1, 4)]
+                                 for k, v in sorted(rel_type.items())},
+        "relation_prf_by_lang": {k: [round(v.precision, 4), round(v.recall, 4), round(v.f1, 4)]
+                                 for k, v in sorted(rel_lang.items())},
         "docs_per_s": round(len(docs) / seconds, 2),
     }
     print(json.dumps(result))
