@@ -1,7 +1,7 @@
 """``bench/e2e.py --size small`` end to end, in a subprocess: every stage ran and counted something.
 
 SQLite only, unless ``HAVENGRAPH_TEST_NEO4J_URL`` names a Neo4j to run the store stages on too
-(the run clears it). No timing assertions: the figures depend on the machine.
+(the run clears it, as the store contract tests do). No timing assertions: the figures depend on the machine.
 """
 
 from __future__ import annotations
@@ -11,6 +11,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 STAGES = ["generate", "ingest_records", "ingest_nlp", "resolution", "store", "analysis", "api"]
