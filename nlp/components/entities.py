@@ -35,7 +35,7 @@ _MODEL_LABELS = {label: type_ for label, type_ in SCHEMA.spacy_label_map().items
 MAX_TOKENS = 10
 
 # priorities of candidate sources
-P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE = 82, 50, 62, 52
+P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE, P_FIRST_NAME = 82, 50, 62, 52, 63
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
 
@@ -193,14 +193,14 @@ class EntityMerger:
 
     def _propagate(self, doc: Doc, chosen: list[Span]) -> list[tuple[int, Span]]:
         names: dict[str, tuple[int, str]] = {}
-        person_words = {t.text for s in chosen if s.label_ == "PERSON" for t in s}
+        person_words = {t.text for s in chosen if s.label_ == "PERSON" and len(s) >= 2 for t in s}
         for span in chosen:
             if span.label_ == "COMPANY":
                 word = self._firm_word(doc, span, person_words)
                 if word is not None:
                     names.setdefault(word, (P_SURNAME, "COMPANY"))
             elif span.label_ == "PERSON" and len(span) >= 2 and span[0].text in self.first_names:
-                names.setdefault(span[0].text, (P_SURNAME, "PERSON"))  # "Milan" after "Milan Kasteleyn"
+                names.setdefault(span[0].text, (P_FIRST_NAME, "PERSON"))  # "Milan" after "Milan Kasteleyn"
         for span in chosen:
             label, text = span.label_, span.text
             if label == "VESSEL":
