@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import InvalidInput, StoreUnavailable
-from graph.model import Extraction
+from graph.model import Extraction, Subgraph
 from graph.schema import SCHEMA
 from graph.store import cypher
 from graph.store.base import TraversalMixin
@@ -91,6 +92,7 @@ class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
         self.url = target.redacted  # never the password: this string is shown and logged
         self._database = target.database
         self._batch_rows = batch_rows
+        self._local = threading.local()  # a read transaction shared by the queries of one traversal
         #: how long a managed transaction is retried after a transient fault or a lost connection
         self.retry_seconds = retry_seconds
         try:
@@ -126,9 +128,31 @@ class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
                                     max_transaction_retry_time=self.retry_seconds)
 
     def _read(self, query: str, **params: Any) -> list[Any]:
+        tx = getattr(self._local, "tx", None)
+        if tx is not None:  # inside ``_one_read``: this thread's open read transaction
+            return list(tx.run(query, params))
+
         def work(tx: ManagedTransaction) -> list[Any]:
             return list(tx.run(query, params))
 
+        with self._errors("reading"), self._session(READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def _one_read(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``method`` with every ``_read`` it makes in one read transaction (one session, one commit).
+
+        A traversal makes several small queries; each in its own session and transaction cost
+        more round trips than the queries themselves.
+        """
+        def work(tx: ManagedTransaction) -> Any:
+            self._local.tx = tx
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                self._local.tx = None
+
+        if getattr(self._local, "tx", None) is not None:
+            return method(self, *args, **kwargs)
         with self._errors("reading"), self._session(READ_ACCESS) as session:
             return session.execute_read(work)
 
@@ -165,6 +189,20 @@ class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
     def clear(self) -> None:
         with self._errors("clearing"), self._session() as session:
             session.run(cypher.CLEAR).consume()
+
+    # -- traversals: the shared algorithms, each in one read transaction --------------------------
+    def neighbors(self, entity_id: str, depth: int = 1, types: Iterable[str] | None = None,
+                  relation_types: Iterable[str] | None = None, limit: int = 100,
+                  include_weak: bool = True) -> Subgraph:
+        return self._one_read(TraversalMixin.neighbors, entity_id, depth, types, relation_types, limit,
+                              include_weak)
+
+    def shortest_path(self, source: str, target: str, max_depth: int = 6, include_weak: bool = False) -> Subgraph:
+        return self._one_read(TraversalMixin.shortest_path, source, target, max_depth,
+                              include_weak)
+
+    def subgraph(self, entity_ids: Iterable[str], include_weak: bool = True) -> Subgraph:
+        return self._one_read(TraversalMixin.subgraph, list(entity_ids), include_weak)
 
     # -- writes ---------------------------------------------------------------------------------
     def write(self, extraction: Extraction, *, replace: bool = False) -> str:
