@@ -70,6 +70,10 @@ def ddl(schema: Schema) -> list[str]:
             ingested_at TEXT NOT NULL,
             extraction TEXT NOT NULL DEFAULT '{}'
         )""",
+        # list_documents pages in (source, doc_id) order: without this index every page sorted the
+        # whole table and read every text (a full document listing grew with the square of its size)
+        "CREATE INDEX IF NOT EXISTS documents_source ON documents(source, doc_id)",
+
         """CREATE TABLE IF NOT EXISTS mentions (
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
             entity_id TEXT NOT NULL,
