@@ -118,7 +118,9 @@ def write_relations(tx: ManagedTransaction, type_: str, rows: list[dict[str, Any
     then created. The caller holds the writer lock, so nothing can create one of them in between.
     """
     for chunk in chunks(rows):
-        stored = {r["rel_id"] for r in tx.run(cypher.update_relations(type_), rows=chunk)}
+        deltas = [{"rel_id": row["rel_id"], "weight": row["weight"], "count": row["count"],
+                   "first_seen": row["first_seen"], "last_seen": row["last_seen"]} for row in chunk]
+        stored = {r["rel_id"] for r in tx.run(cypher.update_relations(type_), rows=deltas)}
         new = [{**row, "properties": None if row["properties"] == "{}" else row["properties"]}
                for row in chunk if row["rel_id"] not in stored]
         if new:
