@@ -6,12 +6,9 @@ The store defaults to ``HAVENGRAPH_TEST_NEO4J_URL`` (``scripts/neo4j start`` pri
 **cleared**: point it at a scratch server.
 
 1. *Batched vs per row*: the same relations with their evidence (20,000 at full size) written
-   with the store's own statements (evidence ``CREATE``; relations updated where stored, then
-   created), once as ``UNWIND`` batches in one transaction, once as one managed transaction per
-   relation (the batched figure is the median of three runs; the per-row run is long enough to
-   average the machine's load out). A control times one transaction per relation with a single
-   ``MERGE`` statement for the relation instead (the fewest round trips per row) on the first
-   2,000 rows, so that the baseline can be checked for being slowed by the store's statement split.
+   with the store's own statements (evidence ``CREATE``, relations ``MERGE``), once as ``UNWIND``
+   batches in one transaction, once as one managed transaction per relation (the batched figure
+   is the median of three runs; the per-row run is long enough to average the machine's load out).
 2. *Sustained ingest*: synthetic case files (entities, mentions, relations with evidence)
    written through ``Neo4jStore.write_many``; relations per second counts relation rows, each
    with its evidence.
@@ -151,16 +148,11 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
         tx.run(cypher.CREATE_EVIDENCE, rows=[ev]).consume()
         write_relations(tx, rel["type"], [with_delta(rel, [ev])])
 
-    def one_merge(tx: Any, rel: dict[str, Any], ev: dict[str, Any]) -> None:
-        tx.run(cypher.CREATE_EVIDENCE, rows=[ev]).consume()
-        tx.run(_merge_relation(rel["type"]), row=with_delta(rel, [ev])).consume()
-
     reset()  # plan the statements once, as a long-running ingest would have
     with store._session() as session:
         session.execute_write(batched, pairs[:300])
         for rel, ev in pairs[:3]:
             session.execute_write(one, rel, ev)
-            session.execute_write(one_merge, rel, ev)
     times = []  # a batched run takes seconds: the median of three, so one burst of load does not decide it
     for _ in range(3):
         reset()
@@ -180,32 +172,10 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
     after = store.stats()
     assert after["relations"] == stored["relations"] and after["evidence"] == stored["evidence"] == rows
     assert store.projection().size(weight="weight") == stored_weight
-    control = pairs[:min(rows, 2000)]
-    reset()
-    with store._session() as session:
-        started = time.perf_counter()
-        for rel, ev in control:
-            session.execute_write(one_merge, rel, ev)
-        merge_s = time.perf_counter() - started
     return {"rows": rows, "batched_s": round(batched_s, 3), "batched_runs_s": [round(t, 3) for t in times],
             "per_row_s": round(per_row_s, 3),
             "batched_rows_per_s": round(rows / batched_s), "per_row_rows_per_s": round(rows / per_row_s),
-            "per_row_merge_rows_per_s": round(len(control) / merge_s),
-            "batched_vs_per_row": round(per_row_s / batched_s, 1),
-            "batched_vs_per_row_merge": round(merge_s / len(control) * rows / batched_s, 1)}
-
-
-def _merge_relation(type_: str) -> str:
-    """Control only: one relation upserted by a single ``MERGE`` (the store writes batches otherwise)."""
-    return cypher._q(f"""
-WITH $row AS row
-MATCH (s:Entity {{entity_id: row.source}})
-MATCH (t:Entity {{entity_id: row.target}})
-MERGE (s)-[r:{cypher.rel_type(type_)}]->(t)
-ON CREATE SET r.rel_id = row.rel_id, r.properties = row.properties, r.weight = 0.0, r.count = 0
-SET r.weight = r.weight + row.weight, r.count = r.count + row.count,
-    r.first_seen = {cypher._EARLIER_FIRST}, r.last_seen = {cypher._LATER_LAST}
-""")
+            "batched_vs_per_row": round(per_row_s / batched_s, 1)}
 
 
 def sustained(store: Neo4jStore, n_docs: int, docs_per_call: int = 200) -> dict[str, Any]:

@@ -178,45 +178,26 @@ SET r.weight = weight, r.count = count, r.first_seen = first_seen, r.last_seen =
 """
 
 
-_EARLIER_FIRST = """CASE WHEN row.first_seen IS NULL THEN r.first_seen
-                        WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen THEN row.first_seen
-                        ELSE r.first_seen END"""
-_LATER_LAST = """CASE WHEN row.last_seen IS NULL THEN r.last_seen
-                       WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen
-                       ELSE r.last_seen END"""
-
-
 @cache
-def create_relations(type_: str) -> str:
-    """New relations of one type (``null`` values, such as unknown dates, are not stored).
+def merge_relations(type_: str) -> str:
+    """Relations of one type; each row adds the weight, count and date range of its new evidence.
 
-    A plain ``CREATE`` (no ``MERGE``): the writer holds the writer lock, and :func:`update_relations`
-    has just reported which of the batch are stored. No row reads what another writes, so the plan
-    has no ``Eager`` barrier (``MERGE`` followed by ``SET r.count = r.count + ...`` had one, and so
-    does ``SET r = map``).
+    A relation is identified by its ends and type (``rel_id`` derives from them), so ``MERGE``
+    matches on the pattern alone: an expand between two bound nodes, never an index scan.
     """
     return _q(f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{entity_id: row.source}})
 MATCH (t:Entity {{entity_id: row.target}})
-CREATE (s)-[:{rel_type(type_)} {{rel_id: row.rel_id, properties: row.properties, weight: row.weight,
-  count: row.count, first_seen: row.first_seen, last_seen: row.last_seen}}]->(t)
-""")
-
-
-@cache
-def update_relations(type_: str) -> str:
-    """Add the weight, count and date range of new evidence to stored relations; returns their ids.
-
-    Rows whose relation is not stored match nothing (an index seek each) and are created next.
-    """
-    rel = rel_type(type_)
-    return _q(f"""
-UNWIND $rows AS row
-MATCH ()-[r:{rel} {{rel_id: row.rel_id}}]->() USING INDEX r:{rel}(rel_id)
+MERGE (s)-[r:{rel_type(type_)}]->(t)
+ON CREATE SET r.rel_id = row.rel_id, r.properties = row.properties, r.weight = 0.0, r.count = 0
 SET r.weight = r.weight + row.weight, r.count = r.count + row.count,
-    r.first_seen = {_EARLIER_FIRST}, r.last_seen = {_LATER_LAST}
-RETURN row.rel_id AS rel_id
+    r.first_seen = CASE WHEN row.first_seen IS NULL THEN r.first_seen
+                        WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen THEN row.first_seen
+                        ELSE r.first_seen END,
+    r.last_seen = CASE WHEN row.last_seen IS NULL THEN r.last_seen
+                       WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen THEN row.last_seen
+                       ELSE r.last_seen END
 """)
 
 

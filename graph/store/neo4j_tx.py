@@ -112,19 +112,9 @@ def _write_docs(tx: ManagedTransaction, docs: list[PreparedRows]) -> None:
 
 
 def write_relations(tx: ManagedTransaction, type_: str, rows: list[dict[str, Any]]) -> None:
-    """Relations of one type, each row carrying the aggregates of its new evidence.
-
-    Stored ones get their aggregates raised (that statement returns their ids); the others are
-    then created. The caller holds the writer lock, so nothing can create one of them in between.
-    """
+    """Relations of one type, each row carrying the aggregates of its new evidence (one ``MERGE`` each)."""
     for chunk in chunks(rows):
-        deltas = [{"rel_id": row["rel_id"], "weight": row["weight"], "count": row["count"],
-                   "first_seen": row["first_seen"], "last_seen": row["last_seen"]} for row in chunk]
-        stored = {r["rel_id"] for r in tx.run(cypher.update_relations(type_), rows=deltas)}
-        new = [{**row, "properties": None if row["properties"] == "{}" else row["properties"]}
-               for row in chunk if row["rel_id"] not in stored]
-        if new:
-            tx.run(cypher.create_relations(type_), rows=new).consume()
+        tx.run(cypher.merge_relations(type_), rows=chunk).consume()
 
 
 def _new_evidence(tx: ManagedTransaction, docs: list[PreparedRows]) -> list[dict[str, Any]]:
