@@ -258,6 +258,11 @@ RETURN d.doc_id AS doc_id, d.title AS title, d.source AS source, d.lang AS lang,
 ORDER BY d.source, d.doc_id SKIP $offset LIMIT $limit
 """)
 
+DOCUMENT_HANDLING = _q("""
+MATCH (d:Document) WHERE d.incomplete IS NULL
+RETURN d.doc_id AS doc_id, d.handling AS handling, d.ingested_at AS ingested_at
+""")
+
 _ENTITY_MAP = "e {.entity_id, .type, .name, .properties, .aliases, .identifiers}"
 
 GET_ENTITIES = _q(f"UNWIND $ids AS id MATCH (e:Entity {{entity_id: id}}) RETURN {_ENTITY_MAP} AS e")

@@ -73,6 +73,9 @@ class Neo4jReads:
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         return [dict(r) for r in self._read(cypher.LIST_DOCUMENTS, limit=sql_limit(limit), offset=max(offset, 0))]
 
+    def document_handling(self) -> list[tuple[str, str | None, str | None]]:
+        return [(r["doc_id"], r["handling"], r["ingested_at"]) for r in self._read(cypher.DOCUMENT_HANDLING)]
+
     def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
         return [r["doc_id"] for r in self._read(cypher.DOCUMENTS_MENTIONING, ids=list(dict.fromkeys(entity_ids)))]
 

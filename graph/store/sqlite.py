@@ -316,6 +316,9 @@ class SQLiteStore(TraversalMixin):
         keys = ("doc_id", "title", "source", "lang", "format", "date", "grading", "handling", "length", "ingested_at")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    def document_handling(self) -> list[tuple[str, str | None, str | None]]:
+        return [tuple(r) for r in self._query("SELECT doc_id, handling, ingested_at FROM documents")]
+
     def get_entity(self, entity_id: str) -> Entity:
         found = self.get_entities([entity_id])
         if entity_id not in found:

@@ -120,20 +120,27 @@ class NeedToKnow:
             return
         ranks: dict[str, int] = {}
         digest = hashlib.sha256()
-        offset, page = 0, 1000
-        while True:
-            rows = self.store.list_documents(limit=page, offset=offset)
-            for row in rows:
-                ranks[row["doc_id"]] = SCHEMA.handling_rank(row.get("handling"))
-                digest.update(f"{row['doc_id']}|{row.get('handling')}|{row.get('ingested_at')}\n".encode())
-            if len(rows) < page:
-                break
-            offset += page
+        for doc_id, handling, ingested_at in sorted(_handling_rows(self.store)):
+            ranks[doc_id] = SCHEMA.handling_rank(handling)
+            digest.update(f"{doc_id}|{handling}|{ingested_at}\n".encode())
         decisions = self.store.list_decisions(status=None)
         digest.update(f"decisions={len(decisions)}|{decisions[-1]['at'] if decisions else ''}".encode())
         self._ranks = ranks
         self._signature = digest.hexdigest()
         self._loaded_at = time.monotonic()
+
+
+def _handling_rows(store: GraphStore) -> list[tuple[str, str | None, str | None]]:
+    """Every document's handling code, in one read where the store offers it (paging is quadratic)."""
+    if hasattr(store, "document_handling"):
+        return store.document_handling()
+    rows, offset, page = [], 0, 1000
+    while True:
+        batch = store.list_documents(limit=page, offset=offset)
+        rows += [(r["doc_id"], r.get("handling"), r.get("ingested_at")) for r in batch]
+        if len(batch) < page:
+            return rows
+        offset += page
 
 
 def compute_taint(store: GraphStore, ranks: dict[str, int], clearance: int) -> Taint:
@@ -278,6 +285,9 @@ class ClearedView(TraversalMixin):
         if not self.taint.doc_visible(doc_id):
             raise DocumentNotFound(f"no document {doc_id!r} in the store")
         return self.base.raw_extraction(doc_id)
+
+    def document_handling(self) -> list[tuple[str, str | None, str | None]]:
+        return [row for row in _handling_rows(self.base) if self.taint.doc_visible(row[0])]
 
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []

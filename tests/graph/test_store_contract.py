@@ -217,6 +217,19 @@ def test_documents_mentioning(store):
                                                                  doc_two().document.doc_id}
 
 
+def test_document_handling_lists_every_document_in_one_read(store):
+    one, two = doc_one(), doc_two()
+    two.document.handling = "RESTRICTED"
+    store.write(one)
+    store.write(two)
+    rows = {doc_id: (handling, at) for doc_id, handling, at in store.document_handling()}
+    assert set(rows) == {one.document.doc_id, two.document.doc_id}
+    assert rows[two.document.doc_id][0] == "RESTRICTED" and rows[one.document.doc_id][0] in (None, "")
+    assert all(at for _, at in rows.values())  # ingest time, so that a re-ingest changes the view's signature
+    store.delete_document(two.document.doc_id)
+    assert [r[0] for r in store.document_handling()] == [one.document.doc_id]
+
+
 def test_decisions_are_recorded_and_reversible(store):
     saved = store.save_decision({"kind": "merge", "a": JAN.entity_id, "b": "person:j-peeters",
                                  "score": 0.93, "reason": "initial + surname", "features": {"name": 0.93},
