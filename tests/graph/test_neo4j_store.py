@@ -338,7 +338,7 @@ def test_big_document_is_written_in_parts_and_an_interrupted_write_starts_over(n
         lite.close()
 
 
-SCANS_ALLOWED = {"PROJECTION_NODES", "ENTITY_COUNTS", "LIST_DOCUMENTS", "LIST_DECISIONS", "COUNTS", "WRITER_LOCK"}
+SCANS_ALLOWED = {"PROJECTION_NODES", "ENTITY_COUNTS", "LIST_DOCUMENTS", "DOCUMENT_HANDLING", "LIST_DECISIONS", "COUNTS", "WRITER_LOCK"}
 
 
 def statements() -> dict[str, str]:
