@@ -73,6 +73,9 @@ def ddl(schema: Schema) -> list[str]:
         # list_documents pages in (source, doc_id) order: without this index every page sorted the
         # whole table and read every text (a full document listing grew with the square of its size)
         "CREATE INDEX IF NOT EXISTS documents_source ON documents(source, doc_id)",
+        # the need-to-know view reads every document's handling code: a covering index keeps that
+        # read off the rows, whose texts sit before ingested_at (3.8 s -> 0.09 s at 94k documents)
+        "CREATE INDEX IF NOT EXISTS documents_access ON documents(doc_id, handling, ingested_at)",
 
         """CREATE TABLE IF NOT EXISTS mentions (
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,

@@ -126,3 +126,14 @@ def test_grading_pattern_accepts_what_the_table_can_weigh():
         assert pattern.match(code), code
     for code in ("G1", "B7", "4-A", "2-C-P-Q", "B2 extra"):
         assert not pattern.match(code), code
+
+
+def test_reading_every_documents_handling_uses_a_covering_index(tmp_path):
+    from graph.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'plan.db'}")
+    store.close()
+    with sqlite3.connect(tmp_path / "plan.db") as conn:
+        plan = " ".join(row[-1] for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT doc_id, handling, ingested_at FROM documents"))
+    assert "COVERING INDEX" in plan, plan
