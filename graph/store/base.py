@@ -122,6 +122,12 @@ class TraversalMixin:
     A backend with a native traversal (Neo4j) may override these; the contract suite checks both.
     """
 
+    def get_entity(self: Any, entity_id: str) -> Entity:
+        found = self.get_entities([entity_id])
+        if entity_id not in found:
+            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
+        return found[entity_id]
+
     def neighbors(self: Any, entity_id: str, depth: int = 1, types: Iterable[str] | None = None,
                   relation_types: Iterable[str] | None = None, limit: int = 100,
                   include_weak: bool = True) -> Subgraph:

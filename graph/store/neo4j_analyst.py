@@ -7,6 +7,7 @@ is refused there; that refusal becomes ``Forbidden``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -22,11 +23,8 @@ __all__ = ["AnalystCypher"]
 class AnalystCypher:
     """``run_read_cypher`` for ``Neo4jStore`` (which supplies ``_errors`` and ``_session``)."""
 
-    def _errors(self, action: str) -> AbstractContextManager[None]:
-        raise NotImplementedError
-
-    def _session(self, mode: str = READ_ACCESS) -> Session:
-        raise NotImplementedError
+    _errors: Callable[[str], AbstractContextManager[None]]  # supplied by the store
+    _session: Callable[..., Session]
 
     def run_read_cypher(self, query: str, params: dict[str, Any] | None = None, limit: int = 1000,
                         timeout: float = 10.0) -> list[dict[str, Any]]:

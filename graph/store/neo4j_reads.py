@@ -7,12 +7,12 @@ statement in a read transaction and returns its records.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
 
-from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput
+from graph.errors import DocumentNotFound, InvalidInput
 from graph.ids import fold
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation, extraction_from_record
 from graph.schema import SCHEMA
@@ -46,9 +46,7 @@ class Neo4jReads:
     """Read methods of ``Neo4jStore``; every query runs in a read transaction through ``_read``."""
 
     url: str
-
-    def _read(self, query: str, **params: Any) -> list[Any]:
-        raise NotImplementedError
+    _read: Callable[..., list[Any]]  # supplied by the store: one query in a read transaction
 
     # -- documents ------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -80,12 +78,6 @@ class Neo4jReads:
         return [r["doc_id"] for r in self._read(cypher.DOCUMENTS_MENTIONING, ids=list(dict.fromkeys(entity_ids)))]
 
     # -- entities -------------------------------------------------------------------------------
-    def get_entity(self, entity_id: str) -> Entity:
-        found = self.get_entities([entity_id])
-        if entity_id not in found:
-            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
-        return found[entity_id]
-
     def get_entities(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
         rows = self._read(cypher.GET_ENTITIES, ids=list(dict.fromkeys(entity_ids)))
         return {r["e"]["entity_id"]: entity_from_row(r["e"]) for r in rows}

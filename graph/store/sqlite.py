@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput, StoreUnavailable
+from graph.errors import DocumentNotFound, InvalidInput, StoreUnavailable
 from graph.ids import fold
 from graph.model import (
     Document,
@@ -318,12 +318,6 @@ class SQLiteStore(TraversalMixin):
 
     def document_handling(self) -> list[tuple[str, str | None, str | None]]:
         return [tuple(r) for r in self._query("SELECT doc_id, handling, ingested_at FROM documents")]
-
-    def get_entity(self, entity_id: str) -> Entity:
-        found = self.get_entities([entity_id])
-        if entity_id not in found:
-            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
-        return found[entity_id]
 
     def get_entities(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
         ids = list(dict.fromkeys(entity_ids))

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import DocumentNotFound, EntityNotFound, Forbidden, InvalidInput
+from graph.errors import DocumentNotFound, Forbidden, InvalidInput
 from graph.ids import fold
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation, Subgraph
 from graph.schema import SCHEMA
@@ -310,12 +310,6 @@ class ClearedView(TraversalMixin):
         return [d for d in self.base.documents_mentioning(entity_ids) if self.taint.doc_visible(d)]
 
     # -- entities -------------------------------------------------------------------------------
-    def get_entity(self, entity_id: str) -> Entity:
-        found = self.get_entities([entity_id])
-        if entity_id not in found:
-            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
-        return found[entity_id]
-
     def get_entities(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
         ids = [e for e in dict.fromkeys(entity_ids) if self.taint.entity_visible(e)]
         found = self.base.get_entities(ids)

@@ -27,15 +27,6 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def neo():
-    store = open_store(NEO4J_URL)
-    store.clear()
-    yield store
-    store.clear()
-    store.close()
-
-
 def build_source(url: str) -> None:
     """A graph with everything migration must carry: resolved ids, raw extractions, decisions, deletions."""
     store = open_store(url)

@@ -9,22 +9,12 @@ import pytest
 from test_neo4j_store import random_case
 
 from graph.errors import EntityNotFound, NoPath
-from graph.store import open_store
 from graph.store.base import TraversalMixin
 
 NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
 pytestmark = [pytest.mark.neo4j, pytest.mark.xdist_group("neo4j"),
               pytest.mark.skipif(not NEO4J_URL, reason="no Neo4j server: set HAVENGRAPH_TEST_NEO4J_URL "
                                                         "(`scripts/neo4j start` prints it)")]
-
-
-@pytest.fixture
-def neo():
-    store = open_store(NEO4J_URL)
-    store.clear()
-    yield store
-    store.clear()
-    store.close()
 
 
 def key(relation):

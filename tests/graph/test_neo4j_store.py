@@ -23,15 +23,6 @@ needs_server = pytest.mark.skipif(not NEO4J_URL, reason="no Neo4j server: set HA
 pytestmark = [pytest.mark.neo4j, pytest.mark.xdist_group("neo4j")]
 
 
-@pytest.fixture
-def neo():
-    store = open_store(NEO4J_URL)
-    store.clear()
-    yield store
-    store.clear()
-    store.close()
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
