@@ -234,6 +234,7 @@ def _parallel(extractor: Extractor, documents: Iterator[Document], workers: int,
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor,))
     running: set[Future[list[tuple[int, Extraction | BaseException]]]] = set()
+    max_held = 2 * workers * task
 
     def submit(group: list[_Planned]) -> None:
         held.update((seq, doc) for seq, doc, _ in group)
@@ -249,7 +250,10 @@ def _parallel(extractor: Extractor, documents: Iterator[Document], workers: int,
             gc.unfreeze()
         group = next(groups, None)
         while group is not None or running:
-            while group is not None and len(running) < 2 * workers:
+            # at most two tasks per worker in flight, and a bounded number of documents held: a
+            # slow document at the head must not let the others read the whole input ahead of it
+            # (when nothing runs, the next group goes anyway: it may carry the head document)
+            while group is not None and len(running) < 2 * workers and (len(held) < max_held or not running):
                 submit(group)
                 group = next(groups, None)
             finished, running = wait(running, return_when=FIRST_COMPLETED)
