@@ -12,6 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 import networkx as nx
 
 from graph.errors import EntityNotFound, InvalidInput, NoPath
+from graph.ids import fold
 from graph.model import Document, Entity, Extraction, Mention, Relation, Subgraph
 from graph.schema import SCHEMA
 
@@ -114,6 +115,16 @@ def check_types(types: Iterable[str] | None) -> set[str] | None:
 
 def check_relation_types(types: Iterable[str] | None) -> set[str] | None:
     return None if types is None else {SCHEMA.relation(t).name for t in types}
+
+
+def check_search(text: str, type: str | None, limit: int) -> tuple[str, str | None]:
+    """The folded query and the schema type name of a search; bad arguments raise ``InvalidInput``."""
+    query = fold(text)
+    if not query:
+        raise InvalidInput("search text is empty")
+    if limit < 1:
+        raise InvalidInput("limit must be at least 1")
+    return query, SCHEMA.node_name(type) if type else None
 
 
 class TraversalMixin:

@@ -12,12 +12,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph.errors import DocumentNotFound, InvalidInput
-from graph.ids import fold
+from graph.errors import DocumentNotFound
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation, extraction_from_record
 from graph.schema import SCHEMA
 from graph.store import cypher
-from graph.store.base import build_projection, check_relation_types, check_types
+from graph.store.base import build_projection, check_relation_types, check_search, check_types
 
 __all__ = ["Neo4jReads", "entity_from_row", "relation_from_row"]
 
@@ -92,12 +91,7 @@ class Neo4jReads:
             after = rows[-1]["e"]["entity_id"]
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
-        query = fold(text)
-        if not query:
-            raise InvalidInput("search text is empty")
-        if limit < 1:
-            raise InvalidInput("limit must be at least 1")
-        type_ = SCHEMA.node_name(type) if type else None
+        query, type_ = check_search(text, type, limit)
         rows = self._read(cypher.SEARCH, q=query, compact=query.replace(" ", ""), type=type_, limit=limit)
         ids = [r["entity_id"] for r in rows]
         found = self.get_entities(ids)

@@ -29,7 +29,7 @@ from graph.model import (
     extraction_to_record,
 )
 from graph.schema import SCHEMA
-from graph.store.base import TraversalMixin, build_projection, check_relation_types, check_types
+from graph.store.base import TraversalMixin, build_projection, check_relation_types, check_search, check_types
 from graph.store.sqlite_ddl import ddl, relation_rule_rows
 
 _CHUNK = 500  # SQLite's bound-parameter limit is far above this
@@ -339,12 +339,7 @@ class SQLiteStore(TraversalMixin):
         return out
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
-        query = fold(text)
-        if not query:
-            raise InvalidInput("search text is empty")
-        if limit < 1:
-            raise InvalidInput("limit must be at least 1")
-        type_ = SCHEMA.node_name(type) if type else None
+        query, type_ = check_search(text, type, limit)
         like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         compact = query.replace(" ", "")
         rows = self._search_rows(query, like, compact, type_, limit)
