@@ -10,13 +10,15 @@ The store defaults to ``HAVENGRAPH_TEST_NEO4J_URL`` (``scripts/neo4j start`` pri
    batches in one transaction, once as one managed transaction per relation (the batched figure
    is the median of three runs; the per-row run is long enough to average the machine's load out).
 2. *Sustained ingest*: synthetic case files (entities, mentions, relations with evidence)
-   written through ``Neo4jStore.write_many``; relations per second counts relation rows, each
-   with its evidence.
+   streamed through one ``Neo4jStore.write_many`` call; relations per second counts relation
+   rows, each with its evidence. Its named baseline, *bare merge*, sends the same relation rows
+   with nothing else (endpoints already stored): the server's own ceiling for these
+   relationships on this machine, and ``ingest_vs_bare_merge`` the share of it the ingest reaches.
 3. *neo4j-rust-ext*: the sustained ingest again in two child processes, one with the driver's
    Rust extension and one with its import blocked; the ratio is the speed-up.
 
 The last line is one JSON object: ``batched_vs_per_row``, ``relations_per_s``, ``rust_ext_speedup``
-(null when the extension is not installed) and the raw figures.
+(null when the extension is not installed), ``bare_merge_relations_per_s`` and the raw figures.
 """
 
 from __future__ import annotations
@@ -178,14 +180,14 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
             "batched_vs_per_row": round(per_row_s / batched_s, 1)}
 
 
-def sustained(store: Neo4jStore, n_docs: int, docs_per_call: int = 200) -> dict[str, Any]:
+def sustained(store: Neo4jStore, n_docs: int) -> dict[str, Any]:
+    """All documents through one ``write_many`` call, as an ingest streams them."""
     docs = synthetic_docs(n_docs)
     store.clear()
     store.write_many(synthetic_docs(20, seed=99))  # warm the server's plan cache
     store.clear()
     started, cpu = time.perf_counter(), time.process_time()
-    for i in range(0, len(docs), docs_per_call):
-        store.write_many(docs[i:i + docs_per_call])
+    store.write_many(iter(docs))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     rel_rows = sum(len(d.relations) for d in docs)
     stats = store.stats()
@@ -195,6 +197,34 @@ def sustained(store: Neo4jStore, n_docs: int, docs_per_call: int = 200) -> dict[
             "mentions_per_s": round(sum(len(d.mentions) for d in docs) / seconds),
             "client_cpu_us_per_relation": round(1e6 * cpu / rel_rows, 1),
             "distinct_relations": stats["relations"], "entities": stats["entities"], "rust": rust_active()}
+
+
+def bare_merge(store: Neo4jStore, n_docs: int) -> dict[str, Any]:
+    """The ceiling: the same relation rows as the sustained ingest, ``MERGE``d with their aggregates
+    in batches of 20,000 rows, on a store holding only their endpoints (no documents, mentions,
+    evidence or entity merging): what the server does for the relationships alone."""
+    docs = synthetic_docs(n_docs)
+    store.clear()
+    store.write_many([Extraction(d.document, d.entities) for d in docs])
+    rows = []
+    for ex in docs:
+        for rel in prepare_rows(ex).relations:
+            rows.append({**rel, "weight": 1.0, "count": 1, "first_seen": ex.document.date,
+                         "last_seen": ex.document.date})
+
+    def merge(tx: Any, chunk: list[dict[str, Any]]) -> None:
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in chunk:
+            by_type[row["type"]].append(row)
+        for type_, typed in by_type.items():
+            write_relations(tx, type_, typed)
+
+    started = time.perf_counter()
+    with store._session() as session:
+        for i in range(0, len(rows), 20_000):
+            session.execute_write(merge, rows[i:i + 20_000])
+    seconds = time.perf_counter() - started
+    return {"relation_rows": len(rows), "seconds": round(seconds, 3), "relations_per_s": round(len(rows) / seconds)}
 
 
 def child(url: str, n_docs: int, rust: bool) -> dict[str, Any]:
@@ -224,6 +254,9 @@ def main() -> None:
         print(f"batched vs per row: {rows}", file=sys.stderr)
         ingest = sustained(store, size["docs"])
         print(f"sustained ingest: {ingest}", file=sys.stderr)
+        ceiling = bare_merge(store, size["docs"])
+        ceiling["ingest_vs_bare_merge"] = round(ingest["relations_per_s"] / ceiling["relations_per_s"], 2)
+        print(f"bare relationship merge (ceiling): {ceiling}", file=sys.stderr)
         rust: dict[str, Any] = {"installed": rust_active()}
         if rust["installed"]:
             runs: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
@@ -241,7 +274,8 @@ def main() -> None:
     print(json.dumps({"batched_vs_per_row": rows["batched_vs_per_row"], "relations_per_s": ingest["relations_per_s"],
                       "rust_ext_speedup": rust.get("speedup"), "size": args.size, "cores": os.cpu_count(),
                       "load_average": round(os.getloadavg()[0], 2),
-                      "per_row": rows, "ingest": ingest, "rust_ext": rust}))
+                      "bare_merge_relations_per_s": ceiling["relations_per_s"],
+                      "per_row": rows, "ingest": ingest, "bare_merge": ceiling, "rust_ext": rust}))
 
 
 if __name__ == "__main__":

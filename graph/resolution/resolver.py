@@ -31,6 +31,7 @@ from graph.resolution.coref import within_document
 from graph.resolution.features import Judgement, Record, decide
 from graph.resolution.index import BlockingIndex
 from graph.resolution.normalize import for_matching, person_name, weak_org
+from graph.store.base import decision_row
 
 RESOLVER = "havengraph-resolver"
 MATCHED_TYPES = {"PERSON", "COMPANY", "ORGANIZATION", "VESSEL"}
@@ -64,6 +65,7 @@ class Resolver:
         self.scoped: set[str] = set()
         self.analyst_merges: set[str] = set()
         self.new_decisions: list[dict[str, Any]] = []
+        self._unsaved: list[dict[str, Any]] = []
         if store is not None:
             self._load(store)
 
@@ -100,12 +102,17 @@ class Resolver:
 
     def _decide(self, kind: str, a: str, b: str, score: float | None, reason: str,
                 features: dict[str, float] | None = None) -> None:
-        decision = {"kind": kind, "a": a, "b": b, "score": score, "reason": reason,
-                    "features": features or {}, "who": self.who}
-        if self.store is not None:
-            decision = self.store.save_decision(decision)
+        decision = decision_row({"kind": kind, "a": a, "b": b, "score": score, "reason": reason,
+                                 "features": features or {}, "who": self.who})
+        self._unsaved.append(decision)
         self.new_decisions.append(decision)
         self._remember(decision)
+
+    def save(self) -> None:
+        """Store the decisions taken since the last call, in one transaction (``resolve`` calls it)."""
+        if self.store is not None and self._unsaved:
+            self.store.save_decisions(self._unsaved)
+        self._unsaved = []
 
     def canonical(self, entity_id: str) -> str:
         seen = set()
@@ -116,8 +123,14 @@ class Resolver:
 
     # -- the steps ---------------------------------------------------------------------------------
     def resolve(self, extraction: Extraction) -> Extraction:
-        """The extraction with its entity ids resolved (``raw`` keeps the original)."""
-        return self._resolve(extraction, self.match)
+        """The extraction with its entity ids resolved (``raw`` keeps the original).
+
+        The decisions it took are stored before it returns, together in one transaction.
+        """
+        try:
+            return self._resolve(extraction, self.match)
+        finally:
+            self.save()
 
     def _resolve(self, extraction: Extraction, match: bool) -> Extraction:
         raw = extraction.raw if extraction.raw is not None else extraction
@@ -230,6 +243,7 @@ class Resolver:
         """Rewrite the stored documents that mention ``entity_ids`` under the current decisions."""
         if self.store is None:
             return
+        self.save()  # the merge is on record before any document shows it
         for doc_id in self.store.documents_mentioning(entity_ids):
             raw = self.store.raw_extraction(doc_id)
             self.store.write(self._resolve(raw, match=False), replace=True)

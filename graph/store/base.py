@@ -5,8 +5,10 @@ Both backends pass the same contract suite (``tests/graph/test_store_contract.py
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
@@ -103,10 +105,30 @@ class GraphStore(Protocol):
     # -- resolution decisions (merge / distinct / candidate), with who, why and when
     def save_decision(self, decision: dict[str, Any]) -> dict[str, Any]: ...
 
+    def save_decisions(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Several decisions in one transaction (what the resolver decides about one document)."""
+        ...
+
     def list_decisions(self, kind: str | None = None, status: str | None = "active",
                        entity_id: str | None = None) -> list[dict[str, Any]]: ...
 
     def set_decision_status(self, decision_id: str, status: str) -> bool: ...
+
+
+DECISION_KINDS = ("merge", "distinct", "candidate")
+DECISION_STATUSES = ("active", "undone", "rejected")
+
+
+def decision_row(decision: dict[str, Any]) -> dict[str, Any]:
+    """A resolution decision with its defaults (status, time) and id, as both stores keep it."""
+    row = {"score": None, "reason": "", "features": {}, "status": "active",
+           "at": datetime.now(UTC).isoformat(timespec="seconds"), **decision}
+    if row["kind"] not in DECISION_KINDS or row["status"] not in DECISION_STATUSES:
+        raise InvalidInput(f"a decision is one of {DECISION_KINDS} with a status in {DECISION_STATUSES}")
+    if "decision_id" not in row:
+        basis = f"{row['kind']}|{row['a']}|{row['b']}|{row['at']}|{row['who']}"
+        row["decision_id"] = hashlib.sha1(basis.encode()).hexdigest()[:16]
+    return row
 
 
 def check_types(types: Iterable[str] | None) -> set[str] | None:

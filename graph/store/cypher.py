@@ -413,7 +413,7 @@ RETURN documents, entities, evidence, mentions
 ENTITY_COUNTS = _q("MATCH (e:Entity) RETURN e.type AS type, count(e) AS n")
 
 # -- resolution decisions ------------------------------------------------------------------------
-SAVE_DECISION = _q("MERGE (d:Decision {decision_id: $row.decision_id}) SET d = $row")
+SAVE_DECISIONS = _q("UNWIND $rows AS row MERGE (d:Decision {decision_id: row.decision_id}) SET d = row")
 
 LIST_DECISIONS = _q("""
 MATCH (d:Decision)

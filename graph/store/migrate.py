@@ -116,8 +116,8 @@ def migrate(source: GraphStore, target: GraphStore, *, batch_size: int = 100, cl
         if progress is not None:
             progress(min(start + batch_size, len(doc_ids)), len(doc_ids))
     decisions = source.list_decisions(status=None)
-    for decision in decisions:
-        target.save_decision(dict(decision))
+    for start in range(0, len(decisions), 5000):
+        target.save_decisions([dict(d) for d in decisions[start:start + 5000]])
     before, after = comparable_stats(source), comparable_stats(target)
     return {
         "source": source.url, "target": target.url, "documents": written, "entities": after["entities"],

@@ -14,14 +14,13 @@ is split by concern:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -38,17 +37,13 @@ from graph.errors import InvalidInput, StoreUnavailable
 from graph.model import Extraction, Subgraph
 from graph.schema import SCHEMA
 from graph.store import cypher
-from graph.store.base import TraversalMixin
+from graph.store.base import DECISION_STATUSES, TraversalMixin, decision_row
 from graph.store.neo4j_analyst import AnalystCypher
 from graph.store.neo4j_reads import Neo4jReads
 from graph.store.neo4j_rows import PreparedRows, prepare_rows
 from graph.store.neo4j_tx import complete_tx, delete_tx, write_part_tx, write_tx
 
 __all__ = ["Neo4jStore", "PreparedRows", "Target", "parse_url", "prepare_rows"]
-
-DECISION_KINDS = ("merge", "distinct", "candidate")
-DECISION_STATUSES = ("active", "undone", "rejected")
-
 
 @dataclass(frozen=True)
 class Target:
@@ -211,28 +206,48 @@ class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
     def write_many(self, extractions: Iterable[Extraction], *, replace: bool = False) -> list[str]:
         """One transaction per ``batch_rows`` rows (entities, mentions, relations, evidence).
 
-        A document bigger than that (a large edge list) is written in parts, one transaction each;
-        if the run stops half-way, the document is not visible and writing it again starts it over.
+        Rows of the next batch are prepared in this thread while a writer thread waits on the
+        server for the current one, so the client's work and the server's overlap. A document
+        bigger than a batch (a large edge list) is written in parts, one transaction each; if the
+        run stops half-way, the document is not visible and writing it again starts it over.
         """
         results: list[str] = []
+        with ThreadPoolExecutor(1, thread_name_prefix="havengraph-neo4j-writer") as writer:
+            pending: Future[list[str]] | None = None
+            try:
+                for work in self._batches(extractions):
+                    if pending is not None:
+                        results += pending.result()
+                    pending = writer.submit(self._write_batch, work, replace)
+            finally:  # a bad document further on: what came before it is still written
+                if pending is not None:
+                    results += pending.result()
+        return results
+
+    def _batches(self, extractions: Iterable[Extraction]) -> Iterator[list[PreparedRows] | PreparedRows]:
+        """Documents' rows grouped into batches; a document bigger than a batch comes alone, bare."""
         batch: list[PreparedRows] = []
         size = 0
         for ex in extractions:
             prepared = prepare_rows(ex)
             if prepared.size > self._batch_rows:
                 if batch:
-                    results += self._write(write_tx, batch, replace)
+                    yield batch
                     batch, size = [], 0
-                results.append(self._write_in_parts(prepared, replace))
+                yield prepared
                 continue
             batch.append(prepared)
             size += prepared.size
             if size >= self._batch_rows:
-                results += self._write(write_tx, batch, replace)
+                yield batch
                 batch, size = [], 0
         if batch:
-            results += self._write(write_tx, batch, replace)
-        return results
+            yield batch
+
+    def _write_batch(self, work: list[PreparedRows] | PreparedRows, replace: bool) -> list[str]:
+        if isinstance(work, PreparedRows):
+            return [self._write_in_parts(work, replace)]
+        return list(self._write(write_tx, work, replace))
 
     def _write_in_parts(self, prepared: PreparedRows, replace: bool, stop_after: int | None = None) -> str:
         """Write one big document in several transactions (``stop_after`` parts only: for tests)."""
@@ -263,17 +278,15 @@ class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
 
     # -- resolution decisions -------------------------------------------------------------------
     def save_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
-        row = {"score": None, "reason": "", "features": {}, "status": "active",
-               "at": datetime.now(UTC).isoformat(timespec="seconds"), **decision}
-        if row["kind"] not in DECISION_KINDS or row["status"] not in DECISION_STATUSES:
-            raise InvalidInput(f"a decision is one of {DECISION_KINDS} with a status in {DECISION_STATUSES}")
-        if "decision_id" not in row:
-            basis = f"{row['kind']}|{row['a']}|{row['b']}|{row['at']}|{row['who']}"
-            row["decision_id"] = hashlib.sha1(basis.encode()).hexdigest()[:16]
-        stored = {k: row[k] for k in ("decision_id", "kind", "a", "b", "score", "reason", "who", "at", "status")}
-        stored["features"] = json.dumps(row["features"], default=str)
-        self._write(lambda tx: tx.run(cypher.SAVE_DECISION, row=stored).consume())
-        return row
+        return self.save_decisions([decision])[0]
+
+    def save_decisions(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        rows = [decision_row(d) for d in decisions]
+        stored = [{**{k: r[k] for k in ("decision_id", "kind", "a", "b", "score", "reason", "who", "at", "status")},
+                   "features": json.dumps(r["features"], default=str)} for r in rows]
+        if stored:
+            self._write(lambda tx: tx.run(cypher.SAVE_DECISIONS, rows=stored).consume())
+        return rows
 
     def list_decisions(self, kind: str | None = None, status: str | None = "active",
                        entity_id: str | None = None) -> list[dict[str, Any]]:

@@ -29,7 +29,15 @@ from graph.model import (
     extraction_to_record,
 )
 from graph.schema import SCHEMA
-from graph.store.base import TraversalMixin, build_projection, check_relation_types, check_search, check_types
+from graph.store.base import (
+    DECISION_STATUSES,
+    TraversalMixin,
+    build_projection,
+    check_relation_types,
+    check_search,
+    check_types,
+    decision_row,
+)
 from graph.store.sqlite_ddl import ddl, relation_rule_rows
 
 _CHUNK = 500  # SQLite's bound-parameter limit is far above this
@@ -281,16 +289,15 @@ class SQLiteStore(TraversalMixin):
     # -- resolution decisions -------------------------------------------------------------------
     def save_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
         """Record a merge, a 'distinct' pin or a review candidate (with who, why and when)."""
-        row = {"score": None, "reason": "", "features": {}, "status": "active",
-               "at": datetime.now(UTC).isoformat(timespec="seconds"), **decision}
-        if "decision_id" not in row:
-            basis = f"{row['kind']}|{row['a']}|{row['b']}|{row['at']}|{row['who']}"
-            row["decision_id"] = hashlib.sha1(basis.encode()).hexdigest()[:16]
+        return self.save_decisions([decision])[0]
+
+    def save_decisions(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        rows = [decision_row(d) for d in decisions]
         with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       (row["decision_id"], row["kind"], row["a"], row["b"], row["score"], row["reason"],
-                        json.dumps(row["features"], default=str), row["who"], row["at"], row["status"]))
-        return row
+            db.executemany("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           [(r["decision_id"], r["kind"], r["a"], r["b"], r["score"], r["reason"],
+                             json.dumps(r["features"], default=str), r["who"], r["at"], r["status"]) for r in rows])
+        return rows
 
     def list_decisions(self, kind: str | None = None, status: str | None = "active",
                        entity_id: str | None = None) -> list[dict[str, Any]]:
@@ -306,6 +313,8 @@ class SQLiteStore(TraversalMixin):
         return out
 
     def set_decision_status(self, decision_id: str, status: str) -> bool:
+        if status not in DECISION_STATUSES:
+            raise InvalidInput(f"a decision's status is one of {DECISION_STATUSES}, not {status!r}")
         with self._tx() as db:
             cur = db.execute("UPDATE decisions SET status=? WHERE decision_id=?", (status, decision_id))
             return cur.rowcount > 0

@@ -8,6 +8,7 @@ breaks the model fails in the database as well as in Python.
 from __future__ import annotations
 
 from graph.schema import ANY, Schema
+from graph.store.base import DECISION_KINDS, DECISION_STATUSES
 
 
 def _in_list(values: list[str]) -> str:
@@ -112,14 +113,14 @@ def ddl(schema: Schema) -> list[str]:
             type TEXT NOT NULL, source_type TEXT NOT NULL, target_type TEXT NOT NULL,
             PRIMARY KEY (type, source_type, target_type)
         )""",
-        """CREATE TABLE IF NOT EXISTS decisions (
+        f"""CREATE TABLE IF NOT EXISTS decisions (
             decision_id TEXT PRIMARY KEY,
-            kind TEXT NOT NULL CHECK (kind IN ('merge', 'distinct', 'candidate')),
+            kind TEXT NOT NULL CHECK (kind IN ({_in_list(list(DECISION_KINDS))})),
             a TEXT NOT NULL, b TEXT NOT NULL,
             score REAL, reason TEXT NOT NULL DEFAULT '',
-            features TEXT NOT NULL DEFAULT '{}',
+            features TEXT NOT NULL DEFAULT '{{}}',
             who TEXT NOT NULL, at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'undone', 'rejected'))
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ({_in_list(list(DECISION_STATUSES))}))
         )""",
         "CREATE INDEX IF NOT EXISTS decisions_a ON decisions(a)",
         "CREATE INDEX IF NOT EXISTS decisions_b ON decisions(b)",

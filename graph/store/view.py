@@ -240,7 +240,7 @@ class ClearedView(TraversalMixin):
     def _read_only(self, *args: Any, **kwargs: Any) -> Any:
         raise Forbidden("this is a read-only view of the store; write through the store itself")
 
-    clear = write = write_many = delete_document = save_decision = set_decision_status = _read_only
+    clear = write = write_many = delete_document = save_decision = save_decisions = set_decision_status = _read_only
 
     def _evidence(self, evidence: Iterable[Evidence]) -> list[Evidence]:
         return [e for e in evidence if self.taint.doc_visible(e.doc_id)]

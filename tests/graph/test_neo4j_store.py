@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import socket
+import threading
 from dataclasses import replace
 
 import pytest
@@ -174,6 +175,30 @@ def test_unknown_endpoint_is_refused_and_nothing_is_written(neo):
     with pytest.raises(InvalidInput, match="company:ghost-bv"):
         neo.write(bad)
     assert neo.stats()["documents"] == 0 and neo.stats()["entities"] == 0
+
+
+@needs_server
+@pytest.mark.parametrize("fault", ["bad type", "ghost endpoint"])
+def test_a_bad_document_late_in_a_stream_keeps_the_batches_before_it(neo, fault):
+    """Batches are prepared while the one before is written: a bad document stops the stream
+    with a clear error, the batches before it are committed, its own batch is not, no thread is left."""
+    case = random_case(12)
+    bad = case[9]
+    if fault == "bad type":
+        bad.relations.append(Relation(bad.entities[0].entity_id, bad.entities[1].entity_id, "BRIBED", []))
+    else:
+        bad.relations.append(Relation(bad.entities[0].entity_id, "company:ghost-bv", "DIRECTOR_OF",
+                                      [Evidence(bad.document.doc_id, 0, 3, "x", "rule")]))
+    small = Neo4jStore(NEO4J_URL, batch_rows=60)
+    try:
+        with pytest.raises(InvalidInput, match="BRIBED" if fault == "bad type" else "company:ghost-bv"):
+            small.write_many(iter(case))
+        stored = [small.has_document(ex.document.doc_id) for ex in case]
+    finally:
+        small.close()
+    assert stored[0] and not stored[9] and not any(stored[10:])
+    assert stored == sorted(stored, reverse=True)  # a prefix of the stream, nothing after the bad one
+    assert not [t for t in threading.enumerate() if t.name.startswith("havengraph-neo4j-writer")]
 
 
 @needs_server

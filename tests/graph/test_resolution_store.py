@@ -168,3 +168,23 @@ def test_an_analyst_merge_is_kept_even_against_a_conflicting_birth_date(store):
     merge(store, "person:jan-peeters", other, who="analyst:kim", reason="typo in the birth year, checked")
     ex = doc("c", ("PERSON", "Jan Peters", {}, {"birth_date": "1981"}))
     assert ingest(store, Resolver(store), ex)["Jan Peters"] == "person:jan-peeters"
+
+
+def test_a_documents_decisions_are_stored_together_before_resolve_returns(store):
+    """One transaction per document for its decisions, not one per decision."""
+    calls = []
+    real = store.save_decisions
+
+    def counting(decisions):
+        calls.append([d["kind"] for d in decisions])
+        return real(decisions)
+
+    store.save_decisions = counting
+    r = Resolver(store)
+    ingest(store, r, doc("a", ("PERSON", "Iván Quiñones", {}, {"birth_date": "1967-10-18"}),
+                         ("PERSON", "Marc Dubois", {}, {"birth_date": "1970-01-01"})))
+    assert calls == []  # nothing to decide about the first document
+    ingest(store, r, doc("b", ("PERSON", "Iván Quiñones", {}, {"birth_date": "1999"}),
+                         ("PERSON", "Marc Dubois", {}, {"birth_date": "1985-05-05"})))
+    assert calls == [["distinct", "distinct"]]
+    assert len(store.list_decisions(kind="distinct")) == 2 == len(r.new_decisions)

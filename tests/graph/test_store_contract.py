@@ -241,3 +241,23 @@ def test_decisions_are_recorded_and_reversible(store):
     assert store.set_decision_status(saved["decision_id"], "undone")
     assert store.list_decisions(kind="merge") == []
     assert store.list_decisions(kind="merge", status=None)[0]["status"] == "undone"
+
+
+def test_several_decisions_are_saved_together_and_bad_ones_refused(store):
+    saved = store.save_decisions([
+        {"kind": "merge", "a": JAN.entity_id, "b": "person:j-peeters", "score": 0.97, "who": "resolver"},
+        {"kind": "candidate", "a": JAN.entity_id, "b": "person:jan-peters", "score": 0.71, "reason": "one letter",
+         "features": {"name": 0.71}, "who": "resolver"},
+        {"kind": "distinct", "a": JAN.entity_id, "b": "person:jan-peeters@doc2", "who": "resolver"}])
+    assert len({d["decision_id"] for d in saved}) == 3
+    listed = store.list_decisions(entity_id=JAN.entity_id)
+    assert sorted(d["kind"] for d in listed) == ["candidate", "distinct", "merge"]
+    assert {d["decision_id"] for d in listed} == {d["decision_id"] for d in saved}
+    assert [d["features"] for d in listed if d["kind"] == "candidate"] == [{"name": 0.71}]
+    assert store.save_decisions([]) == []
+    with pytest.raises(InvalidInput, match="decision"):  # refused before anything is written
+        store.save_decisions([{"kind": "merge", "a": "person:x", "b": "person:y", "who": "resolver"},
+                              {"kind": "guess", "a": "person:x", "b": "person:z", "who": "resolver"}])
+    assert store.list_decisions(entity_id="person:x", status=None) == []
+    with pytest.raises(InvalidInput, match="status"):
+        store.set_decision_status(saved[0]["decision_id"], "forgotten")
