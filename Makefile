@@ -33,7 +33,7 @@ neo4j-start:
 neo4j-stop:
 	bash scripts/neo4j stop
 
-QUICK_BENCHES := ingest read analysis eval_resolution resolution_speed api neo4j_write
+QUICK_BENCHES := ingest read analysis eval_resolution resolution_speed api neo4j_write ingest_writes
 
 bench: install
 	$(PY) bench/eval_extraction.py

@@ -1,9 +1,9 @@
 """Files and folders in, documents extracted and written to the store, a report out.
 
-Each document is written in its own transaction, in reading order, a container (zip, mailbox,
-e-mail with attachments, large text in parts) after everything in it. A run killed at any
-moment leaves whole documents only; the next run skips what is there (same SHA-256) and
-finishes the rest.
+Documents are written whole, in reading order, a few dozen per transaction
+(:mod:`ingest.writer`), a container (zip, mailbox, e-mail with attachments, large text in parts)
+after everything in it. A run killed at any moment leaves whole documents only; the next run
+skips what is there (same SHA-256) and finishes the rest.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ingest.registry import Problem, apply_sidecar, open_source, walk
 from ingest.report import IngestReport
 from ingest.sidecar import check_code, is_sidecar
 from ingest.source import Limits, ReadResult
+from ingest.writer import BatchWriter
 
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini"}
 _READ_WHOLE = 64 << 20  # files up to this size are read once, hashed and parsed from memory
@@ -194,7 +195,11 @@ class _Run:
 
     # -- writing ------------------------------------------------------------------------------
     def write_all(self, stream: Iterator[tuple[_Item, Extraction | BaseException]]) -> None:
+        writer = BatchWriter(self.store, replace=self.replace, stored=self._stored,
+                             failed=lambda item, reason: self._failed(item, f"{item.name}: {reason}"),
+                             refresh=self._again, version=self._version)
         for item, outcome in stream:
+            writer.before(item)  # a container is decided after its parts are written
             if isinstance(outcome, BaseException):
                 self._failed(item, f"{item.name}: extraction failed ({type(outcome).__name__}: {outcome})")
             elif item.doc_id in self.blocked:
@@ -202,17 +207,27 @@ class _Run:
                              "so that a new run retries it")
             else:
                 try:
-                    status = self.store.write(self.resolved(outcome), replace=self.replace)
+                    resolved = self.resolved(outcome)
                 except Exception as exc:
-                    self._failed(item, f"{item.name}: could not be stored ({type(exc).__name__}: {exc})")
+                    self._failed(item, f"{item.name}: could not be resolved ({type(exc).__name__}: {exc})")
                     continue
-                if status == "skipped":
-                    self.report.skipped += 1
-                else:
-                    self.report.ingested += 1
-                    self.report.documents.append(item.name)
-                if item.top:
-                    self.bar.update(1)
+                writer.add(item, resolved)
+        writer.flush()
+
+    def _stored(self, item: _Item, status: str) -> None:
+        if status == "skipped":
+            self.report.skipped += 1
+        else:
+            self.report.ingested += 1
+            self.report.documents.append(item.name)
+        if item.top:
+            self.bar.update(1)
+
+    def _again(self, extraction: Extraction) -> Extraction:
+        return self._resolver.again(extraction) if self._resolver is not None else extraction
+
+    def _version(self) -> int:
+        return self._resolver.version if self._resolver is not None else 0
 
     def _failed(self, item: _Item, reason: str) -> None:
         self.report.fail(item.name, reason)

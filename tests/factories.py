@@ -55,3 +55,25 @@ def doc_two() -> Extraction:
                    _rel(doc, RUDI, PHONE, "HAS_PHONE", "Rüdiger Maës uses +32470123456"),
                    _rel(doc, JAN, RUDI, "CO_MENTIONED", "Rüdiger Maës called Jan Peeters on +32470123456",
                         method="cooccurrence")])
+
+
+_LINKS = {"PHONE": "HAS_PHONE", "ADDRESS": "HAS_ADDRESS", "COMPANY": "EMPLOYED_BY"}
+
+
+def named_doc(key: str, *names: tuple, lang: str = "en") -> Extraction:
+    """A document naming ``(type, name, {identifiers}, {properties}, [linked names])`` entities."""
+    document = Document(Document.id_for_bytes(key.encode()), key, title=key, source=key, lang=lang)
+    entities: dict[str, Entity] = {}
+    relations, mentions = [], []
+    for type_, name, *rest in names:
+        idents, props, links = (list(rest) + [{}, {}, []])[:3]
+        e = Entity(entity_id(type_, name, idents), type_, name, identifiers=dict(idents), properties=dict(props))
+        entities.setdefault(e.entity_id, e)
+        mentions.append(Mention(e.entity_id, name, type_, 0, len(name), document.doc_id))
+        for link_type, value in links:
+            ids = {"PHONE": value} if link_type == "PHONE" else {}
+            target = Entity(entity_id(link_type, value, ids), link_type, value, identifiers=ids)
+            entities.setdefault(target.entity_id, target)
+            relations.append(Relation(e.entity_id, target.entity_id, _LINKS[link_type],
+                                      [Evidence(document.doc_id, 0, 1, key, "rule")]))
+    return Extraction(document, list(entities.values()), mentions, relations=relations)

@@ -66,6 +66,8 @@ class Resolver:
         self.analyst_merges: set[str] = set()
         self.new_decisions: list[dict[str, Any]] = []
         self._unsaved: list[dict[str, Any]] = []
+        #: changes whenever a decision could change a resolved id (a merge, a distinct pin)
+        self.version = 0
         if store is not None:
             self._load(store)
 
@@ -89,6 +91,8 @@ class Resolver:
         self.index.add_all(records)
 
     def _remember(self, d: dict[str, Any]) -> None:
+        if d["kind"] in ("merge", "distinct"):
+            self.version += 1
         if d["kind"] == "merge":
             self.merged_into[d["b"]] = d["a"]
             if d.get("score") is None:  # an analyst's merge: not second-guessed
@@ -245,8 +249,14 @@ class Resolver:
             return
         self.save()  # the merge is on record before any document shows it
         for doc_id in self.store.documents_mentioning(entity_ids):
-            raw = self.store.raw_extraction(doc_id)
-            self.store.write(self._resolve(raw, match=False), replace=True)
+            self.store.write(self.again(self.store.raw_extraction(doc_id)), replace=True)
+
+    def again(self, extraction: Extraction) -> Extraction:
+        """A document resolved earlier, resolved again under the current decisions (no new matching)."""
+        try:
+            return self._resolve(extraction.raw if extraction.raw is not None else extraction, match=False)
+        finally:
+            self.save()
 
 
 def _weak(record: Record) -> bool:

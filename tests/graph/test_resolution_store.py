@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ids import entity_id
-from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from factories import named_doc as doc
+from graph.model import Extraction
 from graph.resolution import Resolver, merge, merges, pin_distinct, reapply, review_candidates
 from graph.store import open_store
-
-LINKS = {"PHONE": "HAS_PHONE", "ADDRESS": "HAS_ADDRESS", "COMPANY": "EMPLOYED_BY"}
 
 
 @pytest.fixture
@@ -18,25 +16,6 @@ def store(tmp_path):
     s = open_store(f"sqlite:///{tmp_path / 'res.db'}")
     yield s
     s.close()
-
-
-def doc(key: str, *names: tuple, lang: str = "en") -> Extraction:
-    """A document naming ``(type, name, {identifiers}, {properties}, [linked names])`` entities."""
-    document = Document(Document.id_for_bytes(key.encode()), key, title=key, source=key, lang=lang)
-    entities: dict[str, Entity] = {}
-    relations, mentions = [], []
-    for type_, name, *rest in names:
-        idents, props, links = (list(rest) + [{}, {}, []])[:3]
-        e = Entity(entity_id(type_, name, idents), type_, name, identifiers=dict(idents), properties=dict(props))
-        entities.setdefault(e.entity_id, e)
-        mentions.append(Mention(e.entity_id, name, type_, 0, len(name), document.doc_id))
-        for link_type, value in links:
-            ids = {"PHONE": value} if link_type == "PHONE" else {}
-            target = Entity(entity_id(link_type, value, ids), link_type, value, identifiers=ids)
-            entities.setdefault(target.entity_id, target)
-            relations.append(Relation(e.entity_id, target.entity_id, LINKS[link_type],
-                                      [Evidence(document.doc_id, 0, 1, key, "rule")]))
-    return Extraction(document, list(entities.values()), mentions, relations=relations)
 
 
 def ingest(store, resolver: Resolver, ex: Extraction) -> dict[str, str]:

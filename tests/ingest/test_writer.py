@@ -1,0 +1,108 @@
+"""Batched writing during ingest: same store as one document per transaction, failures isolated,
+containers after their parts, documents resolved again when a later one changes the decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from factories import named_doc as doc
+from graph.model import Evidence, Relation
+from graph.resolution import Resolver
+from graph.store import open_store
+from ingest.writer import BatchWriter
+
+
+@dataclass
+class Item:
+    name: str
+    doc_id: str
+    ancestors: tuple[str, ...] = ()
+
+
+def picture(store) -> tuple:
+    """What a reader sees, minus ingest times and decision ids."""
+    entities = sorted((e.entity_id, e.name, tuple(sorted(e.aliases))) for e in store.iter_entities())
+    relations = sorted((r.source, r.type, r.target, len(r.evidence)) for r in store.iter_relations())
+    decisions = sorted((d["kind"], d["a"], d["b"], d["reason"]) for d in store.list_decisions(status=None))
+    return entities, relations, decisions
+
+
+def bridging_case():
+    phone = ("PHONE", "+32470123456")
+    return [doc("a", ("PERSON", "Jan Peeters")), doc("b", ("PERSON", "J. Peeters", {}, {}, [phone])),
+            doc("x", ("COMPANY", "Scaldewerf Terminals NV"), ("PERSON", "Els Maes")),
+            doc("c", ("PERSON", "Jan Peeters", {}, {}, [phone]))]  # now Jan has the phone: J. Peeters is him
+
+
+def run(store, extractions, **limits) -> list[tuple[str, str]]:
+    resolver = Resolver(store)
+    seen: list[tuple[str, str]] = []
+    writer = BatchWriter(store, replace=False, stored=lambda item, status: seen.append((item.name, status)),
+                         failed=lambda item, reason: seen.append((item.name, "failed: " + reason)),
+                         refresh=resolver.again, version=lambda: resolver.version, **limits)
+    for ex in extractions:
+        item = Item(ex.document.title, ex.document.doc_id)
+        writer.before(item)
+        writer.add(item, resolver.resolve(ex))
+    writer.flush()
+    return seen
+
+
+def test_a_batch_gives_the_store_that_one_document_at_a_time_gives(tmp_path):
+    """The bridge in the last document reaches the documents still waiting in the batch."""
+    stores = {}
+    for name, limits in (("alone", {"max_docs": 1}), ("batched", {"max_docs": 64})):
+        store = stores[name] = open_store(f"sqlite:///{tmp_path / name}.db")
+        seen = run(store, bridging_case(), **limits)
+        assert seen == [(t, "written") for t in "abxc"]
+    try:
+        assert picture(stores["batched"]) == picture(stores["alone"])
+        people = [e for e in stores["batched"].iter_entities() if e.type == "PERSON"]
+        assert len(people) == 2 and "J. Peeters" in stores["batched"].get_entity("person:jan-peeters").aliases
+    finally:
+        for store in stores.values():
+            store.close()
+
+
+@pytest.mark.parametrize("max_docs", [1, 3, 64])
+def test_a_bad_document_fails_alone_and_the_batch_around_it_is_kept(tmp_path, max_docs):
+    case = bridging_case()
+    bad = case[2]
+    bad.relations.append(Relation(bad.entities[0].entity_id, bad.entities[1].entity_id, "BRIBED",
+                                  [Evidence(bad.document.doc_id, 0, 1, "x", "rule")]))
+    store = open_store(f"sqlite:///{tmp_path / 'bad.db'}")
+    try:
+        seen = run(store, case, max_docs=max_docs)
+        assert [name for name, _ in seen] == ["a", "b", "x", "c"]
+        assert [status for name, status in seen if name != "x"] == ["written"] * 3
+        assert seen[2][1].startswith("failed: could not be stored") and "BRIBED" in seen[2][1]
+        assert [d["title"] for d in store.list_documents()] == ["a", "b", "c"]
+    finally:
+        store.close()
+
+
+def test_a_container_waits_for_its_parts_and_a_full_batch_is_written(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'box.db'}")
+    seen: list[tuple[str, str]] = []
+    writer = BatchWriter(store, replace=False, stored=lambda item, status: seen.append((item.name, status)),
+                         failed=lambda item, reason: seen.append((item.name, reason)), max_docs=3)
+    a, b, x, c = bridging_case()
+    box = Item("box.zip", "f" * 64)
+    try:
+        writer.before(Item("a", a.document.doc_id, (box.doc_id,)))
+        writer.add(Item("a", a.document.doc_id, (box.doc_id,)), a)
+        writer.add(Item("b", b.document.doc_id, (box.doc_id,)), b)
+        assert seen == [] and not store.has_document(a.document.doc_id)  # waiting in the batch
+        writer.before(box)  # the container's turn: its parts are written first
+        assert seen == [("a", "written"), ("b", "written")]
+        for item, ex in ((Item("x", x.document.doc_id), x), (Item("c", c.document.doc_id), c),
+                         (Item("a again", a.document.doc_id), a)):
+            writer.before(item)
+            writer.add(item, ex)
+        assert seen[2:] == [("x", "written"), ("c", "written"), ("a again", "skipped")]  # three make a batch
+        writer.flush()
+        assert len(seen) == 5
+    finally:
+        store.close()
