@@ -107,9 +107,10 @@ def say(msg: str) -> None:
     print(msg, flush=True)
 
 
-def exponent(sizes: list[float], seconds: list[float]) -> float | None:
-    """Least-squares slope of log(seconds) on log(size); None with fewer than two sizes."""
-    pts = [(math.log(s), math.log(t)) for s, t in zip(sizes, seconds, strict=True) if s > 0 and t > 0]
+def exponent(sizes: list[float], seconds: list[float | None]) -> float | None:
+    """Least-squares slope of log(seconds) on log(size) over the sizes that ran the stage;
+    None with fewer than two."""
+    pts = [(math.log(s), math.log(t)) for s, t in zip(sizes, seconds, strict=True) if s > 0 and t and t > 0]
     if len({x for x, _ in pts}) < 2:
         return None
     mx = sum(x for x, _ in pts) / len(pts)
@@ -132,9 +133,8 @@ def table(runs: list[dict[str, Any]]) -> str:
     lines = [f"{'stage':<20}{'documents':>10}{'wall s':>10}{'cpu s':>10}{'throughput':>22}{'peak RSS MB':>13}"
              f"{'exponent':>10}{'exp cpu':>9}"]
     for name in stage_names(runs):
-        secs = [r["stages"].get(name, {}).get("seconds", 0.0) for r in runs]
-        exp = exponent(sizes, secs)
-        exp_cpu = exponent(sizes, [r["stages"].get(name, {}).get("cpu_seconds", 0.0) for r in runs])
+        exp = exponent(sizes, [r["stages"].get(name, {}).get("seconds") for r in runs])
+        exp_cpu = exponent(sizes, [r["stages"].get(name, {}).get("cpu_seconds") for r in runs])
         for run in runs:
             fig = run["stages"].get(name)
             if not fig:
@@ -164,21 +164,27 @@ def summary(runs: list[dict[str, Any]], args: argparse.Namespace) -> dict[str, A
                            "sqlite_bytes": [r.get("store_size", {}).get("bytes", 0) for r in runs],
                            "workers": args.workers, "cpus": os.cpu_count(),
                            "load_average_1m": round(os.getloadavg()[0], 2)}
-    if any("store_size_neo4j" in r for r in runs):
-        out["neo4j_nodes"] = [r.get("store_size_neo4j", {}).get("entities", 0) for r in runs]
-        out["neo4j_relationships"] = [r.get("store_size_neo4j", {}).get("relations", 0) for r in runs]
+    if any("store_size_neo4j" in r for r in runs):  # None: not run on Neo4j at that size
+        out["neo4j_nodes"] = [r.get("store_size_neo4j", {}).get("entities") for r in runs]
+        out["neo4j_relationships"] = [r.get("store_size_neo4j", {}).get("relations") for r in runs]
     totals: dict[str, list[float]] = {}
     for name in stage_names(runs):
-        figs = [r["stages"].get(name, {}) for r in runs]
-        secs = [f.get("seconds", 0.0) for f in figs]
-        out[f"{name}_seconds"] = [round(s, 3) for s in secs]
-        out[f"{name}_cpu_seconds"] = [round(f.get("cpu_seconds", 0.0), 3) for f in figs]
-        out[f"{name}_peak_rss_mb"] = [round(f.get("peak_rss_mb", 0.0), 1) for f in figs]
-        out[f"{name}_items_per_s"] = [round(f["items"] / f["seconds"], 2) if f.get("seconds") else 0.0 for f in figs]
+        figs = [r["stages"].get(name) for r in runs]  # None where the stage did not run at that size
+
+        def each(key: str, digits: int, figs: list[Any] = figs) -> list[float | None]:
+            return [None if f is None else round(f[key], digits) for f in figs]
+
+        secs = each("seconds", 3)
+        out[f"{name}_seconds"] = secs
+        out[f"{name}_cpu_seconds"] = each("cpu_seconds", 3)
+        out[f"{name}_peak_rss_mb"] = each("peak_rss_mb", 1)
+        out[f"{name}_items_per_s"] = [None if f is None else round(f["items"] / f["seconds"], 2) if f["seconds"]
+                                      else 0.0 for f in figs]
         out[f"exponent_{name}"] = exponent(sizes, secs)
-        out[f"exponent_cpu_{name}"] = exponent(sizes, [f.get("cpu_seconds", 0.0) for f in figs])
+        out[f"exponent_cpu_{name}"] = exponent(sizes, out[f"{name}_cpu_seconds"])
         if name.startswith("ingest_"):
-            totals["ingest"] = [a + b for a, b in zip(totals.get("ingest", [0.0] * len(secs)), secs, strict=True)]
+            totals["ingest"] = [a + (b or 0.0) for a, b in zip(totals.get("ingest", [0.0] * len(secs)), secs,
+                                                                 strict=True)]
     if "ingest" in totals:
         out["ingest_seconds"] = [round(s, 3) for s in totals["ingest"]]
         out["exponent_ingest"] = exponent(sizes, totals["ingest"])

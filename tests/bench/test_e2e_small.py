@@ -49,3 +49,23 @@ def test_small_end_to_end_run_reports_every_stage(tmp_path: Path) -> None:
     # the table names every stage
     text = done.stdout
     assert all(stage in text for stage in STAGES)
+
+
+def test_a_stage_not_run_at_a_size_is_reported_as_missing_not_as_zero() -> None:
+    """The JSON of a run whose second size skipped Neo4j says null there, and fits on the sizes that ran."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import e2e
+
+    def fig(seconds: float) -> dict:
+        return {"seconds": seconds, "cpu_seconds": seconds / 2, "peak_rss_mb": 100.0, "items": 10, "unit": "docs"}
+
+    runs = [{"documents": n, "nlp_documents": 1, "record_documents": n - 1, "record_rows": n,
+             "store_size": {"bytes": 1, "entities": n, "relations": n},
+             "stages": {"store": fig(n / 100), **({"store_neo4j": fig(n / 50)} if neo else {})},
+             **({"store_size_neo4j": {"entities": n, "relations": n}} if neo else {})}
+            for n, neo in ((100, True), (1000, True), (10_000, False))]
+    out = e2e.summary(runs, type("Args", (), {"workers": 1})())
+    assert out["store_neo4j_seconds"] == [2.0, 20.0, None]
+    assert out["store_neo4j_items_per_s"][2] is None and out["neo4j_nodes"] == [100, 1000, None]
+    assert out["exponent_store_neo4j"] == 1.0 == out["exponent_store"]  # fitted on the two sizes that ran
+    assert "store_neo4j" in e2e.table(runs) and "10000" in e2e.table(runs)
