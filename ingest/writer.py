@@ -5,7 +5,8 @@ each on a Neo4j server); the writer gathers consecutive documents and writes the
 ``write_many``. It flushes when the batch is full (documents or rows), when its oldest document
 has waited ``max_wait`` seconds, before a container whose parts are still waiting (a container
 is recorded only after everything in it), and at the end. If a batch fails, its documents are
-written again one at a time, so that only the failing one is reported and the others are kept.
+written again one at a time, so that only the failing one is reported and the others are kept;
+if the store cannot be reached, the batch's documents are reported at once (a re-run finishes them).
 
 Resolution runs before a document is buffered; a later document can show that two entities
 are one. Each buffered document remembers the resolver's ``version`` and is resolved again under
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from graph.errors import StoreUnavailable
 from graph.model import Extraction
 
 
@@ -93,6 +95,10 @@ class BatchWriter:
                 p.extraction = self._refresh(p.extraction)
         try:
             statuses = self.store.write_many([p.extraction for p in pending], replace=self.replace)
+        except StoreUnavailable as exc:  # the store is away, not a document at fault: none is tried alone
+            for p in pending:
+                self._failed(p.item, str(exc))
+            return
         except Exception:  # noqa: BLE001 - the batch is retried document by document below
             for p in pending:
                 self._write_alone(p)

@@ -106,3 +106,32 @@ def test_a_container_waits_for_its_parts_and_a_full_batch_is_written(tmp_path):
         assert len(seen) == 5
     finally:
         store.close()
+
+
+def test_an_unreachable_store_fails_the_batch_at_once_and_a_rerun_finishes_it(tmp_path):
+    """Documents are not retried one by one against a store that is away (each try would wait)."""
+    from graph.errors import StoreUnavailable
+    from graph.store.sqlite import SQLiteStore
+
+    class Away(SQLiteStore):  # the real store, behind a link that is down for the first batch
+        down = True
+        tries = 0
+
+        def write_many(self, extractions, *, replace=False):
+            if self.down:
+                type(self).tries += 1
+                raise StoreUnavailable("cannot reach the store; run the same command again to finish")
+            return super().write_many(extractions, replace=replace)
+
+        def write(self, extraction, *, replace=False):
+            return self.write_many([extraction], replace=replace)[0]
+
+    store = Away(f"sqlite:///{tmp_path / 'away.db'}")
+    try:
+        seen = run(store, bridging_case(), max_docs=64)
+        assert Away.tries == 1 and [name for name, _ in seen] == list("abxc")
+        assert all("run the same command again" in status for _, status in seen)
+        Away.down = False
+        assert run(store, bridging_case()) == [(t, "written") for t in "abxc"]
+    finally:
+        store.close()
