@@ -244,7 +244,11 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
 # -- reads ---------------------------------------------------------------------------------------
-DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) WHERE d.incomplete IS NULL RETURN d {.*} AS d")
+#: the properties a ``Document`` is built from (not the raw extraction, which can be bigger than the text)
+DOCUMENT = _q("""
+MATCH (d:Document {doc_id: $doc_id}) WHERE d.incomplete IS NULL
+RETURN d {.doc_id, .title, .source, .lang, .format, .date, .grading, .handling, .pages, .metadata, .text} AS d
+""")
 
 HAS_DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) WHERE d.incomplete IS NULL RETURN count(d) > 0 AS found")
 
@@ -349,6 +353,24 @@ RETURN {_RELATION_ROW}
 """)
 
 
+@cache
+def relations_from(types: frozenset[str]) -> str:
+    """Relations (with evidence) leaving the next ``$limit`` entities after ``$after`` in ``entity_id`` order.
+
+    One statement for every relation type: a page is an index seek on ``entity_id`` and an expand
+    from each entity, so it costs what the page holds whatever the graph's size, and the server
+    plans one statement instead of one per relation type. An entity with no outgoing relation
+    gives one row with a null ``type``, so that the caller sees where the page ended.
+    """
+    return _q(f"""
+MATCH (s:Entity) USING INDEX s:Entity(entity_id) WHERE s.entity_id > $after
+WITH s ORDER BY s.entity_id LIMIT $limit
+OPTIONAL MATCH (s)-[r{type_alternation(types)}]->(t:Entity)
+WITH s, r, t ORDER BY s.entity_id, type(r), r.rel_id
+RETURN s.entity_id AS anchor, {_RELATION_ROW}
+""")
+
+
 RELATIONS_CITING = _q("""
 UNWIND $ids AS id
 MATCH (v:Evidence {doc_id: id}) USING INDEX v:Evidence(doc_id)
@@ -387,9 +409,12 @@ CALL (e) {
 RETURN DISTINCT doc_id ORDER BY doc_id
 """)
 
+#: nodes and edges come in a fixed order (``entity_id``; source, target, type), whatever the order
+#: they were stored in: analyses that depend on the order of the graph (Louvain with a seed) then
+#: give the same answer on every run.
 PROJECTION_NODES = _q("""
 MATCH (e:Entity) WHERE $types IS NULL OR e.type IN $types
-RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name
+RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name ORDER BY entity_id
 """)
 
 
@@ -399,6 +424,7 @@ def projection_edges(types: frozenset[str]) -> str:
 MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
 RETURN s.entity_id AS source, t.entity_id AS target, type(r) AS type, r.weight AS weight, r.count AS count,
        r.first_seen AS first_seen, r.last_seen AS last_seen
+ORDER BY source, target, type
 """)
 
 

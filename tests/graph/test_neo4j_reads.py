@@ -1,5 +1,5 @@
 """Neo4j reads beyond the shared contract: relations found from their documents' evidence, traversals
-run in one read transaction."""
+run in one read transaction, every relation read page by page, projections in a fixed order."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from test_neo4j_store import random_case
 
 from graph.errors import EntityNotFound, NoPath
+from graph.store import cypher, neo4j_reads
 from graph.store.base import TraversalMixin
 
 NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
@@ -60,3 +61,57 @@ def test_traversals_in_one_read_transaction_answer_as_query_by_query(neo):
     with pytest.raises(EntityNotFound):
         neo.neighbors("person:nobody", depth=1)
     assert neo._local.tx is None and neo.get_entity(ids[0]).entity_id == ids[0]  # the failed one left no state
+
+
+def test_iter_relations_pages_through_entities_without_losing_or_repeating_a_relation(neo, monkeypatch):
+    case = random_case(30, seed=13)
+    neo.write_many(case)
+    whole = [key(r) for r in neo.iter_relations()]
+    assert len(whole) == neo.stats()["relations"] == len(set(whole))
+    assert sorted(whole) == sorted(key(r) for r in neo.relations_citing([d.document.doc_id for d in case]))
+    # pages of a few entities: page ends fall on entities with and without outgoing relations
+    sources = {r[0] for r in whole}
+    assert any(e.entity_id not in sources for ex in case for e in ex.entities)
+    for page in (1, 2, 7):
+        monkeypatch.setattr(neo4j_reads, "_PAGE", page)
+        paged = list(neo.iter_relations())
+        assert [key(r) for r in paged] == whole
+    order = [(r.source, r.type) for r in paged]
+    assert order == sorted(order)
+
+
+def test_projection_comes_in_entity_order_whatever_the_order_of_writing(neo):
+    case = random_case(25, seed=17)
+    neo.write_many(case)
+    first = neo.projection()
+    assert list(first.nodes) == sorted(first.nodes)
+    edges = list(first.edges(keys=True))
+    assert edges and edges == sorted(edges)
+    neo.clear()
+    neo.write_many(list(reversed(case)))
+    second = neo.projection()
+    assert list(second.nodes) == list(first.nodes)
+    assert list(second.edges(keys=True)) == list(first.edges(keys=True))
+
+
+def test_a_document_read_back_has_what_was_written_and_no_raw_extraction(neo):
+    case = random_case(6, seed=19)
+    neo.write_many(case)
+    for ex in case:
+        doc = neo.get_document(ex.document.doc_id)
+        assert doc == ex.document
+        assert neo.raw_extraction(ex.document.doc_id).document == ex.document
+
+
+def test_the_relation_pages_seek_the_entity_index(neo):
+    """A page must cost what it holds: an index seek from the last entity, never a scan of them all."""
+    statement = cypher.relations_from(frozenset(cypher.entity_relation_types()))
+    with neo._session() as session:
+        plan = session.run("EXPLAIN " + statement, after="", limit=10).consume().plan
+    operators, stack = [], [plan]
+    while stack:
+        op = stack.pop()
+        operators.append(op["operatorType"].split("@")[0])
+        stack += op.get("children", [])
+    assert "NodeUniqueIndexSeekByRange" in operators
+    assert not {"NodeByLabelScan", "AllNodesScan", "DirectedRelationshipTypeScan"} & set(operators)
