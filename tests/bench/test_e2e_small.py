@@ -51,10 +51,21 @@ def test_small_end_to_end_run_reports_every_stage(tmp_path: Path) -> None:
     assert all(stage in text for stage in STAGES)
 
 
-def test_a_stage_not_run_at_a_size_is_reported_as_missing_not_as_zero() -> None:
-    """The JSON of a run whose second size skipped Neo4j says null there, and fits on the sizes that ran."""
-    sys.path.insert(0, str(REPO / "bench"))
-    import e2e
+@pytest.fixture
+def e2e(monkeypatch):
+    """bench/e2e.py as a module; the bench modules it imports (``synthetic``...) are forgotten after,
+    so that they do not shadow same-named helpers of other tests."""
+    before = set(sys.modules)
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    import e2e as module
+
+    yield module
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
+
+
+def test_a_stage_not_run_at_a_size_is_reported_as_missing_not_as_zero(e2e) -> None:
+    """The JSON of a run whose third size skipped Neo4j says null there, and fits on the sizes that ran."""
 
     def fig(seconds: float) -> dict:
         return {"seconds": seconds, "cpu_seconds": seconds / 2, "peak_rss_mb": 100.0, "items": 10, "unit": "docs"}
