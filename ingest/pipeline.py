@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from graph.errors import HavengraphError
+from graph.errors import HavengraphError, StoreUnavailable
 from graph.model import Document, Extraction
 from graph.store import GraphStore
 from ingest.context import ReadContext
@@ -198,6 +198,14 @@ class _Run:
         writer = BatchWriter(self.store, replace=self.replace, stored=self._stored,
                              failed=lambda item, reason: self._failed(item, f"{item.name}: {reason}"),
                              refresh=self._again, version=self._version)
+        try:
+            self._write_each(stream, writer)
+            writer.flush()
+        except StoreUnavailable as exc:  # each later document would wait for the server: stop here
+            self.report.fail(getattr(self.store, "url", "store"), f"{exc}; the ingest stopped there, "
+                             "and running it again reads the files not stored yet")
+
+    def _write_each(self, stream: Iterator[tuple[_Item, Extraction | BaseException]], writer: BatchWriter) -> None:
         for item, outcome in stream:
             writer.before(item)  # a container is decided after its parts are written
             if isinstance(outcome, BaseException):
@@ -208,11 +216,12 @@ class _Run:
             else:
                 try:
                     resolved = self.resolved(outcome)
+                except StoreUnavailable:
+                    raise
                 except Exception as exc:
                     self._failed(item, f"{item.name}: could not be resolved ({type(exc).__name__}: {exc})")
                     continue
                 writer.add(item, resolved)
-        writer.flush()
 
     def _stored(self, item: _Item, status: str) -> None:
         if status == "skipped":

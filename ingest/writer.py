@@ -5,8 +5,9 @@ each on a Neo4j server); the writer gathers consecutive documents and writes the
 ``write_many``. It flushes when the batch is full (documents or rows), when its oldest document
 has waited ``max_wait`` seconds, before a container whose parts are still waiting (a container
 is recorded only after everything in it), and at the end. If a batch fails, its documents are
-written again one at a time, so that only the failing one is reported and the others are kept;
-if the store cannot be reached, the batch's documents are reported at once (a re-run finishes them).
+written again one at a time, so that only the failing one is reported and the others are kept.
+If the store cannot be reached, the batch's documents are reported at once and
+``StoreUnavailable`` is raised: every later document would wait for the server in turn.
 
 Resolution runs before a document is buffered; a later document can show that two entities
 are one. Each buffered document remembers the resolver's ``version`` and is resolved again under
@@ -98,7 +99,7 @@ class BatchWriter:
         except StoreUnavailable as exc:  # the store is away, not a document at fault: none is tried alone
             for p in pending:
                 self._failed(p.item, str(exc))
-            return
+            raise
         except Exception:  # noqa: BLE001 - the batch is retried document by document below
             for p in pending:
                 self._write_alone(p)
@@ -111,6 +112,9 @@ class BatchWriter:
             p.extraction = self._refresh(p.extraction)
         try:
             status = self.store.write(p.extraction, replace=self.replace)
+        except StoreUnavailable as exc:
+            self._failed(p.item, str(exc))
+            raise
         except Exception as exc:  # noqa: BLE001 - reported by name, the run goes on
             self._failed(p.item, f"could not be stored ({type(exc).__name__}: {exc})")
             return

@@ -36,9 +36,9 @@ def bridging_case():
             doc("c", ("PERSON", "Jan Peeters", {}, {}, [phone]))]  # now Jan has the phone: J. Peeters is him
 
 
-def run(store, extractions, **limits) -> list[tuple[str, str]]:
+def run(store, extractions, seen: list[tuple[str, str]] | None = None, **limits) -> list[tuple[str, str]]:
     resolver = Resolver(store)
-    seen: list[tuple[str, str]] = []
+    seen = [] if seen is None else seen
     writer = BatchWriter(store, replace=False, stored=lambda item, status: seen.append((item.name, status)),
                          failed=lambda item, reason: seen.append((item.name, "failed: " + reason)),
                          refresh=resolver.again, version=lambda: resolver.version, **limits)
@@ -127,11 +127,46 @@ def test_an_unreachable_store_fails_the_batch_at_once_and_a_rerun_finishes_it(tm
             return self.write_many([extraction], replace=replace)[0]
 
     store = Away(f"sqlite:///{tmp_path / 'away.db'}")
+    seen: list[tuple[str, str]] = []
     try:
-        seen = run(store, bridging_case(), max_docs=64)
+        with pytest.raises(StoreUnavailable):  # the caller stops: every later batch would wait too
+            run(store, bridging_case(), max_docs=64, seen=seen)
         assert Away.tries == 1 and [name for name, _ in seen] == list("abxc")
         assert all("run the same command again" in status for _, status in seen)
         Away.down = False
         assert run(store, bridging_case()) == [(t, "written") for t in "abxc"]
+    finally:
+        store.close()
+
+
+def test_an_ingest_stops_when_the_store_goes_away_and_a_rerun_finishes(tmp_path, write, fake):
+    """The files after the outage are not read (each would wait for the server); a re-run stores them."""
+    from graph.errors import StoreUnavailable
+    from graph.store.sqlite import SQLiteStore
+    from ingest import ingest_paths
+
+    class Flaky(SQLiteStore):  # the real store behind a link that drops after two batches
+        batches = 0
+        down_after = 2
+
+        def write_many(self, extractions, *, replace=False):
+            Flaky.batches += 1
+            if Flaky.batches > self.down_after:
+                raise StoreUnavailable("cannot reach the store; run the same command again to finish")
+            return super().write_many(extractions, replace=replace)
+
+    for i in range(200):
+        folder = write(f"case/{i:03d}.txt", f"Report {i}. Agent Number{i} met Jan Peeters at the Deurganck dock.").parent
+    store = Flaky(f"sqlite:///{tmp_path / 'flaky.db'}")
+    try:
+        report = ingest_paths([folder], store, extractor=fake, progress=False)
+        assert report.ingested == 128 and not report.ok  # two full batches of 64
+        stopped = [reason for path, reason in report.failed if path == store.url]
+        assert len(stopped) == 1 and "the ingest stopped there" in stopped[0]
+        assert len(report.failed) == 1 + 64 and len(fake.seen) < 200  # the batch lost, nothing read after
+        Flaky.down_after = 10**6
+        again = ingest_paths([folder], store, extractor=fake, progress=False)
+        assert again.ok and again.skipped == 128 and again.ingested == 72
+        assert store.stats()["documents"] == 200
     finally:
         store.close()
