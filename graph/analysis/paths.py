@@ -25,7 +25,7 @@ from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput, NoPath
 from graph.ids import fold
 from graph.schema import SCHEMA
 
-__all__ = ["evidence_paths", "resolve_entity", "attach_evidence", "MAX_K", "MAX_HOPS"]
+__all__ = ["evidence_paths", "resolve_entity", "attach_evidence", "document_gradings", "MAX_K", "MAX_HOPS"]
 
 MAX_K = 20
 MAX_HOPS = 8
@@ -171,8 +171,13 @@ def _describe(G: nx.Graph, path: list[Any]) -> dict[str, Any]:
             "documents": [], "strength": min((e["weight"] for e in edges), default=None)}
 
 
-def attach_evidence(paths: list[dict[str, Any]], store: Any, *, max_evidence: int = 3) -> None:
-    """Fill ``evidence`` and ``documents`` of described paths from the store (in place)."""
+def attach_evidence(paths: list[dict[str, Any]], store: Any, *, max_evidence: int = 3,
+                    gradings: dict[str, str | None] | None = None) -> None:
+    """Fill ``evidence`` and ``documents`` of described paths from the store (in place).
+
+    ``gradings`` (document id -> source grading, see :func:`document_gradings`) saves reading each
+    cited document; documents it lacks are read one by one.
+    """
     pairs = {frozenset((e["source"], e["target"])) for p in paths for e in p["edges"]}
     ids = {n for pair in pairs for n in pair}
     relations = store.relations_between(ids, None, True) if ids else []
@@ -181,7 +186,7 @@ def attach_evidence(paths: list[dict[str, Any]], store: Any, *, max_evidence: in
         key = frozenset((rel.source, rel.target))
         if key in pairs:
             by_pair.setdefault(key, []).append(rel)
-    gradings: dict[str, str | None] = {}
+    gradings = dict(gradings) if gradings is not None else {}
     for path in paths:
         docs: list[str] = []
         for edge in path["edges"]:
@@ -205,6 +210,18 @@ def attach_evidence(paths: list[dict[str, Any]], store: Any, *, max_evidence: in
                 if ev.doc_id not in docs:
                     docs.append(ev.doc_id)
         path["documents"] = docs
+
+
+def document_gradings(store: Any, page: int = 1000) -> dict[str, str | None]:
+    """Every document's source grading (document id -> grading or None), read a page at a time."""
+    gradings: dict[str, str | None] = {}
+    offset = 0
+    while True:
+        docs = store.list_documents(limit=page, offset=offset)
+        gradings.update({d["doc_id"]: d.get("grading") for d in docs})
+        if len(docs) < page:
+            return gradings
+        offset += page
 
 
 def _grading(store: Any, doc_id: str) -> str | None:

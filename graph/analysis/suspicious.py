@@ -37,7 +37,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.fast import FAST_MIN_EDGES, FastGraph
-from graph.analysis.paths import _describe, attach_evidence
+from graph.analysis.paths import _describe, attach_evidence, document_gradings
 from graph.analysis.projection import as_graph, is_store, project
 from graph.analysis.signals import SIGNALS, Context, grade_weight, load_config, parse_date
 from graph.analysis.watchlist import WatchlistEntry, WatchlistMatch, match_watchlist, read_watchlist
@@ -114,20 +114,15 @@ def find_candidates(G: nx.Graph, kind: str = "firms") -> dict[Any, str]:
     return out
 
 
-def annotate_reliability(G: nx.Graph, store: Any, grade: Callable[[str | None], float] | None = None) -> nx.Graph:
+def annotate_reliability(G: nx.Graph, store: Any, grade: Callable[[str | None], float] | None = None,
+                         gradings: dict[str, str | None] | None = None) -> nx.Graph:
     """Set each edge's ``reliability`` to the best grade of the documents behind it (in place).
 
-    ``grade`` maps a document's source grading to ``[0, 1]`` (default :func:`grade_weight`).
+    ``grade`` maps a document's source grading to ``[0, 1]`` (default :func:`grade_weight`);
+    ``gradings`` are the documents' gradings when the caller has read them already.
     """
     grade = grade or grade_weight
-    gradings: dict[str, str | None] = {}
-    offset = 0
-    while True:
-        docs = store.list_documents(limit=1000, offset=offset)
-        gradings.update({d["doc_id"]: d.get("grading") for d in docs})
-        if len(docs) < 1000:
-            break
-        offset += 1000
+    gradings = document_gradings(store) if gradings is None else gradings
     for rel in store.iter_relations():
         if not G.has_edge(rel.source, rel.target):
             continue
@@ -239,8 +234,9 @@ def suspicious_links(
         if store is not None:
             full = full.copy() if full is source else full
             _enrich(full, store)
+    gradings = document_gradings(store) if store is not None else {}
     if store is not None:
-        annotate_reliability(full, store, grade)
+        annotate_reliability(full, store, grade, gradings)
     rel_fn = _reliability_fn(reliability)
     watch, _ = _watch_ids(full, watchlist)
     if not watch:
@@ -258,7 +254,7 @@ def suspicious_links(
     for i, r in enumerate(results, 1):
         r.rank = i
     if explain:
-        _explain(ctx, results, store)
+        _explain(ctx, results, store, gradings)
     return results
 
 
@@ -319,19 +315,20 @@ def _score(ctx: Context, full: nx.Graph, node: Any, kind: str) -> SuspiciousLink
     return link
 
 
-def _explain(ctx: Context, results: list[SuspiciousLink], store: Any) -> None:
+def _explain(ctx: Context, results: list[SuspiciousLink], store: Any, gradings: dict[str, str | None]) -> None:
     from graph.analysis.signals import routes
 
     limit = int(ctx.p["explain_paths"])
-    for r in results:
-        if r.entity_id not in ctx.G:
-            continue
+    explained = [r for r in results if r.entity_id in ctx.G]
+    for r in explained:
         paths = [[r.entity_id, *ctx.chain(u)] for u in routes(ctx, r.entity_id)[:limit]]
         r.paths = [_describe(ctx.G, p) for p in paths]
         for p in r.paths:
             p["watchlisted"] = p["nodes"][-1]["entity_id"]
-        if store is not None and r.paths:
-            attach_evidence(r.paths, store)
+    every = [p for r in explained for p in r.paths]
+    if store is not None and every:  # one read of the evidence for all results' paths
+        attach_evidence(every, store, gradings=gradings)
+    for r in explained:
         r.summary = _summary(ctx, r)
 
 

@@ -263,12 +263,14 @@ def build_projection(entities: Iterable[tuple[str, str, str]],
 
     Nodes carry ``name`` and ``type``; each edge is keyed by its relation type and carries
     ``type``, ``weight`` (summed evidence weight), ``count`` (pieces of evidence),
-    ``first_seen``, ``last_seen`` and ``weak``.
+    ``first_seen``, ``last_seen`` and ``weak``. Nodes are added in ``entity_id`` order and edges
+    in (source, target, type) order, whatever order the store read them in: seeded analyses
+    (Louvain, sampled betweenness) then give the same answer on every backend.
     """
     graph = nx.MultiDiGraph()
-    for eid, type_, name in entities:
+    for eid, type_, name in sorted(entities):
         graph.add_node(eid, name=name, type=type_)
-    for src, tgt, type_, weight, count, first, last in edges:
+    for src, tgt, type_, weight, count, first, last in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
         graph.add_edge(src, tgt, key=type_, type=type_, weight=float(weight), count=int(count),
                        first_seen=first, last_seen=last, weak=SCHEMA.relations[type_].weak)
     return graph

@@ -343,17 +343,6 @@ RETURN {_RELATION_ROW}
 
 
 @cache
-def relation_page(type_: str) -> str:
-    """One page of the relations of one type, in ``rel_id`` order, after ``$after``."""
-    return _q(f"""
-MATCH (s:Entity)-[r:{rel_type(type_)}]->(t:Entity) USING INDEX r:{rel_type(type_)}(rel_id)
-WHERE r.rel_id > $after
-WITH s, r, t ORDER BY r.rel_id LIMIT $limit
-RETURN {_RELATION_ROW}
-""")
-
-
-@cache
 def relations_from(types: frozenset[str]) -> str:
     """Relations (with evidence) leaving the next ``$limit`` entities after ``$after`` in ``entity_id`` order.
 

@@ -367,11 +367,11 @@ def statements() -> dict[str, str]:
     for type_ in ("DIRECTOR_OF", "CO_MENTIONED"):  # the builders differ by a type name only
         out[f"merge_relations({type_})"] = cypher.merge_relations(type_)
         out[f"recount_relations({type_})"] = cypher.recount_relations(type_)
-        out[f"relation_page({type_})"] = cypher.relation_page(type_)
     out["create_entities"] = cypher.create_entities(SCHEMA.entity_types[0])
     everything = frozenset(cypher.entity_relation_types())
     out["adjacent"] = cypher.adjacent(everything)
     out["relations_between"] = cypher.relations_between(everything)
+    out["relations_from"] = cypher.relations_from(everything)
     return out
 
 
