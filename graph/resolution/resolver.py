@@ -252,11 +252,9 @@ class Resolver:
             self.store.write(self.again(self.store.raw_extraction(doc_id)), replace=True)
 
     def again(self, extraction: Extraction) -> Extraction:
-        """A document resolved earlier, resolved again under the current decisions (no new matching)."""
-        try:
-            return self._resolve(extraction.raw if extraction.raw is not None else extraction, match=False)
-        finally:
-            self.save()
+        """A document resolved earlier, resolved again under the current decisions (no new matching,
+        so no new decision)."""
+        return self._resolve(extraction.raw if extraction.raw is not None else extraction, match=False)
 
 
 def _weak(record: Record) -> bool:

@@ -398,12 +398,10 @@ CALL (e) {
 RETURN DISTINCT doc_id ORDER BY doc_id
 """)
 
-#: nodes and edges come in a fixed order (``entity_id``; source, target, type), whatever the order
-#: they were stored in: analyses that depend on the order of the graph (Louvain with a seed) then
-#: give the same answer on every run.
+#: in no particular order: ``base.build_projection`` orders nodes and edges, for every backend
 PROJECTION_NODES = _q("""
 MATCH (e:Entity) WHERE $types IS NULL OR e.type IN $types
-RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name ORDER BY entity_id
+RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name
 """)
 
 
@@ -413,7 +411,6 @@ def projection_edges(types: frozenset[str]) -> str:
 MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
 RETURN s.entity_id AS source, t.entity_id AS target, type(r) AS type, r.weight AS weight, r.count AS count,
        r.first_seen AS first_seen, r.last_seen AS last_seen
-ORDER BY source, target, type
 """)
 
 
