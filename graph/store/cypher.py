@@ -398,19 +398,23 @@ CALL (e) {
 RETURN DISTINCT doc_id ORDER BY doc_id
 """)
 
-#: in no particular order: ``base.build_projection`` orders nodes and edges, for every backend
-PROJECTION_NODES = _q("""
-MATCH (e:Entity) WHERE $types IS NULL OR e.type IN $types
-RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name
-""")
-
-
+#: A page of the projection: the next ``$limit`` entities after ``$after`` (``entity_id`` order,
+#: filtered by ``$types``) and the edges leaving them, each as one list. The driver decodes a few
+#: big lists about three times faster than a record per edge, and a page bounds what the server
+#: holds. Order is left to ``base.build_projection``.
 @cache
-def projection_edges(types: frozenset[str]) -> str:
+def projection_page(types: frozenset[str]) -> str:
     return _q(f"""
-MATCH (s:Entity)-[r{type_alternation(types)}]->(t:Entity)
-RETURN s.entity_id AS source, t.entity_id AS target, type(r) AS type, r.weight AS weight, r.count AS count,
-       r.first_seen AS first_seen, r.last_seen AS last_seen
+MATCH (s:Entity) USING INDEX s:Entity(entity_id) WHERE s.entity_id > $after
+WITH s ORDER BY s.entity_id LIMIT $limit
+WITH collect(s) AS page
+CALL (page) {{
+  UNWIND page AS s
+  MATCH (s)-[r{type_alternation(types)}]->(t:Entity)
+  RETURN collect([s.entity_id, t.entity_id, type(r), r.weight, r.count, r.first_seen, r.last_seen]) AS edges
+}}
+RETURN [s IN page WHERE $types IS NULL OR s.type IN $types | [s.entity_id, s.type, s.name]] AS nodes, edges,
+       size(page) AS size, page[-1].entity_id AS last
 """)
 
 

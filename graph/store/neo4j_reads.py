@@ -21,6 +21,7 @@ from graph.store.base import build_projection, check_relation_types, check_searc
 __all__ = ["Neo4jReads", "entity_from_row", "relation_from_row"]
 
 _PAGE = 1000
+_PROJECTION_PAGE = 20_000  # entities per page of the projection read
 
 
 def sql_limit(limit: int) -> int:
@@ -162,12 +163,20 @@ class Neo4jReads:
     def _projection(self, types: Iterable[str] | None, relation_types: Iterable[str] | None,
                     include_weak: bool) -> nx.MultiDiGraph:
         wanted = check_types(types)
-        nodes = [(r["entity_id"], r["type"], r["name"])
-                 for r in self._read(cypher.PROJECTION_NODES, types=None if wanted is None else sorted(wanted))]
+        statement = cypher.projection_page(self._types(relation_types, include_weak))
+        nodes: list[tuple[str, str, str]] = []
+        edges: list[tuple[Any, ...]] = []
+        after = ""
+        while True:
+            (page,) = self._read(statement, after=after, limit=_PROJECTION_PAGE,
+                                 types=None if wanted is None else sorted(wanted))
+            nodes += [tuple(n) for n in page["nodes"]]
+            edges += [tuple(e) for e in page["edges"]]
+            if page["size"] < _PROJECTION_PAGE:
+                break
+            after = page["last"]
         keep = {n[0] for n in nodes}
-        edges = [tuple(r.values()) for r in self._read(cypher.projection_edges(self._types(relation_types, include_weak)))
-                 if r["source"] in keep and r["target"] in keep]
-        return build_projection(nodes, edges)  # type: ignore[arg-type]
+        return build_projection(nodes, [e for e in edges if e[0] in keep and e[1] in keep])  # type: ignore[arg-type]
 
     def stats(self) -> dict[str, Any]:
         counts = dict(self._read(cypher.COUNTS)[0])

@@ -94,6 +94,31 @@ def test_projection_comes_in_entity_order_whatever_the_order_of_writing(neo):
     assert list(second.edges(keys=True)) == list(first.edges(keys=True))
 
 
+def test_the_projection_read_in_pages_is_the_projection_read_whole(neo, monkeypatch, tmp_path):
+    """Pages of a few entities (ends falling on entities with and without edges), with type filters:
+    the same graph as one page, and as the embedded store builds from the same writes."""
+    from graph.store import open_store
+
+    case = random_case(30, seed=23)
+    neo.write_many(case)
+    lite = open_store(f"sqlite:///{tmp_path / 'ref.db'}")
+    lite.write_many(case)
+
+    def picture(graph):
+        return list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))
+
+    filters = [{}, {"types": ["PERSON", "COMPANY"], "include_weak": False}, {"relation_types": ["CONTACTED"]}]
+    whole = {i: picture(neo.projection(**f)) for i, f in enumerate(filters)}
+    assert len(whole[0][1]) > 20 and len(whole[1][0]) < len(whole[0][0])
+    for i, f in enumerate(filters):
+        assert whole[i] == picture(lite.projection(**f))
+    for page in (1, 3, 8):
+        monkeypatch.setattr(neo4j_reads, "_PROJECTION_PAGE", page)
+        for i, f in enumerate(filters):
+            assert picture(neo.projection(**f)) == whole[i], (page, f)
+    lite.close()
+
+
 def test_a_document_read_back_has_what_was_written_and_no_raw_extraction(neo):
     case = random_case(6, seed=19)
     neo.write_many(case)

@@ -354,7 +354,7 @@ def test_big_document_is_written_in_parts_and_an_interrupted_write_starts_over(n
         lite.close()
 
 
-SCANS_ALLOWED = {"PROJECTION_NODES", "ENTITY_COUNTS", "LIST_DOCUMENTS", "DOCUMENT_HANDLING", "LIST_DECISIONS", "COUNTS", "WRITER_LOCK"}
+SCANS_ALLOWED = {"ENTITY_COUNTS", "LIST_DOCUMENTS", "DOCUMENT_HANDLING", "LIST_DECISIONS", "COUNTS", "WRITER_LOCK"}
 
 
 def statements() -> dict[str, str]:
@@ -372,6 +372,7 @@ def statements() -> dict[str, str]:
     out["adjacent"] = cypher.adjacent(everything)
     out["relations_between"] = cypher.relations_between(everything)
     out["relations_from"] = cypher.relations_from(everything)
+    out["projection_page"] = cypher.projection_page(everything)
     return out
 
 
