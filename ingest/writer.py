@@ -93,7 +93,7 @@ class BatchWriter:
         current = self._version()
         for p in pending:
             if p.version != current and self._refresh is not None:
-                p.extraction = self._refresh(p.extraction)
+                p.extraction, p.version = self._refresh(p.extraction), current
         try:
             statuses = self.store.write_many([p.extraction for p in pending], replace=self.replace)
         except StoreUnavailable as exc:  # the store is away, not a document at fault: none is tried alone
