@@ -130,8 +130,9 @@ def main() -> None:
             out[name] = {"one_per_tx_s": round(best["one_per_tx"], 2), "batched_s": round(best["batched"], 2),
                          "docs_per_s_batched": round(out["documents"] / best["batched"], 1)}
             print(f"{name}: {out[name]}", file=sys.stderr)
-        if args.neo4j:
-            open_store(args.neo4j).clear()
+        if args.neo4j:  # leave the scratch server empty
+            with open_store(args.neo4j) as store:
+                store.clear()
     out["load_average"] = round(os.getloadavg()[0], 2)
     print(json.dumps(out))
 
