@@ -38,7 +38,7 @@ async function api(path, options) {
   try { body = await response.json(); } catch (e) { body = null; }
   if (!response.ok) {
     const detail = body && body.detail ? body.detail : response.statusText;
-    if (response.status === 401) $("whoami").textContent = "key needed";
+    if (response.status === 401) showKeyState(key ? "rejected" : "needed");
     const err = new Error(detail);
     err.status = response.status;
     throw err;
@@ -52,15 +52,31 @@ function typeTag(type) {
 }
 
 /* -- account and schema ------------------------------------------------------------------------ */
+function showKeyState(state) {
+  /* "needed": no key given yet; "rejected": the server does not know the key given */
+  $("whoami").textContent = state === "rejected" ? "key rejected: ask an administrator for a valid key"
+    : "key needed: see below how to get one";
+  $("key-help").hidden = false;
+}
+
 async function whoami() {
   try {
     const { body } = await api("/me");
     $("whoami").textContent = `${body.name} (${body.role}, cleared ${body.clearance})`;
+    $("key-help").hidden = true;
     return true;
   } catch (e) {
-    $("whoami").textContent = e.status === 401 ? "key needed" : "offline";
+    if (e.status === 401) showKeyState(sessionStorage.getItem(KEY) ? "rejected" : "needed");
+    else $("whoami").textContent = "offline";
     return false;
   }
+}
+
+function linkText(rel, names) {
+  /* a relation as the evidence states it: an arrow only where the relation has a direction */
+  const undirected = state.schema && (state.schema.undirected_relations || []).includes(rel.type);
+  const a = names[rel.source] || rel.source, b = names[rel.target] || rel.target;
+  return undirected ? `${a} \u2014${rel.type}\u2014 ${b}` : `${a} \u2014${rel.type}\u2192 ${b}`;
 }
 
 async function loadSchema() {
@@ -121,7 +137,9 @@ async function openEntity(entityId) {
     rels.replaceChildren();
     for (const rel of body.relations) {
       const other = rel.source === body.entity_id ? rel.target : rel.source;
-      const item = el("li", {}, el("b", {}, rel.type), " ",
+      const undirected = state.schema && (state.schema.undirected_relations || []).includes(rel.type);
+      const way = undirected ? "" : (rel.source === body.entity_id ? " \u2192" : " \u2190");
+      const item = el("li", {}, el("b", {}, rel.type + way), " ",
         el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openEntity(other); } }, names[other] || other),
         " ", el("small", {}, `${rel.count} piece(s) of evidence`));
       for (const ev of rel.evidence.slice(0, 3)) item.append(evidenceLine(ev));
@@ -220,11 +238,16 @@ async function pathToWatchlist() {
     const names = Object.fromEntries(body.nodes.map((n) => [n.entity_id, n.name]));
     const list = el("ol");
     for (const rel of body.edges) {
-      const item = el("li", {}, `${names[rel.source] || rel.source} \u2014${rel.type}\u2192 ${names[rel.target] || rel.target}`);
+      const item = el("li", {}, linkText(rel, names));
       if (rel.evidence.length) item.append(evidenceLine(rel.evidence[0]));
       list.append(item);
     }
-    box.replaceChildren(el("b", {}, `${body.hops} hop(s) to watchlist member ${names[body.target] || body.target}`), list);
+    const reached = names[body.target] || body.target;
+    const entry = body.target_entry;
+    const headline = !entry ? `${body.hops} hop(s) to ${reached}, tagged as a watchlist member`
+      : entry === reached ? `${body.hops} hop(s) to watchlist member ${reached}`
+        : `${body.hops} hop(s) to ${reached}, listed for watchlist member ${entry}`;
+    box.replaceChildren(el("b", {}, headline), list);
     const ids = body.nodes.map((n) => n.entity_id);
     const graph = await api("/entities/" + encodeURIComponent(state.entity.entity_id) + "/graph?depth=1&limit=60");
     merge(graph.body);
