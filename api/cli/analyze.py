@@ -182,6 +182,11 @@ def suspicious_links(
     rows = [r.to_dict() for r in ranked]
     _table(rows, csv)
     emit(rows, json_out, _suspicious_lines)
+    untied = getattr(ranked, "untied", 0)
+    if untied:
+        what = "firm" if kind == "firms" else "candidate"
+        typer.echo(f"{untied} {what}{'s' if untied > 1 else ''} with no tie to the watchlist "
+                   f"{'are' if untied > 1 else 'is'} not listed", err=True)
 
 
 def _suspicious_lines(rows: list[dict[str, Any]]) -> Iterator[str]:

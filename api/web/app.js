@@ -293,15 +293,18 @@ function explain(value) {
 async function loadSuspicious() {
   const tbody = $("suspicious").querySelector("tbody");
   try {
-    const { body } = await api("/analysis/suspicious-links?top=15");
+    const { body, headers } = await api("/analysis/suspicious-links?top=15");
     const rows = Array.isArray(body) ? body : body.results || body.firms || [];
+    const untied = Number(headers.get("X-Untied") || 0);
     tbody.replaceChildren();
     rows.forEach((row, i) => {
       tbody.append(el("tr", { onclick: () => openEntity(row.entity_id) }, el("td", {}, i + 1),
         el("td", {}, row.name || row.entity_id), el("td", {}, Number(row.score).toFixed(3)),
         el("td", { class: "why" }, explain(row.explanation).slice(0, 600))));
     });
-    $("suspicious-note").textContent = rows.length ? "" : "no logistics firm scores against the watchlist";
+    const left = untied ? `${untied} logistics firm(s) with no tie to the watchlist not listed` : "";
+    $("suspicious-note").textContent = rows.length ? left : ["no logistics firm is tied to the watchlist", left]
+      .filter(Boolean).join("; ");
   } catch (e) {
     $("suspicious-note").textContent = "not available: " + e.message;
   }
