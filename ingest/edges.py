@@ -1,10 +1,12 @@
 """Relation lists: a CSV of ``source,target[,type,weight,date]`` (+ ``source_type``, ``target_type``).
 
 Each distinct source/target value becomes an entity whose ``name`` is exactly that value (type
-from ``source_type``/``target_type``, else PERSON); ``type`` defaults to CONTACTED; ``weight``
-is a tie strength (more = closer, default 1). The file is one document and each row's evidence
-is the row's span in it (method ``structured``). Reciprocal rows of a symmetric type (``a,b``
-and ``b,a``) are one relation with two pieces of evidence, weights summed.
+from ``source_type``/``target_type``, else PHONE for a column whose every value is a valid phone
+number, as in call records, else PERSON); ``type`` defaults to CONTACTED; ``weight`` is a tie
+strength (more = closer, default 1). The file is one document and each row's evidence is the
+row's span in it (method ``structured``). A directed relation keeps its direction (CONTACTED:
+source is the caller, target the callee; ``a,b`` and ``b,a`` are two relations); reciprocal rows
+of a symmetric type (ASSOCIATE_OF) are one relation with two pieces of evidence, weights summed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import math
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from graph.errors import HavengraphError, InvalidInput
@@ -65,14 +68,16 @@ def edges_extraction(document: Document, table: Table, default_type: str = "CONT
 
     parsed = []
     values: dict[tuple[str, str], set[str]] = {}
+    default_node = {end: "PHONE" if _all_phones(cell(row, end) for row in table.rows) else "PERSON"
+                    for end in REQUIRED}
     for row in table.rows:
         src, tgt = cell(row, "source"), cell(row, "target")
         if not src.strip() or not tgt.strip():
             raise bad(row, "empty source or target")
         try:
             rel_type = SCHEMA.relation(cell(row, "type").strip() or default).name
-            stype = SCHEMA.node_name(cell(row, "source_type").strip() or "PERSON")
-            ttype = SCHEMA.node_name(cell(row, "target_type").strip() or "PERSON")
+            stype = SCHEMA.node_name(cell(row, "source_type").strip() or default_node["source"])
+            ttype = SCHEMA.node_name(cell(row, "target_type").strip() or default_node["target"])
         except InvalidInput as exc:
             raise bad(row, str(exc)) from exc
         if not SCHEMA.relations[rel_type].allows(stype, ttype):
@@ -107,6 +112,22 @@ def edges_extraction(document: Document, table: Table, default_type: str = "CONT
                                      "structured", EXTRACTOR, weight=weight, date=date))
     return Extraction(document=document, entities=list(entities.values()), mentions=mentions,
                       relations=list(relations.values()))
+
+
+def _all_phones(values: Iterable[str]) -> bool:
+    """Every value of a column is a valid phone number (international form, or national form
+    with a trunk zero): the column holds numbers, not people."""
+    seen = False
+    for value in values:
+        text = value.strip()
+        if not text:
+            continue
+        if not (text.startswith(("+", "00", "0")) and sum(c.isdigit() for c in text) >= 8):
+            return False
+        if not check("PHONE", text)[1]:
+            return False
+        seen = True
+    return seen
 
 
 def _assign_ids(values: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:

@@ -130,12 +130,25 @@ def test_shortest_path_carries_evidence(store):
 
 def test_symmetric_relations_are_one_edge(store):
     store.write(doc_two())
+    doc = _doc("Jan Peeters and Rüdiger Maës were seen together. Rüdiger Maës works with Jan Peeters.", "three.txt")
+    store.write(Extraction(document=doc, entities=[JAN, RUDI], mentions=_mentions(doc, JAN, RUDI), relations=[
+        _rel(doc, JAN, RUDI, "CO_MENTIONED", "Jan Peeters and Rüdiger Maës were seen together", "cooccurrence"),
+        _rel(doc, RUDI, JAN, "ASSOCIATE_OF", "Rüdiger Maës works with Jan Peeters")]))
+    pair = store.subgraph([JAN.entity_id, RUDI.entity_id]).edges
+    weak = [r for r in pair if r.type == "CO_MENTIONED"]
+    assert len(weak) == 1 and len(weak[0].evidence) == 2
+    assert len([r for r in pair if r.type == "ASSOCIATE_OF"]) == 1
+
+
+def test_contacts_keep_their_direction(store):
+    store.write(doc_two())  # Rüdiger called Jan
     doc = _doc("Jan Peeters called Rüdiger Maës back.", "three.txt")
     store.write(Extraction(document=doc, entities=[JAN, RUDI], mentions=_mentions(doc, JAN, RUDI),
                            relations=[_rel(doc, JAN, RUDI, "CONTACTED", "Jan Peeters called Rüdiger Maës")]))
-    contacted = [r for r in store.subgraph([JAN.entity_id, RUDI.entity_id]).edges if r.type == "CONTACTED"]
-    assert len(contacted) == 1
-    assert len(contacted[0].evidence) == 2
+    contacted = {(r.source, r.target): r for r in store.subgraph([JAN.entity_id, RUDI.entity_id]).edges
+                 if r.type == "CONTACTED"}
+    assert set(contacted) == {(RUDI.entity_id, JAN.entity_id), (JAN.entity_id, RUDI.entity_id)}
+    assert contacted[(JAN.entity_id, RUDI.entity_id)].evidence[0].sentence == "Jan Peeters called Rüdiger Maës"
 
 
 def test_projection_to_networkx(store):
