@@ -6,10 +6,13 @@ documents that mention the entities involved, from their raw extractions.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from graph.errors import EntityNotFound, InvalidInput
+from graph.model import Extraction, Mention
 from graph.resolution.resolver import Resolver
+from graph.store.base import current_id
 
 
 def reapply(store: Any, entity_ids: list[str]) -> int:
@@ -86,3 +89,16 @@ def review_candidates(store: Any, limit: int = 100) -> list[dict[str, Any]]:
 def merges(store: Any, entity_id: str | None = None) -> list[dict[str, Any]]:
     """Active merge decisions (automatic and by analysts), to inspect and undo."""
     return store.list_decisions(kind="merge", entity_id=entity_id)
+
+
+def resolved_mentions(store: Any, raw: Extraction) -> list[Mention]:
+    """A document's mentions as first extracted (their spans as written), each under the id of the
+    entity it belongs to now: merged, kept with its document, or bound to a name said earlier.
+    Re-resolves ``raw`` under the current decisions, as :func:`reapply` does, without writing."""
+    resolved = Resolver(store, match=False).resolve(raw)
+    now = {(m.start, m.end): m.entity_id for m in resolved.mentions}
+    out = []
+    for m in raw.mentions:
+        eid = now.get((m.start, m.end)) or current_id(store, m.entity_id) or m.entity_id
+        out.append(replace(m, entity_id=eid))
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from api_support import SAMPLE_CASE, Keys, add_keys
 from fastapi.testclient import TestClient
@@ -60,3 +62,14 @@ def test_an_id_merged_away_still_opens_its_entity(case):
     assert body.json()["requested_id"] == "company:blauwhoeve-logistics-bv"
     graph = client.get("/entities/company:blauwhoeve-logistics-bv/graph", headers=H(keys.viewer)).json()
     assert graph["focus"] == "company:vat:BE0798437187"
+
+
+def test_every_highlighted_name_in_every_document_opens_its_entity(case):
+    client, keys = case
+    missing = []
+    for doc in client.get("/documents", params={"limit": 100}, headers=H(keys.viewer)).json():
+        body = client.get(f"/documents/{doc['doc_id']}", headers=H(keys.viewer)).json()
+        for eid in sorted({m["entity_id"] for m in body["mentions"]}):
+            if client.get(f"/entities/{quote(eid, safe='')}", headers=H(keys.viewer)).status_code != 200:
+                missing.append((doc["title"], eid))
+    assert not missing
