@@ -30,6 +30,9 @@ def merge(store: Any, keep: str, drop: str, who: str, reason: str = "analyst dec
     if keep == drop:
         raise InvalidInput("cannot merge an entity with itself")
     a, b = store.get_entity(keep), store.get_entity(drop)
+    if a.entity_id == b.entity_id:
+        raise InvalidInput(f"{keep} and {drop} are already one entity ({a.entity_id})")
+    keep, drop = a.entity_id, b.entity_id  # ids merged away stand for the entity they went into
     if a.type != b.type:
         raise InvalidInput(f"cannot merge a {a.type} with a {b.type}")
     for d in store.list_decisions(kind="distinct", entity_id=keep):
