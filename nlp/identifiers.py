@@ -111,15 +111,16 @@ def _countries(known: Collection[str] | None) -> frozenset[str]:
 
 
 #: countries whose numbering a document's language makes likely, most likely first
-_LANG_REGIONS = {"nl": ("BE", "NL"), "fr": ("FR", "BE"), "en": ("BE",)}
+_LANG_REGIONS = {"nl": ("BE", "NL"), "fr": ("FR", "BE"), "en": ("BE", "GB")}
 #: countries tried only to tell a phone from another digit string, never to give a number its country
 _ANY_REGION = ("BE", "NL", "FR", "GB", "DE", "ES", "IT", "LU")
 _INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d[\d\s./()-]{7,18}\d")
 
 
 def phone_regions(text: str, lang: str = "en") -> tuple[str, ...]:
-    """The countries a national-format number in ``text`` most likely belongs to: those of the
-    international numbers written in the same text (most frequent first), then the language's.
+    """The countries a national-format number in ``text`` most likely belongs to: the country of
+    the international numbers written in the same text when one has most of them, then the
+    language's (numbers of many countries side by side say nothing about the next one).
 
     >>> phone_regions("Zijn broer gebruikt +31 6 41 83 72 65.", "nl")
     ('NL', 'BE')
@@ -131,8 +132,9 @@ def phone_regions(text: str, lang: str = "en") -> tuple[str, ...]:
             region = phonenumbers.region_code_for_number(phonenumbers.parse(value, None))
             if region:
                 seen[region] = seen.get(region, 0) + 1
-    ordered = sorted(seen, key=lambda r: -seen[r])
-    return tuple(dict.fromkeys([*ordered, *_LANG_REGIONS.get(lang, ("BE",))]))
+    total = sum(seen.values())
+    leading = [r for r, n in seen.items() if n * 3 > total * 2]  # more than two in three
+    return tuple(dict.fromkeys([*leading, *_LANG_REGIONS.get(lang, ("BE",))]))
 
 
 def _phone(raw: str, regions: tuple[str, ...]) -> tuple[str, bool] | None:

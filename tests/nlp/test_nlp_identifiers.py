@@ -79,3 +79,8 @@ def test_national_numbers_take_the_document_s_country() -> None:
 def test_a_number_valid_only_abroad_stays_unvalidated() -> None:
     hits = [h for h in found("The caller used 06 21 34 56 78 that night.", lang="en") if h[0] == "PHONE"]
     assert hits == [("PHONE", "0621345678", False)]
+
+
+def test_numbers_of_many_countries_side_by_side_say_nothing_about_the_next() -> None:
+    text = "Lines: +32 477 81 22 09 (Brugge), +33 6 12 34 56 78 (Dunkirk), +49 170 1234567 (Hamburg), 07911 123456."
+    assert ("PHONE", "+447911123456", True) in found(text)  # not a German number because one line was German
