@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -130,8 +131,34 @@ def _all_phones(values: Iterable[str]) -> bool:
     return seen
 
 
+_WHEN = ("date", "time", "datum", "tijd", "heure", "start", "begin", "timestamp")
+#: words in a phone column's name that say it is one end of a call (a contact list's "mobile" and
+#: "landline" columns are not: they would make a person's two numbers call each other)
+_CALL_ENDS = re.compile(r"call|from|\bto\b|orig|dest|source|target|sender|recipient|receiver|\bvan\b|naar|"
+                        r"beller|gebeld|appel|\b[ab]\b|[ _-][ab]$|^[ab][ _-]")
+
+
+def calls_table(table: Table) -> tuple[Table, str, str] | None:
+    """A table with exactly two columns of phone numbers (a call list without a mapping), as an
+    edge table, and the names of its caller and callee columns: the left column calls the right
+    one (CONTACTED), dated by a date or time column. The column names must say they are ends of a
+    call ("calling number", "to", "phone_b"...) and a date or time column must be there; ``None``
+    when the table is not that."""
+    phones = [c for c in table.columns if _all_phones(row.values.get(c, "") for row in table.rows)]
+    if len(phones) != 2 or not any(_CALL_ENDS.search(c.casefold()) for c in phones):
+        return None
+    when = next((c for c in table.columns if c not in phones and any(w in c.casefold() for w in _WHEN)), None)
+    if when is None:  # calls are events: a table of numbers without a date is not a call list
+        return None
+    names = {"source": phones[0], "target": phones[1], "date": when}
+    rows = [Row(r.number, {new: r.values.get(old, "") for new, old in names.items()}, r.start, r.end)
+            for r in table.rows]
+    return Table(name=table.name, columns=list(names), rows=rows, sheet=table.sheet), phones[0], phones[1]
+
+
 def _assign_ids(values: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
-    """Ids per (type, value); two different values that fold to one id are told apart by a short hash."""
+    """Ids per (type, value); two different names that fold to one id are told apart by a short hash
+    (two spellings of one phone number or other identifier are the same node)."""
     by_id: dict[str, list[tuple[str, str]]] = {}
     out: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
     for key in sorted(values):
@@ -139,6 +166,8 @@ def _assign_ids(values: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str]
         out[key] = (eid, idents)
         by_id.setdefault(eid, []).append(key)
     for eid, keys in by_id.items():
+        if out[keys[0]][1]:
+            continue  # one identifier written two ways ("0470 18 44 92", "+32470184492") is one node
         for type_, value in keys[1:]:
             suffix = hashlib.sha1(value.encode()).hexdigest()[:6]
             out[(type_, value)] = (f"{eid}~{suffix}", {})

@@ -158,3 +158,27 @@ def test_every_published_network_loads_exactly(tmp_path):
                 ia, ib = entity_id("PERSON", a), entity_id("PERSON", b)
                 data = g.get_edge_data(ia, ib) or g.get_edge_data(ib, ia)
                 assert data["CONTACTED"]["weight"] == weight, (path.name, pair)
+
+
+def test_a_call_list_without_mapping_has_its_phone_columns_detected(store, tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    (folder / "lines.csv").write_text(
+        "calling number,called number,call date,seconds\n"
+        "0470 18 44 92,+32 468 20 71 35,2023-10-02 21:14,35\n"
+        "+32468207135,0470184492,2023-10-04 08:01,12\n", encoding="utf-8")
+    assert ingest_paths([folder], store, progress=False).ingested == 1
+    assert {data["type"] for _, data in store.projection().nodes(data=True)} == {"PHONE"}
+    a, b = "phone:+32470184492", "phone:+32468207135"
+    calls = {(r.source, r.target): r for r in store.relations_between([a, b])}
+    assert set(calls) == {(a, b), (b, a)} and {r.type for r in calls.values()} == {"CONTACTED"}
+    assert calls[(a, b)].evidence[0].date.startswith("2023-10-02")
+
+
+def test_a_contact_list_with_two_numbers_per_person_makes_no_calls(store, tmp_path):
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text("name,mobile,landline\nJan Peeters,0470 18 44 92,03 123 45 67\n",
+                                         encoding="utf-8")
+    ingest_paths([folder], store, progress=False)
+    assert not [r for r in store.iter_relations() if r.type == "CONTACTED"]
