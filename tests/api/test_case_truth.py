@@ -73,3 +73,12 @@ def test_every_highlighted_name_in_every_document_opens_its_entity(case):
             if client.get(f"/entities/{quote(eid, safe='')}", headers=H(keys.viewer)).status_code != 200:
                 missing.append((doc["title"], eid))
     assert not missing
+
+
+def test_suspicious_firms_are_firms_with_a_tie_and_the_rest_is_counted(case):
+    client, keys = case
+    resp = client.get("/analysis/suspicious-links", params={"top": 50}, headers=H(keys.viewer))
+    rows = resp.json()
+    assert rows and all(r["score"] > 0 for r in rows)
+    assert "Container Control Team" not in {r["name"] for r in rows}  # a customs unit, not a firm
+    assert int(resp.headers["X-Untied"]) >= 1
