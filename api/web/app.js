@@ -130,6 +130,7 @@ async function openEntity(entityId) {
     const meta = [body.entity_id];
     for (const [scheme, value] of Object.entries(body.identifiers)) meta.push(`${scheme} ${value}`);
     if (body.aliases.length) meta.push("aka " + body.aliases.join("; "));
+    if (body.requested_id && body.requested_id !== body.entity_id) meta.push(`${body.requested_id} was merged into it`);
     $("entity-meta").textContent = meta.join(" \u00b7 ");
     $("path").replaceChildren();
     const names = body.names || {};
@@ -152,7 +153,7 @@ async function openEntity(entityId) {
       docs.append(el("li", { onclick: () => openDocument(doc.doc_id) }, doc.title || doc.source || doc.doc_id,
         " ", el("small", {}, [doc.date, doc.handling, doc.grading].filter(Boolean).join(" \u00b7 "))));
     }
-    await drawNeighbourhood(entityId, 1, true);
+    await drawNeighbourhood(body.entity_id, 1, true);
   } catch (e) { toast(e.message); }
 }
 
@@ -215,7 +216,7 @@ async function drawNeighbourhood(entityId, depth, fresh) {
   ensureNetwork();
   if (fresh) { state.nodes.clear(); state.edges.clear(); }
   merge(body);
-  state.network.selectNodes([entityId]);
+  state.network.selectNodes([body.focus]);
 }
 
 async function expand(entityId) {

@@ -150,9 +150,12 @@ def test_page_keys_watchlist_path_entity_panel_and_merged_ids(served):
 
         # an id merged away still opens its entity
         browser.js("openEntity('company:blauwhoeve-logistics-bv')")
-        browser.wait_for("document.getElementById('entity-meta').textContent.startsWith('company:vat:BE0798437187')")
-        assert browser.js("document.getElementById('toast').hidden") is not False or \
-            "404" not in browser.js("document.getElementById('toast').textContent")
+        meta = browser.wait_for("(t => t.startsWith('company:vat:BE0798437187') && t)"
+                                "(document.getElementById('entity-meta').textContent)")
+        assert "company:blauwhoeve-logistics-bv was merged into it" in meta
+        browser.js("new Promise(r => setTimeout(r, 1000))")
+        assert browser.js("document.getElementById('toast').hidden") is not False, \
+            browser.js("document.getElementById('toast').textContent")
         browser.screenshot(ARTIFACTS / "merged-id.png")
 
 
