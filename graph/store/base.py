@@ -240,6 +240,9 @@ class TraversalMixin:
     def subgraph(self: Any, entity_ids: Iterable[str], include_weak: bool = True) -> Subgraph:
         ids = list(dict.fromkeys(entity_ids))
         entities = self.get_entities(ids)
+        if len(entities) < len(ids):  # ids merged away stand for the entities they went into
+            ids = list(dict.fromkeys(e if e in entities else (current_id(self, e) or e) for e in ids))
+            entities = self.get_entities(ids)
         missing = [e for e in ids if e not in entities]
         if missing:
             raise EntityNotFound(f"unknown entity: {missing[0]}")

@@ -305,6 +305,8 @@ def test_ids_merged_away_lead_to_their_entity_until_split(store):
     assert store.get_entity(initial.entity_id).entity_id == JAN.entity_id
     assert store.neighbors(initial.entity_id).nodes[0].entity_id == JAN.entity_id
     assert store.shortest_path(initial.entity_id, ELBA.entity_id).nodes[0].entity_id == JAN.entity_id
+    assert [n.entity_id for n in store.subgraph([initial.entity_id, ZL.entity_id]).nodes] == [JAN.entity_id,
+                                                                                               ZL.entity_id]
     split(store, decision["decision_id"], who="analyst:kim", reason="two men after all")
     assert store.get_entity(initial.entity_id).entity_id == initial.entity_id
     with pytest.raises(EntityNotFound):
