@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     watchlist: str | None = None
     cypher_timeout_s: float = 10.0
     cypher_max_rows: int = 1000
+    #: largest Cypher answer, in bytes of JSON (the rows stop there and the answer says it was truncated)
+    cypher_max_bytes: int = 4_000_000
     #: seconds a change made outside the API (e.g. `havengraph ingest`) takes to reach need-to-know filtering
     clearance_cache_s: float = 1.0
     out_dir: str = "out"
