@@ -56,8 +56,8 @@ def _open(app: FastAPI, settings: Settings) -> None:
     app.state.store = store
     app.state.keys = keys
     app.state.audit = AuditLog(keys.path, db=keys.db, lock=keys.lock) if settings.audit else None
-    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s)
     app.state.readers = ReadPool(settings.store, store)
+    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s, reads=app.state.readers.get)
     app.state.size_cache = {}
     app.state.closed = False
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,9 +87,11 @@ class Taint:
 class NeedToKnow:
     """Hands out :class:`ClearedView` objects for one store, caching what they share."""
 
-    def __init__(self, store: GraphStore, ttl: float = 1.0) -> None:
+    def __init__(self, store: GraphStore, ttl: float = 1.0, reads: Callable[[], GraphStore] | None = None) -> None:
         self.store = store
         self.ttl = ttl
+        #: where the document index is read from (a read-only connection: never behind a writer)
+        self._reads = reads or (lambda: store)
         self._lock = threading.RLock()
         self._ranks: dict[str, int] = {}
         self._signature = ""
@@ -111,7 +113,7 @@ class NeedToKnow:
             cached = self._taints.get(clearance)
             if cached and cached[0] == self._signature:
                 return cached[1]
-            taint = compute_taint(self.store, self._ranks, clearance)
+            taint = compute_taint(self._reads(), self._ranks, clearance)
             self._taints[clearance] = (self._signature, taint)
             return taint
 
@@ -120,10 +122,11 @@ class NeedToKnow:
             return
         ranks: dict[str, int] = {}
         digest = hashlib.sha256()
-        for doc_id, handling, ingested_at in sorted(_handling_rows(self.store)):
+        store = self._reads()
+        for doc_id, handling, ingested_at in sorted(_handling_rows(store)):
             ranks[doc_id] = SCHEMA.handling_rank(handling)
             digest.update(f"{doc_id}|{handling}|{ingested_at}\n".encode())
-        decisions = self.store.list_decisions(status=None)
+        decisions = store.list_decisions(status=None)
         digest.update(f"decisions={len(decisions)}|{decisions[-1]['at'] if decisions else ''}".encode())
         self._ranks = ranks
         self._signature = digest.hexdigest()
