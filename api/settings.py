@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     max_limit: int = 500
     max_offset: int = 10_000
     max_upload_mb: int = 50
+    #: uploads ingested at once; more wait in a queue of ``ingest_queue`` (then 429 "try again later")
+    ingest_workers: int = 2
+    ingest_queue: int = 16
+    #: what one upload's extraction may take: wall-clock seconds and resident memory (MB)
+    ingest_job_seconds: float = 300.0
+    ingest_job_memory_mb: int = 1500
     #: largest request body accepted by any endpoint but the upload
     max_body_kb: int = 256
     #: origins allowed to call the API from a browser; none by default
