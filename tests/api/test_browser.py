@@ -101,7 +101,7 @@ def test_page_names_no_other_host(served):
     import urllib.request
 
     base, _ = served
-    for path in ("/web/", "/web/app.js", "/web/app.css", "/web/vendor/vis-network.min.js",
+    for path in ("/web/", "/web/app.js", "/web/upload.js", "/web/app.css", "/web/vendor/vis-network.min.js",
                  "/web/vendor/vis-network.css"):
         body = urllib.request.urlopen(base + path, timeout=10).read().decode()
         assert not re.search(r"https?://", body), path
