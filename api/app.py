@@ -21,6 +21,7 @@ from api.routers.models import Health
 from api.security.audit import AuditLog
 from api.security.keys import KeyStore, keys_db_path
 from api.security.middleware import GuardMiddleware
+from api.security.rate_limit import KeylessLimiter
 from api.settings import Settings
 from graph.store import open_store
 from graph.store.view import NeedToKnow, check_clearance, clearance_rank
@@ -125,5 +126,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(GuardMiddleware, max_body=settings.max_body_kb * 1024,
-                       max_upload=settings.max_upload_mb * 1024 * 1024, upload_paths=UPLOAD_PATHS)
+                       max_upload=settings.max_upload_mb * 1024 * 1024, upload_paths=UPLOAD_PATHS,
+                       keyless=KeylessLimiter(settings.keyless_per_minute, settings.keyless_per_minute * 10))
     return app

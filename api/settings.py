@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     keys_db: str | None = None
     #: write an audit entry for every request
     audit: bool = True
+    #: requests without a valid key one client address may make per minute (then 429, not logged)
+    keyless_per_minute: int = 30
     #: clearance of requests when auth is off (None = the highest handling level)
     anonymous_clearance: str | None = None
     max_depth: int = 3
