@@ -191,6 +191,26 @@ def _sqlite_taint(store: Any, hidden: list[str]) -> tuple[dict[EdgeKey, list[Evi
     return edges, mentioned
 
 
+def _hidden_counts(store: Any, hidden: list[str]) -> tuple[int, int]:
+    """How many pieces of evidence and mentions come from the ``hidden`` documents."""
+    if _is_sqlite(store):
+        evidence = mentions = 0
+        for i in range(0, len(hidden), 400):
+            chunk = hidden[i:i + 400]
+            marks = ",".join("?" * len(chunk))
+            evidence += store._query(f"SELECT COUNT(*) FROM evidence WHERE doc_id IN ({marks})", chunk)[0][0]
+            mentions += store._query(f"SELECT COUNT(*) FROM mentions WHERE doc_id IN ({marks})", chunk)[0][0]
+        return evidence, mentions
+    citing = getattr(store, "relations_citing", None)
+    relations = citing(hidden) if citing is not None else store.iter_relations()
+    wanted = set(hidden)
+    evidence = sum(1 for r in relations for e in r.evidence if e.doc_id in wanted)
+    mentions_in = getattr(store, "mentions_in", None)
+    if mentions_in is not None:
+        return evidence, len(list(mentions_in(hidden)))
+    return evidence, sum(len(store.raw_extraction(d).mentions) for d in hidden)
+
+
 def _generic_taint(store: GraphStore, hidden: frozenset[str]) -> tuple[dict[EdgeKey, list[Evidence]], set[str]]:
     """Protocol-only fallback: one pass over the relations, and the raw extractions of hidden documents.
 
@@ -414,10 +434,14 @@ class ClearedView(TraversalMixin):
         by_rel = dict(base.get("relations_by_type", {}))
         for _, _, type_ in gone_edges:
             by_rel[type_] = by_rel.get(type_, 1) - 1
-        return {
+        hidden_evidence, hidden_mentions = _hidden_counts(self.base, sorted(taint.hidden_docs))
+        return {  # every key the store gives: a missing one would tell that hidden documents exist
+            **base,
             "documents": sum(1 for d in taint.ranks if taint.doc_visible(d)),
             "entities": base["entities"] - len(gone_entities),
             "relations": base["relations"] - len(gone_edges),
+            "evidence": base.get("evidence", 0) - hidden_evidence,
+            "mentions": base.get("mentions", 0) - hidden_mentions,
             "entities_by_type": {k: v for k, v in by_type.items() if v > 0},
             "relations_by_type": {k: v for k, v in by_rel.items() if v > 0},
             "store": base.get("store", self.url),

@@ -293,3 +293,34 @@ def test_resolution_decisions_need_clearance_for_every_entity_and_document(app_k
 
 def app_keys_url(client: TestClient) -> str:
     return client.app.state.settings.store
+
+
+def test_stats_keep_every_key_and_count_only_what_the_user_may_see(app_keys, tmp_path):
+    """/stats dropped keys (evidence, mentions) as soon as hidden documents existed."""
+    client, h = app_keys
+    public = client.get("/stats", headers=h["public"]).json()
+    secret = client.get("/stats", headers=h["secret"]).json()
+    assert set(public) == set(secret)
+    only_visible = open_store(f"sqlite:///{tmp_path / 'visible.db'}")
+    only_visible.write(_extraction(PUBLIC, [JAN, ZL], [(JAN, "DIRECTOR_OF", ZL, PUBLIC.text[:-1])]))
+    only_visible.write(_extraction(UNMARKED, [ELBA, ANR], [(ELBA, "CALLED_AT", ANR, UNMARKED.text[:-1])]))
+    expected = only_visible.stats()
+    only_visible.close()
+    for key in ("documents", "entities", "relations", "evidence", "mentions", "entities_by_type", "relations_by_type"):
+        assert public[key] == expected[key], key
+
+
+def test_uploading_a_hidden_files_bytes_does_not_tell_it_is_stored(app_keys):
+    """Re-uploading the bytes of a document above the uploader's clearance answered "skipped"."""
+    pytest.importorskip("nlp")
+    from api_support import wait_for_job
+
+    client, h = app_keys
+    key = h["public"]["Authorization"].split(" ", 1)[1]
+    hidden = client.post("/documents", files={"file": ("copy.txt", SECRET.text.encode())}, headers=h["public"])
+    fresh = client.post("/documents", files={"file": ("new.txt", b"Piet Verlinden met Jan Peeters in Ghent.")},
+                        headers=h["public"])
+    answers = [wait_for_job(client, r.json()["job_id"], key)["result"] for r in (hidden, fresh)]
+    assert answers[0]["doc_id"] == SECRET.doc_id
+    assert answers[0]["status"] == answers[1]["status"] == "written"
+    assert set(answers[0]) == set(answers[1])
