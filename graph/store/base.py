@@ -6,6 +6,7 @@ Both backends pass the same contract suite (``tests/graph/test_store_contract.py
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -141,9 +142,11 @@ def check_relation_types(types: Iterable[str] | None) -> set[str] | None:
 
 def check_search(text: str, type: str | None, limit: int) -> tuple[str, str | None]:
     """The folded query and the schema type name of a search; bad arguments raise ``InvalidInput``."""
-    query = fold(text)
-    if not query:
-        raise InvalidInput("search text is empty")
+    # control and format characters (NUL, zero-width) match nothing a user typed; a query of only
+    # wildcard-like punctuation ("%", "_") would match every name
+    query = " ".join("".join(c for c in fold(text) if unicodedata.category(c) not in ("Cc", "Cf")).split())
+    if not any(c.isalnum() for c in query):
+        raise InvalidInput("search text needs at least one letter or digit")
     if limit < 1:
         raise InvalidInput("limit must be at least 1")
     return query, SCHEMA.node_name(type) if type else None

@@ -375,7 +375,8 @@ class SQLiteStore(TraversalMixin):
     def _search_rows(self, query: str, like: str, compact: str, type_: str | None, limit: int) -> list[Any]:
         escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params = {"q": query, "prefix": escaped + "%", "like": like, "type": type_,
-                  "limit": limit * 2, "compact": compact, "clike": "%" + compact + "%"}
+                  "limit": limit * 2, "compact": compact,
+                  "clike": "%" + compact.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"}
         # three plain characters or more: the trigram index answers the substring match
         indexed = len(query) >= 3 and escaped == query
         source = "aliases_fts" if indexed else "aliases"
