@@ -11,6 +11,7 @@ The table lives in memory: a restart forgets it (documents already written stay 
 from __future__ import annotations
 
 import itertools
+import logging
 import secrets
 import shutil
 import tempfile
@@ -28,6 +29,8 @@ from graph.store import GraphStore
 from ingest.upload_job import Budget, extract_in_child
 
 __all__ = ["IngestJob", "IngestJobs"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -121,10 +124,10 @@ class IngestJobs:
             result = self._write(job, extraction)
         except HavengraphError as exc:
             self._update(job, status="failed", stage="failed", error=str(exc), finished_at=time.time())
-        except Exception as exc:  # noqa: BLE001 - a job's failure is reported in the job, never raised
+        except Exception as exc:  # noqa: BLE001 - a job's failure is reported in the job and logged
+            _log.exception("ingest job %s (%s) failed", job.job_id, job.filename)
             self._update(job, status="failed", stage="failed", finished_at=time.time(),
                          error=f"{job.filename} could not be ingested ({type(exc).__name__}); see the server log")
-            raise
         else:
             self._update(job, status="done", stage="done", progress=1.0, result=result, finished_at=time.time())
         finally:

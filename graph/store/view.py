@@ -33,7 +33,7 @@ from graph.errors import DocumentNotFound, Forbidden, InvalidInput
 from graph.ids import fold
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation, Subgraph
 from graph.schema import SCHEMA
-from graph.store.base import GraphStore, TraversalMixin
+from graph.store.base import GraphStore, TraversalMixin, check_search
 
 EdgeKey = tuple[str, str, str]
 
@@ -340,7 +340,8 @@ class ClearedView(TraversalMixin):
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
         wanted = limit
-        query, compact = fold(text), fold(text).replace(" ", "")
+        query = check_search(text, type, limit)[0]  # the store's own cleaning of the text
+        compact = query.replace(" ", "")
         while True:
             rows = self.base.search(text, type=type, limit=wanted)
             out = []
