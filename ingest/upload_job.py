@@ -1,9 +1,11 @@
 """Read and extract one uploaded file in a child process, within a time and memory budget.
 
 A server must not let one file take it down: a large or pathological upload can run the NLP for
-many CPU-minutes and grow to gigabytes. The extraction therefore runs in a fresh child process
-(``spawn``: nothing of the server's threads or locks is inherited) with resource limits; the
-parent watches the clock and the child's resident memory and kills it when a budget is spent.
+many CPU-minutes and grow to gigabytes. The extraction therefore runs in a fresh Python process
+(``python -m ingest.upload_job``: nothing of the server's threads, locks or main module is
+inherited) with resource limits; the job goes in as JSON on its stdin and the answer comes back as
+JSON lines. The parent watches the clock and the child's resident memory and kills it when a
+budget is spent.
 Resolution and the write stay in the caller's process, next to its store.
 
 The CLI's ``havengraph ingest`` does not go through here: it runs in its own process already.
@@ -11,14 +13,17 @@ The CLI's ``havengraph ingest`` does not go through here: it runs in its own pro
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
+import queue
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from graph.errors import HavengraphError, InvalidInput, UnreadableDocument
 from graph.model import Extraction, extraction_from_record, extraction_to_record
@@ -49,30 +54,34 @@ def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str
     Raises ``BudgetExceeded`` when the child is stopped for time or memory, ``UnreadableDocument``
     when the file cannot be read; messages name the file, never a path on this server.
     """
-    ctx = multiprocessing.get_context("spawn")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child_main, name=f"havengraph-upload-{name[:40]}", daemon=True,
-                        args=(send, str(path), name, lang, handling, grading, budget))
-    child.start()
-    send.close()
+    job = {"path": str(path), "name": name, "lang": lang, "handling": handling, "grading": grading,
+           "seconds": budget.seconds, "memory_mb": budget.memory_mb}
+    # ``python -m`` rather than multiprocessing: the child never imports the server's main module
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    child = subprocess.Popen([sys.executable, "-m", "ingest.upload_job"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, env=env)
+    messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
+    reader = threading.Thread(target=_read_messages, args=(child.stdout, messages), daemon=True)
+    reader.start()
+    assert child.stdin is not None
+    child.stdin.write(json.dumps(job).encode())
+    child.stdin.close()
     deadline = time.monotonic() + budget.seconds
     try:
         while True:
-            if receive.poll(_POLL_S):
-                try:
-                    message = receive.recv()
-                except EOFError:
-                    raise _stopped(child, name, budget) from None
-                kind = message[0]
-                if kind == "stage" and on_stage is not None:
-                    on_stage(message[1], message[2])
-                elif kind == "done":
-                    return extraction_from_record(message[1])
-                elif kind == "error":
-                    raise _ERRORS.get(message[1], UnreadableDocument)(message[2])
-                continue
-            if not child.is_alive() and not receive.poll(0):
+            try:
+                message = messages.get(timeout=_POLL_S)
+            except queue.Empty:
+                message = {}
+            if message is None:  # the child closed its output: it ended, with or without an answer
                 raise _stopped(child, name, budget)
+            if "stage" in message and on_stage is not None:
+                on_stage(message["stage"], message["progress"])
+            elif "done" in message:
+                return extraction_from_record(message["done"])
+            elif "error" in message:
+                kind, text = message["error"]
+                raise _ERRORS.get(kind, UnreadableDocument)(text)
             if time.monotonic() > deadline:
                 raise BudgetExceeded(f"{name} took longer than the {budget.seconds:g} s one upload may take and "
                                      "was stopped; split it into smaller files, or ask an administrator to "
@@ -83,16 +92,32 @@ def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str
                                      "may take and was stopped; split it into smaller files, or ask an "
                                      "administrator to ingest it with `havengraph ingest`")
     finally:
-        if child.is_alive():
+        if child.poll() is None:
             child.kill()
-        child.join(5)
-        receive.close()
+        child.wait(5)
+        if child.stdout is not None:
+            child.stdout.close()
 
 
-def _stopped(child: Any, name: str, budget: Budget) -> HavengraphError:
-    child.join(1)
+def _read_messages(stream: IO[bytes] | None, messages: queue.Queue[dict[str, Any] | None]) -> None:
+    """The child's JSON lines, one message each, then None when it closes its output."""
+    try:
+        for line in stream or ():
+            try:
+                messages.put(json.loads(line))
+            except ValueError:
+                continue
+    finally:
+        messages.put(None)
+
+
+def _stopped(child: subprocess.Popen[bytes], name: str, budget: Budget) -> HavengraphError:
+    try:
+        code = child.wait(1)
+    except subprocess.TimeoutExpired:
+        code = None
     return BudgetExceeded(f"{name} could not be processed within one upload's budget ({budget.seconds:g} s, "
-                          f"{budget.memory_mb} MB; the reader stopped with code {child.exitcode}); split it into "
+                          f"{budget.memory_mb} MB; the reader stopped with code {code}); split it into "
                           "smaller files, or ask an administrator to ingest it with `havengraph ingest`")
 
 
@@ -124,30 +149,39 @@ def _limit_child(budget: Budget) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (space, space))
 
 
-def _child_main(send: Connection, path: str, name: str, lang: str, handling: str | None, grading: str | None,
-                budget: Budget) -> None:
-    """The child: read, extract, send the extraction back as a plain record."""
+def _child_main() -> None:
+    """The child: the job as JSON on stdin; read, extract, answer as JSON lines on the original stdout."""
+    answer = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)  # anything a library prints goes to stderr, never into the answer
+    job = json.loads(sys.stdin.read())
+    path, name = job["path"], job["name"]
+    budget = Budget(seconds=job["seconds"], memory_mb=job["memory_mb"])
+
+    def send(**message: Any) -> None:
+        answer.write(json.dumps(message, ensure_ascii=False, default=str) + "\n")
+        answer.flush()
+
     try:
         _limit_child(budget)
         from ingest import read_file
         from nlp import Extractor
 
-        send.send(("stage", "reading", 0.1))
-        document = read_file(path, grading=grading, handling=handling)
+        send(stage="reading", progress=0.1)
+        document = read_file(path, grading=job["grading"], handling=job["handling"])
         document.source = name
         document.title = document.title or name
-        send.send(("stage", "extracting", 0.3))
-        extraction = Extractor(lang).extract(document)
-        send.send(("done", extraction_to_record(extraction)))
+        send(stage="extracting", progress=0.3)
+        extraction = Extractor(job["lang"]).extract(document)
+        send(done=extraction_to_record(extraction))
     except MemoryError:
-        send.send(("error", "BudgetExceeded", f"{name} needed more than the {budget.memory_mb} MB of memory one "
-                                              "upload may take; split it into smaller files"))
+        send(error=["BudgetExceeded", f"{name} needed more than the {budget.memory_mb} MB of memory one upload "
+                                      "may take; split it into smaller files"])
     except HavengraphError as exc:
-        send.send(("error", type(exc).__name__, _scrub(str(exc), path, name)))
+        send(error=[type(exc).__name__, _scrub(str(exc), path, name)])
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's problem, told without paths
-        send.send(("error", "UnreadableDocument", f"{name} could not be read: {_scrub(str(exc), path, name)}"))
+        send(error=["UnreadableDocument", f"{name} could not be read: {_scrub(str(exc), path, name)}"])
     finally:
-        send.close()
+        answer.close()
         os._exit(0)  # skip interpreter teardown: nothing else to flush, and it is slow with the models loaded
 
 
@@ -155,3 +189,7 @@ def _scrub(message: str, path: str, name: str) -> str:
     """``message`` without this server's paths: the temporary file is named as the user named it."""
     folder = str(Path(path).parent)
     return message.replace(path, name).replace(folder + os.sep, "").replace(folder, "")
+
+
+if __name__ == "__main__":
+    _child_main()
