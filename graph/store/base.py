@@ -141,12 +141,18 @@ def check_relation_types(types: Iterable[str] | None) -> set[str] | None:
 
 
 def check_search(text: str, type: str | None, limit: int) -> tuple[str, str | None]:
-    """The folded query and the schema type name of a search; bad arguments raise ``InvalidInput``."""
-    # control and format characters (NUL, zero-width) match nothing a user typed; a query of only
-    # wildcard-like punctuation ("%", "_") would match every name
-    query = " ".join("".join(c for c in fold(text) if unicodedata.category(c) not in ("Cc", "Cf")).split())
+    """The folded query and the schema type name of a search; bad arguments raise ``InvalidInput``.
+
+    The query is ``""`` when nothing in it can match a name or an identifier (only punctuation such
+    as ``%`` or ``_``, control or zero-width characters): the search then finds nothing, where such
+    text used to act as a wildcard and match every entity.
+    """
+    folded = fold(text)
+    if not folded:
+        raise InvalidInput("search text is empty")
+    query = " ".join("".join(c for c in folded if unicodedata.category(c) not in ("Cc", "Cf")).split())
     if not any(c.isalnum() for c in query):
-        raise InvalidInput("search text needs at least one letter or digit")
+        query = ""
     if limit < 1:
         raise InvalidInput("limit must be at least 1")
     return query, SCHEMA.node_name(type) if type else None

@@ -365,6 +365,8 @@ class SQLiteStore(TraversalMixin):
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
         query, type_ = check_search(text, type, limit)
+        if not query:  # nothing in the text can match a name or an identifier
+            return []
         like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         compact = query.replace(" ", "")
         rows = self._search_rows(query, like, compact, type_, limit)

@@ -88,11 +88,10 @@ def test_search_is_case_and_accent_insensitive(store):
 
 
 @pytest.mark.parametrize("text", ["%", "_", "\x00", "%%", " _ ", "\u200b", "%\x00_"])
-def test_a_search_of_wildcards_or_control_characters_is_refused_not_a_match_for_all(store, text):
+def test_a_search_of_wildcards_or_control_characters_finds_nothing_not_everything(store, text):
     store.write(doc_one())
     store.write(doc_two())
-    with pytest.raises(InvalidInput, match="letter or digit"):
-        store.search(text)
+    assert store.search(text, limit=100) == []
 
 
 def test_wildcard_characters_in_a_search_match_only_themselves(store):
