@@ -72,3 +72,9 @@ class Unauthorized(HavengraphError):
     """No or unknown API key."""
 
     status = 401
+
+
+class RecordNotFound(HavengraphError):
+    """No saved investigation or note with that id (or not one the user may see)."""
+
+    status = 404
