@@ -26,7 +26,7 @@ from graph.store.view import NeedToKnow, check_clearance
 
 #: routers of this package, in the order they appear in the OpenAPI document
 ROUTERS = ("entities", "paths", "documents", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
-           "investigations", "notes", "analyst_facts")
+           "investigations", "notes", "analyst_facts", "reports")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
 

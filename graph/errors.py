@@ -78,3 +78,9 @@ class RecordNotFound(HavengraphError):
     """No saved investigation or note with that id (or not one the user may see)."""
 
     status = 404
+
+
+class ToolUnavailable(HavengraphError):
+    """A program an export needs (headless Chromium for PDF) is not installed or failed."""
+
+    status = 503
