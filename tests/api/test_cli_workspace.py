@@ -71,3 +71,15 @@ def test_analyst_entity_with_link_is_stored_with_provenance_and_audited(url):
     result = runner.invoke(app, ["analyst", "retract", made["doc_id"], "--store", url])
     assert result.exit_code == 0, result.output
     assert run("analyst", "list", "--store", url) == []
+
+
+def test_report_command_writes_chart_and_report(url, tmp_path):
+    saved = run("investigations", "save", "Director", "--pin", JAN.entity_id, "--pin", ZL.entity_id,
+                "--who", "ana", "--store", url)
+    anx, page = tmp_path / "chart.anx", tmp_path / "report.html"
+    for fmt, out in (("anx", anx), ("html", page)):
+        result = runner.invoke(app, ["report", saved["investigation_id"], "--format", fmt, "--out", str(out),
+                                     "--who", "ana", "--store", url])
+        assert result.exit_code == 0, result.output
+    assert f'EntityId="{JAN.entity_id}"' in anx.read_text() and 'Label="DIRECTOR_OF"' in anx.read_text()
+    assert "Jan Peeters is the director of Zeebrugge Logistics BVBA" in page.read_text()
