@@ -176,3 +176,18 @@ def test_an_analyst_entry_is_retracted_by_its_author_with_its_facts(app_keys):
     assert client.delete(f"/analyst-facts/{entry['doc_id']}", headers=h["secret"]).status_code == 403
     assert client.delete(f"/analyst-facts/{entry['doc_id']}", headers=h["public"]).json()["deleted"] is True
     assert client.get("/entities/company:vos-trading", headers=h["public"]).status_code == 404
+
+
+def test_analyst_facts_are_drawn_apart_on_the_graph(app_keys):
+    client, h, _ = app_keys
+    client.post("/analyst-facts", json={"reason": "tip", "handling": "PUBLIC",
+                                        "entities": [{"type": "PERSON", "name": "Dirk Vos"}],
+                                        "links": [{"source": "person:dirk-vos", "type": "ASSOCIATE_OF",
+                                                   "target": JAN.entity_id}]}, headers=h["public"])
+    graph = client.get(f"/entities/{JAN.entity_id}/graph", headers=h["public"]).json()
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    assert nodes["person:dirk-vos"].get("analyst") is True and nodes["person:dirk-vos"]["shapeProperties"]
+    assert not nodes[JAN.entity_id].get("analyst")
+    by_hand = [e for e in graph["edges"] if e.get("analyst")]
+    assert [e["relation"] for e in by_hand] == ["ASSOCIATE_OF"] and by_hand[0]["dashes"]
+    assert all(not e.get("analyst") for e in graph["edges"] if e["relation"] == "DIRECTOR_OF")
