@@ -55,6 +55,13 @@ def _package(view: GraphStore, sub: Subgraph, query: dict[str, Any], who: str) -
             "documents": documents}
 
 
+def _store_label(url: str) -> str:
+    """The store as the report names it: an embedded store by its file name only (no server paths)."""
+    if url.startswith("sqlite:"):
+        return "embedded store " + Path(url.split("sqlite://", 1)[1]).name
+    return url  # already without a password
+
+
 def report_html(view: GraphStore, sub: Subgraph, *, title: str, who: str, query: dict[str, Any],
                 notes: list[dict[str, Any]] | None = None, summary: str = "") -> str:
     """The report as one self-contained HTML page (no external resources)."""
@@ -66,7 +73,7 @@ def report_html(view: GraphStore, sub: Subgraph, *, title: str, who: str, query:
     out = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_e(title)}</title>",
            f"<style>{PRINT_CSS}</style></head><body>",
            f"<h1>{_e(title)}</h1>",
-           f"<p class='meta'>Prepared by {_e(who)} on {_e(now)} from {_e(view.url)}. "
+           f"<p class='meta'>Prepared by {_e(who)} on {_e(now)} from {_e(_store_label(view.url))}. "
            f"Handling of the sources: <span class='handling'>{_e(', '.join(levels) or 'none')}</span>. "
            f"{len(sub.nodes)} entities, {len(sub.edges)} relations, {len(package['documents'])} documents.</p>"]
     if summary:

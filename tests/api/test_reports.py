@@ -107,3 +107,9 @@ def test_a_report_needs_something_to_show(client_keys):
     client, h = client_keys
     assert client.get("/reports/html", headers=h["public"]).status_code == 422
     assert client.get("/reports/anx", params={"entity_id": KAREL.entity_id}, headers=h["public"]).status_code == 404
+
+
+def test_report_names_an_embedded_store_by_file_name_only(client_keys):
+    client, h = client_keys
+    text = client.get("/reports/html", params={"entity_id": JAN.entity_id}, headers=h["public"]).text
+    assert "embedded store rep.db" in text and "sqlite:" not in text
