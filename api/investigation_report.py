@@ -25,7 +25,7 @@ from graph.errors import ToolUnavailable
 from graph.model import Subgraph
 from graph.store.base import GraphStore
 
-__all__ = ["html_to_pdf", "report_html"]
+__all__ = ["gather", "html_to_pdf", "report_html"]
 
 PRINT_CSS = """
 @page { size: A4; margin: 16mm 14mm; }
