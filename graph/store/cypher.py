@@ -92,6 +92,7 @@ def schema_statements(schema: Schema = SCHEMA) -> dict[str, str]:
         "hg_entity_search": "CREATE TEXT INDEX hg_entity_search IF NOT EXISTS FOR (e:Entity) ON (e.search_text)",
         "hg_workspace_key": "CREATE CONSTRAINT hg_workspace_key IF NOT EXISTS FOR (w:WorkspaceRecord) "
                             "REQUIRE w.key IS UNIQUE",
+        "hg_workspace_kind": "CREATE INDEX hg_workspace_kind IF NOT EXISTS FOR (w:WorkspaceRecord) ON (w.kind)",
         "hg_decision_a": "CREATE INDEX hg_decision_a IF NOT EXISTS FOR (d:Decision) ON (d.a)",
         "hg_decision_b": "CREATE INDEX hg_decision_b IF NOT EXISTS FOR (d:Decision) ON (d.b)",
     }
@@ -450,7 +451,7 @@ SET_DECISION_STATUS = _q("MATCH (d:Decision {decision_id: $decision_id}) SET d.s
 SAVE_RECORD = _q("MERGE (w:WorkspaceRecord {key: $row.key}) SET w = $row")
 
 LIST_RECORDS = _q("""
-MATCH (w:WorkspaceRecord {kind: $kind})
+MATCH (w:WorkspaceRecord {kind: $kind}) USING INDEX w:WorkspaceRecord(kind)
 WHERE ($owner IS NULL OR w.owner = $owner) AND ($target IS NULL OR w.target = $target)
   AND ($record_id IS NULL OR w.record_id = $record_id)
 RETURN w.kind AS kind, w.record_id AS record_id, w.owner AS owner, w.target AS target,
