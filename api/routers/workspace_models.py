@@ -12,8 +12,8 @@ Id = Annotated[str, Field(min_length=1, max_length=300)]
 
 
 class Position(BaseModel):
-    x: float
-    y: float
+    x: float = Field(strict=True)
+    y: float = Field(strict=True)
 
 
 class InvestigationIn(BaseModel):
