@@ -39,8 +39,8 @@ _FIELDS = ("kind", "record_id", "owner", "target", "updated_at", "data")
 
 
 def record_row(kind: str, record_id: str, owner: str, data: dict[str, Any],
-               target: str | None = None) -> dict[str, Any]:
-    """A checked record, stamped with the time it is saved."""
+               target: str | None = None, at: str | None = None) -> dict[str, Any]:
+    """A checked record, stamped with the time it is saved (or ``at``, when a migration copies it)."""
     if kind not in RECORD_KINDS:
         raise InvalidInput(f"a workspace record is one of {RECORD_KINDS}, not {kind!r}")
     if not record_id or not owner:
@@ -50,7 +50,7 @@ def record_row(kind: str, record_id: str, owner: str, data: dict[str, Any],
         raise InvalidInput(f"the {kind} is larger than {MAX_RECORD_BYTES // 1_000_000} MB; keep fewer positions "
                            "or shorter notes")
     return {"kind": kind, "record_id": record_id, "owner": owner, "target": target,
-            "updated_at": datetime.now(UTC).isoformat(timespec="milliseconds"), "data": json.loads(text)}
+            "updated_at": at or datetime.now(UTC).isoformat(timespec="milliseconds"), "data": json.loads(text)}
 
 
 def _loaded(row: dict[str, Any]) -> dict[str, Any]:
@@ -72,8 +72,8 @@ class SQLiteWorkspace:
         return self._db
 
     def save_record(self, kind: str, record_id: str, owner: str, data: dict[str, Any],
-                    target: str | None = None) -> dict[str, Any]:
-        row = record_row(kind, record_id, owner, data, target)
+                    target: str | None = None, at: str | None = None) -> dict[str, Any]:
+        row = record_row(kind, record_id, owner, data, target, at)
         db = self._workspace()
         with self._lock:
             db.execute("INSERT OR REPLACE INTO workspace_records VALUES (?,?,?,?,?,?)",
@@ -116,8 +116,8 @@ class Neo4jWorkspace:
     _errors: Callable[[str], AbstractContextManager[None]]
 
     def save_record(self, kind: str, record_id: str, owner: str, data: dict[str, Any],
-                    target: str | None = None) -> dict[str, Any]:
-        row = record_row(kind, record_id, owner, data, target)
+                    target: str | None = None, at: str | None = None) -> dict[str, Any]:
+        row = record_row(kind, record_id, owner, data, target, at)
         stored = {**{k: row[k] for k in _FIELDS[:5]}, "key": f"{kind}|{record_id}",
                   "data": json.dumps(row["data"], ensure_ascii=False)}
         self._write(lambda tx: tx.run(cypher.SAVE_RECORD, row=stored).consume())

@@ -66,3 +66,17 @@ def test_records_stay_out_of_the_graph_and_go_with_clear(store):
 def test_bad_kind_is_refused(store):
     with pytest.raises(InvalidInput):
         store.save_record("bookmark", "x", "ana", {})
+
+
+def test_migration_copies_records_with_their_times(store, tmp_path):
+    from graph.store.migrate import migrate
+
+    store.write(doc_one())
+    saved = store.save_record("note", "n1", "ana", {"text": "check the roster"}, target="person:jan-peeters")
+    target = open_store(f"sqlite:///{tmp_path / 'copy.db'}")
+    try:
+        result = migrate(store, target)
+        assert result["workspace_records"] == 1
+        assert target.list_records("note") == [saved]
+    finally:
+        target.close()
