@@ -25,7 +25,8 @@ from graph.store import open_store
 from graph.store.view import NeedToKnow, check_clearance
 
 #: routers of this package, in the order they appear in the OpenAPI document
-ROUTERS = ("entities", "paths", "documents", "exports", "evidence", "cypher", "resolution", "analysis", "admin")
+ROUTERS = ("entities", "paths", "documents", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
+           "timeline")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
 

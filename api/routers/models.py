@@ -145,6 +145,7 @@ class PathOut(SubgraphOut):
     target: str | None = Field(None, description="the watchlist entity reached (path to watchlist)")
     target_entry: str | None = Field(None, description="the watchlist row that names `target` (path to watchlist; "
                                      "none when the target is only tagged)")
+    hop_dates: list[str] | None = Field(None, description="date of each hop (time-ordered paths)")
 
 
 class WatchlistEntry(BaseModel):

@@ -56,12 +56,13 @@ def timeline(store: Any, entity_id: str, flt: GraphFilter | None = None, limit: 
 
 
 def time_ordered_path(store: Any, source: str, target: str, max_depth: int = 6,
-                      flt: GraphFilter | None = None) -> dict[str, Any]:
+                      flt: GraphFilter | None = None, ordered: bool = True) -> dict[str, Any]:
     """The fewest-hop path from ``source`` to ``target`` whose hop dates never go back in time.
 
     Each hop is one relation and takes the earliest of its dated evidence that is not before the
     previous hop (taking the earliest keeps the most ways open). Undated evidence cannot order a
-    hop and is not used. Returns the path as a subgraph (nodes in order, one relation per hop
+    hop and is not used. With ``ordered=False`` the hops only need dated evidence that passes
+    ``flt`` (the shortest path within a date range), in any order. Returns the path as a subgraph (nodes in order, one relation per hop
     with the evidence that dates it) plus ``hop_dates``; raises ``NoPath`` when there is none.
     """
     if not 1 <= max_depth <= MAX_PATH_DEPTH:
@@ -81,9 +82,9 @@ def time_ordered_path(store: Any, source: str, target: str, max_depth: int = 6,
             for here, there in ((rel.source, rel.target), (rel.target, rel.source)):
                 if here not in frontier or there == src:
                     continue
-                arrival = frontier[here]
+                arrival = frontier[here] if ordered else start
                 when = min((e.date for e in rel.evidence if e.date and e.date >= arrival), default=None)
-                if when is None or (there in best and best[there] <= when):
+                if when is None or (there in best and (best[there] <= when or not ordered)):
                     continue
                 best[there] = when
                 nxt[there] = when
@@ -92,7 +93,7 @@ def time_ordered_path(store: Any, source: str, target: str, max_depth: int = 6,
             break
         frontier = nxt
     if tgt not in back:
-        raise NoPath(f"no time-ordered path between {src} and {tgt} within {max_depth} hops")
+        raise NoPath(f"no {'time-ordered' if ordered else 'dated'} path between {src} and {tgt} within {max_depth} hops")
     hops: list[tuple[Relation, str]] = []
     node = tgt
     path = [tgt]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from timeline_fixtures import ANNA, BERT, CAS, DIRK, EVA, FRITZ, PHONE, dated_network
+from dated_network import ANNA, BERT, CAS, DIRK, EVA, FRITZ, PHONE, dated_network
 
 from graph.analysis.expand import expand
 from graph.analysis.timeline import time_ordered_path, timeline
@@ -100,3 +100,12 @@ def test_expand_draws_relations_among_the_neighbours_shown(store) -> None:
 def test_bad_filters_say_what_is_expected(kwargs) -> None:
     with pytest.raises(InvalidInput):
         GraphFilter.build(**kwargs)
+
+
+def test_a_date_range_alone_asks_for_dated_hops_in_any_order(store) -> None:
+    # within 2023 the short way through Eva is dated, though June comes before January
+    assert [n["entity_id"] for n in time_ordered_path(store, ANNA, DIRK, flt=GraphFilter.build(date_from="2023"),
+                                                      ordered=False)["nodes"]] == [ANNA, EVA, DIRK]
+    # from May on, Eva's January call is out of range: the way round through Bert and Cas remains
+    later = time_ordered_path(store, ANNA, DIRK, flt=GraphFilter.build(date_from="2023-05"), ordered=False)
+    assert [n["entity_id"] for n in later["nodes"]] == [ANNA, BERT, CAS, DIRK]
