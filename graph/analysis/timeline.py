@@ -39,12 +39,16 @@ def timeline(store: Any, entity_id: str, flt: GraphFilter | None = None, limit: 
     sub = flt.apply(sub, store, focus=[entity.entity_id])
     names = {n.entity_id: n.name for n in sub.nodes}
     gradings = document_facts(store, {e.doc_id for r in sub.edges for e in r.evidence})
-    events, undated = [], 0
+    events, undated, seen = [], 0, set()
     for rel in sub.edges:
         for ev in rel.evidence:
             if not ev.date:
                 undated += 1
                 continue
+            once = (ev.date, rel.type, rel.source, rel.target, ev.doc_id, ev.sentence)
+            if once in seen:  # two mentions in one sentence are one event
+                continue
+            seen.add(once)
             events.append({"date": ev.date, "type": rel.type, "source": rel.source,
                            "source_name": names.get(rel.source, rel.source), "target": rel.target,
                            "target_name": names.get(rel.target, rel.target), "sentence": ev.sentence,

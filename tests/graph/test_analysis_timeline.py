@@ -109,3 +109,19 @@ def test_a_date_range_alone_asks_for_dated_hops_in_any_order(store) -> None:
     # from May on, Eva's January call is out of range: the way round through Bert and Cas remains
     later = time_ordered_path(store, ANNA, DIRK, flt=GraphFilter.build(date_from="2023-05"), ordered=False)
     assert [n["entity_id"] for n in later["nodes"]] == [ANNA, BERT, CAS, DIRK]
+
+
+def test_one_sentence_naming_a_pair_twice_is_one_event(tmp_path) -> None:
+    from graph.model import Evidence, Relation
+
+    ex = dated_network()[0]
+    sentence = "On 2 May 2023 Anna Claes called Bert Goossens."
+    twice = Evidence(ex.document.doc_id, 3, 9, sentence, "rule", date="2023-05-02")
+    ex.relations.append(Relation(ANNA, BERT, "CONTACTED", [twice]))
+    store = open_store(f"sqlite:///{tmp_path / 'twice.db'}")
+    try:
+        store.write(ex)
+        events = [e for e in timeline(store, ANNA)["events"] if e["target"] == BERT]
+        assert len(events) == 1
+    finally:
+        store.close()
