@@ -183,6 +183,7 @@ class SchemaInfo(BaseModel):
     handling_levels: list[str]
     weak_relations: list[str]
     undirected_relations: list[str] = Field([], description="relations without a direction (drawn without arrow)")
+    relation_styles: dict[str, dict[str, str]] = Field({}, description="relation type -> colour and family")
 
 
 class Decision(BaseModel):
