@@ -14,10 +14,12 @@ from pydantic import BaseModel, Field
 
 from api.deps import StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
-from api.routers.models import EntityOut, EntityType, HandlingCode, Raw, RelationType, SubgraphOut
-from graph.analysis.expand import MAX_CAP, expand
+from api.routers.models import EntityOut, EntityType, GraphView, HandlingCode, Raw, RelationType, SubgraphOut
+from api.routers.sizing import node_sizes
+from graph.analysis.expand import MAX_CAP, expand, expand_subgraph
 from graph.analysis.timeline import MAX_EVENTS, timeline
 from graph.filters import GraphFilter
+from graph.visualize import vis_data
 
 router = APIRouter(tags=["time and filters"], responses=ERROR_RESPONSES)
 
@@ -96,3 +98,21 @@ def get_expansion(request: Request, store: StoreDep, user: Viewer, flt: FilterDe
     out = expand(store, entity, flt, cap=cap, offset=offset)
     note(request, items=len(out["nodes"]))
     return Raw(out)
+
+
+class ExpandGraphOut(GraphView):
+    total: int
+    shown: int
+    offset: int
+    next_offset: int | None = None
+
+
+@router.get("/expand/graph", response_model=ExpandGraphOut,
+            summary="The same page of neighbours styled for vis-network (the web page's expansion)")
+def get_expansion_graph(request: Request, store: StoreDep, user: Viewer, flt: FilterDep,
+                        entity: Annotated[str, Query(min_length=1, max_length=300, description="entity id")],
+                        cap: Annotated[int, Query(ge=1, le=MAX_CAP, description="most neighbours per page")] = 25,
+                        offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> Raw:
+    sub, page = expand_subgraph(store, entity, flt, cap=cap, offset=offset)
+    note(request, items=len(sub.nodes))
+    return Raw({**vis_data(sub, focus=page["focus"], sizes=node_sizes(request.app, store, sub)), **page})

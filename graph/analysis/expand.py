@@ -15,7 +15,7 @@ from graph.model import Relation, Subgraph
 from graph.schema import SCHEMA
 from graph.store.base import own_relations
 
-__all__ = ["expand", "MAX_CAP", "MAX_NEIGHBOURS"]
+__all__ = ["expand", "expand_subgraph", "MAX_CAP", "MAX_NEIGHBOURS"]
 
 MAX_CAP = 200
 MAX_NEIGHBOURS = 5000
@@ -29,6 +29,13 @@ def expand(store: Any, entity_id: str, flt: GraphFilter | None = None, cap: int 
     neighbours that pass the filter), ``shown``, ``offset`` and ``next_offset`` (``None`` on the
     last page).
     """
+    sub, page = expand_subgraph(store, entity_id, flt, cap, offset)
+    return {**sub.to_dict(), **page}
+
+
+def expand_subgraph(store: Any, entity_id: str, flt: GraphFilter | None = None, cap: int = 25,
+                    offset: int = 0) -> tuple[Subgraph, dict[str, Any]]:
+    """:func:`expand` as a :class:`Subgraph` and its paging (``focus``, ``total``, ``shown``...)."""
     if not 1 <= cap <= MAX_CAP:
         raise InvalidInput(f"cap must be between 1 and {MAX_CAP}")
     if offset < 0:
@@ -53,5 +60,5 @@ def expand(store: Any, entity_id: str, flt: GraphFilter | None = None, cap: int 
     nodes = {n.entity_id: n for n in sub.nodes}
     out = Subgraph(nodes=[focus, *(nodes[e] for e in page)], edges=edges)
     more = offset + cap < len(ordered)
-    return {**out.to_dict(), "focus": focus.entity_id, "total": len(ordered), "shown": len(page),
-            "offset": offset, "next_offset": offset + cap if more else None}
+    return out, {"focus": focus.entity_id, "total": len(ordered), "shown": len(page), "offset": offset,
+                 "next_offset": offset + cap if more else None}

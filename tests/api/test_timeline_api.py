@@ -76,3 +76,15 @@ def test_paths_time_ordered_option(dated):
     none = client.get("/paths", params={"source": ANNA, "target": DIRK, "time_ordered": "true",
                                         "date_to": "2023-05-15"}, headers=H(keys.viewer))
     assert none.status_code == 404
+
+
+def test_expand_graph_is_styled_for_the_page_with_relation_colours(dated):
+    client, keys = dated
+    body = client.get("/expand/graph", params={"entity": ANNA, "cap": 2, "include_weak": "false"},
+                      headers=H(keys.viewer)).json()
+    assert body["focus"] == ANNA and body["total"] == 3 and body["next_offset"] == 2
+    assert len(body["nodes"]) == 3 and all("color" in n and "shape" in n for n in body["nodes"])
+    styles = client.get("/schema", headers=H(keys.viewer)).json()["relation_styles"]
+    for edge in body["edges"]:
+        assert edge["color"] == styles[edge["relation"]]["color"]
+    assert styles["CONTACTED"]["family"] == "contact"
