@@ -26,7 +26,7 @@ from graph.store.view import NeedToKnow, check_clearance
 
 #: routers of this package, in the order they appear in the OpenAPI document
 ROUTERS = ("entities", "paths", "documents", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
-           "timeline")
+           "timeline", "alerts")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
 
@@ -69,6 +69,9 @@ def _close(app: FastAPI) -> None:
         app.state.readers.close()
         app.state.store.close()
         app.state.keys.close()
+        if getattr(app.state, "alerts", None) is not None:
+            app.state.alerts.close()
+            app.state.alerts = None
 
 
 def _document_errors(app: FastAPI) -> None:
