@@ -21,9 +21,11 @@ from graph.errors import DocumentNotFound, InvalidInput
 from graph.model import Evidence, Relation, Subgraph
 from graph.schema import SCHEMA
 
-__all__ = ["GraphFilter", "document_facts"]
+__all__ = ["GraphFilter", "document_facts", "DATE_PATTERN"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: YYYY, YYYY-MM or YYYY-MM-DD (also the API's pattern for date parameters)
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_DATE = re.compile(DATE_PATTERN)
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -64,8 +66,6 @@ class GraphFilter:
         if handling and handling not in SCHEMA.handling_levels:
             raise InvalidInput(f"max_handling must be one of {', '.join(SCHEMA.handling_levels)}")
         start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
-        if start and end and start[: len(end)] > end:
-            raise InvalidInput(f"date_from {start} is after date_to {end}")
         return cls(ents, rels, include_weak, grading, start, end, handling, keep_undated)
 
     # -- evidence

@@ -45,6 +45,14 @@ def resolve(store: Any, ref: str) -> str:
         raise
 
 
+def _filter(types: list[str] | None, relation_types: list[str] | None, weak: bool, min_grading: str | None,
+            date_from: str | None, date_to: str | None, max_handling: str | None) -> GraphFilter:
+    flt = GraphFilter.build(types, relation_types, weak, min_grading, date_from, date_to, max_handling)
+    if flt.date_from and flt.date_to and flt.date_from[: len(flt.date_to)] > flt.date_to:
+        raise InvalidInput(f"--from {flt.date_from} is after --to {flt.date_to}")
+    return flt
+
+
 def timeline(
     entity: EntityArg,
     type: TypeOpt = None,
@@ -61,7 +69,7 @@ def timeline(
     """An entity's dated events, oldest first, each with its sentence and document."""
     from graph.analysis.timeline import timeline as build
 
-    flt = GraphFilter.build(type, relation_type, weak, min_grading, date_from, date_to, max_handling)
+    flt = _filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling)
     with open_existing_store(store) as s:
         out = build(s, resolve(s, entity), flt, limit=limit)
     emit(out, json_out, _timeline_lines)
@@ -93,7 +101,7 @@ def expand(
     """An entity's neighbours under a filter, strongest ties first, a page at a time."""
     from graph.analysis.expand import expand as build
 
-    flt = GraphFilter.build(type, relation_type, weak, min_grading, date_from, date_to, max_handling)
+    flt = _filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling)
     with open_existing_store(store) as s:
         out = build(s, resolve(s, entity), flt, cap=cap, offset=offset)
     emit(out, json_out, _expand_lines)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Analyst, StoreDep, Viewer, note
-from api.errors import ERROR_RESPONSES
-from api.routers.models import Raw
-from graph.alerts import RULE_KINDS, AlertBook, alerts_db_path, visible_hits
+from api.errors import ERROR_RESPONSES, ErrorBody
+from api.routers.models import EntityType, Raw
+from graph.alerts import AlertBook, alerts_db_path, visible_hits
 
 router = APIRouter(prefix="/alerts", tags=["alerts"], responses=ERROR_RESPONSES)
 
@@ -29,11 +29,57 @@ def alert_book(request: Request) -> AlertBook:
     return book
 
 
-class RuleIn(BaseModel):
-    name: str = Field(min_length=1, max_length=120)
-    kind: Literal[RULE_KINDS]  # type: ignore[valid-type]
-    params: dict[str, Any] = Field(description="watchlist: {entries: [{name, type, identifier}], include_weak}; "
-                                               "query: {text, type}; suspicious: {threshold, entries}")
+STRICT = ConfigDict(strict=True, extra="forbid")  # a rule is saved as sent: no coercion, no stray keys
+Text = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+
+
+class WatchEntry(BaseModel):
+    model_config = STRICT
+    name: Text
+    type: EntityType | None = None
+    identifier: Annotated[str, Field(max_length=200)] | None = None
+
+
+class WatchlistParams(BaseModel):
+    model_config = STRICT
+    entries: list[WatchEntry] = Field(min_length=1, max_length=500)
+    include_weak: bool = False
+
+
+class QueryParams(BaseModel):
+    model_config = STRICT
+    text: Text
+    type: EntityType | None = None
+
+
+class SuspiciousParams(BaseModel):
+    model_config = STRICT
+    threshold: float = Field(gt=0, le=1, description="score (0-1] a firm must reach")
+    entries: list[WatchEntry] = Field(min_length=1, max_length=500, description="the watchlist scored against")
+
+
+class WatchlistRule(BaseModel):
+    model_config = STRICT
+    name: Text
+    kind: Literal["watchlist"]
+    params: WatchlistParams
+
+
+class QueryRule(BaseModel):
+    model_config = STRICT
+    name: Text
+    kind: Literal["query"]
+    params: QueryParams
+
+
+class SuspiciousRule(BaseModel):
+    model_config = STRICT
+    name: Text
+    kind: Literal["suspicious"]
+    params: SuspiciousParams
+
+
+RuleIn = Annotated[WatchlistRule | QueryRule | SuspiciousRule, Field(discriminator="kind")]
 
 
 class RuleOut(BaseModel):
@@ -75,11 +121,12 @@ def list_rules(request: Request, user: Viewer) -> list[dict[str, Any]]:
     return [r.to_dict() for r in alert_book(request).rules()]
 
 
-@router.post("/rules", response_model=RuleOut, status_code=201, summary="Save a watch rule (analyst)")
+@router.post("/rules", response_model=RuleOut, status_code=201, summary="Save a watch rule (analyst)",
+             responses={409: {"model": ErrorBody, "description": "a rule by that name is saved already"}})
 def add_rule(request: Request, body: RuleIn, user: Analyst) -> dict[str, Any]:
     """The rule is evaluated at once: what it finds now is recorded as its first hits."""
     book = alert_book(request)
-    rule = book.add_rule(body.name, body.kind, body.params, owner=user.name)
+    rule = book.add_rule(body.name, body.kind, body.params.model_dump(), owner=user.name)
     book.run(request.app.state.store, [rule])
     note(request, rule=rule.name, kind=rule.kind)
     return rule.to_dict()

@@ -11,13 +11,14 @@ from api.deps import SettingsDep, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
 from api.routers.models import PathOut, Raw, WatchlistEntry
 from graph.errors import InvalidInput, NoPath
+from graph.filters import DATE_PATTERN
 from graph.store.base import MAX_PATH_DEPTH
 from graph.store.view import ClearedView
 
 router = APIRouter(tags=["paths"], responses=ERROR_RESPONSES)
 
 MaxDepth = Annotated[int, Query(ge=1, le=MAX_PATH_DEPTH, description="longest path searched, in hops")]
-DateParam = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+DateParam = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
                                         description="time-ordered path within these dates (inclusive)")]
 
 

@@ -18,12 +18,13 @@ from api.routers.models import EntityOut, EntityType, GraphView, HandlingCode, R
 from api.routers.sizing import node_sizes
 from graph.analysis.expand import MAX_CAP, expand, expand_subgraph
 from graph.analysis.timeline import MAX_EVENTS, timeline
-from graph.filters import GraphFilter
+from graph.filters import DATE_PATTERN, GraphFilter
+from graph.schema import SCHEMA
 from graph.visualize import vis_data
 
 router = APIRouter(tags=["time and filters"], responses=ERROR_RESPONSES)
 
-DateParam = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+DateParam = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
                                         description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
 
 
@@ -31,8 +32,9 @@ def graph_filter(
     type: Annotated[list[EntityType] | None, Query(description="keep only these entity types")] = None,
     relation_type: Annotated[list[RelationType] | None, Query(description="keep only these relation types")] = None,
     include_weak: Annotated[bool, Query(description="keep weak co-mentions (CO_MENTIONED)")] = True,
-    min_grading: Annotated[str | None, Query(max_length=8, description="only evidence from documents graded at "
-                                                                       "least this well, e.g. B2")] = None,
+    min_grading: Annotated[str | None, Query(max_length=8, pattern=SCHEMA.grading_pattern,
+                                             description="only evidence from documents graded at least this "
+                                                         "well, e.g. B2")] = None,
     date_from: DateParam = None,
     date_to: DateParam = None,
     max_handling: Annotated[HandlingCode | None, Query(description="only evidence from documents handled at "

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from graph.alerts.rules import RuleNotFound, WatchRule, check_rule, evaluate
+from graph.alerts.rules import RuleExists, RuleNotFound, WatchRule, check_rule, evaluate
 from graph.errors import InvalidInput
 
 __all__ = ["AlertBook", "alerts_db_path", "visible_hits"]
@@ -80,7 +80,7 @@ class AlertBook:
         rule_id = hashlib.sha1(f"{name}|{kind}|{created}|{owner}".encode()).hexdigest()[:12]
         with self.lock:
             if self.db.execute("SELECT 1 FROM rules WHERE name = ?", (name,)).fetchone():
-                raise InvalidInput(f"there is a rule named {name!r} already; choose another name or remove it")
+                raise RuleExists(f"there is a rule named {name!r} already; choose another name or remove it")
             self.db.execute("INSERT INTO rules VALUES (?, ?, ?, ?, ?, ?)",
                             (rule_id, name, kind, json.dumps(checked), owner, created))
         return WatchRule(rule_id, name, kind, checked, owner, created)

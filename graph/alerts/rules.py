@@ -15,7 +15,7 @@ from typing import Any
 from graph.errors import DocumentNotFound, HavengraphError, InvalidInput
 from graph.store.base import own_relations
 
-__all__ = ["Hit", "WatchRule", "RULE_KINDS", "RuleNotFound", "evaluate", "check_rule"]
+__all__ = ["Hit", "WatchRule", "RULE_KINDS", "RuleExists", "RuleNotFound", "evaluate", "check_rule"]
 
 RULE_KINDS = ("watchlist", "query", "suspicious")
 MAX_EVIDENCE = 3
@@ -25,6 +25,12 @@ class RuleNotFound(HavengraphError):
     """No saved alert rule by that id or name."""
 
     status = 404
+
+
+class RuleExists(HavengraphError):
+    """A rule by that name is saved already."""
+
+    status = 409
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,8 @@ def _suspicious_hits(store: Any, params: dict[str, Any]) -> list[Hit]:
     from graph.analysis.watchlist import WatchlistEntry
 
     listed = [WatchlistEntry(e["name"] or "", e["type"], e["identifier"]) for e in params["entries"]]
+    if not _watched(store, params["entries"]):  # nobody watched is in the graph yet: a later ingest may bring them
+        return []
     hits = []
     for link in suspicious_links(store, listed, top=None, store=store):
         if link.score < params["threshold"]:

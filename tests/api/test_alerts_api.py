@@ -53,5 +53,9 @@ def test_rules_hits_after_an_ingest_and_seen(served):
 def test_bad_rules_say_what_is_expected(served):
     client, keys, _ = served
     bad = client.post("/alerts/rules", json={"name": "q", "kind": "query", "params": {}}, headers=H(keys.analyst))
-    assert bad.status_code == 422 and "text" in bad.json()["detail"]
+    assert bad.status_code == 422 and "text" in bad.text
+    rule = {"name": "q", "kind": "query", "params": {"text": "Eva"}}
+    assert client.post("/alerts/rules", json=rule, headers=H(keys.analyst)).status_code == 201
+    again = client.post("/alerts/rules", json=rule, headers=H(keys.analyst))
+    assert again.status_code == 409 and "already" in again.json()["detail"]
     assert client.delete("/alerts/rules/nope", headers=H(keys.analyst)).status_code == 404

@@ -43,8 +43,7 @@ def test_timeline_obeys_need_to_know_and_explains_bad_input(dated):
     assert client.get("/timeline", params={"entity": CAS}, headers=H(keys.low_viewer)).status_code == 404
     low = client.get("/timeline", params={"entity": DIRK}, headers=H(keys.low_viewer)).json()
     assert [e["date"] for e in low["events"]] == ["2023-01-01"]
-    bad = client.get("/timeline", params={"entity": CAS, "date_from": "2023-06", "date_to": "2023-05"},
-                     headers=H(keys.viewer))
+    bad = client.get("/timeline", params={"entity": CAS, "date_from": "2023-13"}, headers=H(keys.viewer))
     assert bad.status_code == 422 and "date_from" in bad.text
     assert client.get("/timeline", params={"entity": CAS, "min_grading": "Q7"},
                       headers=H(keys.viewer)).status_code == 422

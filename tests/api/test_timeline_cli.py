@@ -42,6 +42,8 @@ def test_timeline_bad_date_is_a_one_line_error(url):
     result = runner.invoke(cli, ["timeline", CAS, "--from", "May 2023", "--store", url])
     assert result.exit_code != 0
     assert "YYYY" in str(result.exception) + result.output
+    result = runner.invoke(cli, ["timeline", CAS, "--from", "2023-06", "--to", "2023-05", "--store", url])
+    assert result.exit_code != 0 and "after --to" in str(result.exception) + result.output
 
 
 def test_expand_caps_and_points_to_the_next_page(url):

@@ -10,7 +10,7 @@ from dated_network import CAS, EVA, dated_network
 
 from factories import JAN, RUDI, doc_one, doc_two
 from graph.alerts import AlertBook, alerts_db_path, check_rule, visible_hits
-from graph.alerts.rules import RuleNotFound
+from graph.alerts.rules import RuleExists, RuleNotFound
 from graph.analysis.examples import PORT_NETWORK_WATCHLIST, port_network_extraction
 from graph.errors import InvalidInput
 from graph.store import open_store
@@ -65,6 +65,8 @@ def test_a_suspicious_rule_hits_firms_once_they_reach_the_threshold(store, book)
     assert all(h["evidence"][0]["score"] >= 0.3 for h in hits)
     book.add_rule("very", "suspicious", {"threshold": 1.0, "entries": entries})
     assert book.run(store) == []
+    book.add_rule("later", "suspicious", {"threshold": 0.1, "entries": [{"name": "Not Yet Known"}]})
+    assert book.run(store) == []  # a name not in the graph yet is no error: a later ingest may bring it
 
 
 def test_hits_resting_on_hidden_documents_are_not_shown(store, book):
@@ -85,7 +87,7 @@ def test_rules_are_checked_named_once_and_removable(book, tmp_path):
         with pytest.raises(InvalidInput):
             check_rule(kind, params)
     book.add_rule("one", "query", {"text": "x"})
-    with pytest.raises(InvalidInput, match="already"):
+    with pytest.raises(RuleExists, match="already"):
         book.add_rule("one", "query", {"text": "y"})
     book.remove_rule("one")
     with pytest.raises(RuleNotFound):

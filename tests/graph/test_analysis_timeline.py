@@ -94,7 +94,7 @@ def test_expand_draws_relations_among_the_neighbours_shown(store) -> None:
     assert expand(store, CAS, cap=5)["total"] == 2
 
 
-@pytest.mark.parametrize("kwargs", [{"date_from": "May 2023"}, {"date_from": "2023-06", "date_to": "2023-05"},
+@pytest.mark.parametrize("kwargs", [{"date_from": "May 2023"}, {"date_to": "2023-13"},
                                     {"min_grading": "Z9"}, {"max_handling": "TOPSECRET"},
                                     {"relation_types": ["KNOWS"]}])
 def test_bad_filters_say_what_is_expected(kwargs) -> None:
@@ -125,3 +125,7 @@ def test_one_sentence_naming_a_pair_twice_is_one_event(tmp_path) -> None:
         assert len(events) == 1
     finally:
         store.close()
+
+
+def test_a_window_that_ends_before_it_starts_is_empty(store) -> None:
+    assert timeline(store, CAS, GraphFilter.build(date_from="2023-06", date_to="2023-05"))["events"] == []
