@@ -17,8 +17,12 @@ from graph.store import open_store
 from graph.store.view import ClearedView
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator:
+@pytest.fixture(params=["sqlite", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
+    """An empty store of each backend (Neo4j when HAVENGRAPH_TEST_NEO4J_URL names a server)."""
+    if request.param == "neo4j":
+        yield request.getfixturevalue("neo")
+        return
     s = open_store(f"sqlite:///{tmp_path / 'alerts.db'}")
     yield s
     s.close()

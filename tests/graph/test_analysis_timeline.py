@@ -16,8 +16,14 @@ from graph.store import open_store
 from graph.store.view import ClearedView
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator:
+@pytest.fixture(params=["sqlite", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
+    """The dated network in each backend (Neo4j when HAVENGRAPH_TEST_NEO4J_URL names a server)."""
+    if request.param == "neo4j":
+        s = request.getfixturevalue("neo")
+        s.write_many(dated_network())
+        yield s
+        return
     s = open_store(f"sqlite:///{tmp_path / 'dated.db'}")
     s.write_many(dated_network())
     yield s
