@@ -1,5 +1,5 @@
 /* Havengraph page, the workspace part: filters, a degree cap on expansion with "show more", relation
-   colours in the legend, the open entity's timeline and time-ordered paths.
+   colours in the legend, the open entity's timeline, time-ordered paths and alerts.
    Loaded after app.js. It replaces app.js's drawNeighbourhood and expand with the filtered, capped
    versions (GET /expand/graph) and follows openEntity and loadSchema with its own panels. */
 "use strict";
@@ -200,6 +200,40 @@ async function timeOrderedPath() {
   }
 }
 
+/* -- alerts ------------------------------------------------------------------------------------ */
+async function loadAlerts() {
+  try {
+    const { body } = await api("/alerts?unseen=true&limit=30");
+    $("alerts-panel").hidden = false;
+    $("alerts-count").textContent = body.length ? `${body.length} new` : "nothing new";
+    $("alerts").replaceChildren(...body.map((hit) => el("li", { class: "hit", onclick: () => openEntity(hit.entity_id) },
+      el("b", {}, hit.title), " ", el("small", {}, `[${hit.rule}] ${hit.found_at.slice(0, 16).replace("T", " ")}`),
+      ...hit.evidence.slice(0, 1).filter((ev) => ev.sentence).map((ev) =>
+        el("span", { class: "ev" }, el("q", {}, ev.sentence))))));
+    $("alerts-seen").hidden = !body.length;
+  } catch (e) {
+    $("alerts-panel").hidden = true;
+  }
+}
+
+async function watchEntity() {
+  if (!state.entity) return;
+  const entry = { name: state.entity.name, type: state.entity.type };
+  try {
+    await api("/alerts/rules", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "watch " + state.entity.name.slice(0, 100), kind: "watchlist",
+        params: { entries: [entry] } }) });
+    await loadAlerts();
+  } catch (e) { toast(e.status === 403 ? "saving a watch rule needs an analyst key" : e.message); }
+}
+
+async function markAlertsSeen() {
+  try {
+    await api("/alerts/seen", { method: "POST" });
+    await loadAlerts();
+  } catch (e) { toast(e.status === 403 ? "marking alerts seen needs an analyst key" : e.message); }
+}
+
 /* -- wiring ------------------------------------------------------------------------------------ */
 const baseLoadSchema = loadSchema;
 loadSchema = async function () {  // eslint-disable-line no-global-assign
@@ -208,6 +242,7 @@ loadSchema = async function () {  // eslint-disable-line no-global-assign
   ws.ready = true;
   fillFilters(state.schema);
   relationLegend(state.schema);
+  loadAlerts();
 };
 
 const baseOpenEntity = openEntity;
@@ -220,4 +255,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("filters-form").addEventListener("submit", (ev) => { ev.preventDefault(); applyFilters(); });
   $("f-reset").addEventListener("click", () => { $("filters-form").reset(); applyFilters(); });
   $("tp-form").addEventListener("submit", (ev) => { ev.preventDefault(); timeOrderedPath(); });
+  $("btn-watch").addEventListener("click", watchEntity);
+  $("alerts-seen").addEventListener("click", markAlertsSeen);
 });

@@ -96,3 +96,26 @@ def test_workspace_filters_timeline_show_more_and_colours(served):
         shot = browser.screenshot(ARTIFACTS / "workspace.png")
         assert shot.stat().st_size > 20_000
         assert not [u for u in browser.requests if not u.startswith((base + "/", "data:", "blob:", "about:"))]
+
+
+def test_watch_an_entity_and_read_its_alerts(served):
+    base, keys = served
+    with Browser() as browser:
+        browser.goto(base + "/")
+        browser.js(f"document.getElementById('key').value = {json.dumps(keys.analyst)};"
+                   "document.getElementById('key-form').requestSubmit()")
+        browser.wait_for("!document.getElementById('alerts-panel').hidden")
+        browser.js("openEntity('person:kenneth-lauwers')")
+        browser.wait_for("document.getElementById('entity-name').textContent.includes('Kenneth Lauwers')")
+        browser.js("document.getElementById('btn-watch').click()")
+        titles = browser.wait_for("(t => t.length > 0 && t)(Array.from(document.querySelectorAll('#alerts li.hit b'))"
+                                  ".map(b => b.textContent))")
+        assert all("Kenneth Lauwers" in t for t in titles), titles
+        assert browser.js("document.querySelectorAll('#alerts li.hit .ev').length") > 0  # with its sentence
+        assert browser.js("document.getElementById('alerts-count').textContent") == f"{len(titles)} new"
+        browser.screenshot(ARTIFACTS / "alerts.png")
+        browser.js("document.querySelector('#alerts li.hit').click()")
+        browser.wait_for("!document.getElementById('entity-name').textContent.includes('Kenneth Lauwers') || "
+                         "document.getElementById('entity-meta').textContent.length > 0")
+        browser.js("document.getElementById('alerts-seen').click()")
+        browser.wait_for("document.getElementById('alerts-count').textContent === 'nothing new'")
