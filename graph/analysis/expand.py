@@ -56,7 +56,7 @@ def expand_subgraph(store: Any, entity_id: str, flt: GraphFilter | None = None, 
                                                 flt.include_weak)
              if focus.entity_id not in (r.source, r.target)]
     edges: list[Relation] = [r for r in sub.edges if r.source in shown and r.target in shown]
-    edges += [r for r in flt.relations(among, store)]
+    edges += flt.relations(among, store)
     nodes = {n.entity_id: n for n in sub.nodes}
     out = Subgraph(nodes=[focus, *(nodes[e] for e in page)], edges=edges)
     more = offset + cap < len(ordered)
