@@ -87,3 +87,14 @@ def test_expand_graph_is_styled_for_the_page_with_relation_colours(dated):
     for edge in body["edges"]:
         assert edge["color"] == styles[edge["relation"]]["color"]
     assert styles["CONTACTED"]["family"] == "contact"
+
+
+def test_analyses_take_the_date_range(dated):
+    client, keys = dated
+    def degree(**window):
+        rows = client.get("/analysis/centrality", params={"measure": "degree", "top": 20, "include_weak": "false",
+                                                          **window}, headers=H(keys.viewer)).json()
+        return {r["entity_id"]: r["score"] for r in rows if r["score"] > 0}
+    everything = degree()
+    may = degree(date_from="2023-05", date_to="2023-05")  # the three May hops, and the undated phone tie
+    assert set(everything) > set(may) and EVA not in may and {ANNA, BERT, CAS, DIRK, PHONE} <= set(may)
