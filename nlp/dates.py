@@ -19,7 +19,7 @@ from datetime import date
 
 from graph.model import Evidence, Extraction
 
-__all__ = ["DateMention", "find_dates", "assign_event_dates", "TEXT_METHODS"]
+__all__ = ["DateMention", "find_dates", "header_date", "assign_event_dates", "TEXT_METHODS"]
 
 #: evidence read from running text; structured rows and mail headers keep their own dates
 TEXT_METHODS = frozenset({"rule", "dependency", "cooccurrence"})
@@ -53,6 +53,9 @@ _PATTERNS = (
     ("dm", re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?", re.I)),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+#: a header line that dates the document: "Date: 12 September 2023", "Date de l'audition : 4 mars 2024", "Datum: ..."
+_HEADER_DATE = re.compile(r"^[ \t]*(?:date|datum|dated)\b[^:\n]{0,40}:[ \t]*(?P<rest>[^\n]+)$", re.I | re.M)
+HEADER_CHARS = 1500
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,19 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
     return found
 
 
+def header_date(text: str) -> str | None:
+    """The date a document's header gives itself ("Date: 12 September 2023"), in its first lines.
+
+    >>> header_date("POLICE REPORT\\nDate : 4 octobre 2023. Analyste : J. Peeters\\n\\nOn 2 May ...")
+    '2023-10-04'
+    """
+    for line in _HEADER_DATE.finditer(text[:HEADER_CHARS]):
+        found = find_dates(line.group("rest"))
+        if found:
+            return found[0].iso
+    return None
+
+
 def _sentence_span(text: str, evidence: Evidence) -> tuple[int, int] | None:
     sentence = evidence.sentence
     if not sentence:
@@ -132,14 +148,16 @@ def _sentence_span(text: str, evidence: Evidence) -> tuple[int, int] | None:
 def assign_event_dates(extraction: Extraction) -> Extraction:
     """Date each piece of text evidence by the day its sentence names (the one nearest the relation).
 
-    Evidence whose sentence names no day keeps the document date; structured and header evidence
-    is left as read. The extraction is changed in place and returned.
+    Evidence whose sentence names no day keeps the document date, or, when the reader found none,
+    the date the document's header gives itself (:func:`header_date`); structured and header
+    evidence is left as read. The extraction is changed in place and returned.
     """
     document = extraction.document
     text = document.text
     if not text or not any(e.method in TEXT_METHODS for r in extraction.relations for e in r.evidence):
         return extraction
-    dates = find_dates(text, document.date)
+    written = document.date or header_date(text)
+    dates = find_dates(text, written)
     if not dates:
         return extraction
     starts = [d.start for d in dates]
@@ -153,6 +171,8 @@ def assign_event_dates(extraction: Extraction) -> Extraction:
                 if inside:
                     nearest = min(inside, key=lambda d: (_gap(d, ev), d.start))
                     ev = replace(ev, date=nearest.iso)
+                elif ev.date is None and written:
+                    ev = replace(ev, date=written)
             dated.append(ev)
         relation.evidence = dated
     return extraction

@@ -35,3 +35,27 @@ def test_relation_evidence_carries_the_day_its_sentence_names() -> None:
     assert dates[("person:jan-peeters", "CONTACTED", "person:milan-vos")] == {"2023-06-19"}
     # no day in that sentence: the document's date stands
     assert dates[("person:milan-vos", "EMPLOYED_BY", "company:hapag-shipping-nv")] == {"2024-05-02"}
+
+
+def test_a_document_header_dates_itself_in_three_languages() -> None:
+    from nlp.dates import header_date
+
+    assert header_date("PORT UNIT\nDate of interview: 19 September 2023, 14:05\n") == "2023-09-19"
+    assert header_date("PJF\nDate : 4 octobre 2023. Analyste : X\n") == "2023-10-04"
+    assert header_date("FGP Antwerpen\nDatum: 3 maart 2024\n") == "2024-03-03"
+    assert header_date("No header here.\nThe meeting had no date: none at all.\n") is None
+    assert header_date("x\n" * 1000 + "Date: 1 May 2024\n") is None  # only the first lines are a header
+
+
+def test_without_a_document_date_the_header_dates_sentences_that_name_no_day() -> None:
+    text = ("PORT UNIT REPORT\nDate: 12 September 2023.\n\n"
+            "Milan Vos works for Hapag Shipping NV. In March Jan Peeters called Milan Vos on 3 March.")
+    ex = extract(Document(doc_id="h" * 64, text=text), lang="en")
+    dates = {(r.source, r.type, r.target): {e.date for e in r.evidence} for r in ex.relations}
+    assert dates[("person:milan-vos", "EMPLOYED_BY", "company:hapag-shipping-nv")] == {"2023-09-12"}
+    # a day without a year takes the header's year
+    assert dates[("person:jan-peeters", "CONTACTED", "person:milan-vos")] == {"2023-03-03"}
+    # a date the reader found (file metadata, mail headers) wins over the header line
+    dated = extract(Document(doc_id="i" * 64, text=text, date="2023-09-14"), lang="en")
+    employed = [r for r in dated.relations if r.type == "EMPLOYED_BY"][0]
+    assert {e.date for e in employed.evidence} == {"2023-09-14"}
