@@ -29,7 +29,7 @@ from ingest.upload_job import Budget
 
 #: routers of this package, in the order they appear in the OpenAPI document
 ROUTERS = ("entities", "paths", "documents", "jobs", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
-           "investigations", "notes", "analyst_facts", "reports")
+           "investigations", "notes", "analyst_facts", "reports", "timeline", "alerts")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
 
@@ -78,6 +78,9 @@ def _close(app: FastAPI) -> None:
         app.state.readers.close()
         app.state.store.close()
         app.state.keys.close()
+        if getattr(app.state, "alerts", None) is not None:
+            app.state.alerts.close()
+            app.state.alerts = None
 
 
 def _document_errors(app: FastAPI) -> None:

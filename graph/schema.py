@@ -11,7 +11,8 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,8 @@ class RelationType:
     symmetric: bool = False
     weak: bool = False
     ftm: str = "UnknownLink"
+    color: str = "#555555"
+    family: str = ""
 
     def allows(self, source_type: str, target_type: str) -> bool:
         ok_source = ANY in self.sources or source_type in self.sources
@@ -148,6 +151,10 @@ class Schema:
         """Node type -> pyvis ``color`` and ``shape``."""
         return {n.name: {"color": n.color, "shape": n.shape} for n in self.nodes.values()}
 
+    def relation_styles(self) -> dict[str, dict[str, str]]:
+        """Relation type -> ``color`` and ``family`` (from ``relation_colors``)."""
+        return {r.name: {"color": r.color, "family": r.family} for r in self.relations.values()}
+
 
 def grading_weight(grading: str | None, table: dict[str, Any]) -> float:
     """Source weight x information weight of ``grading`` in ``table`` (the schema's ``grading``).
@@ -188,6 +195,22 @@ def _grading(raw: Any) -> dict[str, Any]:
     if any(not 0.0 <= w <= 1.0 for w in weights):
         raise InvalidSchema("grading weights must lie between 0 and 1")
     return table
+
+
+def _relation_colors(raw: Any, relations: dict[str, RelationType]) -> dict[str, RelationType]:
+    """Relation types with the colour and family the ``relation_colors`` section gives them (checked)."""
+    out = dict(relations)
+    for family, spec in (raw or {}).items():
+        color = str(spec.get("color", "")) if isinstance(spec, dict) else ""
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+            raise InvalidSchema(f"relation_colors: family {family!r} needs a colour written #rrggbb")
+        for name in _tuple(spec.get("types")):
+            if name not in relations:
+                raise InvalidSchema(f"relation_colors: family {family!r} names unknown relation type {name}")
+            if out[name].family:
+                raise InvalidSchema(f"relation_colors: {name} is in two families")
+            out[name] = replace(out[name], color=color, family=str(family))
+    return out
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -254,6 +277,7 @@ def parse_schema(raw: dict[str, Any]) -> Schema:
             ftm=spec.get("ftm", "UnknownLink"),
         )
 
+    relations = _relation_colors(raw.get("relation_colors"), relations)
     by_label = {n.label: n.name for n in nodes.values()}
     return Schema(
         version=int(raw.get("version", 1)),

@@ -99,7 +99,7 @@ def build_network(sub: Subgraph, focus: str | None = None, sizes: dict[str, floa
         net.add_edge(rel.source, rel.target, title=_edge_tooltip(rel, names),
                      label="" if (kind.weak or many) else rel.type, relation=rel.type,
                      dashes=kind.weak, width=1 + min(len(rel.evidence), 6) * 0.5,
-                     color="#c0c0c0" if kind.weak else "#555555", arrows="" if kind.symmetric else "to")
+                     color="#c0c0c0" if kind.weak else kind.color, arrows="" if kind.symmetric else "to")
     _mark_analyst_facts(net, sub)
     net.set_options(json.dumps(vis_options(len(sub.nodes))))
     return net
@@ -163,7 +163,8 @@ def _legend(types: list[str], relations: list[str]) -> str:
     strong = [r for r in relations if not SCHEMA.relations[r].weak]
     rel_items = ""
     for name in strong[:10]:
-        rel_items += f'<li><span class="sw line"></span>{html.escape(name.lower().replace("_", " "))}</li>'
+        rel_items += (f'<li><span class="sw line" style="border-top-color:{SCHEMA.relations[name].color}"></span>'
+                      f'{html.escape(name.lower().replace("_", " "))}</li>')
     if len(strong) > 10:
         rel_items += f"<li><small>and {len(strong) - 10} more types</small></li>"
     if any(SCHEMA.relations[r].weak for r in relations):

@@ -25,6 +25,7 @@ from spacy.language import Language
 from graph.model import Document, Extraction
 from nlp.adapter import to_extraction
 from nlp.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_segments
+from nlp.dates import assign_event_dates
 from nlp.language import LANGUAGES, Segment, detect_language, detect_segments
 from nlp.pipeline import build_pipeline
 
@@ -87,7 +88,7 @@ class Extractor:
             inputs = (_make_doc(nlp, documents[d].text[ch.start:ch.end]) for d, _c, ch in items)
             for (d, c, _ch), doc in zip(items, nlp.pipe(inputs, batch_size=batch_size), strict=True):
                 docs[(d, c)] = doc
-        return [to_extraction(doc, [(ch.start, docs[(d, c)]) for c, ch in enumerate(plans[d])])
+        return [assign_event_dates(to_extraction(doc, [(ch.start, docs[(d, c)]) for c, ch in enumerate(plans[d])]))
                 for d, doc in enumerate(documents)]
 
     def _run_group(self, group: list[_Planned]) -> dict[int, Extraction | BaseException]:

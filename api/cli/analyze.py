@@ -129,6 +129,10 @@ def paths(
     k: Annotated[int, typer.Option("--k", help="Number of shortest paths.", min=1, max=20)] = 1,
     include_weak: Annotated[bool, typer.Option("--include-weak", help="Allow weak co-mentions.")] = False,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8)] = 6,
+    time_ordered: Annotated[bool, typer.Option("--time-ordered", help="Each hop dated no earlier than the one "
+                                               "before (i2's time-ordered path).")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
     store: StoreOption = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -136,15 +140,21 @@ def paths(
     from graph.analysis import evidence_paths
 
     with open_existing_store(store) as s:
-        found = evidence_paths(s, source, target, k=k, include_weak=include_weak, max_hops=max_hops)
+        if time_ordered or since or until:
+            from api.cli.timeline import timed_paths
+
+            found = timed_paths(s, source, target, max_hops, include_weak, since, until, time_ordered)
+        else:
+            found = evidence_paths(s, source, target, k=k, include_weak=include_weak, max_hops=max_hops)
     emit(found, json_out, _path_lines)
 
 
 def _path_lines(found: list[dict[str, Any]]) -> Iterator[str]:
     for i, p in enumerate(found, 1):
         yield f"path {i}: {p['length']} hops: " + " - ".join(n["name"] for n in p["nodes"])
-        for e in p["edges"]:
-            yield f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}"
+        for j, e in enumerate(p["edges"]):
+            when = f"  {p['hop_dates'][j]}" if p.get("hop_dates") else ""
+            yield f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}{when}"
             for ev in e["evidence"]:
                 yield f"      {ev['doc_id'][:12]} {ev['sentence'][:110]!r}"
 

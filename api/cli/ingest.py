@@ -67,6 +67,11 @@ def ingest(
                 typer.echo(f"watching {watch_dir} every {interval:g} s (Ctrl-C to stop)", err=True)
                 total.merge(watch(watch_dir, db, interval=interval, progress=False,
                                   on_report=lambda r: typer.echo(r.summary(), err=True), **options))
+            from api.cli.alerts import run_after_ingest
+
+            new_hits = run_after_ingest(db, store)
+            if new_hits:
+                typer.echo(f"{new_hits} new alert hit(s): see `havengraph alerts --unseen`", err=True)
         finally:
             if report:  # also when interrupted: what was done so far
                 total.write(report)

@@ -24,7 +24,8 @@ def schema(user: Viewer) -> dict[str, Any]:
     return {"entity_types": SCHEMA.entity_types, "relation_types": list(SCHEMA.relations),
             "styles": SCHEMA.styles(), "handling_levels": list(SCHEMA.handling_levels),
             "weak_relations": [r.name for r in SCHEMA.relations.values() if r.weak],
-            "undirected_relations": [r.name for r in SCHEMA.relations.values() if r.symmetric]}
+            "undirected_relations": [r.name for r in SCHEMA.relations.values() if r.symmetric],
+            "relation_styles": SCHEMA.relation_styles()}
 
 
 @router.get("/stats", response_model=dict[str, Any], summary="Counts of what you may see")

@@ -13,6 +13,7 @@ from api.deps import SettingsDep, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
 from api.routers.models import EntityType, Raw
 from graph.errors import InvalidInput
+from graph.filters import DATE_PATTERN
 
 router = APIRouter(prefix="/analysis", tags=["analysis"], responses=ERROR_RESPONSES)
 
@@ -20,6 +21,10 @@ Measure = Literal["degree", "betweenness", "eigenvector", "pagerank", "closeness
 Top = Annotated[int, Query(ge=1, le=500, description="rows returned")]
 Seed = Annotated[int, Query(ge=0, le=2**31 - 1, description="random seed (same seed, same result)")]
 Weak = Annotated[bool, Query(description="count weak co-mentions (CO_MENTIONED) as ties")]
+Since = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
+                                    description="only ties seen on or after this date (undated ties stay)")]
+Until = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
+                                    description="only ties seen on or before this date (undated ties stay)")]
 MAX_UPLOAD_BYTES = 1_000_000
 
 
@@ -92,10 +97,11 @@ class Prediction(BaseModel):
     predicted: bool = Field(True, description="a prediction, never stored as a fact")
 
 
-def _graph(store: Any, include_weak: bool = True, entities: bool = False) -> Any:
+def _graph(store: Any, include_weak: bool = True, entities: bool = False, since: str | None = None,
+           until: str | None = None) -> Any:
     from graph.analysis import project
 
-    return project(store, include_weak=include_weak, entities=entities)
+    return project(store, include_weak=include_weak, entities=entities, since=since, until=until)
 
 
 @router.get("/centrality", response_model=list[CentralityRow], summary="Rank entities by centrality")
@@ -106,13 +112,13 @@ def get_centrality(request: Request, store: StoreDep, user: Viewer,
                    = None,
                    k: Annotated[int | None, Query(ge=2, le=10_000, description="betweenness from k sampled sources")]
                    = None,
-                   seed: Seed = 0, include_weak: Weak = True) -> Raw:
+                   seed: Seed = 0, include_weak: Weak = True, date_from: Since = None, date_to: Until = None) -> Raw:
     """networkx's definitions on the undirected projection (weight = tie strength); best first."""
     from graph.analysis import centrality
 
     if k is not None and measure != "betweenness":
         raise InvalidInput("k (sampling) only applies to betweenness")
-    rows = centrality(_graph(store, include_weak), measure, top=top, types=type, weighted=weighted, k=k, seed=seed)
+    rows = centrality(_graph(store, include_weak, since=date_from, until=date_to), measure, top=top, types=type, weighted=weighted, k=k, seed=seed)
     note(request, items=len(rows))
     return Raw(rows)
 
@@ -123,20 +129,21 @@ def get_communities(request: Request, store: StoreDep, user: Viewer,
                     resolution: Annotated[float, Query(gt=0, le=100)] = 1.0,
                     seed: Seed = 0,
                     members: Annotated[bool, Query(description="list every member")] = False,
-                    include_weak: Weak = True) -> Raw:
+                    include_weak: Weak = True, date_from: Since = None, date_to: Until = None) -> Raw:
     from graph.analysis import communities
 
-    result = communities(_graph(store, include_weak), method, resolution=resolution, seed=seed)
+    result = communities(_graph(store, include_weak, since=date_from, until=date_to), method, resolution=resolution, seed=seed)
     note(request, items=len(result.communities))
     return Raw(result.to_dict(members=members))
 
 
 @router.get("/brokers", response_model=list[BrokerRow], summary="Entities that bridge communities")
 def get_brokers(request: Request, store: StoreDep, user: Viewer, top: Top = 20, seed: Seed = 0,
-                k: Annotated[int | None, Query(ge=2, le=10_000)] = None, include_weak: Weak = True) -> Raw:
+                k: Annotated[int | None, Query(ge=2, le=10_000)] = None, include_weak: Weak = True,
+                date_from: Since = None, date_to: Until = None) -> Raw:
     from graph.analysis import brokers
 
-    rows = brokers(_graph(store, include_weak), top=top, seed=seed, k=k)
+    rows = brokers(_graph(store, include_weak, since=date_from, until=date_to), top=top, seed=seed, k=k)
     note(request, items=len(rows))
     return Raw(rows)
 

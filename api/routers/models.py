@@ -163,6 +163,7 @@ class PathOut(SubgraphOut):
     target: str | None = Field(None, description="the watchlist entity reached (path to watchlist)")
     target_entry: str | None = Field(None, description="the watchlist row that names `target` (path to watchlist; "
                                      "none when the target is only tagged)")
+    hop_dates: list[str] | None = Field(None, description="date of each hop (time-ordered paths)")
 
 
 class WatchlistEntry(BaseModel):
@@ -200,6 +201,7 @@ class SchemaInfo(BaseModel):
     handling_levels: list[str]
     weak_relations: list[str]
     undirected_relations: list[str] = Field([], description="relations without a direction (drawn without arrow)")
+    relation_styles: dict[str, dict[str, str]] = Field({}, description="relation type -> colour and family")
 
 
 class Decision(BaseModel):

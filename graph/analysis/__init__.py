@@ -10,6 +10,7 @@ from graph.analysis.centrality import MEASURES, betweenness_error_bound, central
 from graph.analysis.communities import Community, CommunityResult, communities, community_sets
 from graph.analysis.disruption import disruption_curve, fragmentation, random_disruption
 from graph.analysis.examples import PORT_NETWORK_WATCHLIST, port_network, port_network_extraction
+from graph.analysis.expand import expand
 from graph.analysis.export import write_graph, write_table
 from graph.analysis.fast import FastGraph
 from graph.analysis.link_prediction import LINK_METHODS, predict_links
@@ -22,6 +23,7 @@ from graph.analysis.suspicious import (
     find_candidates,
     suspicious_links,
 )
+from graph.analysis.timeline import time_ordered_path, timeline
 from graph.analysis.watchlist import (
     WatchlistEntry,
     WatchlistMatch,
@@ -38,6 +40,7 @@ __all__ = [
     "brokers", "intercommunity_betweenness",
     "fragmentation", "disruption_curve", "random_disruption",
     "evidence_paths", "resolve_entity",
+    "timeline", "time_ordered_path", "expand",
     "suspicious_links", "SuspiciousLink", "find_candidates", "annotate_reliability",
     "grade_weight", "load_config",
     "predict_links",
