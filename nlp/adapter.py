@@ -102,8 +102,14 @@ def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[An
             relations.append(RelationHit(r.type, (src[0] + offset, src[1] + offset),
                                          (tgt[0] + offset, tgt[1] + offset), r.start + offset,
                                          r.end + offset, r.sent_start + offset, r.sent_end + offset, r.method,
-                                         r.confidence, r.rule))
+                                         r.confidence, r.rule, tuple(
+                                             (_shift(moved.get(a, a), offset), _shift(ref, offset) if ref else None)
+                                             for a, ref in r.resolved)))
     return mentions, idents, relations
+
+
+def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
 
 
 def _nearest(mentions: list[_Mention], type_: str, start: int, end: int, reach: int) -> _Mention | None:
@@ -232,7 +238,8 @@ def _single_vessel_cargo(document: Document, mentions: list[_Mention], idents: l
             line_end = text.find("\n", h.end)
             line_end = len(text) if line_end < 0 else line_end
             out.append(RelationHit("SHIPPED_IN", (vessel.start, vessel.end), (h.start, h.end), h.start, h.end,
-                                   line_start, line_end, "rule", 0.5, "document:single-vessel"))
+                                   line_start, line_end, "rule", 0.5, "document:single-vessel",
+                                   (((vessel.start, vessel.end), None),)))
     return out
 
 
@@ -255,5 +262,10 @@ def _relations(document: Document, hits: list[Any], span_ids: dict[tuple[int, in
                             h.confidence, 1.0, document.date, document.page_at(h.start))
         rel = merged.setdefault((src, tgt, h.type), Relation(src, tgt, h.type))
         rel.evidence.append(evidence)
+        for antecedent, reference in getattr(h, "resolved", ()):
+            if antecedent in span_ids:  # the reference ("he", "the firm") and the mention it stands for
+                rel.properties.setdefault("resolved", []).append(
+                    {"entity_id": span_ids[antecedent], "antecedent": list(antecedent),
+                     "reference": list(reference) if reference else None})
     typed = {frozenset((s, t)) for s, t, ty in merged if ty != "CO_MENTIONED"}
     return [r for (s, t, ty), r in merged.items() if ty != "CO_MENTIONED" or frozenset((s, t)) not in typed]

@@ -90,6 +90,8 @@ class RelationHit:
     method: str
     confidence: float
     rule: str = ""
+    # ((antecedent start, end), (reference start, end)) for an end named by a reference in the sentence
+    resolved: tuple[tuple[tuple[int, int], tuple[int, int] | None], ...] = ()
 
 
 class RelationFinder:
@@ -295,8 +297,9 @@ class RelationFinder:
     @staticmethod
     def _hit(type_: str, src: Ref, tgt: Ref, a: Ref, b: Ref, s_start: int, s_end: int, method: str,
              conf: float, rule: str) -> RelationHit:
+        resolved = tuple(((r.target_start, r.target_end), (r.start, r.end)) for r in (src, tgt) if r.anaphor)
         return RelationHit(type_, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
-                           min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule)
+                           min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule, resolved)
 
     @staticmethod
     def _settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> list[tuple[str, bool, str]]:
