@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.co_accused import co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
@@ -232,6 +233,7 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse2 else (a, b)
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
+        out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end)
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         real = [k for k, r in enumerate(refs) if not r.anaphor]
@@ -244,6 +246,20 @@ class RelationFinder:
                     out.append(RelationHit("CO_MENTIONED", (a.start, a.end), (b.start, b.end), a.start, b.end,
                                            s_start, s_end, "cooccurrence", 0.3))
         return out
+
+    def _co_accused(self, text: str, refs: list[Ref], out: list[RelationHit], typed: set[tuple[int, int]],
+                    s_start: int, s_end: int) -> list[RelationHit]:
+        """CO_ACCUSED for the lists of people and firms charged together; it replaces ASSOCIATE_OF on a pair."""
+        pairs = co_accused_pairs(text, refs, s_start, s_end, self.lang)
+        if not pairs:
+            return out
+        spans = set()
+        for i, j in pairs:
+            a, b = refs[i], refs[j]
+            spans.add(frozenset(((a.target_start, a.target_end), (b.target_start, b.target_end))))
+            out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, f"{self.lang}:co-accused-list"))
+            typed.add((i, j))
+        return [h for h in out if h.type != "ASSOCIATE_OF" or frozenset((h.source, h.target)) not in spans]
 
     def _port_calls(self, doc: Doc, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
                     s_start: int, s_end: int) -> list[RelationHit]:

@@ -1,0 +1,71 @@
+"""Entity and relation forms of real case texts (indictments, sentencing releases, court opinions)."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def test_amounts_numbers_addresses_and_lines_are_not_entities(run) -> None:
+    ex = run("Officers seized EUR 96,000 in cash at 14 Harbour Road, Dublin. Detective Garda John Murphy, badge "
+             "number 4471, led Line 1 of the operation. Case No. 2:21-cr-00345 was opened.", lang="en")
+    texts = {m.text for m in ex.mentions}
+    assert "John Murphy" in mentions(ex, "PERSON")
+    for junk in ("EUR 96,000", "14 Harbour Road", "Line 1", "Detective Garda", "Case No. 2:21-cr-00345"):
+        assert not any(junk in t or t in junk.split() for t in texts if t not in ("Dublin",)), junk
+
+
+def test_court_opinion_boilerplate_is_not_a_person(run) -> None:
+    ex = run("Plaintiff-Appellee v. Ricardo Gomez, Defendant-Appellant.\n\nI. Background\n\n"
+             "The Court relied on 345 F. Supp. 2d 118 in its reading.", lang="en")
+    assert mentions(ex, "PERSON") == {"Ricardo Gomez"}
+
+
+def test_suffixes_and_hyphenated_surnames_stay_in_the_name(run) -> None:
+    ex = run("Judge Harvey Bartle III heard the case of Carlos C. Sánchez-Ortiz and Eduardo Rivera Jr. in Philadelphia.",
+             lang="en")
+    assert {"Harvey Bartle III", "Carlos C. Sánchez-Ortiz", "Eduardo Rivera Jr."} <= mentions(ex, "PERSON")
+
+
+def test_law_firms_and_carriers_are_companies(run) -> None:
+    ex = run("The importer was advised by Hill, Betts & Nash LLP. Containers carried by Hapag-Lloyd and Maersk were "
+             "searched, and Sky Global sold the handsets.", lang="en")
+    assert {"Hill, Betts & Nash LLP", "Hapag-Lloyd", "Maersk", "Sky Global"} <= mentions(ex, "COMPANY")
+    assert not mentions(ex, "PERSON")
+
+
+def test_terminals_piers_and_basins_are_ports(run) -> None:
+    ex = run("The MSC Gayane lay at the Packer Avenue Marine Terminal. Another ship docked at Pier 15 in San Juan, and "
+             "a third at the Deurganckdok near the Waaslandhaven.", lang="en")
+    assert {"Packer Avenue Marine Terminal", "Pier 15", "Deurganckdok", "Waaslandhaven"} <= mentions(ex, "PORT")
+    assert "Juan" not in mentions(ex, "PERSON")
+    nl = run("De Noordkaai Stevedoring BV en Polderhaven Logistics huren een loods aan de Waalhaven.", lang="nl")
+    assert {"Noordkaai Stevedoring BV", "Polderhaven Logistics"} <= mentions(nl, "COMPANY")
+    assert mentions(nl, "PORT") == {"Waalhaven"}
+
+
+def test_vessel_names_lose_a_trailing_weekday_or_crew_word(run) -> None:
+    ex = run("Agents boarded the MSC Gayane Thursday. An MSC Gayane Crew Member was held.", lang="en")
+    assert mentions(ex, "VESSEL") == {"MSC Gayane"}
+
+
+def test_co_defendants_listed_together_are_co_accused(run) -> None:
+    ex = run("Juan Perez-Lopez, 41, of Carolina, Carlos C. Sánchez-Ortiz and Eduardo Rivera Jr. were indicted by a "
+             "federal grand jury on Oct. 12, 2021.", lang="en")
+    assert relations(ex) == {("CO_ACCUSED", "Juan Perez-Lopez", "Carlos C. Sánchez-Ortiz"),
+                             ("CO_ACCUSED", "Juan Perez-Lopez", "Eduardo Rivera Jr."),
+                             ("CO_ACCUSED", "Carlos C. Sánchez-Ortiz", "Eduardo Rivera Jr.")} or {
+        frozenset(r[1:]) for r in relations(ex)} == {frozenset(p) for p in [
+            ("Juan Perez-Lopez", "Carlos C. Sánchez-Ortiz"), ("Juan Perez-Lopez", "Eduardo Rivera Jr."),
+            ("Carlos C. Sánchez-Ortiz", "Eduardo Rivera Jr.")]}
+    fr = run("Karim Benali, Kévin Lemaire et la société Flandres Manutention SAS ont été mis en examen mardi.", lang="fr")
+    assert {frozenset(r[1:]) for r in relations(fr) if r[0] == "CO_ACCUSED"} >= {
+        frozenset(("Karim Benali", "Kévin Lemaire"))}
+    nl = run("Op vrijdag werden Tarik Bouzid en Sven De Clercq door de rechtbank veroordeeld.", lang="nl")
+    assert {frozenset(r[1:]) for r in relations(nl) if r[0] == "CO_ACCUSED"} == {
+        frozenset(("Tarik Bouzid", "Sven De Clercq"))}
+
+
+def test_people_named_apart_or_in_unrelated_lists_are_not_co_accused(run) -> None:
+    ex = run("Ann Peeters and Jan Claes visited the terminal. Later, Tom Dubois told Eva Martens that he was arrested.",
+             lang="en")
+    assert not {r for r in relations(ex) if r[0] == "CO_ACCUSED"}
