@@ -216,31 +216,9 @@ def to_extraction(document: Document, chunks: Sequence[tuple[int, Any]]) -> Extr
     span_ids = {(m.start, m.end): entities[m.key].entity_id for m in mentions}
     span_ids.update(ident_ids)
     types = {e.entity_id: e.type for e in list(entities.values()) + list(extra_entities.values())}
-    rel_hits = rel_hits + _single_vessel_cargo(document, mentions, idents)
     relations = _relations(document, rel_hits, span_ids, types)
     return Extraction(document, list(entities.values()) + list(extra_entities.values()), out_mentions,
                       id_mentions, relations)
-
-
-def _single_vessel_cargo(document: Document, mentions: list[_Mention], idents: list[Any]) -> list[Any]:
-    """In a report about one vessel, the valid containers it lists are taken as shipped in it (confidence 0.5)."""
-    from nlp.components.relations import RelationHit
-
-    vessels = {m.key for m in mentions if m.type == "VESSEL"}
-    if len(vessels) != 1:
-        return []
-    vessel = next(m for m in mentions if m.type == "VESSEL")
-    text = document.text
-    out = []
-    for h in idents:
-        if h.type == "CONTAINER" and h.valid:
-            line_start = text.rfind("\n", 0, h.start) + 1
-            line_end = text.find("\n", h.end)
-            line_end = len(text) if line_end < 0 else line_end
-            out.append(RelationHit("SHIPPED_IN", (vessel.start, vessel.end), (h.start, h.end), h.start, h.end,
-                                   line_start, line_end, "rule", 0.5, "document:single-vessel",
-                                   (((vessel.start, vessel.end), None),)))
-    return out
 
 
 def _relations(document: Document, hits: list[Any], span_ids: dict[tuple[int, int], str],

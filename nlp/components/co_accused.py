@@ -31,7 +31,12 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
           r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
           r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
-          r"|\s*\([^()]{1,60}\))")
+          r"|,\s*[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
+          r"|\s*\([^()]{1,60}\)"
+          # the sentence of each, in a list of people sentenced one after the other
+          r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
+          r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
+          r"|voorwaardelijk))*)")
 _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|director"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
@@ -41,8 +46,11 @@ _SEPARATOR = re.compile(
     r"|samen met|met)(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun)(?:\s+[\w-]+){0,2}?\s+(?:" + _KIN_ROLE
     + r")\s*,?)?)(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
     r"|de vennootschap))?\s*$", re.I)
-_TAIL = re.compile(r"^(?:" + _ASIDE + r")*", re.I)
+_OPENER = re.compile(r"^\s*(?:,\s*[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
+_TAIL = re.compile(r"(?:" + _ASIDE + r")*", re.I)  # used with match(text, pos): no "^"
 _CLAUSE = re.compile(r"[.;:!?\n]")
+_ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als)"
+                    r"(?:\s+(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?\s*$")
 
 
 class _Ref(Protocol):
@@ -76,6 +84,8 @@ def _lists(text: str, refs: Sequence[_Ref]) -> list[list[int]]:
     for k, ref in enumerate(refs):
         if ref.type not in MEMBER_TYPES or ref.anaphor:
             continue
+        if current and _OPENER.match(text[refs[last].end:ref.start]):
+            continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
         if current and _SEPARATOR.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:
@@ -88,20 +98,70 @@ def _lists(text: str, refs: Sequence[_Ref]) -> list[list[int]]:
     return groups
 
 
+def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """"A was sentenced along with B", "A a été condamné avec B", "A werd samen met B veroordeeld"."""
+    out = []
+    members = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES and not r.anaphor]
+    for a, b in zip(members, members[1:], strict=False):
+        between = text[refs[a].end:refs[b].start].lower()
+        joined = _ALONG.search(between)
+        if joined and (after_re.search(between[:joined.start()]) or after_re.search(
+                _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
+            out.append((a, b))
+    return out
+
+
 def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
     """``(i, j)`` index pairs (i < j) of the mentions of one sentence that are named as co-accused."""
     after_re, before_re = _charge_words(lang)
     out: list[tuple[int, int]] = []
     for group in _lists(text, refs):
         first, last = refs[group[0]], refs[group[-1]]
-        following = [r.start for r in refs if r.start >= last.end and not r.anaphor]
-        stop = min(following + [s_end])
-        tail = text[last.end:stop]
-        tail = tail[_TAIL.match(tail).end():]  # type: ignore[union-attr]
+        aside = _TAIL.match(text, last.end, s_end)
+        after = aside.end() if aside else last.end  # "A and B, crew of the X, were charged": past the aside
+        following = [r.start for r in refs if r.start >= after and not r.anaphor]
+        tail = text[after:min(following + [s_end])]
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
         if not (after_re.search(tail) or before_re.search(head)):
             continue
         out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])
+    return sorted(set(out) | set(_along_with(text, refs, after_re)))
+
+
+_BULLET = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
+
+
+def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[int], int, int]]:
+    """Co-accused named one per bulleted line under a line that charges them ("were charged:").
+
+    ``(indices, start, end)``: the first person or firm of each bullet line, and the span of the
+    block (the introducing line and the bullets) that is their evidence.
+    """
+    after_re, before_re = _charge_words(lang)
+    starts = sorted((m.start(), m.end()) for m in _BULLET.finditer(text))
+    out = []
+    k = 0
+    while k < len(starts):
+        run = [starts[k]]
+        while k + 1 < len(starts) and text.count("\n", run[-1][1], starts[k + 1][0]) == 1:
+            k += 1
+            run.append(starts[k])
+        k += 1
+        if len(run) < 2:
+            continue
+        intro_end = text.rfind("\n", 0, run[0][0])
+        intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
+        intro = text[intro_start:max(intro_start, intro_end)].lower()
+        if not (after_re.search(intro) or before_re.search(intro)):
+            continue
+        members = []
+        for _line_start, marker_end in run:
+            first = next((i for i, r in enumerate(refs) if marker_end <= r.start <= marker_end + 6 and not r.anaphor), None)
+            if first is not None and refs[first].type in MEMBER_TYPES:
+                members.append(first)
+        block_end = text.find("\n", run[-1][1])
+        if len(members) >= 2:
+            out.append((members, intro_start, len(text) if block_end < 0 else block_end))
     return out

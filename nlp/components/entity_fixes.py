@@ -21,31 +21,52 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlp.components.common import doc_text
-from nlp.resources import _rows, first_names, port_gazetteer
+from nlp.resources import _rows, first_names
 
 # a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
-P_CARRIER, P_PORT_PART, P_LAW_FIRM = 86, 84, 88
+P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
+P_PORT_PART_FR = 91  # "terminal minéralier de Fos": above the vessel cue "minéralier"
 
 _PORT_PART = re.compile(
     r"(?<![\w-])(?:"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro)\s+)?(?:Terminal|Dock|Basin|Quay|Wharf)"
     r"(?!\s+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
-    r"|(?:Pier|Berth|Quay|Kaai|Quai|Dock|Ligplaats|Poste|Terminal|Muelle)\s+\d{1,4}[A-Z]?(?!\s*(?:[-/]\d|%|kg|tonnes?))"
-    r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|bassin)|Maasvlakte(?:\s+(?:II|2))?|Europoort|Botlek|Port\s+2000)"
+    r"|(?:Pier|Berth|Quay|Kaai|Kade|Quai|Dock|Darse|Bassin|Môle|Steiger|Ligplaats|Poste|Terminal|Muelle"
+    r"|kaai|kade|quai|darse|bassin|môle|ligplaats)\s+\d{1,4}[A-Z]?"
+    r"(?!\s*(?:[-/]\d|%|kg|tonnes?))"
+    r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|bassin|kanaal)(?:-(?:kade|terminal|haven|dok))?"
+    r"|[A-Z][\w]{2,}-(?:terminal|kade|haven|dok|kanaal)"
+    r"|Maasvlakte(?:\s+(?:II|2))?|Europoort|Botlek|Port\s+2000|North Sea Port|Rotterdam World Gateway|RWG"
+    r"|Euromax(?:\s+Terminal)?|ECT Delta(?:\s+Terminal)?)"
     r"(?![\w-]|[ \t]+[A-Z0-9])"  # not the first word of a firm ("Polderhaven Logistics")
-    r"|(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)[A-ZÉ][\w'’-]+"
-    r"(?:\s+[A-Z][\w-]+)?"
     r")(?![\w-])")
+# French: "terminal des Flandres", "terminal minéralier de Fos", "quai de l'Europe", "darse 2" above
+_PORT_PART_FR = re.compile(
+    r"(?<![\w-])(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)(?:\s+(?:minéralier|fruitier|roulier|multivrac|vraquier"
+    r"|pétrolier|à conteneurs|de conteneurs|conteneurs|sucrier|céréalier))?\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)"
+    r"[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w-]+)?(?![\w-]|\s+\d)")  # "Darse 2" is the numbered form
 # terminal-ish words that belong to a firm, not a place
 _NOT_PORT_WORDS = re.compile(r"^(?:The|A|An|Le|La|De|Het|In|At|On|From|To|Of|And|Et|En)$")
 _FIRM_FORM = r",?\s+(?:LLP|L\.L\.P\.|LLC|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|SCRL|SPRL|BV|NV|CVBA)"
-_LAW_FIRM = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)+,?\s+(?:&\s+[A-Z][\w'’-]+(?:" + _FIRM_FORM
-                       + r")?|and\s+[A-Z][\w'’-]+" + _FIRM_FORM + r")(?![\w-])")
+_FORM_BEFORE = r"(?:(?:SARL|SAS|SA|EURL|SNC|NV|BV|BVBA)\s+)?"
+_LAW_FIRM = re.compile(r"(?<![\w-])" + _FORM_BEFORE + r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:,\s+[A-Z][\w'’-]+)*,?\s+"
+                       r"(?:&\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:" + _FIRM_FORM + r")?"
+                       r"|and\s+[A-Z][\w'’-]+" + _FIRM_FORM + r")(?![\w-])")
+_PARTICLE = r"(?:van|de|der|den|ten|ter|te|in 't|'t|le|la|du|da|el|al)"
+# "G.H. ten Velde", "P.H. van Rijswijk-Oomen": initials, then a particle or a double surname
+_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s?(?:(?:" + _PARTICLE + r"\s+){1,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+                            r"|[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+)(?![\w-])")
+# "Rachid 'Ricco' Amrani": a nickname between given name and surname
+_NICKNAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s+['‘\"“][A-Z][\w]+['’\"”]\s+(?:" + _PARTICLE + r"\s+)?[A-Z][\w'’-]+")
+_TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me Maître Mlle".split())
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 _GENERATION = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior", "Jnr", "Snr"})
-_VESSEL_TAIL = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+_VESSEL_TYPES = frozenset("""vraquier porte-conteneurs minéralier cargo navire chalutier pétrolier roulier containerschip
+    vrachtschip bulkcarrier koelschip schip vessel freighter bulker reefer tanker""".split())
+_VESSEL_TAIL = frozenset("""pavillon flag vlag monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december crew member members captain master officer seaman sailors
     lundi mardi mercredi jeudi vendredi samedi dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
-_GENERIC_PART = frozenset("terminal quai bassin darse môle".split())
+_NOT_FIRM_END = frozenset("justitie veiligheid justice sécurité security".split())
 _PLACE_PREFIX = frozenset("San Santa Santo São Sao Saint St St. Sint Port Puerto Porto Fort Cape Kaap".split())
 
 
@@ -87,16 +108,36 @@ def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
 def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     """Carriers, law firms and parts of ports, as (priority, span) candidates of the entity merger."""
     out: list[tuple[int, Span]] = [(P_CARRIER, s) for s in _spans(doc, _carrier_pattern(), "COMPANY")]
-    out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY")]
+    out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
+    out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
+    out += [(P_PORT_PART_FR, s) for s in _spans(doc, _PORT_PART_FR, "PORT")]
     for span in _spans(doc, _PORT_PART, "PORT"):
         while len(span) > 1 and _NOT_PORT_WORDS.match(span[0].text):
             span = Span(doc, span.start + 1, span.end, label="PORT")
-        last = span[-1].text
-        if span[0].lower_ in _GENERIC_PART and port_gazetteer().lookup(last):
-            continue  # "terminal de Montoir": the port itself, not a named part of it
         if len(span) > 1 or not span[0].is_sent_start:
             out.append((P_PORT_PART, span))
     return out
+
+
+def _person_edges(doc: Doc, span: Span) -> Span | None:
+    """Drop a title ("M. Orsoni-Maïolo"); take in the given name before an initial ("Marco A. de Visser")
+    and the first half of a hyphenated given name ("Anne-Sophie")."""
+    start, end = span.start, span.end
+    while start < end and doc[start].text in _TITLES:
+        start += 1
+    if start == end:
+        return None
+    if start > span.start and end - start == 1 and end < len(doc) and doc[end].is_title \
+            and doc[end].is_alpha and not doc[end].is_stop:
+        end += 1  # "M. Gérald Darmanin": the title was read as an initial
+    if start == span.start and start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
+        prev = doc[start - 1]
+        if prev.is_title and prev.is_alpha and not prev.is_stop and prev.text not in _TITLES and len(prev) > 1:
+            start -= 1
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+            and doc[start - 2].is_title:
+        start -= 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
 
 
 def _extend_person(doc: Doc, span: Span) -> Span:
@@ -136,8 +177,13 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     stop = _stoplist(doc.lang_)
     out: list[Span] = []
     for span in [part for s in spans for part in _split_person_and_firm(s)]:
+        if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
+            span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
         if span.label_ == "PERSON":
-            span = _extend_person(doc, span)
+            edged = _person_edges(doc, span)
+            if edged is None:
+                continue
+            span = _extend_person(doc, edged)
             if len(span) == 1 and span.start > 0 and doc[span.start - 1].text in _PLACE_PREFIX:
                 continue  # "Juan" of "San Juan"
         elif span.label_ == "VESSEL":
@@ -150,6 +196,11 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         if span.start > 0 and doc[span.start - 1].like_num and re.search(r"(?:Road|Street|Avenue|Lane|straat|laan)$", text):
             continue  # "14 Harbour Road": an address
+        while out and span.start < out[-1].end:
+            if span.start < out[-1].start and span.label_ == "PERSON":
+                out.pop()  # a name extended to the left takes in the mention before it
+                continue
+            break
         if out and span.start < out[-1].end:
             continue  # an extended name already holds these tokens
         out.append(span)

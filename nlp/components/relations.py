@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.co_accused import co_accused_pairs
+from nlp.components.appositions import apposition_relations
+from nlp.components.co_accused import bullet_lists, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
@@ -33,8 +34,6 @@ _IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT",
 _AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|tribunal|rechtbank|parquet|parket|prosecut"
                         r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
-_TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|container|\bPSA\b|DP World|APM|MPET"
-                       r"|Katoen Natie|Euromax|\bECT\b|HHLA|Eurogate", re.I)
 _SPACES = re.compile(r"\s+")
 # ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
@@ -75,6 +74,9 @@ _ROLE_BEFORE = re.compile(r"(?:members?|leaders?|heads?|bosses|chiefs?|lieutenan
 _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|cartel|syndicate|groep|bende|netwerk|organisatie"
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
+_ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
+                       r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
+                       r"(?:vessel |ship |navire |schip |containerschip )?$")
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,12 @@ class RelationFinder:
             if len(in_sent) < 2:
                 continue
             hits.extend(self._sentence(doc, sent, in_sent))
+        for members, b_start, b_end in bullet_lists(text, refs, self.lang):
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    a, b = refs[i], refs[j]
+                    hits.append(self._hit("CO_ACCUSED", a, b, a, b, b_start, b_end, "rule", 0.7,
+                                          f"{self.lang}:co-accused-bullets"))
         doc._.hg_relations = hits
         return doc
 
@@ -224,6 +232,14 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))
+        for type_, src_k, tgt_k in apposition_relations(text, refs, s_start, s_end, self.lang):
+            pair = (min(src_k, tgt_k), max(src_k, tgt_k))
+            if pair in typed_pairs or pair in blocked:
+                continue
+            src, tgt = refs[src_k], refs[tgt_k]
+            a, b = refs[pair[0]], refs[pair[1]]
+            out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", 0.75, f"{self.lang}:apposition"))
+            typed_pairs.add(pair)
         if self.dependency is not None:
             for type_, i, j, reverse in self.dependency.find(doc, sent, refs):
                 if (i, j) in typed_pairs or (i, j) in blocked:
@@ -235,6 +251,7 @@ class RelationFinder:
                 typed_pairs.add((i, j))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end)
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
+        out.extend(self._cargo(text, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
@@ -286,6 +303,24 @@ class RelationFinder:
                                      "rule", 0.6, f"{self.lang}:port-call"))
         return out
 
+    def _cargo(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+               s_start: int, s_end: int) -> list[RelationHit]:
+        """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y")."""
+        vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
+        if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
+            return []
+        v = vessels[0]
+        if not _ON_BOARD.search(_SPACES.sub(" ", text[max(s_start, refs[v].start - 30):refs[v].start].lower())):
+            return []
+        out = []
+        for k, ref in enumerate(refs):
+            pair = (min(v, k), max(v, k))
+            if ref.type == "CONTAINER" and pair not in typed and pair not in blocked:
+                typed.add(pair)
+                out.append(self._hit("SHIPPED_IN", refs[v], ref, refs[pair[0]], refs[pair[1]], s_start, s_end, "rule",
+                                     0.6, f"{self.lang}:on-board"))
+        return out
+
     def _role_lists(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], s_start: int,
                     s_end: int) -> list[RelationHit]:
         """Persons listed after "the leaders of X:" / "membres du groupe X :" are MEMBER_OF X."""
@@ -321,18 +356,15 @@ class RelationFinder:
     def _settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> list[tuple[str, bool, str]]:
         """Choose among the types the rules gave one pair.
 
-        "works at" a terminal operator is WORKS_AT (the port insider's tie), at another firm
-        EMPLOYED_BY; public bodies are nobody's network (no MEMBER_OF a police force).
+        "works at" a firm is EMPLOYED_BY (a terminal operator too), WORKS_AT is kept for ports,
+        terminals and vessels; public bodies are nobody's network (no MEMBER_OF a police force).
         """
         out = []
-        types = {t for t, _r, _n in found}
         for type_, reverse, rule in found:
             tgt = a if reverse else b
             tgt_text = text[tgt.target_start:tgt.target_end]
-            if type_ in ("WORKS_AT", "EMPLOYED_BY") and tgt.type == "COMPANY" and "WORKS_AT" in types:
-                terminal = bool(_TERMINAL.search(tgt_text))
-                if (type_ == "WORKS_AT") != terminal:
-                    continue
+            if type_ == "WORKS_AT" and tgt.type in ("COMPANY", "ORGANIZATION"):
+                type_ = "EMPLOYED_BY"  # a firm employs; WORKS_AT is the port, terminal or vessel (annotation guide)
             if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
                 continue
             if (type_, reverse) not in {(t, r) for t, r, _n in out}:

@@ -69,3 +69,47 @@ def test_people_named_apart_or_in_unrelated_lists_are_not_co_accused(run) -> Non
     ex = run("Ann Peeters and Jan Claes visited the terminal. Later, Tom Dubois told Eva Martens that he was arrested.",
              lang="en")
     assert not {r for r in relations(ex) if r[0] == "CO_ACCUSED"}
+
+
+def _pairs(ex, type_: str) -> set[frozenset[str]]:
+    return {frozenset(r[1:]) for r in relations(ex) if r[0] == type_}
+
+
+def test_co_accused_in_bullets_sentence_lists_and_along_with(run) -> None:
+    fr = run("Cinq personnes ont été inculpées :\n- Anouar E.M., 31 ans ;\n- Bilal E.M., 28 ans ;\n- Dirk Verstraeten.\n",
+             lang="fr")
+    assert _pairs(fr, "CO_ACCUSED") == {frozenset(p) for p in [("Anouar E.M.", "Bilal E.M."),
+                                                                ("Anouar E.M.", "Dirk Verstraeten"),
+                                                                ("Bilal E.M.", "Dirk Verstraeten")]}
+    sentenced = run("Le tribunal a condamné Kevin Delattre à six ans d'emprisonnement, Samir Boukhari à quatre ans et "
+                    "Marie-Laure T. Vandamme à trois ans avec sursis.", lang="fr")
+    assert len(_pairs(sentenced, "CO_ACCUSED")) == 3
+    along = run("Dock worker Liam Byrne was sentenced along with Sean Keane, a truck driver employed by Keane Haulage Ltd.",
+                lang="en")
+    assert _pairs(along, "CO_ACCUSED") == {frozenset(("Liam Byrne", "Sean Keane"))}
+    assert ("EMPLOYED_BY", "Sean Keane", "Keane Haulage Ltd.") in relations(along)
+    # a list under a heading that charges nobody is no co-accused list
+    plain = run("Attendees:\n- Anouar E.M.\n- Bilal E.M.\n", lang="fr")
+    assert not _pairs(plain, "CO_ACCUSED")
+
+
+def test_role_appositions_tie_people_to_terminals_vessels_and_firms(run) -> None:
+    en = run("Marcus Delgado, 41, of Philadelphia, a longshoreman at the Packer Avenue Marine Terminal, was charged. "
+             "The second officer of the MSC Gayane, Ivan Durasevic, pleaded guilty.", lang="en")
+    assert ("WORKS_AT", "Marcus Delgado", "Packer Avenue Marine Terminal") in relations(en)
+    assert ("WORKS_AT", "Ivan Durasevic", "MSC Gayane") in relations(en)
+    fr = run("Oleksandr Bondarenko, Ramón E. Quiñones-Vera et Wilmer Quiñones, membres d'équipage du Sierra Nevada Star, "
+             "ont été mis en examen.", lang="fr")
+    crew = {r[1] for r in relations(fr) if r[0] == "WORKS_AT" and r[2] == "Sierra Nevada Star"}
+    assert crew == {"Oleksandr Bondarenko", "Ramón E. Quiñones-Vera", "Wilmer Quiñones"}
+    assert len(_pairs(fr, "CO_ACCUSED")) == 3
+    nl = run("Drie medewerkers van Kaaiveld Logistics BV: Anouk de R. (31), Henk van D. (58) en Kevin B. (35).", lang="nl")
+    assert {r[1] for r in relations(nl) if r[0] == "EMPLOYED_BY"} == {"Anouk de R.", "Henk van D.", "Kevin B."}
+
+
+def test_works_at_a_firm_is_employment(run) -> None:
+    ex = run("Hugo Ferrandi, cariste employé par Méditerranée Terminaux SAS au terminal de Mourepiane, est poursuivi.",
+             lang="fr")
+    assert ("EMPLOYED_BY", "Hugo Ferrandi", "Méditerranée Terminaux SAS") in relations(ex)
+    assert ("WORKS_AT", "Hugo Ferrandi", "terminal de Mourepiane") in relations(ex)
+    assert not {r for r in relations(ex) if r[0] == "WORKS_AT" and r[2] == "Méditerranée Terminaux SAS"}
