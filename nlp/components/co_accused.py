@@ -25,13 +25,15 @@ from nlp.resources import _rows
 MEMBER_TYPES = frozenset({"PERSON", "COMPANY"})
 MAX_GAP_AFTER = 70
 
+_NOT_CONJ = (r"(?!(?:and|et|en|or|ou|as well as|ainsi que|alsook|along with|together with|avec|samen met|met|with|his|her"
+             r"|son|sa|zijn|haar)\b)")
 _ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
           r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
           r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
           r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
           r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
-          r"|,\s*[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
+          r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
           # the sentence of each, in a list of people sentenced one after the other
           r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
@@ -46,7 +48,7 @@ _SEPARATOR = re.compile(
     r"|samen met|met)(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun)(?:\s+[\w-]+){0,2}?\s+(?:" + _KIN_ROLE
     + r")\s*,?)?)(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
     r"|de vennootschap))?\s*$", re.I)
-_OPENER = re.compile(r"^\s*(?:,\s*[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
+_OPENER = re.compile(r"^\s*(?:,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
 _TAIL = re.compile(r"(?:" + _ASIDE + r")*", re.I)  # used with match(text, pos): no "^"
 _CLAUSE = re.compile(r"[.;:!?\n]")
 _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als)"

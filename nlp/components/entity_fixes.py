@@ -21,23 +21,29 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlp.components.common import doc_text
+from nlp.components.persons import TITLES
 from nlp.resources import _rows, first_names
 
 # a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
 P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
 P_PORT_PART_FR = 91  # "terminal minéralier de Fos": above the vessel cue "minéralier"
 
+_W = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a capitalised word of a name (no full stop at its end)
 _PORT_PART = re.compile(
     r"(?<![\w-])(?:"
-    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro)\s+)?(?:Terminal|Dock|Basin|Quay|Wharf)"
-    r"(?!\s+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
+    r"(?:" + _W + r"[ \t]+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro)[ \t]+)?(?:Terminals?|Dock|Basin|Quay|Wharf)"
+    r"(?![ \t]+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
+    r"|Container[ \t]+Terminal[ \t]+[A-Z][\w-]+"
+    r"|(?:" + _W + r"[ \t]+){1,2}(?:Port|Europort|Harbour)(?![ \t]+(?:Authority|Company|Police|of|Ltd|Services|Operators?)\b)"
+    r"|Port[ \t]+(?!Authority|Police|Company|State|Of\b|Louis|Said)[A-Z][a-z]{3,}"
+    r"|(?<=Port of )New York and New Jersey"
     r"|(?:Pier|Berth|Quay|Kaai|Kade|Quai|Dock|Darse|Bassin|Môle|Steiger|Ligplaats|Poste|Terminal|Muelle"
-    r"|kaai|kade|quai|darse|bassin|môle|ligplaats)\s+\d{1,4}[A-Z]?"
+    r"|kaai|kade|quai|darse|bassin|môle|ligplaats)[ \t]+\d{1,4}[A-Z]?"
     r"(?!\s*(?:[-/]\d|%|kg|tonnes?))"
-    r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|bassin|kanaal)(?:-(?:kade|terminal|haven|dok))?"
+    r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|kai|bassin|kanaal|höft)(?:-(?:kade|terminal|haven|dok))?"
     r"|[A-Z][\w]{2,}-(?:terminal|kade|haven|dok|kanaal)"
-    r"|Maasvlakte(?:\s+(?:II|2))?|Europoort|Botlek|Port\s+2000|North Sea Port|Rotterdam World Gateway|RWG"
-    r"|Euromax(?:\s+Terminal)?|ECT Delta(?:\s+Terminal)?)"
+    r"|Maasvlakte(?:[ \t]+(?:II|2))?|Europoort|Botlek|Port[ \t]+2000|North Sea Port|Rotterdam World Gateway|RWG|KCT"
+    r"|Euromax(?:[ \t]+Terminal)?|ECT Delta(?:[ \t]+Terminal)?)"
     r"(?![\w-]|[ \t]+[A-Z0-9])"  # not the first word of a firm ("Polderhaven Logistics")
     r")(?![\w-])")
 # French: "terminal des Flandres", "terminal minéralier de Fos", "quai de l'Europe", "darse 2" above
@@ -47,20 +53,27 @@ _PORT_PART_FR = re.compile(
     r"[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w-]+)?(?![\w-]|\s+\d)")  # "Darse 2" is the numbered form
 # terminal-ish words that belong to a firm, not a place
 _NOT_PORT_WORDS = re.compile(r"^(?:The|A|An|Le|La|De|Het|In|At|On|From|To|Of|And|Et|En)$")
-_FIRM_FORM = r",?\s+(?:LLP|L\.L\.P\.|LLC|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|SCRL|SPRL|BV|NV|CVBA)"
+_FIRM_FORM = r",?[ \t]+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|Inc\.?|SCRL|SPRL|BV|B\.V\.|NV|CVBA|SA|SAS|SARL)"
+# a legal form after a firm's name, with a comma or "& Co. KG" ("Blum Caribbean Freight, LLC", "Maersk A/S")
+_FORM_AFTER = re.compile(r"(?:,?[ \t]+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|A/S|AS|AB|Oy|S\.p\.A\.|SpA|S\.A\.|SA|NV|N\.V\.|BV"
+                         r"|B\.V\.|GmbH|KG|LLP|PLC|plc|Pty Ltd|& Co\.(?:[ \t]+KG)?|\((?:[A-Z]{2,3})\)[ \t]+Ltd\.?)(?![\w]))+")
 _FORM_BEFORE = r"(?:(?:SARL|SAS|SA|EURL|SNC|NV|BV|BVBA)\s+)?"
-_LAW_FIRM = re.compile(r"(?<![\w-])" + _FORM_BEFORE + r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:,\s+[A-Z][\w'’-]+)*,?\s+"
-                       r"(?:&\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:" + _FIRM_FORM + r")?"
-                       r"|and\s+[A-Z][\w'’-]+" + _FIRM_FORM + r")(?![\w-])")
+_LAW_FIRM = re.compile(r"(?<![\w-])" + _FORM_BEFORE + r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}(?:,[ \t]+[A-Z][\w'’-]+)*,?"
+                       r"[ \t]+(?:&[ \t]+(?!Ors\b)[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}(?:" + _FIRM_FORM + r")?"
+                       r"|and[ \t]+[A-Z][\w'’-]+" + _FIRM_FORM + r")(?![\w-])")
 _PARTICLE = r"(?:van|de|der|den|ten|ter|te|in 't|'t|le|la|du|da|el|al)"
 # "G.H. ten Velde", "P.H. van Rijswijk-Oomen": initials, then a particle or a double surname
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s?(?:(?:" + _PARTICLE + r"\s+){1,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
                             r"|[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+)(?![\w-])")
 # "Rachid 'Ricco' Amrani": a nickname between given name and surname
 _NICKNAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s+['‘\"“][A-Z][\w]+['’\"”]\s+(?:" + _PARTICLE + r"\s+)?[A-Z][\w'’-]+")
-_TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me Maître Mlle".split())
+_TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me Maître Mlle".split()) | frozenset(
+    w.title() for w in TITLES if not w.endswith(".")) | frozenset("""Detective Garda Chief Superintendent Inspector Sergeant
+    Constable Commander Special Agent Officer Judge Justice Defendant Defendants Co-defendant Plaintiff Appellant Deputy
+    Assistant Senior District Magistrate Attorney Prosecutor Director Commissioner Minister Senator Councillor""".split())
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 _GENERATION = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior", "Jnr", "Snr"})
+_IRISH = frozenset("Ó Ô O Ní Mac Mhic Nic Uí Ui".split())
 _VESSEL_TYPES = frozenset("""vraquier porte-conteneurs minéralier cargo navire chalutier pétrolier roulier containerschip
     vrachtschip bulkcarrier koelschip schip vessel freighter bulker reefer tanker""".split())
 _VESSEL_TAIL = frozenset("""pavillon flag vlag monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -112,6 +125,8 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, s) for s in _spans(doc, _PORT_PART_FR, "PORT")]
     for span in _spans(doc, _PORT_PART, "PORT"):
+        cut = max((t.i + 1 for t in span if t.text in ("'s", "’s")), default=span.start)
+        span = Span(doc, cut, span.end, label="PORT") if cut < span.end else span  # "Felixstowe's Trinity Terminal"
         while len(span) > 1 and _NOT_PORT_WORDS.match(span[0].text):
             span = Span(doc, span.start + 1, span.end, label="PORT")
         if len(span) > 1 or not span[0].is_sent_start:
@@ -123,17 +138,28 @@ def _person_edges(doc: Doc, span: Span) -> Span | None:
     """Drop a title ("M. Orsoni-Maïolo"); take in the given name before an initial ("Marco A. de Visser")
     and the first half of a hyphenated given name ("Anne-Sophie")."""
     start, end = span.start, span.end
-    while start < end and doc[start].text in _TITLES:
+    if doc[start].text == "M." and start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and not doc[start - 1].is_stop and doc[start - 1].text not in _TITLES:
+        start -= 1  # "Colleen M. Pratt-Odom": an initial, not "Monsieur"
+    while start < end and doc[start].text in _TITLES and not (doc[start].text == "M." and start < span.start):
         start += 1
     if start == end:
         return None
     if start > span.start and end - start == 1 and end < len(doc) and doc[end].is_title \
             and doc[end].is_alpha and not doc[end].is_stop:
         end += 1  # "M. Gérald Darmanin": the title was read as an initial
-    if start == span.start and start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
-        prev = doc[start - 1]
-        if prev.is_title and prev.is_alpha and not prev.is_stop and prev.text not in _TITLES and len(prev) > 1:
-            start -= 1
+    if start == span.start:
+        while start > 0 and _INITIAL.match(doc[start - 1].text) and doc[start - 1].text not in _TITLES:
+            start -= 1  # "Colleen M." before "Pratt-Odom"
+        if start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
+            prev = doc[start - 1]
+            if prev.is_title and prev.is_alpha and not prev.is_stop and prev.text not in _TITLES and len(prev) > 1:
+                start -= 1
+        if start < span.start and not any(t.is_alpha and len(t) > 1 for t in doc[start:span.start]):
+            start = span.start  # initials alone, no given name before them: keep the span as it was
+    if end - start <= 2 and any(_INITIAL.match(t.text) for t in doc[start:end]) and end < len(doc) \
+            and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop and doc[end - 1].is_title:
+        end += 1  # "R. Stanton" + "Greer"
     if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
             and doc[start - 2].is_title:
         start -= 2
@@ -146,6 +172,14 @@ def _extend_person(doc: Doc, span: Span) -> Span:
         if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                 and doc[end + 1].is_title):
             end += 2  # "Sánchez" + "-" + "Ortiz"
+        elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in ("Jr", "Jr.", "Sr", "Sr."):
+            end += 2  # "Alvin T. McCray, Jr."
+            if doc[end - 1].text in ("Jr", "Sr") and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+                end += 1
+        elif end < len(doc) and doc[end - 1].text in _IRISH and doc[end].is_title and end - span.start >= 2:
+            end += 1  # "Diarmuid Ó" + "Ceallacháin"
+        elif end + 1 < len(doc) and doc[end].text in _IRISH and doc[end + 1].is_title:
+            end += 2  # "Diarmuid Ó Ceallacháin", "Helen Mac Carthaigh"
         elif end < len(doc) and doc[end].text in _GENERATION and doc[end - 1].whitespace_:
             end += 1
             if doc[end - 1].text in ("Jr", "Sr") and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
@@ -160,6 +194,35 @@ def _trim_vessel(span: Span) -> Span | None:
     while end - span.start > 1 and span.doc[end - 1].lower_ in _VESSEL_TAIL:
         end -= 1
     return span if end == span.end else Span(span.doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
+
+
+def _with_form(doc: Doc, span: Span) -> Span:
+    """A firm's name with the legal form written after it ("Blum Caribbean Freight, LLC")."""
+    text = doc_text(doc)
+    if span.text.endswith("&"):
+        span = Span(doc, span.start, span.end - 1, label="COMPANY")
+    form = _FORM_AFTER.match(text, span.end_char)
+    if form is None:
+        return span
+    longer = doc.char_span(span.start_char, form.end(), label="COMPANY", alignment_mode="expand")
+    return longer if longer is not None else span
+
+
+# a seaport named after a port call ("sailed from Posorja", "calling at Kingston and Cartagena")
+_CALL = re.compile(r"(?:arrived|arriving|sailed|sailing|departed|departing|bound for|headed for|destined for|calling at"
+                   r"|called at|call at|docked|berthed|moored|loaded|transshipped|transhipped|via|en provenance|à destination"
+                   r"|escale|quitté|parti|partie|accost\w*|vertrokken|aangekomen|onderweg naar|met bestemming|afkomstig uit"
+                   r"|aangemeerd)\b[^.;:!?\n]{0,60}$", re.I)
+
+
+def _called_port(doc: Doc, span: Span) -> bool:
+    from nlp.resources import port_gazetteer
+
+    if port_gazetteer().lookup(span.text) is None:
+        return False
+    text = doc_text(doc)
+    start = span.sent.start_char if doc.has_annotation("SENT_START") else max(0, span.start_char - 80)
+    return _CALL.search(text[max(start, span.start_char - 80):span.start_char]) is not None
 
 
 def _split_person_and_firm(span: Span) -> list[Span]:
@@ -191,6 +254,13 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             if trimmed is None:
                 continue
             span = trimmed
+        if span.label_ == "COMPANY":
+            span = _with_form(doc, span)
+        elif span.label_ == "LOCATION" and _called_port(doc, span):
+            span = Span(doc, span.start, span.end, label="PORT", kb_id=span.kb_id_)
+        elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and len(span) > 1 \
+                and span[1].text in first_names():
+            span = _extend_person(doc, Span(doc, span.start + 1, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
         text = span.text
         if any((not types or span.label_ in types) and rx.fullmatch(text) for types, rx in stop):
             continue

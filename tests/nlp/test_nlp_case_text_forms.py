@@ -113,3 +113,19 @@ def test_works_at_a_firm_is_employment(run) -> None:
     assert ("EMPLOYED_BY", "Hugo Ferrandi", "Méditerranée Terminaux SAS") in relations(ex)
     assert ("WORKS_AT", "Hugo Ferrandi", "terminal de Mourepiane") in relations(ex)
     assert not {r for r in relations(ex) if r[0] == "WORKS_AT" and r[2] == "Méditerranée Terminaux SAS"}
+
+
+def test_us_and_irish_name_forms_and_legal_forms_after_a_comma(run) -> None:
+    ex = run("Colleen M. Pratt-Odom, 44, and Alvin T. McCray, Jr., were indicted. Garda Diarmuid Ó Ceallacháin gave "
+             "evidence. Blum Caribbean Freight, LLC and Westerland Reederei GmbH & Co. KG used Maersk A/S.", lang="en")
+    assert {"Colleen M. Pratt-Odom", "Alvin T. McCray, Jr.", "Diarmuid Ó Ceallacháin"} <= mentions(ex, "PERSON")
+    assert {"Blum Caribbean Freight, LLC", "Westerland Reederei GmbH & Co. KG", "Maersk A/S"} <= mentions(ex, "COMPANY")
+    assert _pairs(ex, "CO_ACCUSED") == {frozenset(("Colleen M. Pratt-Odom", "Alvin T. McCray, Jr."))}
+
+
+def test_a_seaport_after_a_port_call_is_a_port(run) -> None:
+    ex = run("The vessel was bound for the Port of New York and New Jersey via Balboa, Panama, after calling at Kingston. "
+             "Cargo went from Felixstowe's Trinity Terminal to Rosslare Europort and Port Botany.", lang="en")
+    assert {"New York and New Jersey", "Balboa", "Kingston", "Trinity Terminal", "Rosslare Europort",
+            "Port Botany"} <= mentions(ex, "PORT")
+    assert "Panama" in mentions(ex, "LOCATION")
