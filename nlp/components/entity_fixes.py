@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.components.common import doc_text
 from nlp.components.persons import TITLES
-from nlp.resources import _rows, first_names
+from nlp.resources import _rows, first_names, word_list
 
 # a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
 P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
@@ -235,11 +235,22 @@ def _split_person_and_firm(span: Span) -> list[Span]:
     return [span]
 
 
+def _split_state(span: Span) -> list[Span]:
+    """"Savannah, Georgia" read as one place: the city (or port), then the state."""
+    if span.label_ not in ("PORT", "LOCATION") or len(span) < 3:
+        return [span]
+    for tok in span[1:-1]:
+        if tok.text == "," and span.doc[tok.i + 1:span.end].text in word_list("us_states.txt"):
+            return [Span(span.doc, span.start, tok.i, label=span.label_, kb_id=span.kb_id_),
+                    Span(span.doc, tok.i + 1, span.end, label="LOCATION")]
+    return [span]
+
+
 def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     """The merged mentions after the corrections above (non-overlapping, in order)."""
     stop = _stoplist(doc.lang_)
     out: list[Span] = []
-    for span in [part for s in spans for part in _split_person_and_firm(s)]:
+    for span in [part for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)]:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
         if span.label_ == "PERSON":

@@ -25,6 +25,7 @@ from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
 from nlp.relation_rules import cue_rules, negated
+from nlp.resources import country_names
 
 MAX_BETWEEN = 250
 MAX_PAIR_GAP = 6
@@ -74,6 +75,20 @@ _ROLE_BEFORE = re.compile(r"(?:members?|leaders?|heads?|bosses|chiefs?|lieutenan
 _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|cartel|syndicate|groep|bende|netwerk|organisatie"
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
+# a sentence that moves its vessel: every port it names is a port of call
+_MOVE = {
+    "en": re.compile(r"\b(?:arriv\w*|sail\w*|depart\w*|dock(?:ed|ing)|berth(?:ed|ing)|moor(?:ed|ing)|loaded|loading|discharg\w*"
+                     r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
+                     r"|left|leaving|reached|entered|itinerary|rotation|routed)\b"),
+    "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
+                     r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
+    "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
+                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route)\b"),
+}
+_NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
+                       r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
+                       r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
+_FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
 _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
                        r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
@@ -252,7 +267,10 @@ class RelationFinder:
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end)
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._cargo(text, refs, typed_pairs, blocked, s_start, s_end))
+        out.extend(self._voyage(text, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
+        countries = country_names()
+        out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):
@@ -301,6 +319,32 @@ class RelationFinder:
                 typed.add((min(v, k), max(v, k)))
                 out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
                                      "rule", 0.6, f"{self.lang}:port-call"))
+        return out
+
+    def _voyage(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                s_start: int, s_end: int) -> list[RelationHit]:
+        """Every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")."""
+        vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
+        move = _MOVE.get(self.lang)
+        if move is None or len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
+            return []
+        sentence = text[s_start:s_end]
+        if not move.search(sentence.lower()):
+            return []
+        v = next((k for k in vessels if not refs[k].anaphor), vessels[0])
+        out = []
+        for k, ref in enumerate(refs):
+            pair = (min(v, k), max(v, k))
+            if ref.anaphor or pair in typed or pair in blocked or ref.type not in ("PORT", "LOCATION"):
+                continue
+            before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
+            if _NOT_CALL.search(before):
+                continue  # "registered in Liberia", "based in Gulfport"
+            if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
+                continue
+            typed.add(pair)
+            out.append(self._hit("CALLED_AT", refs[v], ref, refs[pair[0]], refs[pair[1]], s_start, s_end, "rule", 0.6,
+                                 f"{self.lang}:voyage"))
         return out
 
     def _cargo(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],

@@ -129,3 +129,13 @@ def test_a_seaport_after_a_port_call_is_a_port(run) -> None:
     assert {"New York and New Jersey", "Balboa", "Kingston", "Trinity Terminal", "Rosslare Europort",
             "Port Botany"} <= mentions(ex, "PORT")
     assert "Panama" in mentions(ex, "LOCATION")
+
+
+def test_every_port_of_a_voyage_sentence_is_called_at(run) -> None:
+    ex = run("The container ship Maersk Cabo Verde sailed from Cartagena and Kingston before discharging at the Trinity "
+             "Terminal. The MV Westerland Hope, registered in Liberia, docked at the Seagirt Marine Terminal after a voyage "
+             "to Jamaica.", lang="en")
+    called = {r[2] for r in relations(ex) if r[0] == "CALLED_AT"}
+    assert called == {"Cartagena", "Kingston", "Trinity Terminal", "Seagirt Marine Terminal"}
+    nl = run("Het containerschip Santa Cruz Reefer kwam uit Guayaquil en meerde op 4 april aan in Rotterdam.", lang="nl")
+    assert {r[2] for r in relations(nl) if r[0] == "CALLED_AT"} == {"Guayaquil", "Rotterdam"}
