@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from nlp.components.co_accused import _ASIDE, _lists
+from nlp.components.co_accused import _SHORT_ASIDE, _lists
 from nlp.resources import _rows
 
 RELATION = {
@@ -42,7 +42,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     for row in _rows("role_words.tsv"):
         if len(row) >= 3 and row[0] == lang:
             role = r"(?:" + row[2] + r")"
-            after = re.compile(r"(?:" + _ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE + r"(?:[\w'’-]+\s+){0,2}?" + role
+            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE + r"(?:[\w'’-]+\s+){0,2}?" + role
                                + r"(?:\s+[a-zà-ÿ]+)?"  # "capitaine grec du", "seaman aboard"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
@@ -57,7 +57,7 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     roles = _roles(lang)
     if not roles:
         return []
-    lists = {group[-1]: group for group in _lists(text, refs)}
+    lists = {group[-1]: group for group in _lists(text, refs, plain=True)}
     out: list[tuple[str, int, int]] = []
     for i, ref in enumerate(refs):
         if ref.anaphor:
@@ -82,7 +82,7 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
             if person.type != "PERSON" or person.anaphor or not re.fullmatch(r"\s*[,:]\s*", text[ref.end:person.start]):
                 continue
             head = text[max(s_start, ref.start - 80):ref.start]
-            group = next((g for g in _lists(text, refs) if g[0] == i + 1), [i + 1])
+            group = next((g for g in _lists(text, refs, plain=True) if g[0] == i + 1), [i + 1])
             for cls, _after, before in roles:
                 type_ = RELATION.get((cls, ref.type))
                 if type_ and before.search(head):

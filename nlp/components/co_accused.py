@@ -26,7 +26,14 @@ MEMBER_TYPES = frozenset({"PERSON", "COMPANY"})
 MAX_GAP_AFTER = 70
 
 _NOT_CONJ = (r"(?!(?:and|et|en|or|ou|as well as|ainsi que|alsook|along with|together with|avec|samen met|met|with|his|her"
-             r"|son|sa|zijn|haar)\b)")
+             r"|son|sa|zijn|haar|were|was|are|is|have|has|had|will|would|who|which|said|told|ont|sont|était|étaient|qui"
+             r"|werden|waren|zijn|die|dat|heeft|hebben)\b)")
+# ages, home towns, aliases, brackets: what an apposition reading may step over
+_SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+                r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+                r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
+                r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
+                r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
 _ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
           r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
@@ -43,12 +50,17 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
              r"|medeverdachten?|neef|vrouw")
-_SEPARATOR = re.compile(
-    r"^(?:" + _ASIDE + r")*\s*(?:,|;|,?\s*(?:and|et|en|&|as well as|ainsi que|alsook|along with|together with|avec"
-    r"|samen met|met)(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun)(?:\s+[\w-]+){0,2}?\s+(?:" + _KIN_ROLE
-    + r")\s*,?)?)(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
-    r"|de vennootschap))?\s*$", re.I)
-_OPENER = re.compile(r"^\s*(?:,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
+def _separator(aside: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en|&|as well as|ainsi que|alsook|along with"
+        r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun)(?:\s+[\w-]+){0,2}?\s+(?:"
+        + _KIN_ROLE + r")\s*,?)?(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
+        r"|de vennootschap))?\s*$", re.I)
+
+
+_SEPARATOR = _separator(_ASIDE)
+_PLAIN_SEPARATOR = _separator(_SHORT_ASIDE)  # no role of its own between the members
+_OPENER = re.compile(r"^(?:" + _SHORT_ASIDE + r")*\s*(?:,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
 _TAIL = re.compile(r"(?:" + _ASIDE + r")*", re.I)  # used with match(text, pos): no "^"
 _CLAUSE = re.compile(r"[.;:!?\n]")
 _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als)"
@@ -72,14 +84,20 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             if row[1] in ("before", "both"):
                 before.append(row[2])
     after_re = re.compile(r"\b(?:" + "|".join(after or ["(?!)"]) + r")\b")
-    before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:the|les|de)?\s*"
+    before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
+                           r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
+                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
                            r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes|personnes"
                            r"|mannen|personen|verdachten))?\s*[:,]?\s*(?:the |les |de )?$")
     return after_re, before_re
 
 
-def _lists(text: str, refs: Sequence[_Ref]) -> list[list[int]]:
-    """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators."""
+def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
+    """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators.
+
+    ``plain``: only members without an apposition of their own ("A, 41, and B", not "A, a docker, and B").
+    """
+    separator = _PLAIN_SEPARATOR if plain else _SEPARATOR
     groups: list[list[int]] = []
     current: list[int] = []
     last = -1
@@ -88,14 +106,14 @@ def _lists(text: str, refs: Sequence[_Ref]) -> list[list[int]]:
             continue
         if current and _OPENER.match(text[refs[last].end:ref.start]):
             continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
-        if current and _SEPARATOR.match(text[refs[last].end:ref.start]):
+        if current and separator.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:
-            if len(current) >= 2:
+            if len(current) >= smallest:
                 groups.append(current)
             current = [k]
         last = k
-    if len(current) >= 2:
+    if len(current) >= smallest:
         groups.append(current)
     return groups
 
@@ -117,16 +135,28 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
     """``(i, j)`` index pairs (i < j) of the mentions of one sentence that are named as co-accused."""
     after_re, before_re = _charge_words(lang)
     out: list[tuple[int, int]] = []
-    for group in _lists(text, refs):
+    groups: list[list[int]] = []
+    joined: set[int] = set()
+    for group in _lists(text, refs, smallest=1):
+        if groups:
+            between = text[refs[groups[-1][-1]].end:refs[group[0]].start].lower()
+            if _ALONG.search(between) and after_re.search(between):
+                groups[-1] = groups[-1] + group  # "A and B were charged alongside C and D"
+                joined.add(len(groups) - 1)
+                continue
+        groups.append(group)
+    for n, group in enumerate(groups):
+        if len(group) < 2:
+            continue
         first, last = refs[group[0]], refs[group[-1]]
         aside = _TAIL.match(text, last.end, s_end)
         after = aside.end() if aside else last.end  # "A and B, crew of the X, were charged": past the aside
         following = [r.start for r in refs if r.start >= after and not r.anaphor]
-        tail = text[after:min(following + [s_end])]
+        tail = text[last.end:min(following + [s_end])]  # the asides too: "A and B, both of X, were charged alongside C"
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
-        if not (after_re.search(tail) or before_re.search(head)):
+        if not (n in joined or after_re.search(tail) or before_re.search(head)):
             continue
         out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])
     return sorted(set(out) | set(_along_with(text, refs, after_re)))

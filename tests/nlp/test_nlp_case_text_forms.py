@@ -139,3 +139,16 @@ def test_every_port_of_a_voyage_sentence_is_called_at(run) -> None:
     assert called == {"Cartagena", "Kingston", "Trinity Terminal", "Seagirt Marine Terminal"}
     nl = run("Het containerschip Santa Cruz Reefer kwam uit Guayaquil en meerde op 4 april aan in Rotterdam.", lang="nl")
     assert {r[2] for r in relations(nl) if r[0] == "CALLED_AT"} == {"Guayaquil", "Rotterdam"}
+
+
+def test_indictment_lists_with_semicolons_kin_and_alongside(run) -> None:
+    ex = run("A federal grand jury returned an indictment charging Curtis W. Landry, 51, of Gulfport; his cousins André M. "
+             "Thibodeaux, 47, and Marcel Thibodeaux, 44, both of Biloxi; and Hector Salgado, 39.", lang="en")
+    assert len(_pairs(ex, "CO_ACCUSED")) == 6
+    ex = run("Arben Krasniqi, 34, and his brother Ilir Krasniqi, 29, both of Southampton, were charged alongside Gary "
+             "Pennington, 45, a lasher at Southampton Container Terminals, and Lewis O'Driscoll-Hart, 27, a driver for "
+             "Solent Cold Chain Ltd.", lang="en")
+    assert len(_pairs(ex, "CO_ACCUSED")) == 6
+    # each member's own apposition holds for that member only
+    assert ("EMPLOYED_BY", "Lewis O'Driscoll-Hart", "Solent Cold Chain Ltd.") in relations(ex)
+    assert not {r for r in relations(ex) if r[0] == "EMPLOYED_BY" and r[1] == "Gary Pennington"}
