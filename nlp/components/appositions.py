@@ -89,3 +89,38 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
                     out.extend((type_, k, i) for k in group if refs[k].type == "PERSON")
                     break
     return out
+
+
+# officials: "Detective Sergeant Karen Doyle of the Australian Federal Police", "Border Force officer Mark Ellery"
+_OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|constable|branch|commander|officers?|special|agents?"
+                   r"|in charge|spokes(?:person|man|woman)|director|deputy|assistant|commissioner|minister|secretary|head"
+                   r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
+                   r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
+                   r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+)")
+_TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
+_OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
+_BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
+_AUTHORITY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
+                        r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
+                        r"|\bDEA\b|\bFBI\b|revenue|gendarmerie|europol", re.I)
+
+
+def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
+    """EMPLOYED_BY for officials named with their title and their body."""
+    out = []
+    for i, ref in enumerate(refs):
+        if ref.type != "PERSON" or ref.anaphor:
+            continue
+        titled = _TITLES_BEFORE.search(text[max(s_start, ref.start - 60):ref.start]) is not None
+        if i + 1 < len(refs) and titled:
+            body = refs[i + 1]
+            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _OF_BODY.fullmatch(
+                    text[ref.end:body.start]) and _AUTHORITY.search(text[body.start:body.end]):
+                out.append(("EMPLOYED_BY", i, i + 1))
+                continue
+        if i > 0:
+            body = refs[i - 1]
+            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _BODY_TITLE.fullmatch(
+                    text[body.end:ref.start]) and _AUTHORITY.search(text[body.start:body.end]):
+                out.append(("EMPLOYED_BY", i, i - 1))
+    return out

@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlp.components.common import doc_text
+from nlp.components.organizations import classify_org
 from nlp.components.persons import TITLES
 from nlp.resources import _rows, first_names, word_list
 
@@ -42,7 +43,7 @@ _PORT_PART = re.compile(
     r"(?!\s*(?:[-/]\d|%|kg|tonnes?))"
     r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|kai|bassin|kanaal|höft)(?:-(?:kade|terminal|haven|dok))?"
     r"|[A-Z][\w]{2,}-(?:terminal|kade|haven|dok|kanaal)"
-    r"|Maasvlakte(?:[ \t]+(?:II|2))?|Europoort|Botlek|Port[ \t]+2000|North Sea Port|Rotterdam World Gateway|RWG|KCT"
+    r"|Maasvlakte(?:[ \t]+(?:II|2))?|Europoort|Botlek|Port[ \t]+2000|North Sea Port|Rotterdam World Gateway|RWG"
     r"|Euromax(?:[ \t]+Terminal)?|ECT Delta(?:[ \t]+Terminal)?)"
     r"(?![\w-]|[ \t]+[A-Z0-9])"  # not the first word of a firm ("Polderhaven Logistics")
     r")(?![\w-])")
@@ -71,6 +72,7 @@ _TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me M
     w.title() for w in TITLES if not w.endswith(".")) | frozenset("""Detective Garda Chief Superintendent Inspector Sergeant
     Constable Commander Special Agent Officer Judge Justice Defendant Defendants Co-defendant Plaintiff Appellant Deputy
     Assistant Senior District Magistrate Attorney Prosecutor Director Commissioner Minister Senator Councillor""".split())
+_GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 _GENERATION = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior", "Jnr", "Snr"})
 _IRISH = frozenset("Ó Ô O Ní Mac Mhic Nic Uí Ui".split())
@@ -153,9 +155,9 @@ def _person_edges(doc: Doc, span: Span) -> Span | None:
             start -= 1  # "Colleen M." before "Pratt-Odom"
         if start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
             prev = doc[start - 1]
-            if prev.is_title and prev.is_alpha and not prev.is_stop and prev.text not in _TITLES and len(prev) > 1:
+            if _GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES:
                 start -= 1
-        if start < span.start and not any(t.is_alpha and len(t) > 1 for t in doc[start:span.start]):
+        if start < span.start and not any(_GIVEN.match(t.text) for t in doc[start:span.start]):
             start = span.start  # initials alone, no given name before them: keep the span as it was
     if end - start <= 2 and any(_INITIAL.match(t.text) for t in doc[start:end]) and end < len(doc) \
             and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop and doc[end - 1].is_title:
@@ -246,11 +248,47 @@ def _split_state(span: Span) -> list[Span]:
     return [span]
 
 
+def _name_after_title(span: Span) -> bool:
+    """Whether the words after a leading title look like a person's name: 2-4 capitalised words, no
+    organisation word ("Garda Diarmuid Ó Ceallacháin", not "Garda National Drugs Bureau")."""
+    rest = [t for t in span[1:]]
+    return (2 <= len(rest) <= 4 and rest[0].is_title and rest[-1].is_title and rest[0].text not in _TITLES
+            and all(t.is_title or t.text in _IRISH or t.text == "-" for t in rest)
+            and classify_org(" ".join(t.text for t in rest))[0] is None and not any(t.is_stop for t in rest))
+
+
+def _hyphenated_name(span: Span) -> bool:
+    """A given name and a double surname, nothing of an organisation: "Yolanda Reyes-Harmon"."""
+    toks = list(span)
+    return (len(toks) in (4, 5) and toks[-2].text == "-" and not toks[-2].whitespace_ and not toks[-3].whitespace_
+            and all(t.is_title for t in toks if t.text != "-") and classify_org(span.text)[0] is None
+            and not any(t.is_stop or t.text.isupper() for t in toks))
+
+
+def _split_org_and_officer(span: Span) -> list[Span]:
+    """"NCA Branch Commander Rachel Onslow" read as one body: the body, then the officer."""
+    if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 3:
+        return [span]
+    for tok in span[1:-1]:
+        person = Span(span.doc, tok.i, span.end)
+        if tok.text in _TITLES and _name_after_title(person):
+            title_start = tok.i
+            while title_start > span.start and span.doc[title_start - 1].text in _TITLES | {"Branch", "Senior"}:
+                title_start -= 1
+            parts = [Span(span.doc, tok.i + 1, span.end, label="PERSON")]
+            if title_start > span.start:
+                parts.insert(0, Span(span.doc, span.start, title_start, label=span.label_))
+            return parts
+    return [span]
+
+
 def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     """The merged mentions after the corrections above (non-overlapping, in order)."""
     stop = _stoplist(doc.lang_)
     out: list[Span] = []
-    for span in [part for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)]:
+    split = [p for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)
+             for p in _split_org_and_officer(part)]
+    for span in split:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
         if span.label_ == "PERSON":
@@ -269,8 +307,9 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             span = _with_form(doc, span)
         elif span.label_ == "LOCATION" and _called_port(doc, span):
             span = Span(doc, span.start, span.end, label="PORT", kb_id=span.kb_id_)
-        elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and len(span) > 1 \
-                and span[1].text in first_names():
+        elif span.label_ == "ORGANIZATION" and _hyphenated_name(span):
+            span = Span(doc, span.start, span.end, label="PERSON")  # "Yolanda Reyes-Harmon" read as a body
+        elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and _name_after_title(span):
             span = _extend_person(doc, Span(doc, span.start + 1, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
         text = span.text
         if any((not types or span.label_ in types) and rx.fullmatch(text) for types, rx in stop):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import apposition_relations
+from nlp.components.appositions import apposition_relations, official_relations
 from nlp.components.co_accused import bullet_lists, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
@@ -247,7 +247,8 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))
-        for type_, src_k, tgt_k in apposition_relations(text, refs, s_start, s_end, self.lang):
+        for type_, src_k, tgt_k in (apposition_relations(text, refs, s_start, s_end, self.lang)
+                                    + official_relations(text, refs, s_start, s_end)):
             pair = (min(src_k, tgt_k), max(src_k, tgt_k))
             if pair in typed_pairs or pair in blocked:
                 continue

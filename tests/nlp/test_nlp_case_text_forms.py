@@ -98,10 +98,10 @@ def test_role_appositions_tie_people_to_terminals_vessels_and_firms(run) -> None
              "The second officer of the MSC Gayane, Ivan Durasevic, pleaded guilty.", lang="en")
     assert ("WORKS_AT", "Marcus Delgado", "Packer Avenue Marine Terminal") in relations(en)
     assert ("WORKS_AT", "Ivan Durasevic", "MSC Gayane") in relations(en)
-    fr = run("Oleksandr Bondarenko, Ramón E. Quiñones-Vera et Wilmer Quiñones, membres d'équipage du Sierra Nevada Star, "
+    fr = run("Oleksandr Bondarenko, Ramón E. Quiñones-Vera et Pedro Quiñones, membres d'équipage du Sierra Nevada Star, "
              "ont été mis en examen.", lang="fr")
     crew = {r[1] for r in relations(fr) if r[0] == "WORKS_AT" and r[2] == "Sierra Nevada Star"}
-    assert crew == {"Oleksandr Bondarenko", "Ramón E. Quiñones-Vera", "Wilmer Quiñones"}
+    assert crew == {"Oleksandr Bondarenko", "Ramón E. Quiñones-Vera", "Pedro Quiñones"}
     assert len(_pairs(fr, "CO_ACCUSED")) == 3
     nl = run("Drie medewerkers van Kaaiveld Logistics BV: Anouk de R. (31), Henk van D. (58) en Kevin B. (35).", lang="nl")
     assert {r[1] for r in relations(nl) if r[0] == "EMPLOYED_BY"} == {"Anouk de R.", "Henk van D.", "Kevin B."}
@@ -152,3 +152,13 @@ def test_indictment_lists_with_semicolons_kin_and_alongside(run) -> None:
     # each member's own apposition holds for that member only
     assert ("EMPLOYED_BY", "Lewis O'Driscoll-Hart", "Solent Cold Chain Ltd.") in relations(ex)
     assert not {r for r in relations(ex) if r[0] == "EMPLOYED_BY" and r[1] == "Gary Pennington"}
+
+
+def test_officials_are_employed_by_their_body(run) -> None:
+    ex = run("Detective Sergeant Karen Doyle of the Australian Federal Police said the men would face court. NCA Branch "
+             "Commander Rachel Onslow welcomed the result. Border Force officer Mark Ellery found the drugs.", lang="en")
+    employed = {(r[1], r[2]) for r in relations(ex) if r[0] == "EMPLOYED_BY"}
+    assert employed == {("Karen Doyle", "Australian Federal Police"), ("Rachel Onslow", "NCA"),
+                        ("Mark Ellery", "Border Force")}
+    gang = run("Detective Karen Doyle of the Kinahan cartel was named.", lang="en")
+    assert not {r for r in relations(gang) if r[0] == "EMPLOYED_BY"}
