@@ -26,9 +26,13 @@ from graph.model import Extraction, Relation
 __all__ = ["contradicts", "faithful_share", "unfaithful"]
 
 
+# surname particles: "Ó Súilleabháin", "van den Berg", "El M." begin with no given name
+_PARTICLES = frozenset("o mac mc ni nic ui van von de der den ter ten te le la du da di del el al ben bin abu".split())
+
+
 def _given(name: str) -> str:
     words = [w for w in fold(name).replace(".", ". ").split() if w]
-    return words[0] if len(words) >= 2 else ""
+    return words[0] if len(words) >= 2 and words[0].rstrip(".'’") not in _PARTICLES else ""
 
 
 def contradicts(mention: str, name: str) -> bool:
@@ -36,8 +40,8 @@ def contradicts(mention: str, name: str) -> bool:
 
     >>> contradicts("Gustaaf Moerman", "Hilde Moerman"), contradicts("G. Moerman", "Gustaaf Moerman")
     (True, False)
-    >>> contradicts("Moerman", "Hilde Moerman")
-    False
+    >>> contradicts("Moerman", "Hilde Moerman"), contradicts("Ó Súilleabháin", "Declan Ó Súilleabháin")
+    (False, False)
     """
     a, b = _given(mention), _given(name)
     if not a or not b or a == b:

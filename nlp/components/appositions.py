@@ -32,7 +32,7 @@ _ARTICLE = r"(?:(?:the|le|la|les|l['’]|de|het|a|an|un|une|een|his|her|its|son|
 _PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
-               + _ARTICLE + r")?")
+               + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
 _LEAD = r"(?:(?:who|qui|die|and|et|en)\s+(?:is|was|were|are|est|était|sont|étaient|is|was|waren|zijn)\s+)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
 

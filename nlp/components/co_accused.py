@@ -162,6 +162,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
     return sorted(set(out) | set(_along_with(text, refs, after_re)))
 
 
+_BULLET_LEAD = re.compile(r"(?:la société|la sociét[ée]|l['’]entreprise|la firme|the company|the firm|de vennootschap|het bedrijf"
+                          r"|de firma)\s+", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
 
 
@@ -190,7 +192,9 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
             continue
         members = []
         for _line_start, marker_end in run:
-            first = next((i for i, r in enumerate(refs) if marker_end <= r.start <= marker_end + 6 and not r.anaphor), None)
+            lead = _BULLET_LEAD.match(text, marker_end)
+            reach = lead.end() + 6 if lead else marker_end + 6
+            first = next((i for i, r in enumerate(refs) if marker_end <= r.start <= reach and not r.anaphor), None)
             if first is not None and refs[first].type in MEMBER_TYPES:
                 members.append(first)
         block_end = text.find("\n", run[-1][1])

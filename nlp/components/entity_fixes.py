@@ -32,11 +32,13 @@ P_PORT_PART_FR = 91  # "terminal minéralier de Fos": above the vessel cue "min�
 _W = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a capitalised word of a name (no full stop at its end)
 _PORT_PART = re.compile(
     r"(?<![\w-])(?:"
-    r"(?:" + _W + r"[ \t]+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro)[ \t]+)?(?:Terminals?|Dock|Basin|Quay|Wharf)"
+    r"(?:" + _W + r"[ \t]+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro|Deepwater)[ \t]+)?(?:Terminals?|Dock|Basin|Quay|Wharf|Berth"
+    r"|Jetty)"
     r"(?![ \t]+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
     r"|Container[ \t]+Terminal[ \t]+[A-Z][\w-]+"
     r"|(?:" + _W + r"[ \t]+){1,2}(?:Port|Europort|Harbour)(?![ \t]+(?:Authority|Company|Police|of|Ltd|Services|Operators?)\b)"
-    r"|Port[ \t]+(?!Authority|Police|Company|State|Of\b|Louis|Said)[A-Z][a-z]{3,}"
+    r"|Port[ \t]+(?!Authority|Police|Company|State|Of\b|Louis|Said|Services|Logistics|Holdings|Operations"
+    r"|Partners|Group|Security|Workers)[A-Z][a-z]{3,}"
     r"|(?<=Port of )New York and New Jersey"
     r"|(?:Pier|Berth|Quay|Kaai|Kade|Quai|Dock|Darse|Bassin|Môle|Steiger|Ligplaats|Poste|Terminal|Muelle"
     r"|kaai|kade|quai|darse|bassin|môle|ligplaats)[ \t]+\d{1,4}[A-Z]?"
@@ -47,6 +49,10 @@ _PORT_PART = re.compile(
     r"|Euromax(?:[ \t]+Terminal)?|ECT Delta(?:[ \t]+Terminal)?)"
     r"(?![\w-]|[ \t]+[A-Z0-9])"  # not the first word of a firm ("Polderhaven Logistics")
     r")(?![\w-])")
+# an operator's terminal named by its place: "APM Terminals Maasvlakte II", "DP World London Gateway"
+_NAMED_TERMINAL = re.compile(r"(?<![\w-])(?:APM Terminals|Hutchison Ports|DP World|PSA|HHLA|Eurogate)[ \t]+(?:Container[ \t]+Terminal[ \t]+)?"
+                             r"(?!Ltd|Limited|Inc|NV|BV|B\.V\.|GmbH)[A-Z][\w-]+(?:[ \t]+(?:II|2|Gateway|[A-Z][a-z]+))?(?![\w-])")
+P_NAMED_TERMINAL = 87
 # French: "terminal des Flandres", "terminal minéralier de Fos", "quai de l'Europe", "darse 2" above
 _PORT_PART_FR = re.compile(
     r"(?<![\w-])(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)(?:\s+(?:minéralier|fruitier|roulier|multivrac|vraquier"
@@ -75,6 +81,11 @@ _TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me M
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 _GENERATION = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior", "Jnr", "Snr"})
+_ROLE_NOUNS = frozenset("""haulier docker dockworker longshoreman stevedore seaman sailor captain skipper driver planner
+    lasher checker foreman cariste grutier docker chauffeur havenarbeider kraanmachinist chauffeur planner matroos
+    kapitein schipper""".split())
+_BODY_WORDS = frozenset("""national federal central royal regional special criminal general international european serious
+    organised organized drugs crime bureau unit division service services""".split())
 _IRISH = frozenset("Ó Ô O Ní Mac Mhic Nic Uí Ui".split())
 _VESSEL_TYPES = frozenset("""vraquier porte-conteneurs minéralier cargo navire chalutier pétrolier roulier containerschip
     vrachtschip bulkcarrier koelschip schip vessel freighter bulker reefer tanker""".split())
@@ -126,11 +137,14 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, s) for s in _spans(doc, _PORT_PART_FR, "PORT")]
+    out += [(P_NAMED_TERMINAL, s) for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
     for span in _spans(doc, _PORT_PART, "PORT"):
         cut = max((t.i + 1 for t in span if t.text in ("'s", "’s")), default=span.start)
         span = Span(doc, cut, span.end, label="PORT") if cut < span.end else span  # "Felixstowe's Trinity Terminal"
         while len(span) > 1 and _NOT_PORT_WORDS.match(span[0].text):
             span = Span(doc, span.start + 1, span.end, label="PORT")
+        if span[0].text == "Port" and span.start > 0 and doc[span.start - 1].is_title and not span[0].is_sent_start:
+            continue  # "Meridian Port Services": a firm's words
         if len(span) > 1 or not span[0].is_sent_start:
             out.append((P_PORT_PART, span))
     return out
@@ -143,8 +157,11 @@ def _person_edges(doc: Doc, span: Span) -> Span | None:
     if doc[start].text == "M." and start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
             and not doc[start - 1].is_stop and doc[start - 1].text not in _TITLES:
         start -= 1  # "Colleen M. Pratt-Odom": an initial, not "Monsieur"
-    while start < end and doc[start].text in _TITLES and not (doc[start].text == "M." and start < span.start):
-        start += 1
+    while start < end and (doc[start].text in _TITLES or doc[start].lower_ in _ROLE_NOUNS) \
+            and not (doc[start].text == "M." and start < span.start):
+        start += 1  # "Judge", "Haulier", "Docker" before the name
+    if end - start == 1 and start > 0 and doc[start - 1].text in _IRISH:
+        start -= 1  # "Ó Súilleabháin"
     if start == end:
         return None
     if start > span.start and end - start == 1 and end < len(doc) and doc[end].is_title \
@@ -198,9 +215,17 @@ def _trim_vessel(span: Span) -> Span | None:
     return span if end == span.end else Span(span.doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
 
 
+_ELIDED_HEAD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:d['’]|de la |du |des )$")
+
+
 def _with_form(doc: Doc, span: Span) -> Span:
-    """A firm's name with the legal form written after it ("Blum Caribbean Freight, LLC")."""
+    """A firm's name with the legal form written after it ("Blum Caribbean Freight, LLC") and the words
+    before an elided article that the rules cut off ("Côte d'" of "Côte d'Albâtre Transit SARL")."""
     text = doc_text(doc)
+    head = _ELIDED_HEAD.search(text, max(0, span.start_char - 30), span.start_char)
+    if head is not None:
+        longer = doc.char_span(head.start(), span.end_char, label="COMPANY", alignment_mode="expand")
+        span = longer if longer is not None else span
     if span.text.endswith("&"):
         span = Span(doc, span.start, span.end - 1, label="COMPANY")
     form = _FORM_AFTER.match(text, span.end_char)
@@ -251,8 +276,13 @@ def _split_state(span: Span) -> list[Span]:
 def _name_after_title(span: Span) -> bool:
     """Whether the words after a leading title look like a person's name: 2-4 capitalised words, no
     organisation word ("Garda Diarmuid Ó Ceallacháin", not "Garda National Drugs Bureau")."""
-    rest = [t for t in span[1:]]
+    first = next((k for k, t in enumerate(span) if t.text not in _TITLES), len(span))
+    rest = [t for t in span[first:]] if first else []
+    end = rest[-1].i + 1 if rest else span.end
+    if end < len(span.doc) and span.doc[end].lower_ in ("and", "et", "en", "&"):
+        return False  # "Garda National Drugs and Organised Crime Bureau": the body goes on
     return (2 <= len(rest) <= 4 and rest[0].is_title and rest[-1].is_title and rest[0].text not in _TITLES
+            and rest[0].lower_ not in _BODY_WORDS
             and all(t.is_title or t.text in _IRISH or t.text == "-" for t in rest)
             and classify_org(" ".join(t.text for t in rest))[0] is None and not any(t.is_stop for t in rest))
 
@@ -310,7 +340,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         elif span.label_ == "ORGANIZATION" and _hyphenated_name(span):
             span = Span(doc, span.start, span.end, label="PERSON")  # "Yolanda Reyes-Harmon" read as a body
         elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and _name_after_title(span):
-            span = _extend_person(doc, Span(doc, span.start + 1, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
+            first = next(t.i for t in span if t.text not in _TITLES)
+            span = _extend_person(doc, Span(doc, first, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
         text = span.text
         if any((not types or span.label_ in types) and rx.fullmatch(text) for types, rx in stop):
             continue
