@@ -8,15 +8,9 @@ from typing import Any
 
 import typer
 
-from graph.ids import fold
 from graph.schema import SCHEMA
 from graph.store import open_store
 from ingest.sample import SAMPLE_CASE, sample_case_files, sample_watchlist
-
-
-def is_logistics(name: str, properties: dict[str, Any] | None = None) -> bool:
-    text = fold(" ".join([name, *(str(v) for v in (properties or {}).values())]))
-    return any(cue in text for cue in SCHEMA.logistics_cues)
 
 
 def demo_key(store_url: str, name: str = "demo") -> str:
@@ -35,6 +29,7 @@ def demo_key(store_url: str, name: str = "demo") -> str:
 def run_demo(store_url: str, out: Path, sample: Path = SAMPLE_CASE) -> dict[str, Any]:
     """Ingest ``sample``, rank by centrality, score firms against the watchlist, draw; returns what went where."""
     from graph.analysis import centrality, suspicious_links
+    from graph.analysis.suspicious import is_logistics
     from graph.visualize import subgraph_html
     from ingest import ingest_paths
 
@@ -61,12 +56,14 @@ def run_demo(store_url: str, out: Path, sample: Path = SAMPLE_CASE) -> dict[str,
         rows = [r if isinstance(r, dict) else r.to_dict() for r in ranked]
         for row in rows[:5]:
             typer.echo(f"    {row['score']:.3f}  {row['name']}")
+        if getattr(ranked, "untied", 0):
+            typer.echo(f"    ({ranked.untied} more with no tie to the watchlist, not listed)")
         (out / "suspicious_links.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False, default=str),
                                                    encoding="utf-8")
 
         typer.secho("4/4 picture of the most central logistics firm", bold=True)
         firms = [r for r in centrality(graph, measure="degree", types=["COMPANY"])
-                 if is_logistics(r["name"], graph.nodes[r["entity_id"]])]
+                 if is_logistics(graph.nodes[r["entity_id"]])]
         focus = rows[0]["entity_id"] if rows else (firms[0]["entity_id"] if firms else top[0]["entity_id"])
         sub = store.neighbors(focus, depth=2, limit=150)
         sizes = {r["entity_id"]: r["score"] for r in centrality(graph, measure="pagerank")}

@@ -379,12 +379,14 @@ def roc_auc(scores: dict[str, float], positives: set[str] | dict[str, Any]) -> f
 
 def evaluate(eco: Ecosystem, G: nx.Graph | None = None, kind: str = "firms") -> dict[str, float]:
     """precision@10 and ROC-AUC of the suspicious-link ranking on the planted firms (or insiders)."""
-    from graph.analysis.suspicious import suspicious_links
+    from graph.analysis.suspicious import find_candidates, suspicious_links
 
     graph = G if G is not None else eco.projection()
     ranked = suspicious_links(graph, eco.watchlist, top=None, kind=kind, explain=False)
     positives = eco.planted_firms if kind == "firms" else eco.planted_insiders
-    scores = {r.entity_id: r.score for r in ranked}
+    # candidates with no tie to the watchlist are left out of the ranking: they score 0 here
+    scores = {c: 0.0 for c in find_candidates(graph, kind)}
+    scores.update({r.entity_id: r.score for r in ranked})
     return {"precision_at_10": precision_at_k([r.entity_id for r in ranked], positives, 10),
             "roc_auc": roc_auc(scores, positives), "candidates": len(ranked), "positives": len(positives)}
 

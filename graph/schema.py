@@ -67,6 +67,7 @@ class Schema:
     relations: dict[str, RelationType]
     identifiers: dict[str, IdentifierType]
     logistics_cues: tuple[str, ...] = ()
+    public_body_cues: tuple[str, ...] = ()
     insider_roles: tuple[str, ...] = ()
     handling_levels: tuple[str, ...] = ()
     grading: dict[str, Any] = field(default_factory=dict)
@@ -260,6 +261,7 @@ def parse_schema(raw: dict[str, Any]) -> Schema:
         relations=relations,
         identifiers=identifiers,
         logistics_cues=_tuple(raw.get("logistics_cues")),
+        public_body_cues=_tuple(raw.get("public_body_cues")),
         insider_roles=_tuple(raw.get("insider_roles")),
         handling_levels=tuple(str(h).upper() for h in raw.get("handling_levels", [])),
         grading=_grading(raw.get("grading")),

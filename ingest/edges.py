@@ -1,17 +1,21 @@
 """Relation lists: a CSV of ``source,target[,type,weight,date]`` (+ ``source_type``, ``target_type``).
 
 Each distinct source/target value becomes an entity whose ``name`` is exactly that value (type
-from ``source_type``/``target_type``, else PERSON); ``type`` defaults to CONTACTED; ``weight``
-is a tie strength (more = closer, default 1). The file is one document and each row's evidence
-is the row's span in it (method ``structured``). Reciprocal rows of a symmetric type (``a,b``
-and ``b,a``) are one relation with two pieces of evidence, weights summed.
+from ``source_type``/``target_type``, else PHONE for a column whose every value is a valid phone
+number, as in call records, else PERSON); ``type`` defaults to CONTACTED; ``weight`` is a tie
+strength (more = closer, default 1). The file is one document and each row's evidence is the
+row's span in it (method ``structured``). A directed relation keeps its direction (CONTACTED:
+source is the caller, target the callee; ``a,b`` and ``b,a`` are two relations); reciprocal rows
+of a symmetric type (ASSOCIATE_OF) are one relation with two pieces of evidence, weights summed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from graph.errors import HavengraphError, InvalidInput
@@ -65,14 +69,16 @@ def edges_extraction(document: Document, table: Table, default_type: str = "CONT
 
     parsed = []
     values: dict[tuple[str, str], set[str]] = {}
+    default_node = {end: "PHONE" if _all_phones(cell(row, end) for row in table.rows) else "PERSON"
+                    for end in REQUIRED}
     for row in table.rows:
         src, tgt = cell(row, "source"), cell(row, "target")
         if not src.strip() or not tgt.strip():
             raise bad(row, "empty source or target")
         try:
             rel_type = SCHEMA.relation(cell(row, "type").strip() or default).name
-            stype = SCHEMA.node_name(cell(row, "source_type").strip() or "PERSON")
-            ttype = SCHEMA.node_name(cell(row, "target_type").strip() or "PERSON")
+            stype = SCHEMA.node_name(cell(row, "source_type").strip() or default_node["source"])
+            ttype = SCHEMA.node_name(cell(row, "target_type").strip() or default_node["target"])
         except InvalidInput as exc:
             raise bad(row, str(exc)) from exc
         if not SCHEMA.relations[rel_type].allows(stype, ttype):
@@ -109,8 +115,50 @@ def edges_extraction(document: Document, table: Table, default_type: str = "CONT
                       relations=list(relations.values()))
 
 
+def _all_phones(values: Iterable[str]) -> bool:
+    """Every value of a column is a valid phone number (international form, or national form
+    with a trunk zero): the column holds numbers, not people."""
+    seen = False
+    for value in values:
+        text = value.strip()
+        if not text:
+            continue
+        if not (text.startswith(("+", "00", "0")) and sum(c.isdigit() for c in text) >= 8):
+            return False
+        if not check("PHONE", text)[1]:
+            return False
+        seen = True
+    return seen
+
+
+_WHEN = ("date", "time", "datum", "tijd", "heure", "start", "begin", "timestamp")
+#: words in a phone column's name that say it is one end of a call (a contact list's "mobile" and
+#: "landline" columns are not: they would make a person's two numbers call each other)
+_CALL_ENDS = re.compile(r"call|from|\bto\b|orig|dest|source|target|sender|recipient|receiver|\bvan\b|naar|"
+                        r"beller|gebeld|appel|\b[ab]\b|[ _-][ab]$|^[ab][ _-]")
+
+
+def calls_table(table: Table) -> tuple[Table, str, str] | None:
+    """A table with exactly two columns of phone numbers (a call list without a mapping), as an
+    edge table, and the names of its caller and callee columns: the left column calls the right
+    one (CONTACTED), dated by a date or time column. The column names must say they are ends of a
+    call ("calling number", "to", "phone_b"...) and a date or time column must be there; ``None``
+    when the table is not that."""
+    phones = [c for c in table.columns if _all_phones(row.values.get(c, "") for row in table.rows)]
+    if len(phones) != 2 or not any(_CALL_ENDS.search(c.casefold()) for c in phones):
+        return None
+    when = next((c for c in table.columns if c not in phones and any(w in c.casefold() for w in _WHEN)), None)
+    if when is None:  # calls are events: a table of numbers without a date is not a call list
+        return None
+    names = {"source": phones[0], "target": phones[1], "date": when}
+    rows = [Row(r.number, {new: r.values.get(old, "") for new, old in names.items()}, r.start, r.end)
+            for r in table.rows]
+    return Table(name=table.name, columns=list(names), rows=rows, sheet=table.sheet), phones[0], phones[1]
+
+
 def _assign_ids(values: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
-    """Ids per (type, value); two different values that fold to one id are told apart by a short hash."""
+    """Ids per (type, value); two different names that fold to one id are told apart by a short hash
+    (two spellings of one phone number or other identifier are the same node)."""
     by_id: dict[str, list[tuple[str, str]]] = {}
     out: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
     for key in sorted(values):
@@ -118,6 +166,8 @@ def _assign_ids(values: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str]
         out[key] = (eid, idents)
         by_id.setdefault(eid, []).append(key)
     for eid, keys in by_id.items():
+        if out[keys[0]][1]:
+            continue  # one identifier written two ways ("0470 18 44 92", "+32470184492") is one node
         for type_, value in keys[1:]:
             suffix = hashlib.sha1(value.encode()).hexdigest()[:6]
             out[(type_, value)] = (f"{eid}~{suffix}", {})

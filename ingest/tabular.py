@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.context import ReadContext
-from ingest.edges import edges_extraction, is_edge_table
+from ingest.edges import calls_table, edges_extraction, is_edge_table
 from ingest.records import Mapping, detect_mapping
 from ingest.source import NotCaseMaterial, ReadResult, Source, unreadable
 from ingest.tables import Table, rows_as_sentences
@@ -40,6 +40,12 @@ def table_result(source: Source, ctx: ReadContext, text: str, tables: list[Table
                               "`havengraph analyze suspicious-links --watchlist`, or give a mapping to ingest it")
     if mapping is None:
         mapping = detect_mapping(first)
+        found = calls_table(first) if mapping is None else None
+        if found is not None:  # two columns of phone numbers: who called whom
+            calls, caller, callee = found
+            doc = source.document(text, fmt, metadata={**meta, "kind": "calls", "rows": len(calls.rows),
+                                                       "caller": caller, "callee": callee})
+            return ReadResult(doc, facts=edges_extraction(doc, calls), nlp=False)
     if mapping is not None:
         table = _pick(tables, mapping, source.name)
         doc = source.document(text, fmt, metadata={**meta, "kind": "records", "mapping": mapping.name,

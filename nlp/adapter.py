@@ -132,7 +132,10 @@ def _group_mentions(mentions: list[_Mention]) -> dict[tuple[Any, ...], _Group]:
     full = {m.key for m in persons if len(m.key[1]) >= 2}
     for m in persons:
         if len(m.key[1]) == 1:
-            holders = [k for k in full if m.key[1] <= k[1]]
+            # an initial must fit too: "R. Kasteleyn" is not Milan Kasteleyn
+            initials = {w for w in fold(m.text).replace(".", " ").split() if len(w) == 1}
+            holders = [k for k in full if m.key[1] <= k[1]
+                       and all(any(w[0] == i for w in k[1] - m.key[1]) for i in initials)]
             if len({frozenset(k[1]) for k in holders}) == 1:
                 m.key = holders[0]
     # a shorter firm name that starts a longer one of the same doc ("Blauwhoeve" / "Blauwhoeve Logistics")

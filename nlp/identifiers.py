@@ -17,6 +17,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+import phonenumbers
+
 from graph.identifiers import REGISTRY, clean_phone, valid_locode, valid_phone
 
 _NO = r"(?:\s*-?\s*(?:no\.?|nr\.?|n°|n[or]\.?|number|num[ée]ro|nummer|#))?\s*[:.]?\s*"
@@ -55,7 +57,6 @@ _VAT_CUE = re.compile(r"(?:VAT|TVA|BTW|btw|USt|enterprise|entreprise|onderneming
 _IBAN_CUE = re.compile(r"(?:IBAN|account|compte|rekening)\W*$", re.I)
 _IBAN_LENGTHS = {"BE": 16, "NL": 18, "FR": 27, "DE": 22, "LU": 20, "ES": 24, "IT": 27, "GB": 22, "PT": 25,
                  "CH": 21, "AE": 23, "TR": 26, "MA": 28, "IE": 22, "AT": 20, "PL": 28, "MT": 31, "CY": 28}
-_PHONE_REGION = {"fr": "FR", "nl": "BE", "en": "BE"}
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,10 @@ def _iban(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if 15 <= compact <= 34 else None
 
 
-# how numbers are grouped betrays the country: "0470 12 34 56" is Belgian, "06 71 28 44 90" French
+# how numbers are grouped betrays the country: "0470 12 34 56" is Belgian, "06-41837265" Dutch
+# (pairs, "06 21 34 56 78", are written in France and in the Low Countries alike: no clue)
 _GROUPING_REGION = (
     (re.compile(r"0\d{3}[ /.]\d"), "BE"),
-    (re.compile(r"0\d(?:[ .]\d\d){4}$"), "FR"),
     (re.compile(r"0(?:6[- ]?\d{8}|\d{2}[- ]\d{7})$"), "NL"),
 )
 
@@ -109,18 +110,49 @@ def _countries(known: Collection[str] | None) -> frozenset[str]:
     return _country_prefixes(frozenset(known)) if known else frozenset()
 
 
-def _phone(raw: str, region: str) -> tuple[str, bool] | None:
+#: countries whose numbering a document's language makes likely, most likely first
+_LANG_REGIONS = {"nl": ("BE", "NL"), "fr": ("FR", "BE"), "en": ("BE", "GB")}
+#: countries tried only to tell a phone from another digit string, never to give a number its country
+_ANY_REGION = ("BE", "NL", "FR", "GB", "DE", "ES", "IT", "LU")
+_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d[\d\s./()-]{7,18}\d")
+
+
+def phone_regions(text: str, lang: str = "en") -> tuple[str, ...]:
+    """The countries a national-format number in ``text`` most likely belongs to: the country of
+    the international numbers written in the same text when one has most of them, then the
+    language's (numbers of many countries side by side say nothing about the next one).
+
+    >>> phone_regions("Zijn broer gebruikt +31 6 41 83 72 65.", "nl")
+    ('NL', 'BE')
+    """
+    seen: dict[str, int] = {}
+    for match in _INTERNATIONAL.finditer(text):
+        value = clean_phone(match.group(0))
+        if valid_phone(value):
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(value, None))
+            if region:
+                seen[region] = seen.get(region, 0) + 1
+    total = sum(seen.values())
+    leading = [r for r, n in seen.items() if n * 3 > total * 2]  # more than two in three
+    return tuple(dict.fromkeys([*leading, *_LANG_REGIONS.get(lang, ("BE",))]))
+
+
+def _phone(raw: str, regions: tuple[str, ...]) -> tuple[str, bool] | None:
+    """A phone's E.164 value in the country its grouping betrays, else in the first of the
+    document's ``regions`` where it is valid; a number valid only elsewhere keeps its digits, unvalidated."""
     digits = sum(c.isdigit() for c in raw)
     if not 9 <= digits <= 15:
         return None
     if raw.startswith(("+", "00")):
-        value = clean_phone(raw, region)
+        value = clean_phone(raw, regions[0])
         return value, valid_phone(value)
-    regions = [r for pattern, r in _GROUPING_REGION if pattern.match(raw)]
-    for alt in [*regions, region, "BE", "FR", "NL", "GB", "DE"]:
+    grouping = [r for pattern, r in _GROUPING_REGION if pattern.match(raw)]
+    for alt in dict.fromkeys([*grouping, *regions]):
         value = clean_phone(raw, alt)
         if valid_phone(value):
             return value, True
+    if any(valid_phone(clean_phone(raw, alt)) for alt in _ANY_REGION):
+        return "".join(c for c in raw if c.isdigit()), False  # a phone, but nothing says whose country
     return None  # a national-format digit string that no region accepts is not a phone
 
 
@@ -132,7 +164,7 @@ def find_identifiers(text: str, lang: str = "en", known_locodes: Collection[str]
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    region = _PHONE_REGION.get(lang, "BE")
+    regions = phone_regions(text, lang)
     for scheme in PRIORITY:
         for match in PATTERNS[scheme].finditer(text):
             start, end = _group_span(match)
@@ -145,7 +177,7 @@ def find_identifiers(text: str, lang: str = "en", known_locodes: Collection[str]
                 continue
             raw = text[start:end]
             if scheme == "PHONE":
-                judged = _phone(raw, region)
+                judged = _phone(raw, regions)
                 if judged is None:
                     continue
                 value, valid = judged

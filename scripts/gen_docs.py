@@ -146,9 +146,11 @@ def render_data_model(schema: Schema = SCHEMA) -> str:
         "A company whose name or activity contains a *logistics cue* counts as logistics-type (a candidate",
         "of `analyze suspicious-links`); a person with a `WORKS_AT` tie, or whose role contains an *insider",
         "role*, counts as a port insider. Text is compared case- and accent-folded, and a cue may be a word",
-        "stem (`warehous`).",
+        "stem (`warehous`). A name with a whole word of the *public body cues* (a customs \"Container Control",
+        "Team\", a police unit) is never a logistics firm, whatever logistics word it carries.",
         "",
         "- logistics cues: " + ", ".join(f"`{c}`" for c in schema.logistics_cues),
+        "- public body cues: " + ", ".join(f"`{c}`" for c in schema.public_body_cues),
         "- insider roles: " + ", ".join(f"`{r}`" for r in schema.insider_roles),
         "",
     ]

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from
+from api.cli.common import JsonOption, StoreOption, emit, fail, open_existing_store
 
 app = typer.Typer(name="analyze", help="Network analysis: who holds the network together, who bridges it, "
                   "which firms look infiltrated.", no_args_is_help=True)
@@ -60,7 +60,7 @@ def centrality(
     """Rank entities by centrality, best first (networkx definitions; see graph/analysis/centrality.py)."""
     from graph.analysis import centrality as run
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         rows = run(_graph(s, weak, since, until), measure, top=top, types=type, weighted=weighted, k=k, seed=seed)
     _table(rows, csv)
     emit(rows, json_out, _centrality_lines)
@@ -85,7 +85,7 @@ def communities(
     """Find communities (Louvain or Leiden) with modularity and a summary of each."""
     from graph.analysis import communities as run
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         result = run(_graph(s, weak, since, until), method, resolution=resolution, seed=seed)
 
     def lines(data: dict[str, Any]) -> Iterator[str]:
@@ -110,7 +110,7 @@ def brokers(
     """Entities that bridge communities (inter-community betweenness, Burt's constraint and effective size)."""
     from graph.analysis import brokers as run
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         rows = run(_graph(s, weak), top=top, k=k, seed=seed)
     _table(rows, csv)
     emit(rows, json_out, _broker_lines)
@@ -135,7 +135,7 @@ def paths(
     """Shortest paths between two entities, each hop with its evidence (documents and sentences)."""
     from graph.analysis import evidence_paths
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         found = evidence_paths(s, source, target, k=k, include_weak=include_weak, max_hops=max_hops)
     emit(found, json_out, _path_lines)
 
@@ -173,7 +173,7 @@ def suspicious_links(
     from graph.analysis import suspicious_links as run
 
     entries = _watchlist_entries(watchlist)
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         G = _graph(s, entities=True)
         match = match_watchlist(G, entries)
         for entry in match.unmatched:
@@ -182,6 +182,11 @@ def suspicious_links(
     rows = [r.to_dict() for r in ranked]
     _table(rows, csv)
     emit(rows, json_out, _suspicious_lines)
+    untied = getattr(ranked, "untied", 0)
+    if untied:
+        what = "firm" if kind == "firms" else "candidate"
+        typer.echo(f"{untied} {what}{'s' if untied > 1 else ''} with no tie to the watchlist "
+                   f"{'are' if untied > 1 else 'is'} not listed", err=True)
 
 
 def _suspicious_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
@@ -206,7 +211,7 @@ def predict_links(
     from graph.analysis import match_watchlist
     from graph.analysis import predict_links as run
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         G = _graph(s, weak=False, entities=True)
         sources = list(source or []) or match_watchlist(G, _watchlist_entries(watchlist)).entity_ids
         if not sources:
@@ -233,7 +238,7 @@ def export(
     """Write the projection for Gephi or Cytoscape (GraphML or GEXF)."""
     from graph.analysis import centrality_scores, write_graph
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         G = _graph(s, weak, entities=True)
     scores = {m: centrality_scores(G, m) for m in ("degree", "pagerank", "betweenness")} if with_scores else None
     written = write_graph(G, output, fmt, scores=scores)

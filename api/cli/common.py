@@ -43,6 +43,14 @@ def open_store_from(url: str | None) -> Iterator[GraphStore]:
         yield store
 
 
+@contextmanager
+def open_existing_store(url: str | None) -> Iterator[GraphStore]:
+    """Like :func:`open_store_from`, for commands that only read: a store that does not exist is
+    an error that says how to make one, not a new empty store."""
+    with closing(open_store(store_url(url), create=False)) as store:
+        yield store
+
+
 def print_json(obj: Any) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from, store_url
+from api.cli.common import JsonOption, StoreOption, emit, fail, open_existing_store, store_url
 from graph.errors import NoPath
 from graph.model import Entity, Subgraph
 
@@ -48,7 +48,7 @@ def search(
     json_out: JsonOption = False,
 ) -> None:
     """Find entities by name, alias or identifier (case- and accent-insensitive), best match first."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         found = s.search(text, type=type, limit=limit)
     rows = [{"entity_id": e.entity_id, "name": e.name, "type": e.type, "aliases": e.aliases,
              "identifiers": e.identifiers} for e in found]
@@ -64,7 +64,7 @@ def _search_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
 
 def stats(store: StoreOption = None, json_out: JsonOption = False) -> None:
     """Counts of documents, entities and relations in the store."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         data = s.stats()
     emit(data, json_out, _stats_lines)
 
@@ -81,25 +81,30 @@ def show(
     store: StoreOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """An entity with its aliases, identifiers, relations and the evidence behind each."""
-    with open_store_from(store) as s:
-        entity = s.get_entity(entity_id)
-        sub = s.neighbors(entity_id, depth=1, limit=200)
-        mentions = s.mentions(entity_id, limit=50)
-    data = {**entity.to_dict(), "relations": [r.to_dict() for r in sub.edges],
+    """An entity with its aliases, identifiers, its own relations and the evidence behind each
+    (`havengraph viz` draws the neighbourhood). An id merged away shows the entity it went into."""
+    from graph.store.base import own_relations
+
+    with open_existing_store(store) as s:
+        sub = own_relations(s, entity_id, limit=200)
+        entity = sub.nodes[0]
+        mentions = s.mentions(entity.entity_id, limit=50)
+    data = {**entity.to_dict(), "requested_id": entity_id, "relations": [r.to_dict() for r in sub.edges],
             "mentions": [m.__dict__ for m in mentions]}
-    emit(data, json_out, lambda _: _entity_lines(entity, sub))
+    emit(data, json_out, lambda _: _entity_lines(entity, sub, entity_id))
 
 
-def _entity_lines(entity: Entity, sub: Subgraph) -> Iterator[str]:
+def _entity_lines(entity: Entity, sub: Subgraph, asked: str) -> Iterator[str]:
     names = {n.entity_id: n.name for n in sub.nodes}
     yield typer.style(f"{entity.name}  [{entity.type}]  {entity.entity_id}", bold=True)
+    if asked != entity.entity_id:
+        yield f"  ({asked} was merged into {entity.entity_id})"
     if entity.aliases:
         yield "  aliases: " + "; ".join(entity.aliases)
     for scheme, value in entity.identifiers.items():
         yield f"  {scheme}: {value}"
     for rel in sub.edges:
-        yield (f"  {names.get(rel.source, rel.source)} -[{rel.type} x{len(rel.evidence)}]-> "
+        yield (f"  {names.get(rel.source, rel.source)} -[{rel.type} x{len(rel.evidence)}]{_arrow(rel)} "
                f"{names.get(rel.target, rel.target)}")
         for ev in rel.evidence[:3]:
             yield f"      doc {ev.doc_id[:12]} [{ev.start}:{ev.end}] {ev.sentence[:110]!r}"
@@ -116,10 +121,11 @@ def viz(
     """Write a self-contained interactive HTML picture of an entity's neighbourhood."""
     from graph.visualize import subgraph_html
 
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         sub = s.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    focus = sub.nodes[0].entity_id  # an id merged away: the entity it went into
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}"), encoding="utf-8")
+    output.write_text(subgraph_html(sub, focus=focus, title=f"Neighbourhood of {focus}"), encoding="utf-8")
     typer.echo(str(output))
 
 
@@ -132,7 +138,7 @@ def path(
     json_out: JsonOption = False,
 ) -> None:
     """Shortest path between two entities, with the evidence for every hop."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         try:
             sub = s.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
         except NoPath as exc:
@@ -140,11 +146,19 @@ def path(
     emit(sub.to_dict(), json_out, lambda _: _path_lines(sub))
 
 
+def _arrow(rel: Any) -> str:
+    """``->`` for a directed relation, ``-`` for one without direction (CO_MENTIONED, FAMILY_OF...)."""
+    from graph.schema import SCHEMA
+
+    return "-" if SCHEMA.relations[rel.type].symmetric else "->"
+
+
 def _path_lines(sub: Subgraph) -> Iterator[str]:
+    """The path, then one line per hop in path order, each relation in its own direction."""
     yield " -> ".join(f"{n.name} [{n.type}]" for n in sub.nodes)
     for rel in sub.edges:
         ev = rel.evidence[0] if rel.evidence else None
-        yield f"  {rel.source} -[{rel.type}]- {rel.target}: {ev.sentence[:120] if ev else ''!r}"
+        yield f"  {rel.source} -[{rel.type}]{_arrow(rel)} {rel.target}: {ev.sentence[:120] if ev else ''!r}"
 
 
 def serve(
@@ -162,7 +176,21 @@ def serve(
 
     overrides = {"watchlist": str(watchlist)} if watchlist else {}
     settings = Settings(store=store_url(store), host=host, port=port, **overrides)
+    if settings.auth:
+        for line in key_help(settings.store):
+            typer.echo(line, err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def key_help(url: str) -> list[str]:
+    """How to get a key for the page and the API (printed by ``serve`` and ``demo``)."""
+    from graph.schema import SCHEMA
+
+    store = f" --store {url}" if url != store_url(None) else ""
+    return ["The page and the API ask for a key. Make one (it is printed once) with:",
+            f"    havengraph users add NAME --role analyst --clearance {SCHEMA.handling_levels[-1]}{store}",
+            "(--role viewer|analyst|admin; --clearance is the highest handling code the user may read, "
+            f"{SCHEMA.handling_levels[0]} if not given)"]
 
 
 def demo(
@@ -176,6 +204,10 @@ def demo(
 
     url = store_url(store) if store else f"sqlite:///{out / 'demo.db'}"
     run_demo(url, out)
+    if not serve_api:
+        typer.echo(f"to serve it: havengraph serve --store {url} --watchlist {SAMPLE_CASE / 'watchlist.csv'}")
+        for line in key_help(url):
+            typer.echo(line)
     if serve_api:
         key = demo_key(url)
         typer.secho(f"serving on http://127.0.0.1:{port}/ (API docs at /docs); Ctrl-C to stop", bold=True)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import StoreOption, emit, fail, open_store_from
+from api.cli.common import StoreOption, emit, fail, open_existing_store, open_store_from
 
 LANGS = ("auto", "en", "fr", "nl")
 
@@ -85,7 +85,7 @@ def export_ftm(
 
     from ingest.ftm import export_ftm as run_export
 
-    with open_store_from(store) as db:
+    with open_existing_store(store) as db:
         if str(output) == "-":
             counts = run_export(db, sys.stdout, include_weak=weak)
         else:

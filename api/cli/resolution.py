@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli.common import JsonOption, StoreOption, emit, open_store_from
+from api.cli.common import JsonOption, StoreOption, emit, open_existing_store
 from graph.resolution import merge as merge_entities
 from graph.resolution import merges, pin_distinct, review_candidates
 from graph.resolution import split as split_merge
@@ -42,7 +42,7 @@ def review(
     json_out: JsonOption = False,
 ) -> None:
     """Pairs that may be one entity (best first), or with --merges the merges in force, with their reasons."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         if show_merges:
             rows = merges(s)[:limit]
             names = s.get_entities([r[k] for r in rows for k in ("a", "b")])
@@ -76,7 +76,7 @@ def merge(
     json_out: JsonOption = False,
 ) -> None:
     """Merge DROP into KEEP by hand; the documents that mention them are rewritten."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         decision = merge_entities(s, keep, drop, who=who or _analyst(), reason=why)
     emit(decision, json_out, lambda d: [f"merged {drop} into {keep} (decision {d['decision_id']}, "
                                         f"{d['documents_rewritten']} documents rewritten); undo with "
@@ -91,7 +91,7 @@ def split(
     json_out: JsonOption = False,
 ) -> None:
     """Undo a merge; the two entities are pinned as distinct so that no automatic merge redoes it."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         pinned = split_merge(s, decision_id, who=who or _analyst(), reason=why)
     emit(pinned, json_out, lambda d: [f"split {d['a']} and {d['b']} (pinned as distinct: decision "
                                       f"{d['decision_id']}, {d['documents_rewritten']} documents rewritten)"])
@@ -106,7 +106,7 @@ def pin(
     json_out: JsonOption = False,
 ) -> None:
     """Record that A and B are different entities: never merged automatically, and any merge between them is undone."""
-    with open_store_from(store) as s:
+    with open_existing_store(store) as s:
         decision = pin_distinct(s, a, b, who=who or _analyst(), reason=why)
     emit(decision, json_out, lambda d: [f"pinned {a} and {b} as distinct (decision {d['decision_id']}, "
                                         f"{d['documents_rewritten']} documents rewritten)"])

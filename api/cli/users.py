@@ -17,6 +17,7 @@ from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from,
 from api.security.audit import AuditLog
 from api.security.keys import KeyStore, keys_db_path
 from api.settings import Settings
+from graph.schema import SCHEMA
 
 users_app = typer.Typer(help="API users: keys with a role (viewer, analyst, admin) and a clearance.",
                         no_args_is_help=True)
@@ -49,6 +50,10 @@ def users_add(
         key = keys.add_user(name, role, clearance)
         user = next(u for u in keys.list_users() if u["name"] == name.strip())
     typer.echo(f"user {user['name']}: role {user['role']}, clearance {user['clearance']} ({keys.path})", err=True)
+    if clearance is None and user["clearance"] != SCHEMA.handling_levels[-1]:
+        typer.echo(f"clearance {user['clearance']} was given by default: this user reads only {user['clearance']} "
+                   f"documents; add --clearance LEVEL (one of {', '.join(SCHEMA.handling_levels)}) for more",
+                   err=True)
     typer.echo("keep this key now; it cannot be shown again:", err=True)
     typer.echo(key)
 

@@ -23,7 +23,8 @@ def me(user: UserDep) -> dict[str, Any]:
 def schema(user: Viewer) -> dict[str, Any]:
     return {"entity_types": SCHEMA.entity_types, "relation_types": list(SCHEMA.relations),
             "styles": SCHEMA.styles(), "handling_levels": list(SCHEMA.handling_levels),
-            "weak_relations": [r.name for r in SCHEMA.relations.values() if r.weak]}
+            "weak_relations": [r.name for r in SCHEMA.relations.values() if r.weak],
+            "undirected_relations": [r.name for r in SCHEMA.relations.values() if r.symmetric]}
 
 
 @router.get("/stats", response_model=dict[str, Any], summary="Counts of what you may see")

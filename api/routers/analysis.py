@@ -173,7 +173,8 @@ def _suspicious(request: Request, store: Any, entries: list[Any], top: int, kind
 
     ranked = suspicious_links(store, entries, top=top, kind=kind)
     note(request, items=len(ranked), watchlist_entries=len(entries))
-    return Raw([r.to_dict() for r in ranked])
+    # candidates with no tie to the watchlist are left out; the header says how many
+    return Raw([r.to_dict() for r in ranked], headers={"X-Untied": str(getattr(ranked, "untied", 0))})
 
 
 Kind = Annotated[Literal["firms", "insiders", "all"], Query(description="logistics firms, port insiders or both")]
@@ -182,7 +183,8 @@ Names = Annotated[list[str] | None, Query(max_length=300, description="watchlist
 
 
 @router.get("/suspicious-links", response_model=list[SuspiciousRow],
-            summary="Logistics firms (or port insiders) ranked against the watchlist, with explanations")
+            summary="Logistics firms (or port insiders) ranked against the watchlist, with explanations; those "
+                    "with no tie are left out and counted in the X-Untied header")
 def get_suspicious_links(request: Request, store: StoreDep, settings: SettingsDep, user: Viewer,
                          name: Names = None, top: Top = 20, kind: Kind = "firms") -> Raw:
     """The watchlist is the ``name`` list when given, else the configured watchlist file; entities tagged

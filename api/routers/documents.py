@@ -17,6 +17,7 @@ from api.errors import ERROR_RESPONSES
 from api.routers.models import DeleteResult, DocumentDetail, DocumentInfo, HandlingCode, UploadResult
 from graph.errors import DocumentNotFound, HavengraphError, InvalidInput, StoreUnavailable, UnreadableDocument
 from graph.model import Mention
+from graph.resolution.decisions import resolved_mentions
 from graph.schema import SCHEMA
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
@@ -59,7 +60,8 @@ def highlight(text: str, mentions: list[Mention]) -> str:
 @router.get("/{doc_id}", response_model=DocumentDetail, summary="A document's text with its mentions highlighted")
 def get_document(request: Request, doc_id: str, store: StoreDep, user: Viewer) -> dict[str, Any]:
     doc = store.get_document(doc_id)
-    mentions = store.raw_extraction(doc_id).mentions
+    # spans as extracted, ids as they are now (merged, kept with the document): a click opens the entity
+    mentions = resolved_mentions(store, store.raw_extraction(doc_id))
     note(request, items=len(mentions))
     return {**doc.info(), "text": doc.text, "mentions": [m.__dict__ | {"doc_id": doc_id} for m in mentions],
             "html": highlight(doc.text, mentions)}

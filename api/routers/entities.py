@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
@@ -21,7 +22,7 @@ from api.routers.models import (
 )
 from api.routers.sizing import node_sizes
 from graph.errors import DocumentNotFound, InvalidInput
-from graph.schema import SCHEMA
+from graph.store.base import own_relations
 from graph.visualize import subgraph_html, vis_data
 
 router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
@@ -60,8 +61,12 @@ def search_entities(request: Request, response: Response, store: StoreDep, setti
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="An entity with its relations, evidence and documents")
 def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Viewer) -> Response:
-    entity = store.get_entity(entity_id)
-    sub = store.neighbors(entity_id, depth=1, limit=200)
+    """The entity's own relations only; its neighbourhood (relations among its neighbours too) is
+    ``/entities/{id}/neighbors``. An id merged away answers with the entity it went into."""
+    asked = entity_id
+    sub = own_relations(store, entity_id, limit=200)
+    entity = sub.nodes[0]
+    entity_id = entity.entity_id
     mentions = store.mentions(entity_id, limit=200)
     documents = []
     for doc_id in store.documents_mentioning([entity_id])[:50]:
@@ -69,11 +74,12 @@ def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Vie
             documents.append(DocumentInfo(**store.get_document(doc_id).info()).model_dump())
         except DocumentNotFound:
             continue
-    relations = sorted(sub.edges, key=lambda r: (SCHEMA.relations[r.type].weak, -len(r.evidence), r.type))
+    relations = sub.edges  # typed first, best supported first
     note(request, items=len(relations))
     return Raw({**entity.to_dict(), "relations": [r.to_dict() for r in relations],
                 "names": {n.entity_id: n.name for n in sub.nodes}, "mentions": [m.__dict__ for m in mentions],
-                "documents": documents})
+                "documents": documents, "requested_id": asked,
+                "neighbourhood": f"/entities/{quote(entity_id, safe='')}/neighbors"})
 
 
 @router.get("/{entity_id}/neighbors", response_model=SubgraphOut, summary="Neighbourhood up to 3 hops")
@@ -96,6 +102,7 @@ def get_graph(request: Request, entity_id: EntityId, store: StoreDep, settings: 
     """Nodes coloured and shaped from the schema, sized by centrality, with evidence tooltips."""
     limit = _bounded(settings, depth, limit)
     sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    entity_id = sub.nodes[0].entity_id  # an id merged away: the entity it went into
     data = vis_data(sub, focus=entity_id, sizes=node_sizes(request.app, store, sub))
     note(request, items=len(sub.nodes))
     return Raw({**data, "focus": entity_id})
@@ -109,6 +116,7 @@ def get_subgraph_page(request: Request, entity_id: EntityId, store: StoreDep, se
     limit = _bounded(settings, depth, limit)
     sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
     note(request, items=len(sub.nodes))
+    entity_id = sub.nodes[0].entity_id
     page = subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}",
                          sizes=node_sizes(request.app, store, sub))
     return HTMLResponse(page)

@@ -97,10 +97,13 @@ class DocumentInfo(BaseModel):
 
 
 class EntityDetail(EntityOut):
-    relations: list[RelationOut] = Field(description="direct relations with their evidence, strongest first")
+    relations: list[RelationOut] = Field(description="the entity's own relations (one end is the entity) with "
+                                         "their evidence, strongest first")
     names: dict[str, str] = Field(description="names of the entities at the other end of `relations`")
     mentions: list[MentionOut]
     documents: list[DocumentInfo] = Field(description="documents that mention the entity or support its relations")
+    requested_id: str = Field(description="the id asked for: an id merged away differs from `entity_id`")
+    neighbourhood: str = Field(description="where the neighbourhood is (relations among the neighbours too)")
 
 
 class DocumentDetail(DocumentInfo):
@@ -140,13 +143,17 @@ class Me(BaseModel):
 class PathOut(SubgraphOut):
     hops: int
     target: str | None = Field(None, description="the watchlist entity reached (path to watchlist)")
+    target_entry: str | None = Field(None, description="the watchlist row that names `target` (path to watchlist; "
+                                     "none when the target is only tagged)")
 
 
 class WatchlistEntry(BaseModel):
     name: str
     type: str | None = None
     identifier: str | None = None
-    entity_id: str | None = Field(None, description="the entity it resolves to in the store, if any")
+    entity_id: str | None = Field(None, description="the entity it names in the store, if any (a name match "
+                                  "first, else the holder of its identifier)")
+    entity_ids: list[str] = Field([], description="every entity the row matched (its name, its identifier's node)")
 
 
 class VisNode(BaseModel):
@@ -174,6 +181,7 @@ class SchemaInfo(BaseModel):
     styles: dict[str, dict[str, str]]
     handling_levels: list[str]
     weak_relations: list[str]
+    undirected_relations: list[str] = Field([], description="relations without a direction (drawn without arrow)")
 
 
 class Decision(BaseModel):

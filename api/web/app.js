@@ -38,7 +38,7 @@ async function api(path, options) {
   try { body = await response.json(); } catch (e) { body = null; }
   if (!response.ok) {
     const detail = body && body.detail ? body.detail : response.statusText;
-    if (response.status === 401) $("whoami").textContent = "key needed";
+    if (response.status === 401) showKeyState(key ? "rejected" : "needed");
     const err = new Error(detail);
     err.status = response.status;
     throw err;
@@ -52,15 +52,31 @@ function typeTag(type) {
 }
 
 /* -- account and schema ------------------------------------------------------------------------ */
+function showKeyState(state) {
+  /* "needed": no key given yet; "rejected": the server does not know the key given */
+  $("whoami").textContent = state === "rejected" ? "key rejected: ask an administrator for a valid key"
+    : "key needed: see below how to get one";
+  $("key-help").hidden = false;
+}
+
 async function whoami() {
   try {
     const { body } = await api("/me");
     $("whoami").textContent = `${body.name} (${body.role}, cleared ${body.clearance})`;
+    $("key-help").hidden = true;
     return true;
   } catch (e) {
-    $("whoami").textContent = e.status === 401 ? "key needed" : "offline";
+    if (e.status === 401) showKeyState(sessionStorage.getItem(KEY) ? "rejected" : "needed");
+    else $("whoami").textContent = "offline";
     return false;
   }
+}
+
+function linkText(rel, names) {
+  /* a relation as the evidence states it: an arrow only where the relation has a direction */
+  const undirected = state.schema && (state.schema.undirected_relations || []).includes(rel.type);
+  const a = names[rel.source] || rel.source, b = names[rel.target] || rel.target;
+  return undirected ? `${a} \u2014${rel.type}\u2014 ${b}` : `${a} \u2014${rel.type}\u2192 ${b}`;
 }
 
 async function loadSchema() {
@@ -114,6 +130,7 @@ async function openEntity(entityId) {
     const meta = [body.entity_id];
     for (const [scheme, value] of Object.entries(body.identifiers)) meta.push(`${scheme} ${value}`);
     if (body.aliases.length) meta.push("aka " + body.aliases.join("; "));
+    if (body.requested_id && body.requested_id !== body.entity_id) meta.push(`${body.requested_id} was merged into it`);
     $("entity-meta").textContent = meta.join(" \u00b7 ");
     $("path").replaceChildren();
     const names = body.names || {};
@@ -121,7 +138,9 @@ async function openEntity(entityId) {
     rels.replaceChildren();
     for (const rel of body.relations) {
       const other = rel.source === body.entity_id ? rel.target : rel.source;
-      const item = el("li", {}, el("b", {}, rel.type), " ",
+      const undirected = state.schema && (state.schema.undirected_relations || []).includes(rel.type);
+      const way = undirected ? "" : (rel.source === body.entity_id ? " \u2192" : " \u2190");
+      const item = el("li", {}, el("b", {}, rel.type + way), " ",
         el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); openEntity(other); } }, names[other] || other),
         " ", el("small", {}, `${rel.count} piece(s) of evidence`));
       for (const ev of rel.evidence.slice(0, 3)) item.append(evidenceLine(ev));
@@ -134,7 +153,7 @@ async function openEntity(entityId) {
       docs.append(el("li", { onclick: () => openDocument(doc.doc_id) }, doc.title || doc.source || doc.doc_id,
         " ", el("small", {}, [doc.date, doc.handling, doc.grading].filter(Boolean).join(" \u00b7 "))));
     }
-    await drawNeighbourhood(entityId, 1, true);
+    await drawNeighbourhood(body.entity_id, 1, true);
   } catch (e) { toast(e.message); }
 }
 
@@ -197,7 +216,7 @@ async function drawNeighbourhood(entityId, depth, fresh) {
   ensureNetwork();
   if (fresh) { state.nodes.clear(); state.edges.clear(); }
   merge(body);
-  state.network.selectNodes([entityId]);
+  state.network.selectNodes([body.focus]);
 }
 
 async function expand(entityId) {
@@ -220,11 +239,16 @@ async function pathToWatchlist() {
     const names = Object.fromEntries(body.nodes.map((n) => [n.entity_id, n.name]));
     const list = el("ol");
     for (const rel of body.edges) {
-      const item = el("li", {}, `${names[rel.source] || rel.source} \u2014${rel.type}\u2192 ${names[rel.target] || rel.target}`);
+      const item = el("li", {}, linkText(rel, names));
       if (rel.evidence.length) item.append(evidenceLine(rel.evidence[0]));
       list.append(item);
     }
-    box.replaceChildren(el("b", {}, `${body.hops} hop(s) to watchlist member ${names[body.target] || body.target}`), list);
+    const reached = names[body.target] || body.target;
+    const entry = body.target_entry;
+    const headline = !entry ? `${body.hops} hop(s) to ${reached}, tagged as a watchlist member`
+      : entry === reached ? `${body.hops} hop(s) to watchlist member ${reached}`
+        : `${body.hops} hop(s) to ${reached}, listed for watchlist member ${entry}`;
+    box.replaceChildren(el("b", {}, headline), list);
     const ids = body.nodes.map((n) => n.entity_id);
     const graph = await api("/entities/" + encodeURIComponent(state.entity.entity_id) + "/graph?depth=1&limit=60");
     merge(graph.body);
@@ -270,15 +294,18 @@ function explain(value) {
 async function loadSuspicious() {
   const tbody = $("suspicious").querySelector("tbody");
   try {
-    const { body } = await api("/analysis/suspicious-links?top=15");
+    const { body, headers } = await api("/analysis/suspicious-links?top=15");
     const rows = Array.isArray(body) ? body : body.results || body.firms || [];
+    const untied = Number(headers.get("X-Untied") || 0);
     tbody.replaceChildren();
     rows.forEach((row, i) => {
       tbody.append(el("tr", { onclick: () => openEntity(row.entity_id) }, el("td", {}, i + 1),
         el("td", {}, row.name || row.entity_id), el("td", {}, Number(row.score).toFixed(3)),
         el("td", { class: "why" }, explain(row.explanation).slice(0, 600))));
     });
-    $("suspicious-note").textContent = rows.length ? "" : "no logistics firm scores against the watchlist";
+    const left = untied ? `${untied} logistics firm(s) with no tie to the watchlist not listed` : "";
+    $("suspicious-note").textContent = rows.length ? left : ["no logistics firm is tied to the watchlist", left]
+      .filter(Boolean).join("; ");
   } catch (e) {
     $("suspicious-note").textContent = "not available: " + e.message;
   }

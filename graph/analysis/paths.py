@@ -24,6 +24,7 @@ from graph.analysis.projection import is_store, node_row, project
 from graph.errors import DocumentNotFound, EntityNotFound, InvalidInput, NoPath
 from graph.ids import fold
 from graph.schema import SCHEMA
+from graph.store.base import current_id
 
 __all__ = ["evidence_paths", "resolve_entity", "attach_evidence", "document_gradings", "MAX_K", "MAX_HOPS"]
 
@@ -41,6 +42,9 @@ def resolve_entity(G: nx.Graph, ref: str, store: Any = None) -> str:
     if not hits and store is not None:
         hits = [e.entity_id for e in store.search(ref, limit=5)
                 if e.entity_id in G and (fold(e.name) == key or any(fold(a) == key for a in e.aliases))]
+    if not hits and store is not None:  # an id merged away: the entity it went into
+        merged = current_id(store, ref)
+        hits = [merged] if merged in G else []
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:

@@ -28,6 +28,7 @@ store is given).
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,8 +46,8 @@ from graph.errors import InvalidInput
 from graph.ids import fold
 from graph.schema import SCHEMA
 
-__all__ = ["suspicious_links", "SuspiciousLink", "find_candidates", "annotate_reliability",
-           "is_logistics", "is_insider", "KINDS"]
+__all__ = ["suspicious_links", "SuspiciousLink", "Ranking", "find_candidates", "annotate_reliability",
+           "is_logistics", "is_public_body", "is_insider", "KINDS"]
 
 KINDS = ("firms", "insiders", "all")
 _TEXT_PROPS = ("activity", "role", "sector", "description", "nace", "business")
@@ -77,14 +78,35 @@ class SuspiciousLink:
         return out
 
 
+class Ranking(list):  # type: ignore[type-arg]
+    """The ranked candidates (a list of :class:`SuspiciousLink`, best first) and how many
+    candidates were left out because nothing ties them to the watchlist and no signal scores them
+    (``untied``)."""
+
+    def __init__(self, results: Iterable[SuspiciousLink] = (), untied: int = 0) -> None:
+        super().__init__(results)
+        self.untied = untied
+
+
 def _text(data: Mapping[str, Any]) -> str:
     props = data.get("properties") or {}
     return fold(" ".join([str(data.get("name", "")), *(str(props.get(k, "")) for k in _TEXT_PROPS)]))
 
 
+def is_public_body(name: str) -> bool:
+    """A name with a whole word of ``SCHEMA.public_body_cues`` (team, unit, police, parket...):
+    a public service or one of its units, whatever logistics word it carries.
+
+    >>> is_public_body("Container Control Team"), is_public_body("Westerlijn Container Lines BV")
+    (True, False)
+    """
+    words = " " + " ".join(re.findall(r"[a-z0-9]+", fold(name))) + " "
+    return any(f" {cue} " in words for cue in SCHEMA.public_body_cues)
+
+
 def is_logistics(data: Mapping[str, Any]) -> bool:
-    """A company whose name or activity carries a logistics cue."""
-    if data.get("type") != "COMPANY":
+    """A company whose name or activity carries a logistics cue, and whose name is not a public body's."""
+    if data.get("type") != "COMPANY" or is_public_body(str(data.get("name", ""))):
         return False
     text = _text(data)
     return any(cue in text for cue in SCHEMA.logistics_cues)
@@ -220,8 +242,10 @@ def suspicious_links(
 
     Returns
     -------
-    list of SuspiciousLink
-        Best first; ``.to_dict()`` gives ``entity_id``, ``name``, ``score`` and ``explanation``.
+    Ranking
+        A list of SuspiciousLink, best first (``.to_dict()`` gives ``entity_id``, ``name``,
+        ``score`` and ``explanation``); candidates with no route to the watchlist and no other
+        signal are left out and counted in ``.untied``.
     """
     if top is not None and top < 1:
         raise InvalidInput("top must be at least 1")
@@ -245,12 +269,17 @@ def suspicious_links(
     candidates = {n: k for n, k in find_candidates(full, kind).items() if n not in watch}
     H = _scoring_graph(full, cfg, rel_fn)
     ctx = Context(H, {w for w in watch if w in H}, cfg, rel_fn)
+    if not ctx.watch:
+        raise InvalidInput("every watchlisted entity is a port or a place, which the scoring leaves out "
+                           "(everybody is tied to the port): list people, firms or identifiers")
     ctx.as_of = parse_date(as_of) if as_of else _latest_date(H)
     ctx.search()
     _propagate(ctx, [c for c in candidates if c in H])
-    results = [_score(ctx, full, node, kind_) for node, kind_ in candidates.items()]
-    results.sort(key=lambda r: (-r.score, str(r.entity_id)))
-    results = results[:top] if top is not None else results
+    scored = [_score(ctx, full, node, kind_) for node, kind_ in candidates.items()]
+    # left out: no route to the watchlist within reach and no other signal (nothing to show but 0.000)
+    tied = [r for r in scored if r.hops is not None or r.score > 0]
+    tied.sort(key=lambda r: (-r.score, str(r.entity_id)))
+    results = Ranking(tied[:top] if top is not None else tied, untied=len(scored) - len(tied))
     for i, r in enumerate(results, 1):
         r.rank = i
     if explain:

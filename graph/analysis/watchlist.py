@@ -57,10 +57,20 @@ class WatchlistMatch:
     matches: list[dict[str, Any]] = field(default_factory=list)
     unmatched: list[WatchlistEntry] = field(default_factory=list)
     tagged: list[str] = field(default_factory=list)
+    #: one row per entry, in the watchlist's order: the entry, the entity it names (``entity_id``:
+    #: a name match first, else what carries its identifier) and every entity it matched
+    rows: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"entity_ids": self.entity_ids, "matches": self.matches,
                 "unmatched": [e.to_dict() for e in self.unmatched], "tagged": self.tagged}
+
+    def entry_of(self, entity_id: str) -> str | None:
+        """The name of the first entry that matched ``entity_id`` (``None`` if only tagged or not at all)."""
+        for row in self.rows:
+            if entity_id in row["entity_ids"]:
+                return str(row["name"] or row["identifier"])
+        return None
 
 
 def parse_watchlist(text: str) -> list[WatchlistEntry]:
@@ -158,9 +168,13 @@ def match_watchlist(source: Any, entries: Iterable[WatchlistEntry] | None = None
                     hits.setdefault(key, "identifier")
                 for node in by_ident.get(key, []):
                     hits.setdefault(node, "identifier")
+        ordered = sorted(hits, key=str)
+        named = [n for n in ordered if hits[n] == "name"]
+        result.rows.append({**entry.to_dict(), "entity_id": (named or ordered or [None])[0],
+                            "entity_ids": ordered})
         if hits:
             result.matches.append({"entry": entry.to_dict(),
-                                   "entity_ids": sorted(hits, key=str), "how": [hits[n] for n in sorted(hits, key=str)]})
+                                   "entity_ids": ordered, "how": [hits[n] for n in ordered]})
             found.update(hits)
         else:
             result.unmatched.append(entry)

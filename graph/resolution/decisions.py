@@ -6,10 +6,13 @@ documents that mention the entities involved, from their raw extractions.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from graph.errors import EntityNotFound, InvalidInput
+from graph.model import Extraction, Mention
 from graph.resolution.resolver import Resolver
+from graph.store.base import current_id
 
 
 def reapply(store: Any, entity_ids: list[str]) -> int:
@@ -27,6 +30,9 @@ def merge(store: Any, keep: str, drop: str, who: str, reason: str = "analyst dec
     if keep == drop:
         raise InvalidInput("cannot merge an entity with itself")
     a, b = store.get_entity(keep), store.get_entity(drop)
+    if a.entity_id == b.entity_id:
+        raise InvalidInput(f"{keep} and {drop} are already one entity ({a.entity_id})")
+    keep, drop = a.entity_id, b.entity_id  # ids merged away stand for the entity they went into
     if a.type != b.type:
         raise InvalidInput(f"cannot merge a {a.type} with a {b.type}")
     for d in store.list_decisions(kind="distinct", entity_id=keep):
@@ -86,3 +92,16 @@ def review_candidates(store: Any, limit: int = 100) -> list[dict[str, Any]]:
 def merges(store: Any, entity_id: str | None = None) -> list[dict[str, Any]]:
     """Active merge decisions (automatic and by analysts), to inspect and undo."""
     return store.list_decisions(kind="merge", entity_id=entity_id)
+
+
+def resolved_mentions(store: Any, raw: Extraction) -> list[Mention]:
+    """A document's mentions as first extracted (their spans as written), each under the id of the
+    entity it belongs to now: merged, kept with its document, or bound to a name said earlier.
+    Re-resolves ``raw`` under the current decisions, as :func:`reapply` does, without writing."""
+    resolved = Resolver(store, match=False).resolve(raw)
+    now = {(m.start, m.end): m.entity_id for m in resolved.mentions}
+    out = []
+    for m in raw.mentions:
+        eid = now.get((m.start, m.end)) or current_id(store, m.entity_id) or m.entity_id
+        out.append(replace(m, entity_id=eid))
+    return out

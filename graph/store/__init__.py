@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from graph.errors import UnsupportedStore
+from pathlib import Path
+
+from graph.errors import StoreUnavailable, UnsupportedStore
 from graph.store.base import GraphStore
 
 DEFAULT_URL = "sqlite:///havengraph.db"
@@ -10,10 +12,28 @@ DEFAULT_URL = "sqlite:///havengraph.db"
 __all__ = ["DEFAULT_URL", "GraphStore", "open_store"]
 
 
-def open_store(url: str | None = None) -> GraphStore:
-    """Open the store named by ``url`` (default: the embedded SQLite file in the working folder)."""
+def sqlite_path(url: str) -> Path | None:
+    """The file of a ``sqlite:///path.db`` URL (``None`` for another scheme or an in-memory store)."""
+    if not url.lower().startswith("sqlite://"):
+        return None
+    path = url.split("sqlite://", 1)[1]
+    path = path[1:] if path.startswith("/") else path
+    return Path(path) if path and path != ":memory:" else None
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> GraphStore:
+    """Open the store named by ``url`` (default: the embedded SQLite file in the working folder).
+
+    With ``create=False`` (what read-only commands ask for) an embedded store that does not exist
+    yet is an error instead of a new, empty file.
+    """
     url = url or DEFAULT_URL
     scheme = url.split(":", 1)[0].lower()
+    file = sqlite_path(url)
+    if not create and file is not None and not file.is_file():
+        raise StoreUnavailable(f"there is no store at {file}: ingest case files into it first "
+                               f"(`havengraph ingest FOLDER --store {url}`), or name an existing store "
+                               "with --store or HAVENGRAPH_STORE")
     if scheme == "sqlite":
         from graph.store.sqlite import SQLiteStore
 

@@ -156,10 +156,14 @@ class TraversalMixin:
     """
 
     def get_entity(self: Any, entity_id: str) -> Entity:
+        """The entity ``entity_id`` names now: an id merged away resolves to the entity it went into."""
         found = self.get_entities([entity_id])
-        if entity_id not in found:
-            raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
-        return found[entity_id]
+        if entity_id in found:
+            return found[entity_id]
+        current = current_id(self, entity_id)
+        if current is not None:
+            return self.get_entities([current])[current]
+        raise EntityNotFound(f"no entity {entity_id!r} in the store; try `havengraph search`")
 
     def neighbors(self: Any, entity_id: str, depth: int = 1, types: Iterable[str] | None = None,
                   relation_types: Iterable[str] | None = None, limit: int = 100,
@@ -170,7 +174,7 @@ class TraversalMixin:
             raise InvalidInput("limit must be at least 1")
         wanted = check_types(types)
         rel_types = check_relation_types(relation_types)
-        self.get_entity(entity_id)  # raises EntityNotFound
+        entity_id = self.get_entity(entity_id).entity_id  # raises EntityNotFound; follows merges
         seen: dict[str, int] = {entity_id: 0}
         frontier = [entity_id]
         for level in range(1, depth + 1):
@@ -196,8 +200,8 @@ class TraversalMixin:
                       include_weak: bool = False) -> Subgraph:
         if not 1 <= max_depth <= MAX_PATH_DEPTH:
             raise InvalidInput(f"max_depth must be between 1 and {MAX_PATH_DEPTH}")
-        self.get_entity(source)
-        self.get_entity(target)
+        source = self.get_entity(source).entity_id  # ids merged away lead to their entity
+        target = self.get_entity(target).entity_id
         if source == target:
             return Subgraph(nodes=[self.get_entity(source)], edges=[])
         # bidirectional breadth-first search on the undirected view
@@ -227,20 +231,55 @@ class TraversalMixin:
         if len(path) - 1 > max_depth:
             raise NoPath(f"no path between {source} and {target} within {max_depth} hops")
         entities = self.get_entities(path)
-        hops = set(zip(path, path[1:], strict=False))
-        edges = [
-            rel for rel in self.relations_between(path, None, include_weak)
-            if (rel.source, rel.target) in hops or (rel.target, rel.source) in hops
-        ]
+        hop_of = {pair: i for i, pair in enumerate(zip(path, path[1:], strict=False))}
+        hop_of.update({(b, a): i for (a, b), i in list(hop_of.items())})
+        edges = [rel for rel in self.relations_between(path, None, include_weak) if (rel.source, rel.target) in hop_of]
+        edges.sort(key=lambda rel: (hop_of[(rel.source, rel.target)], rel.type))  # in the order of the path
         return Subgraph(nodes=[entities[e] for e in path], edges=edges)
 
     def subgraph(self: Any, entity_ids: Iterable[str], include_weak: bool = True) -> Subgraph:
         ids = list(dict.fromkeys(entity_ids))
         entities = self.get_entities(ids)
+        if len(entities) < len(ids):  # ids merged away stand for the entities they went into
+            ids = list(dict.fromkeys(e if e in entities else (current_id(self, e) or e) for e in ids))
+            entities = self.get_entities(ids)
         missing = [e for e in ids if e not in entities]
         if missing:
             raise EntityNotFound(f"unknown entity: {missing[0]}")
         return Subgraph(nodes=[entities[e] for e in ids], edges=self.relations_between(ids, None, include_weak))
+
+
+def current_id(store: Any, entity_id: str) -> str | None:
+    """The id of the entity that ``entity_id`` was merged into, following merge after merge.
+
+    The store's merge decisions are its alias table: an active merge of ``b`` into ``a`` makes
+    ``b`` an alias of ``a``; a split undoes the decision, so ``b`` names its own entity again.
+    ``None`` when the id was never merged into an entity that exists.
+    """
+    seen = {entity_id}
+    current = entity_id
+    while True:
+        into = [d["a"] for d in store.list_decisions(kind="merge", entity_id=current) if d["b"] == current]
+        if not into or into[-1] in seen:
+            return None
+        current = into[-1]
+        if store.get_entities([current]):
+            return current
+        seen.add(current)
+
+
+def own_relations(store: Any, entity_id: str, include_weak: bool = True, limit: int = 500) -> Subgraph:
+    """The relations with ``entity_id`` at one end (not those among its neighbours), and the entities
+    at their other ends; the entity itself comes first among the nodes. Typed relations come
+    before weak co-mentions, the best supported first."""
+    entity = store.get_entity(entity_id)
+    me = entity.entity_id
+    others = list(dict.fromkeys(other for src, tgt, _ in store.adjacent([me], None, include_weak)
+                                for other in (src, tgt) if other != me))[:limit]
+    edges = [rel for rel in store.relations_between([me, *others], None, include_weak) if me in (rel.source, rel.target)]
+    edges.sort(key=lambda r: (SCHEMA.relations[r.type].weak, -len(r.evidence), r.type, r.source, r.target))
+    found = store.get_entities(others)
+    return Subgraph(nodes=[entity, *(found[o] for o in others if o in found)], edges=edges)
 
 
 def _expand(store: Any, frontier: deque[str], parents: dict[str, str | None],

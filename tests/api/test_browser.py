@@ -96,6 +96,69 @@ def test_page_searches_opens_and_draws_offline(served):
         assert browser.requests and not outside, outside
 
 
+WATCHLISTED = ("Zeeslang group", "Ruben Kasteleyn", "Milan Kasteleyn", "Nordin Haddouchi", "Stijn Dewolfs",
+               "Jeroen Bakkenes", "Esteban Laínez Montero")
+
+
+def test_page_keys_watchlist_path_entity_panel_and_merged_ids(served):
+    base, keys = served
+    with Browser() as browser:
+        browser.goto(base + "/")
+        # first use: the page says a key is needed and how to get one; a wrong key is rejected, not "needed"
+        browser.wait_for("document.getElementById('whoami').textContent.includes('key needed')")
+        assert "havengraph users add" in browser.js("document.getElementById('key-help').textContent")
+        assert browser.js("document.getElementById('key-help').hidden") is False
+        browser.js("document.getElementById('key').value = 'hg_not-a-key';"
+                   "document.getElementById('key-form').requestSubmit()")
+        browser.wait_for("document.getElementById('whoami').textContent.includes('key rejected')")
+        browser.js(f"document.getElementById('key').value = {json.dumps(keys.analyst)};"
+                   "document.getElementById('key-form').requestSubmit()")
+        browser.wait_for("document.getElementById('whoami').textContent.includes('anna')")
+        assert browser.js("document.getElementById('key-help').hidden") is True
+        browser.wait_for("document.querySelectorAll('#type option').length > 5")
+
+        # the firm's path to the watchlist ends at someone the watchlist lists, each hop drawn as its evidence says
+        browser.js("document.getElementById('q').value = 'Blauwhoeve Logistics';"
+                   "document.getElementById('type').value = 'COMPANY';"
+                   "document.getElementById('search-form').requestSubmit()")
+        browser.wait_for("document.querySelector('#results li[data-id^=\"company:\"]') !== null")
+        browser.js("document.querySelector('#results li[data-id^=\"company:\"]').click()")
+        browser.wait_for("!document.getElementById('entity-panel').hidden && "
+                         "document.querySelectorAll('#relations li').length > 0")
+        browser.js("document.getElementById('btn-watchlist').click()")
+        headline = browser.wait_for("(b => b && b.textContent.includes('hop') && b.textContent)"
+                                    "(document.querySelector('#path b'))")
+        assert "Jordy Van Aken" not in headline
+        assert any(f"watchlist member {name}" in headline for name in WATCHLISTED), headline
+        hops = browser.js("Array.from(document.querySelectorAll('#path ol > li')).map(li => li.firstChild.textContent)")
+        assert hops and all("\u2192" in h or "\u2014 " in h for h in hops), hops
+        browser.js("new Promise(r => setTimeout(r, 1500))")
+        browser.screenshot(ARTIFACTS / "watchlist-path.png")
+
+        # an entity panel lists the entity's own relations only
+        browser.js("openEntity('person:nordin-haddouchi')")
+        browser.wait_for("document.getElementById('entity-name').textContent.includes('Nordin Haddouchi')")
+        browser.wait_for("document.querySelectorAll('#relations li a').length > 0")
+        own = browser.js("fetch('/entities/person%3Anordin-haddouchi', {headers: {Authorization: 'Bearer ' + "
+                         "sessionStorage.getItem('havengraph-key')}}).then(r => r.json()).then(b => "
+                         "b.relations.map(r => r.source === b.entity_id ? r.target : r.source))")
+        shown = browser.js("Array.from(document.querySelectorAll('#relations li a')).map(a => a.textContent)")
+        names = browser.js("state.entity.names")
+        assert len(shown) == len(own) and set(shown) == {names.get(o, o) for o in own}
+        assert all("person:nordin-haddouchi" in (r["source"], r["target"]) for r in browser.js("state.entity.relations"))
+        browser.screenshot(ARTIFACTS / "entity-panel.png")
+
+        # an id merged away still opens its entity
+        browser.js("openEntity('company:blauwhoeve-logistics-bv')")
+        meta = browser.wait_for("(t => t.startsWith('company:vat:BE0798437187') && t)"
+                                "(document.getElementById('entity-meta').textContent)")
+        assert "company:blauwhoeve-logistics-bv was merged into it" in meta
+        browser.js("new Promise(r => setTimeout(r, 1000))")
+        assert browser.js("document.getElementById('toast').hidden") is not False, \
+            browser.js("document.getElementById('toast').textContent")
+        browser.screenshot(ARTIFACTS / "merged-id.png")
+
+
 def test_page_names_no_other_host(served):
     import re
     import urllib.request

@@ -199,11 +199,12 @@ def test_resolution_review_merge_split_pin(full):
     assert merged.status_code == 200, merged.text
     decision = merged.json()
     assert decision["kind"] == "merge" and decision["who"] == "anna"
-    assert client.get(f"/entities/{RUDI.entity_id}", headers=h).status_code == 404
+    gone = client.get(f"/entities/{RUDI.entity_id}", headers=h).json()  # the old id leads to the merged entity
+    assert gone["entity_id"] == JAN.entity_id and gone["requested_id"] == RUDI.entity_id
     assert client.get("/resolution/decisions", params={"kind": "merge"}, headers=h).json()[0]["reason"] == "same phone"
     split = client.post(f"/resolution/split/{decision['decision_id']}", headers=h)
     assert split.status_code == 200 and split.json()["kind"] == "distinct"
-    assert client.get(f"/entities/{RUDI.entity_id}", headers=h).status_code == 200
+    assert client.get(f"/entities/{RUDI.entity_id}", headers=h).json()["entity_id"] == RUDI.entity_id
     pin = client.post("/resolution/pin", json={"a": ZL.entity_id, "b": ANR.entity_id}, headers=h)
     assert pin.status_code == 200 and pin.json()["kind"] == "distinct"
     assert client.post("/resolution/merge", json={"keep": JAN.entity_id, "drop": ZL.entity_id},

@@ -62,3 +62,12 @@ def test_names_and_errors():
 def test_path_without_store_has_no_snippets_but_dates():
     [p] = evidence_paths(port_network(), "person:jan-peeters", "phone:+32470123456")
     assert p["edges"][0]["evidence"] == [] and p["edges"][0]["last_seen"] == "2024-01-10"
+
+
+def test_an_id_merged_away_still_names_its_entity(tmp_path):
+    store = port_store(tmp_path)
+    store.save_decision({"kind": "merge", "a": "person:jan-peeters", "b": "person:j-peeters-old",
+                         "score": None, "reason": "analyst", "features": {}, "who": "analyst:kim"})
+    [path] = evidence_paths(store, "person:els-maes", "person:j-peeters-old")
+    assert path["nodes"][-1]["entity_id"] == "person:jan-peeters"
+    store.close()

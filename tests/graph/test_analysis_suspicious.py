@@ -189,3 +189,17 @@ def test_exports_are_readable(tmp_path):
     assert header.startswith("entity_id,name,type,kind,rank,score")
     with pytest.raises(InvalidInput):
         write_graph(G, tmp_path / "g.dot")
+
+
+def test_public_units_are_not_firms_and_untied_firms_are_counted_not_listed():
+    G = port_network()
+    # a customs unit the NLP typed as a company, tied to the network, and a haulier nobody is tied to
+    G.add_node("company:container-control-team", name="Container Control Team", type="COMPANY")
+    G.add_edge("company:container-control-team", "person:jan-peeters", weight=1.0, count=1,
+               types=("CO_MENTIONED",), weak=False, distance=1.0)
+    G.add_node("company:kempen-trucking-nv", name="Kempen Trucking NV", type="COMPANY")
+    assert "company:container-control-team" not in find_candidates(G)
+    assert "company:kempen-trucking-nv" in find_candidates(G)
+    ranked = suspicious_links(G, WATCHLIST)
+    assert [r.name for r in ranked] == ["Scheldt Forwarding NV", "Havenzicht Transport BVBA"]
+    assert all(r.score > 0 for r in ranked) and ranked.untied == 1

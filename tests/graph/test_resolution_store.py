@@ -167,3 +167,18 @@ def test_a_documents_decisions_are_stored_together_before_resolve_returns(store)
                          ("PERSON", "Marc Dubois", {}, {"birth_date": "1985-05-05"})))
     assert calls == [["distinct", "distinct"]]
     assert len(store.list_decisions(kind="distinct")) == 2 == len(r.new_decisions)
+
+
+def test_merging_an_id_already_merged_away_is_refused(store):
+    from factories import JAN, ZL, _doc, _ent, _mentions, _rel, doc_one
+    from graph.errors import InvalidInput
+
+    store.write(doc_one())
+    text = _doc("Johan Peters directs Zeebrugge Logistics BVBA.", "alias.txt")
+    johan = _ent("PERSON", "Johan Peters")
+    store.write(Extraction(document=text, entities=[johan, ZL], mentions=_mentions(text, johan, ZL),
+                           relations=[_rel(text, johan, ZL, "DIRECTOR_OF", "Johan Peters directs Zeebrugge")]))
+    merge(store, JAN.entity_id, johan.entity_id, who="analyst:kim", reason="same man")
+    with pytest.raises(InvalidInput, match="already one entity"):
+        merge(store, JAN.entity_id, johan.entity_id, who="analyst:kim", reason="again")
+    assert len(merges(store)) == 1

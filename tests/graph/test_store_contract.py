@@ -130,12 +130,25 @@ def test_shortest_path_carries_evidence(store):
 
 def test_symmetric_relations_are_one_edge(store):
     store.write(doc_two())
+    doc = _doc("Jan Peeters and Rüdiger Maës were seen together. Rüdiger Maës works with Jan Peeters.", "three.txt")
+    store.write(Extraction(document=doc, entities=[JAN, RUDI], mentions=_mentions(doc, JAN, RUDI), relations=[
+        _rel(doc, JAN, RUDI, "CO_MENTIONED", "Jan Peeters and Rüdiger Maës were seen together", "cooccurrence"),
+        _rel(doc, RUDI, JAN, "ASSOCIATE_OF", "Rüdiger Maës works with Jan Peeters")]))
+    pair = store.subgraph([JAN.entity_id, RUDI.entity_id]).edges
+    weak = [r for r in pair if r.type == "CO_MENTIONED"]
+    assert len(weak) == 1 and len(weak[0].evidence) == 2
+    assert len([r for r in pair if r.type == "ASSOCIATE_OF"]) == 1
+
+
+def test_contacts_keep_their_direction(store):
+    store.write(doc_two())  # Rüdiger called Jan
     doc = _doc("Jan Peeters called Rüdiger Maës back.", "three.txt")
     store.write(Extraction(document=doc, entities=[JAN, RUDI], mentions=_mentions(doc, JAN, RUDI),
                            relations=[_rel(doc, JAN, RUDI, "CONTACTED", "Jan Peeters called Rüdiger Maës")]))
-    contacted = [r for r in store.subgraph([JAN.entity_id, RUDI.entity_id]).edges if r.type == "CONTACTED"]
-    assert len(contacted) == 1
-    assert len(contacted[0].evidence) == 2
+    contacted = {(r.source, r.target): r for r in store.subgraph([JAN.entity_id, RUDI.entity_id]).edges
+                 if r.type == "CONTACTED"}
+    assert set(contacted) == {(RUDI.entity_id, JAN.entity_id), (JAN.entity_id, RUDI.entity_id)}
+    assert contacted[(JAN.entity_id, RUDI.entity_id)].evidence[0].sentence == "Jan Peeters called Rüdiger Maës"
 
 
 def test_projection_to_networkx(store):
@@ -278,3 +291,33 @@ def test_the_projection_does_not_depend_on_the_order_of_writing(store):
     assert list(second.nodes) == list(first.nodes)
     assert list(second.edges(keys=True, data=True)) == list(first.edges(keys=True, data=True))
     assert communities(first, seed=3) == communities(second, seed=3)
+
+
+def test_ids_merged_away_lead_to_their_entity_until_split(store):
+    from graph.resolution import merge, split
+
+    store.write(doc_one())
+    doc = _doc("Johan Peters directs Zeebrugge Logistics BVBA.", "alias.txt")
+    initial = _ent("PERSON", "Johan Peters")
+    store.write(Extraction(document=doc, entities=[initial, ZL], mentions=_mentions(doc, initial, ZL),
+                           relations=[_rel(doc, initial, ZL, "DIRECTOR_OF", "Johan Peters directs Zeebrugge")]))
+    decision = merge(store, JAN.entity_id, initial.entity_id, who="analyst:kim", reason="same man")
+    assert store.get_entity(initial.entity_id).entity_id == JAN.entity_id
+    assert store.neighbors(initial.entity_id).nodes[0].entity_id == JAN.entity_id
+    assert store.shortest_path(initial.entity_id, ELBA.entity_id).nodes[0].entity_id == JAN.entity_id
+    assert [n.entity_id for n in store.subgraph([initial.entity_id, ZL.entity_id]).nodes] == [JAN.entity_id,
+                                                                                               ZL.entity_id]
+    split(store, decision["decision_id"], who="analyst:kim", reason="two men after all")
+    assert store.get_entity(initial.entity_id).entity_id == initial.entity_id
+    with pytest.raises(EntityNotFound):
+        store.get_entity("person:never-issued")
+
+
+def test_path_hops_come_in_path_order(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    path = store.shortest_path(ANR.entity_id, PHONE.entity_id, include_weak=True)
+    ids = [n.entity_id for n in path.nodes]
+    pairs = [{a, b} for a, b in zip(ids, ids[1:], strict=False)]
+    order = [pairs.index({e.source, e.target}) for e in path.edges]
+    assert len(pairs) >= 4 and order == sorted(order) and set(order) == set(range(len(pairs)))

@@ -24,6 +24,8 @@ Mr.A,Mr A,2
 
 
 def test_names_exact_weights_summed_for_reciprocal_rows(store, write):
+    from graph.analysis import project
+
     path = write("gang.edges.csv", GANG)
     report = ingest_edges(path, store)
     assert report.ok and report.ingested == 1
@@ -32,11 +34,36 @@ def test_names_exact_weights_summed_for_reciprocal_rows(store, write):
     assert names == {"Bo-Gars", "BMF", "Blue_Devil.1", "Blue_Devil.2", "50 Niggaz", "AYB.2", "Mr.A", "Mr A", "1", "2"}
     assert all(data["type"] == "PERSON" for _, data in g.nodes(data=True))
     one, two = entity_id("PERSON", "1"), entity_id("PERSON", "2")
-    edge = (g.get_edge_data(one, two) or g.get_edge_data(two, one))["CONTACTED"]
-    assert edge["weight"] == 81.0 and edge["count"] == 2
+    # a contact keeps its direction: 1 -> 2 and 2 -> 1 are two relations ...
+    assert g.get_edge_data(one, two)["CONTACTED"]["weight"] == 52.0
+    assert g.get_edge_data(two, one)["CONTACTED"]["weight"] == 29.0
+    assert g.number_of_edges() == 7
+    # ... and one tie of summed strength for the analyses
+    tie = project(store)
+    assert tie[one][two]["weight"] == 81.0 and tie[one][two]["count"] == 2
     bo, bmf = entity_id("PERSON", "Bo-Gars"), entity_id("PERSON", "BMF")
-    assert (g.get_edge_data(bo, bmf) or g.get_edge_data(bmf, bo))["CONTACTED"]["weight"] == 2.0
-    assert g.number_of_edges() == 5
+    assert tie[bo][bmf]["weight"] == 2.0
+    assert tie.number_of_edges() == 5
+
+
+def test_call_records_in_edge_list_form_become_phones_with_direction(store, write, tmp_path):
+    calls = ("source,target,type,weight,date\n"
+             "+32470184492,+32468207135,CONTACTED,1,2023-10-02\n"
+             "+32470184492,+32468207135,CONTACTED,1,2023-10-05\n"
+             "+32468207135,+32470184492,CONTACTED,1,2023-10-06\n")
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "calls.csv").write_text(calls, encoding="utf-8")
+    assert ingest_paths([folder], store, progress=False).ingested == 1
+    types = {data["type"] for _, data in store.projection().nodes(data=True)}
+    assert types == {"PHONE"}  # no person called "+3247..."
+    a, b = "phone:+32470184492", "phone:+32468207135"
+    forth = [r for r in store.relations_between([a, b]) if (r.source, r.target) == (a, b)]
+    back = [r for r in store.relations_between([a, b]) if (r.source, r.target) == (b, a)]
+    assert len(forth) == 1 and len(forth[0].evidence) == 2 and len(back) == 1
+    assert sorted(e.date for e in forth[0].evidence) == ["2023-10-02", "2023-10-05"]
+    # the same file given to --edges is the same document, already read the same way
+    assert ingest_edges(folder / "calls.csv", store).skipped == 1
 
 
 def test_values_that_fold_to_one_key_stay_two_entities(store, write):
@@ -49,12 +76,12 @@ def test_values_that_fold_to_one_key_stay_two_entities(store, write):
 def test_each_row_is_evidence_with_its_span(store, write):
     path = write("e.csv", GANG)
     ingest_edges(path, store)
-    rel = store.relations_between([entity_id("PERSON", "1"), entity_id("PERSON", "2")])[0]
-    doc = store.get_document(rel.evidence[0].doc_id)
+    rels = store.relations_between([entity_id("PERSON", "1"), entity_id("PERSON", "2")])
+    doc = store.get_document(rels[0].evidence[0].doc_id)
     assert doc.source == path.as_posix() and doc.metadata["kind"] == "edges"
-    spans = sorted(doc.text[e.start:e.end] for e in rel.evidence)
+    spans = sorted(doc.text[e.start:e.end] for rel in rels for e in rel.evidence)
     assert spans == ["1,2,52", "2,1,29"]
-    assert {e.method for e in rel.evidence} == {"structured"}
+    assert {e.method for rel in rels for e in rel.evidence} == {"structured"}
 
 
 def test_types_dates_and_endpoint_types(store, write):
@@ -131,3 +158,27 @@ def test_every_published_network_loads_exactly(tmp_path):
                 ia, ib = entity_id("PERSON", a), entity_id("PERSON", b)
                 data = g.get_edge_data(ia, ib) or g.get_edge_data(ib, ia)
                 assert data["CONTACTED"]["weight"] == weight, (path.name, pair)
+
+
+def test_a_call_list_without_mapping_has_its_phone_columns_detected(store, tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    (folder / "lines.csv").write_text(
+        "calling number,called number,call date,seconds\n"
+        "0470 18 44 92,+32 468 20 71 35,2023-10-02 21:14,35\n"
+        "+32468207135,0470184492,2023-10-04 08:01,12\n", encoding="utf-8")
+    assert ingest_paths([folder], store, progress=False).ingested == 1
+    assert {data["type"] for _, data in store.projection().nodes(data=True)} == {"PHONE"}
+    a, b = "phone:+32470184492", "phone:+32468207135"
+    calls = {(r.source, r.target): r for r in store.relations_between([a, b])}
+    assert set(calls) == {(a, b), (b, a)} and {r.type for r in calls.values()} == {"CONTACTED"}
+    assert calls[(a, b)].evidence[0].date.startswith("2023-10-02")
+
+
+def test_a_contact_list_with_two_numbers_per_person_makes_no_calls(store, tmp_path):
+    folder = tmp_path / "contacts"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text("name,mobile,landline\nJan Peeters,0470 18 44 92,03 123 45 67\n",
+                                         encoding="utf-8")
+    ingest_paths([folder], store, progress=False)
+    assert not [r for r in store.iter_relations() if r.type == "CONTACTED"]

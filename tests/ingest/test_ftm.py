@@ -51,7 +51,7 @@ def test_import_entities_links_and_folded_properties(store, write):
     assert (company.entity_id, "OWNS", "vessel:imo:9074729") in rels
     assert ("person:ruben-kasteleyn", "HAS_PHONE", "phone:+32468207135") in rels
     assert ("person:ruben-kasteleyn", "HAS_EMAIL", "email:ruben@example.org") in rels
-    assert ("phone:+31641507736", "CONTACTED", "phone:+32468207135") in rels
+    assert ("phone:+32468207135", "CONTACTED", "phone:+31641507736") in rels  # caller -> receiver
     director = store.relations_between(["person:ruben-kasteleyn", company.entity_id])[0]
     doc = store.get_document(director.evidence[0].doc_id)
     ev = director.evidence[0]

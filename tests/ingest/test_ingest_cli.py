@@ -44,7 +44,8 @@ def test_ingest_edges_twice_is_idempotent(tmp_path, write):
     assert json.loads(second.output)["skipped"] == 1
     stats = runner.invoke(app, ["stats", "--store", url, "--json"])
     counts = json.loads(stats.output)
-    assert (counts["documents"], counts["entities"], counts["relations"]) == (1, 3, 2)
+    # A -> B and B -> A are two contacts (CONTACTED keeps its direction), B -> C a third
+    assert (counts["documents"], counts["entities"], counts["relations"]) == (1, 3, 3)
 
 
 def test_ingest_needs_something_to_do(tmp_path):

@@ -65,3 +65,22 @@ def test_words_in_parentheses_are_not_locodes() -> None:
 
 def test_dates_and_amounts_are_not_phones() -> None:
     assert not found("On 01.02.2021 a fine of 40 000 euros (2021/00317) was paid.")
+
+
+def test_national_numbers_take_the_document_s_country() -> None:
+    # a Dutch document: the French-looking grouping does not make a Dutch mobile French
+    assert ("PHONE", "+31621345678", True) in found("Hij gebruikt het nummer 06 21 34 56 78.", lang="nl")
+    # the same digits in a French note are French
+    assert ("PHONE", "+33621345678", True) in found("Il utilise le 06 21 34 56 78.", lang="fr")
+    # a Belgian-looking landline in a text whose other numbers are Dutch is read as Dutch
+    assert ("PHONE", "+31104123456", True) in found("Bel +31 6 41 83 72 65 of kantoor 010 412 34 56.", lang="nl")
+
+
+def test_a_number_valid_only_abroad_stays_unvalidated() -> None:
+    hits = [h for h in found("The caller used 06 21 34 56 78 that night.", lang="en") if h[0] == "PHONE"]
+    assert hits == [("PHONE", "0621345678", False)]
+
+
+def test_numbers_of_many_countries_side_by_side_say_nothing_about_the_next() -> None:
+    text = "Lines: +32 477 81 22 09 (Brugge), +33 6 12 34 56 78 (Dunkirk), +49 170 1234567 (Hamburg), 07911 123456."
+    assert ("PHONE", "+447911123456", True) in found(text)  # not a German number because one line was German

@@ -121,3 +121,14 @@ def test_titles_and_people_stay_outside_agency_names(run) -> None:  # type: igno
 )
 def test_country_and_region_names(run, lang: str, text: str, names: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert names <= mentions(run(text, lang), "LOCATION")
+
+
+def test_an_initial_that_does_not_fit_keeps_a_surname_apart(run):
+    # R. Kasteleyn is not Milan Kasteleyn: the call is not given to Milan
+    ex = run("Stijn Dewolfs called Milan Kasteleyn on Monday. On Friday R. Kasteleyn called Dewolfs again.", lang="en")
+    found = relations(ex)
+    assert ("CONTACTED", "Milan Kasteleyn", "Stijn Dewolfs") not in found
+    assert ("CONTACTED", "R. Kasteleyn", "Stijn Dewolfs") in found
+    # an initial that fits still joins the full name
+    same = run("Milan Kasteleyn was arrested. M. Kasteleyn called Stijn Dewolfs from the cell.", lang="en")
+    assert ("CONTACTED", "Milan Kasteleyn", "Stijn Dewolfs") in relations(same)
