@@ -92,6 +92,11 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_re, before_re
 
 
+def charged_sentence(sentence: str, lang: str) -> bool:
+    """Whether a sentence speaks of charging, arresting, trying or sentencing."""
+    return _charge_words(lang)[0].search(sentence.lower()) is not None
+
+
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
     """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators.
 
@@ -201,3 +206,37 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
         if len(members) >= 2:
             out.append((members, intro_start, len(text) if block_end < 0 else block_end))
     return out
+
+
+# people of a sentence who are not the accused: judges, prosecutors, police, lawyers, witnesses
+_NOT_ACCUSED_BEFORE = re.compile(
+    r"(?:judge|justice|magistrate|prosecutors?|attorney|counsel|lawyer|solicitor|barrister|detective|inspector|sergeant"
+    r"|superintendent|constable|officers?|agents?|in charge|commissioner|minister|secretary|spokes\w+|director|chief"
+    r"|commander|garda|said|told|according to|represented by|defended by|juge|procureur|procureure|substitut|avocate?"
+    r"|maître|me|présidente?|enquêteurs?|commissaire|ministre|selon|rechter|officier van justitie|advocaat|advocate"
+    r"|minister|woordvoerder|woordvoerster|volgens|rechercheur|officier|raadsheer|advocaat-generaal|kamerlid|mp|senator"
+    r"|mr|mrs|ms|lord|baroness)\W{0,3}(?:\w+\W+){0,2}$", re.I)
+_ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
+_NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
+                                r"zei|verklaarde|aldus|of the (?:court|police|agency|office|bureau|service))", re.I)
+
+
+def charged_people(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
+    """In a sentence of the criminal process, the people it names who are not officials, counsel or
+    speakers: pairs of them (a weaker reading than a list; used when the sentence has no list)."""
+    if not charged_sentence(text[s_start:s_end], lang):
+        return []
+    people = []
+    for k, ref in enumerate(refs):
+        if ref.type != "PERSON" or ref.anaphor:
+            continue
+        before = text[max(s_start, ref.start - 40):ref.start]
+        after = text[ref.end:min(s_end, ref.end + 40)]
+        if _NOT_ACCUSED_BEFORE.search(before) or _NOT_ACCUSED_AFTER.match(after) or _ALIAS_BEFORE.search(before):
+            continue
+        if any(text[refs[j].start:refs[j].end].endswith(text[ref.start:ref.end]) for j in people):
+            continue  # "Gačanin" after "Edin Gačanin": the same man
+        people.append(k)
+    if len(people) < 2 or len(people) > 8:
+        return []
+    return [(a, b) for x, a in enumerate(people) for b in people[x + 1:]]

@@ -172,7 +172,7 @@ def _person_edges(doc: Doc, span: Span) -> Span | None:
             start -= 1  # "Colleen M." before "Pratt-Odom"
         if start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
             prev = doc[start - 1]
-            if _GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES:
+            if _GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES and prev.lower_ not in _VESSEL_TAIL:
                 start -= 1
         if start < span.start and not any(_GIVEN.match(t.text) for t in doc[start:span.start]):
             start = span.start  # initials alone, no given name before them: keep the span as it was

@@ -13,6 +13,7 @@ Pairs left without a typed relation get the weak ``CO_MENTIONED``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.appositions import apposition_relations, official_relations
-from nlp.components.co_accused import bullet_lists, co_accused_pairs
+from nlp.components.co_accused import bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
@@ -89,6 +90,8 @@ _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|op
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
                        r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
 _FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
+# a plural verb: "were arrested", "ont été condamnés", "werden opgepakt" (both charged, not one of them)
+_PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|ont été|ont|sont|étaient|werden|zijn|waren|hebben|beiden)\b")
 _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
                        r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
@@ -287,13 +290,21 @@ class RelationFinder:
                     s_start: int, s_end: int) -> list[RelationHit]:
         """CO_ACCUSED for the lists of people and firms charged together; it replaces ASSOCIATE_OF on a pair."""
         pairs = co_accused_pairs(text, refs, s_start, s_end, self.lang)
+        rule = f"{self.lang}:co-accused-list"
+        if not pairs:
+            pairs, rule = charged_people(text, refs, s_start, s_end, self.lang), f"{self.lang}:co-accused-sentence"
+        if charged_sentence(text[s_start:s_end], self.lang) and _PLURAL.search(text[s_start:s_end].lower()):
+            # "X et son complice Y ont été condamnés": accomplices charged in the same sentence are co-accused
+            out = [dataclasses.replace(h, type="CO_ACCUSED", rule=f"{self.lang}:co-accused-accomplice")
+                   if h.type == "ASSOCIATE_OF" and {types.get(h.source), types.get(h.target)} <= {"PERSON", "COMPANY"}
+                   else h for h in out for types in [{(r.target_start, r.target_end): r.type for r in refs}]]
         if not pairs:
             return out
         spans = set()
         for i, j in pairs:
             a, b = refs[i], refs[j]
             spans.add(frozenset(((a.target_start, a.target_end), (b.target_start, b.target_end))))
-            out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, f"{self.lang}:co-accused-list"))
+            out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, rule))
             typed.add((i, j))
         return [h for h in out if h.type != "ASSOCIATE_OF" or frozenset((h.source, h.target)) not in spans]
 

@@ -162,3 +162,15 @@ def test_officials_are_employed_by_their_body(run) -> None:
                         ("Mark Ellery", "Border Force")}
     gang = run("Detective Karen Doyle of the Kinahan cartel was named.", lang="en")
     assert not {r for r in relations(gang) if r[0] == "EMPLOYED_BY"}
+
+
+def test_people_of_a_sentencing_sentence_are_co_accused_but_not_the_judge(run) -> None:
+    fr = run("Parmi les trois Havrais poursuivis, Mohamed Mellal a été condamné à vingt ans, Karim Djemel à treize ans et "
+             "Youssef Sardi à dix ans par la juge Claire Morel.", lang="fr")
+    accused = _pairs(fr, "CO_ACCUSED")
+    assert frozenset(("Mohamed Mellal", "Karim Djemel")) in accused
+    assert not any("Claire Morel" in pair for pair in accused)
+    alias = run("Police arrested a man in Dubai identified as Edin Gacanin, known as Tito.", lang="en")
+    assert not _pairs(alias, "CO_ACCUSED")
+    one = run("Yanis Haddad, complice de Mehdi Lambert, a été interpellé.", lang="fr")
+    assert not _pairs(one, "CO_ACCUSED")
