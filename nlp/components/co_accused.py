@@ -15,6 +15,7 @@ parser); it gives up lists that a verb interrupts ("sentenced A to ten years and
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -179,7 +180,16 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
     block (the introducing line and the bullets) that is their evidence.
     """
     after_re, before_re = _charge_words(lang)
-    starts = sorted((m.start(), m.end()) for m in _BULLET.finditer(text))
+    bullets = {m.start(): m.end() for m in _BULLET.finditer(text)}
+    ref_starts = sorted(r.start for r in refs if r.type in MEMBER_TYPES and not r.anaphor)
+    starts = []
+    for line in re.finditer(r"^[^\n]*$", text, re.M):
+        if not line.group(0).strip():
+            continue
+        marker_end = bullets.get(line.start(), line.start())
+        k = bisect.bisect_left(ref_starts, marker_end)
+        if marker_end in bullets.values() or (k < len(ref_starts) and ref_starts[k] <= marker_end + 2):
+            starts.append((line.start(), marker_end))  # a bullet, or a line that opens with a name
     out = []
     k = 0
     while k < len(starts):
@@ -209,13 +219,18 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
 
 
 # people of a sentence who are not the accused: judges, prosecutors, police, lawyers, witnesses
-_NOT_ACCUSED_BEFORE = re.compile(
-    r"(?:judge|justice|magistrate|prosecutors?|attorney|counsel|lawyer|solicitor|barrister|detective|inspector|sergeant"
-    r"|superintendent|constable|officers?|agents?|in charge|commissioner|minister|secretary|spokes\w+|director|chief"
-    r"|commander|garda|said|told|according to|represented by|defended by|juge|procureur|procureure|substitut|avocate?"
-    r"|maître|me|présidente?|enquêteurs?|commissaire|ministre|selon|rechter|officier van justitie|advocaat|advocate"
-    r"|minister|woordvoerder|woordvoerster|volgens|rechercheur|officier|raadsheer|advocaat-generaal|kamerlid|mp|senator"
-    r"|mr|mrs|ms|lord|baroness)\W{0,3}(?:\w+\W+){0,2}$", re.I)
+_OFFICIAL = (r"judge|justice|magistrate|prosecutors?|attorney|counsel|lawyer|solicitor|barrister|detective|inspector|sergeant"
+             r"|superintendent|constable|officers?|agents?|special agent|in charge|commissioner|minister|secretary|spokes\w+"
+             r"|director|chief|commander|garda|district|u\.s\.|juge|procureure?|substitut|avocate?|maître|me|présidente?"
+             r"|enquêteurs?|commissaire|ministre|rechter|officier van justitie|advocaat|advocate|woordvoerder|woordvoerster"
+             r"|rechercheur|officier|raadsheer|advocaat-generaal|kamerlid|mp|senator|lord|baroness|hon\.?|deputy|assistant"
+             r"|senior|branch|de heer|mevrouw|monsieur|madame")
+_NOT_ACCUSED_BEFORE = re.compile(r"(?:\b(?:" + _OFFICIAL + r")\.?\s+)+$|(?:represented by|defended by|according to|selon"
+                                 r"|volgens|défendu par|bijgestaan door)\W+(?:\w+\W+){0,3}$", re.I)
+# a plural verb: "were arrested", "ont été condamnés", "werden opgepakt" (both charged, not one of them)
+PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|all|each|ont été|ont|sont|étaient|tous|werden|zijn|waren|hebben"
+                    r"|beiden|allen|(?:les|the|de|des) (?:deux|trois|quatre|cinq|six|two|three|four|five|six|twee|drie|vier|vijf"
+                    r"|zes))\b")
 _ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
 _NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
                                 r"zei|verklaarde|aldus|of the (?:court|police|agency|office|bureau|service))", re.I)
@@ -224,8 +239,9 @@ _NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explain
 def charged_people(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
     """In a sentence of the criminal process, the people it names who are not officials, counsel or
     speakers: pairs of them (a weaker reading than a list; used when the sentence has no list)."""
-    if not charged_sentence(text[s_start:s_end], lang):
-        return []
+    sentence = text[s_start:s_end].lower()
+    if not charged_sentence(sentence, lang) or not PLURAL.search(sentence):
+        return []  # "X, complice de Y, a été interpellé": one of them
     people = []
     for k, ref in enumerate(refs):
         if ref.type != "PERSON" or ref.anaphor:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.appositions import apposition_relations, official_relations
-from nlp.components.co_accused import bullet_lists, charged_people, charged_sentence, co_accused_pairs
+from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
@@ -90,8 +90,6 @@ _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|op
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
                        r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
 _FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
-# a plural verb: "were arrested", "ont été condamnés", "werden opgepakt" (both charged, not one of them)
-_PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|ont été|ont|sont|étaient|werden|zijn|waren|hebben|beiden)\b")
 _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
                        r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
@@ -293,7 +291,7 @@ class RelationFinder:
         rule = f"{self.lang}:co-accused-list"
         if not pairs:
             pairs, rule = charged_people(text, refs, s_start, s_end, self.lang), f"{self.lang}:co-accused-sentence"
-        if charged_sentence(text[s_start:s_end], self.lang) and _PLURAL.search(text[s_start:s_end].lower()):
+        if charged_sentence(text[s_start:s_end], self.lang) and PLURAL.search(text[s_start:s_end].lower()):
             # "X et son complice Y ont été condamnés": accomplices charged in the same sentence are co-accused
             out = [dataclasses.replace(h, type="CO_ACCUSED", rule=f"{self.lang}:co-accused-accomplice")
                    if h.type == "ASSOCIATE_OF" and {types.get(h.source), types.get(h.target)} <= {"PERSON", "COMPANY"}
