@@ -33,7 +33,7 @@ _PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|be
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
                + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
-_LEAD = r"(?:(?:who|qui|die|and|et|en)\s+(?:is|was|were|are|est|était|sont|étaient|is|was|waren|zijn)\s+)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
+_LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
 
 @cache
@@ -60,9 +60,9 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     lists = {group[-1]: group for group in _lists(text, refs, plain=True)}
     out: list[tuple[str, int, int]] = []
     for i, ref in enumerate(refs):
-        if ref.anaphor:
+        if ref.anaphor and ref.type != "PERSON":
             continue
-        if ref.type == "PERSON":
+        if ref.type == "PERSON":  # "He was a crane operator at X": a pronoun stands for its person
             for j in range(i + 1, min(len(refs), i + 4)):
                 target = refs[j]
                 if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",

@@ -174,3 +174,23 @@ def test_people_of_a_sentencing_sentence_are_co_accused_but_not_the_judge(run) -
     assert not _pairs(alias, "CO_ACCUSED")
     one = run("Yanis Haddad, complice de Mehdi Lambert, a été interpellé.", lang="fr")
     assert not _pairs(one, "CO_ACCUSED")
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    from nlp.components.common import sentence_starts
+    from nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("en", model=False)
+    doc = nlp("The ship arrived on Oct. 12, 2021, at Pier 5. It left in Oct. Police then acted. See 345 F. Supp. 2d 118 "
+              "(D. Mass. 2004). United States v. Gomez was cited.")
+    bounds = sentence_starts(doc) + [len(doc)]
+    sentences = [doc[a:b].text for a, b in zip(bounds, bounds[1:], strict=False)]
+    assert sentences == ["The ship arrived on Oct. 12, 2021, at Pier 5.", "It left in Oct.", "Police then acted.",
+                         "See 345 F. Supp. 2d 118 (D. Mass. 2004).", "United States v. Gomez was cited."]
+
+
+def test_a_pronoun_with_a_role_ties_its_person(run) -> None:
+    ex = run("Marc Verlinden was arrested on Tuesday. He is a crane operator at the Churchilldok.", lang="en")
+    assert ("WORKS_AT", "Marc Verlinden", "Churchilldok") in relations(ex)
+    rel = next(r for r in ex.relations if r.type == "WORKS_AT")
+    assert rel.properties["resolved"][0]["antecedent"] == [0, len("Marc Verlinden")]
