@@ -266,7 +266,7 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse2 else (a, b)
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
-        out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end)
+        out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._cargo(text, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._voyage(text, refs, typed_pairs, blocked, s_start, s_end))
@@ -285,12 +285,17 @@ class RelationFinder:
         return out
 
     def _co_accused(self, text: str, refs: list[Ref], out: list[RelationHit], typed: set[tuple[int, int]],
-                    s_start: int, s_end: int) -> list[RelationHit]:
+                    s_start: int, s_end: int, doc: Doc | None = None) -> list[RelationHit]:
         """CO_ACCUSED for the lists of people and firms charged together; it replaces ASSOCIATE_OF on a pair."""
         pairs = co_accused_pairs(text, refs, s_start, s_end, self.lang)
         rule = f"{self.lang}:co-accused-list"
+        if not pairs and self.dependency is not None and doc is not None:
+            pairs = [(min(i, j), max(i, j)) for _t, i, j in self.dependency.group(doc, refs)]
+            rule = f"{self.lang}:co-accused-parse"
         if not pairs:
             pairs, rule = charged_people(text, refs, s_start, s_end, self.lang), f"{self.lang}:co-accused-sentence"
+        elif rule.endswith("parse"):
+            pairs = sorted(set(pairs) | set(charged_people(text, refs, s_start, s_end, self.lang)))
         if charged_sentence(text[s_start:s_end], self.lang) and PLURAL.search(text[s_start:s_end].lower()):
             # "X et son complice Y ont été condamnés": accomplices charged in the same sentence are co-accused
             out = [dataclasses.replace(h, type="CO_ACCUSED", rule=f"{self.lang}:co-accused-accomplice")

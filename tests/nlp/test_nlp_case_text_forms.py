@@ -194,3 +194,13 @@ def test_a_pronoun_with_a_role_ties_its_person(run) -> None:
     assert ("WORKS_AT", "Marc Verlinden", "Churchilldok") in relations(ex)
     rel = next(r for r in ex.relations if r.type == "WORKS_AT")
     assert rel.properties["resolved"][0]["antecedent"] == [0, len("Marc Verlinden")]
+
+
+def test_group_verbs_over_the_parse_distribute_over_conjuncts(run) -> None:
+    ex = run("Tom Dubois, who runs a bar in Hull, and Eva Martens were later charged by the Crown Prosecution Service.",
+             lang="en")
+    assert _pairs(ex, "CO_ACCUSED") == {frozenset(("Tom Dubois", "Eva Martens"))}
+    rule = next(r for r in ex.relations if r.type == "CO_ACCUSED").evidence[0]
+    assert rule.method == "rule"
+    fr = run("La police a interpellé Karim Benali et Kevin Lemaire.", lang="fr")
+    assert _pairs(fr, "CO_ACCUSED") == {frozenset(("Karim Benali", "Kevin Lemaire"))}
