@@ -26,7 +26,14 @@ from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
 from nlp.relation_rules import cue_rules, negated
-from nlp.resources import country_names
+from nlp.resources import country_names, place_gazetteer
+
+
+def place_named(word: str) -> bool:
+    """Whether ``word`` is a known place name (the place gazetteer, folded)."""
+    from graph.ids import fold
+
+    return fold(word) in place_gazetteer()
 
 MAX_BETWEEN = 250
 MAX_PAIR_GAP = 6
@@ -90,6 +97,8 @@ _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|op
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
                        r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
 _FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
+_CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
+_PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
                        r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
@@ -424,6 +433,10 @@ class RelationFinder:
             tgt_text = text[tgt.target_start:tgt.target_end]
             if type_ == "WORKS_AT" and tgt.type in ("COMPANY", "ORGANIZATION"):
                 type_ = "EMPLOYED_BY"  # a firm employs; WORKS_AT is the port, terminal or vessel (annotation guide)
+            if type_ == "ASSOCIATE_OF" and _CO_DEFENDANT.search(text[a.end:min(len(text), b.end + 80)].lower()):
+                type_ = "CO_ACCUSED"  # "his co-defendant X", "A and B are co-defendants", "coaccusé de X"
+            if type_ == "MEMBER_OF" and _PLACE_FIRST.match(tgt_text) and place_named(tgt_text.split()[0]):
+                continue  # "(Aberdeen South)": a constituency, not a party
             if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
                 continue
             if (type_, reverse) not in {(t, r) for t, r, _n in out}:
