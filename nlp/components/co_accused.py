@@ -27,7 +27,7 @@ MEMBER_TYPES = frozenset({"PERSON", "COMPANY"})
 MAX_GAP_AFTER = 70
 
 _NOT_CONJ = (r"(?!(?:and|et|en|or|ou|as well as|ainsi que|alsook|along with|together with|avec|samen met|met|with|his|her"
-             r"|son|sa|zijn|haar|were|was|are|is|have|has|had|will|would|who|which|said|told|ont|sont|était|étaient|qui"
+             r"|son|sa|zijn|haar|diens|were|was|are|is|have|has|had|will|would|who|which|said|told|ont|sont|était|étaient|qui"
              r"|werden|waren|zijn|die|dat|heeft|hebben)\b)")
 # ages, home towns, aliases, brackets: what an apposition reading may step over
 _SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
@@ -54,7 +54,7 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
         r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en|&|as well as|ainsi que|alsook|along with"
-        r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun)(?:\s+[\w-]+){0,2}?\s+(?:"
+        r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?)?(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
         r"|de vennootschap))?\s*$", re.I)
 

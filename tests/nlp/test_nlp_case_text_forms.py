@@ -204,3 +204,8 @@ def test_group_verbs_over_the_parse_distribute_over_conjuncts(run) -> None:
     assert rule.method == "rule"
     fr = run("La police a interpellé Karim Benali et Kevin Lemaire.", lang="fr")
     assert _pairs(fr, "CO_ACCUSED") == {frozenset(("Karim Benali", "Kevin Lemaire"))}
+
+
+def test_dutch_list_with_diens_zoon(run) -> None:
+    ex = run("De politie heeft Anouk de R. (31), Henk van D. (58) en diens zoon Jesse van D. (27) aangehouden.", lang="nl")
+    assert len(_pairs(ex, "CO_ACCUSED")) == 3
