@@ -53,6 +53,21 @@ _PORT_PART = re.compile(
 _NAMED_TERMINAL = re.compile(r"(?<![\w-])(?:APM Terminals|Hutchison Ports|DP World|PSA|HHLA|Eurogate)[ \t]+(?:Container[ \t]+Terminal[ \t]+)?"
                              r"(?!Ltd|Limited|Inc|NV|BV|B\.V\.|GmbH)[A-Z][\w-]+(?:[ \t]+(?:II|2|Gateway|[A-Z][a-z]+))?(?![\w-])")
 P_NAMED_TERMINAL = 87
+# port companies: "Associated British Ports", "Peel Ports", "Dublin Port Company", "Port of Cork Company"
+_PORT_COMPANY = re.compile(r"(?<![\w-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,3}Ports(?![ \t]+of\b)(?:[ \t]+(?:UK|Ltd|Limited|[A-Z][a-z]+))?"
+                           r"|(?:Port[ \t]+of[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Port[ \t]+Company)(?![\w-])")
+P_PORT_COMPANY = 88
+# a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",
+# "the Amber Tide, a Liberian-flagged reefer,", "de Celeste Horizon meerde aan", "le Atlantic Juniper a accosté"
+_SHIP_WORDS = (r"vessel|ship|container ship|containership|bulk carrier|bulker|reefer|tanker|freighter|tug|trawler|yacht"
+               r"|feeder|car carrier|cargo ship|porte-conteneurs|vraquier|navire|cargo|containerschip|koelschip|schip|vrachtschip")
+_SHIP_BY_VERB = re.compile(
+    r"\b(?:the|The|de|De|het|Het|le|Le|la|La) ((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:[A-Z][\w'’-]+|II|III|IV|\d{1,2}))"
+    r"(?=[ \t]+(?:had[ \t]+|has[ \t]+|was[ \t]+|then[ \t]+|later[ \t]+)?(?:sailed|docked|berthed|arrived|departed|left|called"
+    r"|anchored|moored|was boarded|was searched|was detained|was escorted|entered|loaded|discharged|meerde|kwam|voer|vertrok"
+    r"|lag|arriveerde|a accosté|est arrivée?|a quitté|a appareillé|a fait escale)\b"
+    r"|,[ \t]+(?:a|an|the|un|une|le|la|een|het)[ \t]+(?:[\w-]+[ \t]+){0,3}(?:" + _SHIP_WORDS + r")\b)")
+P_SHIP_BY_VERB = 83
 # French: "terminal des Flandres", "terminal minéralier de Fos", "quai de l'Europe", "darse 2" above
 _PORT_PART_FR = re.compile(
     r"(?<![\w-])(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)(?:\s+(?:minéralier|fruitier|roulier|multivrac|vraquier"
@@ -62,8 +77,9 @@ _PORT_PART_FR = re.compile(
 _NOT_PORT_WORDS = re.compile(r"^(?:The|A|An|Le|La|De|Het|In|At|On|From|To|Of|And|Et|En)$")
 _FIRM_FORM = r",?[ \t]+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|Inc\.?|SCRL|SPRL|BV|B\.V\.|NV|CVBA|SA|SAS|SARL)"
 # a legal form after a firm's name, with a comma or "& Co. KG" ("Blum Caribbean Freight, LLC", "Maersk A/S")
-_FORM_AFTER = re.compile(r"(?:,?[ \t]+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|A/S|AS|AB|Oy|S\.p\.A\.|SpA|S\.A\.|SA|NV|N\.V\.|BV"
-                         r"|B\.V\.|GmbH|KG|LLP|PLC|plc|Pty Ltd|& Co\.(?:[ \t]+KG)?|\((?:[A-Z]{2,3})\)[ \t]+Ltd\.?)(?![\w]))+")
+_FORM_AFTER = re.compile(r"(?:,?[ \t]+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.(?![ \t]+[A-Z])|A/S|AS|AB|Oy|S\.p\.A\.|SpA|S\.A\.|SA|NV|N\.V\.|BV"
+                         r"|B\.V\.|GmbH|KG|LLP|PLC|plc|Pty Ltd|Limited|DAC|& Co\.(?:[ \t]+KG)?|\((?:[A-Z]{2,3})\)[ \t]+Ltd\.?)"
+                         r"(?![\w]|[ \t]+[A-Z][a-z]))+")  # not "Co. Cork", the county
 _FORM_BEFORE = r"(?:(?:SARL|SAS|SA|EURL|SNC|NV|BV|BVBA)\s+)?"
 _LAW_FIRM = re.compile(r"(?<![\w-])" + _FORM_BEFORE + r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}(?:,[ \t]+[A-Z][\w'’-]+)*,?"
                        r"[ \t]+(?:&[ \t]+(?!Ors\b)[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}(?:" + _FIRM_FORM + r")?"
@@ -138,6 +154,12 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, s) for s in _spans(doc, _PORT_PART_FR, "PORT")]
     out += [(P_NAMED_TERMINAL, s) for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
+    out += [(P_PORT_COMPANY, s) for s in _spans(doc, _PORT_COMPANY, "COMPANY")]
+    for match in _SHIP_BY_VERB.finditer(doc_text(doc)):
+        ship = doc.char_span(match.start(1), match.end(1), label="VESSEL", alignment_mode="contract")
+        if ship is not None and len(ship) and classify_org(ship.text)[0] is None \
+                and not any(t.text in _TITLES for t in ship):
+            out.append((P_SHIP_BY_VERB, ship))
     for span in _spans(doc, _PORT_PART, "PORT"):
         cut = max((t.i + 1 for t in span if t.text in ("'s", "’s")), default=span.start)
         span = Span(doc, cut, span.end, label="PORT") if cut < span.end else span  # "Felixstowe's Trinity Terminal"
@@ -216,6 +238,23 @@ def _trim_vessel(span: Span) -> Span | None:
 
 
 _ELIDED_HEAD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:d['’]|de la |du |des )$")
+
+
+def _company_edges(doc: Doc, span: Span) -> Span | None:
+    """A firm's name without leading lower-case words ("salarié de"), with its hyphenated or particle head
+    ("Lockton-" of "Lockton-Harwell Marine Ltd", "Van der" of "Van der Berg Koeltransport B.V.")."""
+    start = span.start
+    while start < span.end - 1 and doc[start].is_lower:
+        start += 1
+    if start == span.start:
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].is_title:
+            start -= 2
+        elif start >= 2 and doc[start - 1].text in ("der", "den", "de") and doc[start - 2].text in ("Van", "Von", "Vander"):
+            start -= 2
+        elif start >= 1 and doc[start - 1].text in ("Van", "De", "Le", "La", "Von") and not doc[start - 1].is_sent_start:
+            start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="COMPANY")
 
 
 def _with_form(doc: Doc, span: Span) -> Span:
@@ -334,7 +373,7 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             span = trimmed
         if span.label_ == "COMPANY":
-            span = _with_form(doc, span)
+            span = _with_form(doc, _company_edges(doc, span) or span)
         elif span.label_ == "LOCATION" and _called_port(doc, span):
             span = Span(doc, span.start, span.end, label="PORT", kb_id=span.kb_id_)
         elif span.label_ == "ORGANIZATION" and _hyphenated_name(span):
@@ -347,6 +386,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         if span.start > 0 and doc[span.start - 1].like_num and re.search(r"(?:Road|Street|Avenue|Lane|straat|laan)$", text):
             continue  # "14 Harbour Road": an address
+        if out and span.label_ == "COMPANY" and out[-1].label_ == "COMPANY" and out[-1].start < span.start < out[-1].end:
+            span = Span(doc, out.pop().start, span.end, label="COMPANY")  # "Transports Lemaire" + "-Dubois SA"
         while out and span.start < out[-1].end:
             if span.start < out[-1].start and span.label_ == "PERSON":
                 out.pop()  # a name extended to the left takes in the mention before it

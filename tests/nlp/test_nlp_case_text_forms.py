@@ -209,3 +209,12 @@ def test_group_verbs_over_the_parse_distribute_over_conjuncts(run) -> None:
 def test_dutch_list_with_diens_zoon(run) -> None:
     ex = run("De politie heeft Anouk de R. (31), Henk van D. (58) en diens zoon Jesse van D. (27) aangehouden.", lang="nl")
     assert len(_pairs(ex, "CO_ACCUSED")) == 3
+
+
+def test_firms_with_double_names_and_port_companies_and_ships_named_by_what_they_do(run) -> None:
+    ex = run("On 4 March the Coral Mistral sailed from Puerto Cortes. The Amber Tide, a Liberian-flagged reefer, was "
+             "searched. Transports Lemaire-Dubois SA and Lockton-Harwell Marine Ltd hired Peel Ports and Ballymore Fresh "
+             "Produce Limited, Co. Cork.", lang="en")
+    assert {"Coral Mistral", "Amber Tide"} <= mentions(ex, "VESSEL")
+    assert {"Transports Lemaire-Dubois SA", "Lockton-Harwell Marine Ltd", "Peel Ports",
+            "Ballymore Fresh Produce Limited"} <= mentions(ex, "COMPANY")
