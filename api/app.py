@@ -16,16 +16,19 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.deps import ReadPool, require, strict_query
 from api.errors import ErrorBody, install_error_handlers
+from api.ingest_jobs import IngestJobs
 from api.routers.models import Health
 from api.security.audit import AuditLog
 from api.security.keys import KeyStore, keys_db_path
 from api.security.middleware import GuardMiddleware
+from api.security.rate_limit import KeylessLimiter
 from api.settings import Settings
 from graph.store import open_store
-from graph.store.view import NeedToKnow, check_clearance
+from graph.store.view import NeedToKnow, check_clearance, clearance_rank
+from ingest.upload_job import Budget
 
 #: routers of this package, in the order they appear in the OpenAPI document
-ROUTERS = ("entities", "paths", "documents", "exports", "evidence", "cypher", "resolution", "analysis", "admin")
+ROUTERS = ("entities", "paths", "documents", "jobs", "exports", "evidence", "cypher", "resolution", "analysis", "admin")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
 
@@ -56,15 +59,21 @@ def _open(app: FastAPI, settings: Settings) -> None:
     app.state.store = store
     app.state.keys = keys
     app.state.audit = AuditLog(keys.path, db=keys.db, lock=keys.lock) if settings.audit else None
-    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s)
     app.state.readers = ReadPool(settings.store, store)
+    app.state.gate = NeedToKnow(store, ttl=settings.clearance_cache_s, reads=app.state.readers.get)
     app.state.size_cache = {}
+    gate = app.state.gate
+    app.state.jobs = IngestJobs(
+        store, workers=settings.ingest_workers, queue=settings.ingest_queue, on_written=gate.invalidate,
+        budget=Budget(seconds=settings.ingest_job_seconds, memory_mb=settings.ingest_job_memory_mb),
+        visible=lambda doc_id, clearance: gate.taint(clearance_rank(clearance)).doc_visible(doc_id))
     app.state.closed = False
 
 
 def _close(app: FastAPI) -> None:
     if not app.state.closed:
         app.state.closed = True
+        app.state.jobs.close()
         app.state.readers.close()
         app.state.store.close()
         app.state.keys.close()
@@ -117,5 +126,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(GuardMiddleware, max_body=settings.max_body_kb * 1024,
-                       max_upload=settings.max_upload_mb * 1024 * 1024, upload_paths=UPLOAD_PATHS)
+                       max_upload=settings.max_upload_mb * 1024 * 1024, upload_paths=UPLOAD_PATHS,
+                       keyless=KeylessLimiter(settings.keyless_per_minute, settings.keyless_per_minute * 10))
     return app

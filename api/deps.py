@@ -47,7 +47,7 @@ class ReadPool:
             return self.main
         store = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.url)
+            store = open_store(self.url, read_only=True)  # never waits for a writer's lock
             with self._lock:
                 self._opened.append(store)
             self._local.store = store

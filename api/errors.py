@@ -47,7 +47,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
     for code, name in
     ((400, "Bad request"), (401, "No or unknown API key"), (403, "Role or clearance too low"),
-     (404, "Not found"), (413, "Request too large"), (422, "Invalid input"), (503, "Store unavailable"))
+     (404, "Not found"), (413, "Request too large"), (422, "Invalid input"),
+     (429, "Too many requests without a valid key, or too many uploads waiting"), (503, "Store unavailable"))
 }
 
 

@@ -22,12 +22,20 @@ class Settings(BaseSettings):
     keys_db: str | None = None
     #: write an audit entry for every request
     audit: bool = True
+    #: requests without a valid key one client address may make per minute (then 429, not logged)
+    keyless_per_minute: int = 30
     #: clearance of requests when auth is off (None = the highest handling level)
     anonymous_clearance: str | None = None
     max_depth: int = 3
     max_limit: int = 500
     max_offset: int = 10_000
     max_upload_mb: int = 50
+    #: uploads ingested at once; more wait in a queue of ``ingest_queue`` (then 429 "try again later")
+    ingest_workers: int = 2
+    ingest_queue: int = 16
+    #: what one upload's extraction may take: wall-clock seconds and resident memory (MB)
+    ingest_job_seconds: float = 300.0
+    ingest_job_memory_mb: int = 1500
     #: largest request body accepted by any endpoint but the upload
     max_body_kb: int = 256
     #: origins allowed to call the API from a browser; none by default
@@ -36,6 +44,8 @@ class Settings(BaseSettings):
     watchlist: str | None = None
     cypher_timeout_s: float = 10.0
     cypher_max_rows: int = 1000
+    #: largest Cypher answer, in bytes of JSON (the rows stop there and the answer says it was truncated)
+    cypher_max_bytes: int = 4_000_000
     #: seconds a change made outside the API (e.g. `havengraph ingest`) takes to reach need-to-know filtering
     clearance_cache_s: float = 1.0
     out_dir: str = "out"

@@ -72,3 +72,9 @@ class Unauthorized(HavengraphError):
     """No or unknown API key."""
 
     status = 401
+
+
+class TooManyRequests(HavengraphError):
+    """Too many requests or jobs at once; the message says when to try again."""
+
+    status = 429

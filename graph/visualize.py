@@ -158,6 +158,18 @@ def _legend(types: list[str], relations: list[str]) -> str:
             f'<li><b>Relations</b> <small>width = evidence</small></li>{rel_items}</ul>')
 
 
+def script_json(value: object) -> str:
+    """``value`` as JSON that is safe inside an HTML ``<script>``: no ``<``, ``>`` or ``&`` left as such.
+
+    Escaping ``</`` alone is not enough: ``<!--`` followed by ``<script`` in evidence text puts the
+    HTML parser in a state where the closing ``</script>`` no longer ends the script, and the page
+    stays blank. JSON's ``\\u003c`` escapes read back as the same characters.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
 def subgraph_html(sub: Subgraph, focus: str | None = None, title: str = "Havengraph subgraph",
                   sizes: dict[str, float] | None = None) -> str:
     """The whole page as one string: no external reference, works offline."""
@@ -166,7 +178,7 @@ def subgraph_html(sub: Subgraph, focus: str | None = None, title: str = "Havengr
     types = sorted({n.type for n in sub.nodes})
     relations = sorted({e.type for e in sub.edges})
     data = {"nodes": net.nodes, "edges": net.edges}
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    payload = script_json(data)
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -191,7 +203,7 @@ def subgraph_html(sub: Subgraph, focus: str | None = None, title: str = "Havengr
 <script>
  var data = {payload};
  var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
- var network = new vis.Network(document.getElementById("graph"), {{nodes: nodes, edges: edges}}, {json.dumps(options)});
+ var network = new vis.Network(document.getElementById("graph"), {{nodes: nodes, edges: edges}}, {script_json(options)});
  var settled = false;
  function settle() {{
    if (settled) return; settled = true;

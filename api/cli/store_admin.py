@@ -61,7 +61,9 @@ def cypher(
             raise UnsupportedStore(f"Cypher needs a Neo4j store; {s.url} is not one (use --store neo4j://...)")
         rows = run(query, params, limit=limit, timeout=timeout)
     emit(rows, json_out, _cypher_lines)
-    if not json_out and len(rows) == limit and rows:
+    if not json_out and getattr(rows, "truncated", False):
+        typer.echo(f"({rows.reason}; narrow the query for the rest)", err=True)
+    elif not json_out and len(rows) == limit and rows:
         typer.echo(f"(stopped at --limit {limit} rows)", err=True)
 
 

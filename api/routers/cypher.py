@@ -21,7 +21,8 @@ def _rows(result: Any, limit: int) -> dict[str, Any]:
     else:
         rows = list(result)
         columns = list(rows[0].keys()) if rows and isinstance(rows[0], dict) else []
-    return {"columns": columns, "rows": rows[:limit], "truncated": len(rows) > limit}
+    capped = bool(getattr(result, "truncated", False)) and "bytes" in getattr(result, "reason", "")
+    return {"columns": columns, "rows": rows[:limit], "truncated": len(rows) > limit or capped}
 
 
 @router.post("/cypher", response_model=CypherOut, summary="Run a read-only Cypher query (analyst, Neo4j only)")
@@ -33,6 +34,7 @@ def run_cypher(request: Request, body: CypherIn, store: StoreDep, settings: Sett
     if not store.taint.empty:
         raise Forbidden("Cypher reads the whole graph, so it is open only to users cleared for every document")
     limit = min(body.limit, settings.cypher_max_rows)
-    result = _rows(run(body.query, body.params, limit + 1, settings.cypher_timeout_s), limit)
+    result = _rows(run(body.query, body.params, limit + 1, settings.cypher_timeout_s,
+                       max_bytes=settings.cypher_max_bytes), limit)
     note(request, items=len(result["rows"]))
     return result

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import html
 import re
-import tempfile
-import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from starlette.concurrency import run_in_threadpool
 
-from api.deps import Admin, Analyst, SettingsDep, StoreDep, Viewer, WriteStoreDep, note
+from api.deps import Admin, Analyst, SettingsDep, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
-from api.routers.models import DeleteResult, DocumentDetail, DocumentInfo, HandlingCode, UploadResult
-from graph.errors import DocumentNotFound, HavengraphError, InvalidInput, StoreUnavailable, UnreadableDocument
+from api.routers.models import DeleteResult, DocumentDetail, DocumentInfo, HandlingCode, IngestJobOut
+from graph.errors import DocumentNotFound, InvalidInput, UnreadableDocument
 from graph.model import Mention
 from graph.resolution.decisions import resolved_mentions
 from graph.schema import SCHEMA
+from ingest.encoding import detect_encoding
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -30,8 +28,6 @@ ALLOWED = {
 #: gradings the schema's table can weigh, in either case ("B2", "b2", "2-C-P")
 GRADING_PATTERN = "(?i)" + SCHEMA.grading_pattern
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-_extractors: dict[str, Any] = {}
-_extractor_lock = threading.Lock()
 
 
 @router.get("", response_model=list[DocumentInfo], summary="Documents in the store (those you may read)")
@@ -77,44 +73,17 @@ def _check_upload(name: str, data: bytes, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise InvalidInput(f"{name} is larger than {max_bytes // (1024 * 1024)} MB")
     magic = ALLOWED[ext]
-    if magic == "text":
-        if b"\x00" in data[:65536]:
-            raise UnreadableDocument(f"{name} is not a text file (it holds binary data)")
+    if magic == "text":  # the readers' own test: UTF-16/32 text holds NUL bytes and is text all the same
+        detect_encoding(data[:65536], name, final=len(data) <= 65536)
     elif not data.startswith(magic):  # type: ignore[arg-type]
         raise UnreadableDocument(f"{name} does not look like a .{ext} file")
     return ext
 
 
-def _extractor(lang: str) -> Any:
-    with _extractor_lock:
-        if lang not in _extractors:
-            from nlp import Extractor  # type: ignore[attr-defined]
-
-            _extractors[lang] = Extractor(lang)
-        return _extractors[lang]
-
-
-def _ingest(path: Path, lang: str, handling: str | None, grading: str | None, name: str,
-            store: Any) -> tuple[Any, Any, str]:
-    """Read, extract, resolve and write one file; returns (document, extraction, status)."""
-    try:
-        from ingest import read_file
-    except ImportError as exc:
-        raise StoreUnavailable(f"document ingest is not available on this server: {exc}") from exc
-    document = read_file(path, grading=grading, handling=handling)
-    document.source = name
-    document.title = document.title or name
-    extraction = _extractor(lang).extract(document)
-    try:
-        from graph.resolution import Resolver
-    except ImportError:  # resolution not installed: store the extraction as it is
-        return document, extraction, store.write(extraction)
-    return document, extraction, store.write(Resolver(store).resolve(extraction))
-
-
-@router.post("", response_model=UploadResult, status_code=201, summary="Upload a case file for ingest (analyst)")
+@router.post("", response_model=IngestJobOut, status_code=202,
+             summary="Upload a case file: answers at once with an ingest job to follow at GET /jobs/{id} (analyst)")
 async def upload_document(
-        request: Request, store: WriteStoreDep, settings: SettingsDep, user: Analyst,
+        request: Request, settings: SettingsDep, user: Analyst,
         file: Annotated[UploadFile, File(description="txt, md, csv, eml, html, pdf or docx")],
         handling: Annotated[HandlingCode | Literal[""], Form(description="handling code (empty: none)")] = "",
         grading: Annotated[str, Form(pattern=GRADING_PATTERN,
@@ -126,20 +95,10 @@ async def upload_document(
     data = await file.read(max_bytes + 1)
     _check_upload(name, data, max_bytes)
     note(request, filename=name, handling=handling or None, grading=grading or None, lang=lang, bytes=len(data))
-    with tempfile.TemporaryDirectory(prefix="havengraph-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        try:
-            document, extraction, status = await run_in_threadpool(
-                _ingest, path, lang, handling or None, grading.upper() or None, name, store)
-        except HavengraphError:
-            raise
-        except (UnicodeDecodeError, ValueError, OSError) as exc:
-            raise UnreadableDocument(f"{name} could not be read: {exc}") from exc
-    request.app.state.gate.invalidate()
-    note(request, items=1)
-    return {"doc_id": document.doc_id, "status": status, "title": document.title, "handling": document.handling,
-            "entities": len(extraction.entities), "relations": len(extraction.relations)}
+    job = request.app.state.jobs.submit(data, name, user.name, user.clearance, lang=lang,
+                                        handling=handling or None, grading=grading.upper() or None)
+    note(request, items=1, job_id=job.job_id)
+    return request.app.state.jobs.get(job.job_id, user.name)
 
 
 @router.delete("/{doc_id}", response_model=DeleteResult, summary="Delete a document and its evidence (admin)")

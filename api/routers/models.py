@@ -123,6 +123,24 @@ class UploadResult(BaseModel):
     relations: int = 0
 
 
+class IngestJobOut(BaseModel):
+    """An upload's ingest job: queued, running (with its stage), done (with the result) or failed (why)."""
+
+    job_id: str
+    status: Literal["queued", "running", "done", "failed"]
+    stage: str
+    progress: float = Field(ge=0, le=1)
+    filename: str
+    bytes: int
+    queue_position: int | None = None
+    submitted_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    elapsed_s: float = 0.0
+    result: UploadResult | None = None
+    error: str | None = None
+
+
 class DeleteResult(BaseModel):
     doc_id: str
     deleted: bool

@@ -12,6 +12,8 @@ from fastapi import APIRouter, Query, Request
 from api.deps import Analyst, StoreDep, WriteStoreDep, note
 from api.errors import ERROR_RESPONSES
 from api.routers.models import Decision, MergeIn, PinIn
+from graph.errors import EntityNotFound, Forbidden
+from graph.store.view import ClearedView
 
 router = APIRouter(prefix="/resolution", tags=["resolution"], responses=ERROR_RESPONSES)
 
@@ -32,6 +34,22 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 def _after_write(request: Request) -> None:
     request.app.state.gate.invalidate()
+
+
+def _may_decide(view: ClearedView, entity_ids: list[str]) -> None:
+    """Refuse a decision that would touch an entity or a document above the caller's clearance.
+
+    A decision re-resolves every document that mentions its entities, so the caller must be
+    cleared for all of them, not only for the entities they can see.
+    """
+    taint = view.taint
+    if taint.empty:
+        return
+    if not all(taint.entity_visible(e) for e in entity_ids):
+        raise EntityNotFound(f"no entity {next(e for e in entity_ids if not taint.entity_visible(e))!r}")
+    if any(not taint.doc_visible(d) for d in view.base.documents_mentioning(entity_ids)):
+        raise Forbidden("these entities are also known from documents above your clearance; "
+                        "a user cleared for those documents must take this decision")
 
 
 @router.get("/candidates", response_model=list[Decision], summary="Pairs that may be the same entity (analyst)")
@@ -58,14 +76,19 @@ def merge(request: Request, body: MergeIn, view: StoreDep, store: WriteStoreDep,
     note(request, keep=body.keep, drop=body.drop, reason=body.reason)
     view.get_entity(body.keep)
     view.get_entity(body.drop)
+    _may_decide(view, [body.keep, body.drop])
     decision = _plain(_lib().merge(store, body.keep, body.drop, who=user.name, reason=body.reason))
     _after_write(request)
     return decision
 
 
 @router.post("/split/{decision_id}", response_model=Decision, summary="Undo a merge (analyst)")
-def split(request: Request, decision_id: str, store: WriteStoreDep, user: Analyst) -> dict[str, Any]:
+def split(request: Request, decision_id: str, view: StoreDep, store: WriteStoreDep, user: Analyst) -> dict[str, Any]:
     note(request, decision_id=decision_id)
+    found = [d for d in view.list_decisions(kind="merge") if d["decision_id"] == decision_id]
+    if not found:  # the same answer whether it does not exist or is above the caller's clearance
+        raise EntityNotFound(f"no active merge decision {decision_id!r}; see GET /resolution/decisions")
+    _may_decide(view, [found[0]["a"], found[0]["b"]])
     decision = _plain(_lib().split(store, decision_id, who=user.name))
     _after_write(request)
     return decision
@@ -76,6 +99,7 @@ def pin(request: Request, body: PinIn, view: StoreDep, store: WriteStoreDep, use
     note(request, a=body.a, b=body.b, reason=body.reason)
     view.get_entity(body.a)
     view.get_entity(body.b)
+    _may_decide(view, [body.a, body.b])
     decision = _plain(_lib().pin_distinct(store, body.a, body.b, who=user.name, reason=body.reason))
     _after_write(request)
     return decision

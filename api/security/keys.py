@@ -132,6 +132,15 @@ class KeyStore(SecurityDb):
         keys = ("name", "role", "clearance", "created_at", "revoked_at", "key_id")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    def identify(self, key: str) -> tuple[User, bool] | None:
+        """Whose ``key`` this is, revoked or not (for the audit log): ``(user, revoked)``, or None."""
+        if not key.startswith(KEY_PREFIX) or len(key) > 200:
+            return None
+        with self.lock:
+            row = self.db.execute("SELECT name, role, clearance, revoked_at FROM users WHERE key_hash=?",
+                                  (hash_key(key),)).fetchone()
+        return (User(*row[:3]), row[3] is not None) if row else None
+
     def authenticate(self, key: str) -> User | None:
         """The active user holding ``key``, or None."""
         if not key.startswith(KEY_PREFIX) or len(key) > 200:

@@ -21,11 +21,14 @@ def sqlite_path(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> GraphStore:
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> GraphStore:
     """Open the store named by ``url`` (default: the embedded SQLite file in the working folder).
 
     With ``create=False`` (what read-only commands ask for) an embedded store that does not exist
     yet is an error instead of a new, empty file.
+
+    ``read_only`` asks for a connection that only reads (the embedded store then never waits for
+    a writer's lock); other backends read in read transactions anyway and ignore it.
     """
     url = url or DEFAULT_URL
     scheme = url.split(":", 1)[0].lower()
@@ -37,7 +40,7 @@ def open_store(url: str | None = None, *, create: bool = True) -> GraphStore:
     if scheme == "sqlite":
         from graph.store.sqlite import SQLiteStore
 
-        return SQLiteStore(url)
+        return SQLiteStore(url, read_only=read_only)
     if scheme in {"neo4j", "bolt", "neo4j+s", "bolt+s", "neo4j+ssc", "bolt+ssc"}:
         try:
             from graph.store.neo4j import Neo4jStore

@@ -6,6 +6,7 @@ Both backends pass the same contract suite (``tests/graph/test_store_contract.py
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -140,10 +141,18 @@ def check_relation_types(types: Iterable[str] | None) -> set[str] | None:
 
 
 def check_search(text: str, type: str | None, limit: int) -> tuple[str, str | None]:
-    """The folded query and the schema type name of a search; bad arguments raise ``InvalidInput``."""
-    query = fold(text)
-    if not query:
+    """The folded query and the schema type name of a search; bad arguments raise ``InvalidInput``.
+
+    The query is ``""`` when nothing in it can match a name or an identifier (only punctuation such
+    as ``%`` or ``_``, control or zero-width characters): the search then finds nothing, where such
+    text used to act as a wildcard and match every entity.
+    """
+    folded = fold(text)
+    if not folded:
         raise InvalidInput("search text is empty")
+    query = " ".join("".join(c for c in folded if unicodedata.category(c) not in ("Cc", "Cf")).split())
+    if not any(c.isalnum() for c in query):
+        query = ""
     if limit < 1:
         raise InvalidInput("limit must be at least 1")
     return query, SCHEMA.node_name(type) if type else None

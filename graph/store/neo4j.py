@@ -118,9 +118,9 @@ class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
                          "(documents already stored are skipped)")
             raise StoreUnavailable(f"cannot reach Neo4j at {self.url} while {action}: {exc}; {hint}") from None
 
-    def _session(self, mode: str = WRITE_ACCESS) -> Session:
+    def _session(self, mode: str = WRITE_ACCESS, **options: Any) -> Session:
         return self._driver.session(database=self._database, default_access_mode=mode,
-                                    max_transaction_retry_time=self.retry_seconds)
+                                    max_transaction_retry_time=self.retry_seconds, **options)
 
     def _read(self, query: str, **params: Any) -> list[Any]:
         tx = getattr(self._local, "tx", None)

@@ -94,6 +94,8 @@ class Neo4jReads:
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
         query, type_ = check_search(text, type, limit)
+        if not query:  # nothing in the text can match a name or an identifier
+            return []
         rows = self._read(cypher.SEARCH, q=query, compact=query.replace(" ", ""), type=type_, limit=limit)
         ids = [r["entity_id"] for r in rows]
         found = self.get_entities(ids)

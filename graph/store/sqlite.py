@@ -64,7 +64,12 @@ def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
 class SQLiteStore(TraversalMixin):
     """``sqlite:///path/to/havengraph.db`` (``sqlite:///:memory:`` for a throw-away store)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        """Open (and create) the store; ``read_only`` connections never take the write lock.
+
+        A read-only connection to a file whose schema is current skips the schema transaction
+        and refuses writes (``PRAGMA query_only``), so it reads while a writer holds the lock (WAL).
+        """
         self.url = url
         path = url.split("sqlite://", 1)[1]
         path = path[1:] if path.startswith("/") else path
@@ -77,10 +82,13 @@ class SQLiteStore(TraversalMixin):
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open {url}: {exc}") from exc
         self._lock = threading.RLock()
+        self._db.execute("PRAGMA busy_timeout=10000")  # a writer waits this long for another writer
+        if read_only and path != ":memory:" and self._schema_is_current():
+            self._db.execute("PRAGMA query_only=ON")
+            return
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
         with self._tx() as db:
             for statement in ddl(SCHEMA):
                 db.execute(statement)
@@ -98,6 +106,14 @@ class SQLiteStore(TraversalMixin):
                            "SELECT rowid, lower(value), entity_id FROM identifiers")
 
     # -- plumbing -------------------------------------------------------------------------------
+    def _schema_is_current(self) -> bool:
+        """Whether the file already holds this schema version (a plain read: no lock is taken)."""
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None and row[0] == str(SCHEMA.version)
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
@@ -349,6 +365,8 @@ class SQLiteStore(TraversalMixin):
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
         query, type_ = check_search(text, type, limit)
+        if not query:  # nothing in the text can match a name or an identifier
+            return []
         like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         compact = query.replace(" ", "")
         rows = self._search_rows(query, like, compact, type_, limit)
@@ -359,7 +377,8 @@ class SQLiteStore(TraversalMixin):
     def _search_rows(self, query: str, like: str, compact: str, type_: str | None, limit: int) -> list[Any]:
         escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params = {"q": query, "prefix": escaped + "%", "like": like, "type": type_,
-                  "limit": limit * 2, "compact": compact, "clike": "%" + compact + "%"}
+                  "limit": limit * 2, "compact": compact,
+                  "clike": "%" + compact.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"}
         # three plain characters or more: the trigram index answers the substring match
         indexed = len(query) >= 3 and escaped == query
         source = "aliases_fts" if indexed else "aliases"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from graph.errors import DocumentNotFound, Forbidden, InvalidInput
 from graph.ids import fold
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation, Subgraph
 from graph.schema import SCHEMA
-from graph.store.base import GraphStore, TraversalMixin
+from graph.store.base import GraphStore, TraversalMixin, check_search
 
 EdgeKey = tuple[str, str, str]
 
@@ -87,9 +87,11 @@ class Taint:
 class NeedToKnow:
     """Hands out :class:`ClearedView` objects for one store, caching what they share."""
 
-    def __init__(self, store: GraphStore, ttl: float = 1.0) -> None:
+    def __init__(self, store: GraphStore, ttl: float = 1.0, reads: Callable[[], GraphStore] | None = None) -> None:
         self.store = store
         self.ttl = ttl
+        #: where the document index is read from (a read-only connection: never behind a writer)
+        self._reads = reads or (lambda: store)
         self._lock = threading.RLock()
         self._ranks: dict[str, int] = {}
         self._signature = ""
@@ -111,7 +113,7 @@ class NeedToKnow:
             cached = self._taints.get(clearance)
             if cached and cached[0] == self._signature:
                 return cached[1]
-            taint = compute_taint(self.store, self._ranks, clearance)
+            taint = compute_taint(self._reads(), self._ranks, clearance)
             self._taints[clearance] = (self._signature, taint)
             return taint
 
@@ -120,10 +122,11 @@ class NeedToKnow:
             return
         ranks: dict[str, int] = {}
         digest = hashlib.sha256()
-        for doc_id, handling, ingested_at in sorted(_handling_rows(self.store)):
+        store = self._reads()
+        for doc_id, handling, ingested_at in sorted(_handling_rows(store)):
             ranks[doc_id] = SCHEMA.handling_rank(handling)
             digest.update(f"{doc_id}|{handling}|{ingested_at}\n".encode())
-        decisions = self.store.list_decisions(status=None)
+        decisions = store.list_decisions(status=None)
         digest.update(f"decisions={len(decisions)}|{decisions[-1]['at'] if decisions else ''}".encode())
         self._ranks = ranks
         self._signature = digest.hexdigest()
@@ -186,6 +189,26 @@ def _sqlite_taint(store: Any, hidden: list[str]) -> tuple[dict[EdgeKey, list[Evi
             if ev not in evs:
                 evs.append(ev)
     return edges, mentioned
+
+
+def _hidden_counts(store: Any, hidden: list[str]) -> tuple[int, int]:
+    """How many pieces of evidence and mentions come from the ``hidden`` documents."""
+    if _is_sqlite(store):
+        evidence = mentions = 0
+        for i in range(0, len(hidden), 400):
+            chunk = hidden[i:i + 400]
+            marks = ",".join("?" * len(chunk))
+            evidence += store._query(f"SELECT COUNT(*) FROM evidence WHERE doc_id IN ({marks})", chunk)[0][0]
+            mentions += store._query(f"SELECT COUNT(*) FROM mentions WHERE doc_id IN ({marks})", chunk)[0][0]
+        return evidence, mentions
+    citing = getattr(store, "relations_citing", None)
+    relations = citing(hidden) if citing is not None else store.iter_relations()
+    wanted = set(hidden)
+    evidence = sum(1 for r in relations for e in r.evidence if e.doc_id in wanted)
+    mentions_in = getattr(store, "mentions_in", None)
+    if mentions_in is not None:
+        return evidence, len(list(mentions_in(hidden)))
+    return evidence, sum(len(store.raw_extraction(d).mentions) for d in hidden)
 
 
 def _generic_taint(store: GraphStore, hidden: frozenset[str]) -> tuple[dict[EdgeKey, list[Evidence]], set[str]]:
@@ -317,7 +340,8 @@ class ClearedView(TraversalMixin):
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Entity]:
         wanted = limit
-        query, compact = fold(text), fold(text).replace(" ", "")
+        query = check_search(text, type, limit)[0]  # the store's own cleaning of the text
+        compact = query.replace(" ", "")
         while True:
             rows = self.base.search(text, type=type, limit=wanted)
             out = []
@@ -411,10 +435,14 @@ class ClearedView(TraversalMixin):
         by_rel = dict(base.get("relations_by_type", {}))
         for _, _, type_ in gone_edges:
             by_rel[type_] = by_rel.get(type_, 1) - 1
-        return {
+        hidden_evidence, hidden_mentions = _hidden_counts(self.base, sorted(taint.hidden_docs))
+        return {  # every key the store gives: a missing one would tell that hidden documents exist
+            **base,
             "documents": sum(1 for d in taint.ranks if taint.doc_visible(d)),
             "entities": base["entities"] - len(gone_entities),
             "relations": base["relations"] - len(gone_edges),
+            "evidence": base.get("evidence", 0) - hidden_evidence,
+            "mentions": base.get("mentions", 0) - hidden_mentions,
             "entities_by_type": {k: v for k, v in by_type.items() if v > 0},
             "relations_by_type": {k: v for k, v in by_rel.items() if v > 0},
             "store": base.get("store", self.url),

@@ -62,3 +62,13 @@ def live_server(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def wait_for_job(client: object, job_id: str, key: str, timeout: float = 120.0) -> dict:
+    """Poll ``GET /jobs/{job_id}`` until the ingest job is done or failed; returns its last state."""
+    deadline = time.monotonic() + timeout
+    while True:
+        job = client.get(f"/jobs/{job_id}", headers=Keys.header(key)).json()  # type: ignore[attr-defined]
+        if job.get("status") in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.1)

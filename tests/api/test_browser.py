@@ -164,7 +164,7 @@ def test_page_names_no_other_host(served):
     import urllib.request
 
     base, _ = served
-    for path in ("/web/", "/web/app.js", "/web/app.css", "/web/vendor/vis-network.min.js",
+    for path in ("/web/", "/web/app.js", "/web/upload.js", "/web/app.css", "/web/vendor/vis-network.min.js",
                  "/web/vendor/vis-network.css"):
         body = urllib.request.urlopen(base + path, timeout=10).read().decode()
         assert not re.search(r"https?://", body), path
@@ -210,3 +210,18 @@ def test_five_hundred_nodes_settle_within_the_budget(tmp_path):
 
 def test_artifacts_folder_is_the_repository_one():
     assert ARTIFACTS == Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def test_subgraph_page_draws_with_markup_in_its_evidence(tmp_path):
+    """``<!--<script>`` in evidence text used to keep the page's script from running: a blank picture."""
+    from graph.model import Entity, Evidence, Relation, Subgraph
+
+    sub = Subgraph([Entity("company:hub", "COMPANY", "Hub NV"), Entity("person:p0", "PERSON", "Ann <!--<script>")],
+                   [Relation("person:p0", "company:hub", "EMPLOYED_BY",
+                             [Evidence("d" * 64, 0, 4, "noted <!--<script> in the log", "rule")])])
+    page = tmp_path / "hostile.html"
+    page.write_text(subgraph_html(sub, focus="company:hub"), encoding="utf-8")
+    with Browser() as browser:
+        browser.goto(page.as_uri())
+        assert browser.wait_for("window.havengraph && window.havengraph.nodes.length") == 2
+        assert browser.js("window.havengraph.nodes.get('person:p0').label").startswith("Ann <!--<script>")

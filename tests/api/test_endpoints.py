@@ -8,7 +8,7 @@ import zipfile
 
 import networkx as nx
 import pytest
-from api_support import Keys, add_keys
+from api_support import Keys, add_keys, wait_for_job
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -112,11 +112,13 @@ def test_upload_checks_type_and_ingests(full):
             b"The vessel MSC Aurora (IMO 9074729) called at the port of Antwerp.")
     resp = client.post("/documents", files={"file": ("report.txt", text, "text/plain")},
                        data={"handling": "RESTRICTED", "grading": "B2"}, headers=H(keys.analyst))
-    assert resp.status_code == 201, resp.text
-    body = resp.json()
+    assert resp.status_code == 202, resp.text
+    job = wait_for_job(client, resp.json()["job_id"], keys.analyst)
+    assert job["status"] == "done", job
+    body = job["result"]
     assert body["status"] == "written" and body["handling"] == "RESTRICTED" and body["entities"] > 0
     again = client.post("/documents", files={"file": ("report.txt", text)}, headers=H(keys.analyst))
-    assert again.json()["status"] == "skipped"
+    assert wait_for_job(client, again.json()["job_id"], keys.analyst)["result"]["status"] == "skipped"
     doc = client.get(f"/documents/{body['doc_id']}", headers=H(keys.admin)).json()
     assert doc["source"] == "report.txt" and doc["grading"] == "B2" and "<mark" in doc["html"]
     # a viewer cleared for SECRET sees it, one cleared for PUBLIC does not

@@ -252,3 +252,75 @@ def test_cypher_is_read_only_and_only_for_users_cleared_for_everything(app_keys)
     write = client.post("/cypher", json={"query": "CREATE (n:Person {entity_id: 'person:x'}) RETURN n"},
                         headers=h["secret"])
     assert write.status_code == 403
+    passwd = ("WITH '/*' AS a LOAD CSV FROM 'file:///../../../../etc/passwd' AS row "
+              "WITH a, row, '*/' AS b RETURN row")
+    for refused in (passwd, "SHOW TRANSACTIONS", "SHOW USERS", "CALL db.clearQueryCaches()"):
+        resp = client.post("/cypher", json={"query": refused}, headers=h["secret"])
+        assert resp.status_code == 403 and "root:" not in resp.text, (refused, resp.text)
+
+
+def test_resolution_decisions_need_clearance_for_every_entity_and_document(app_keys, tmp_path):
+    """A PUBLIC analyst could undo a SECRET merge, and the reply named the hidden firms."""
+    client, h = app_keys
+    first, second = _ent("COMPANY", "Kaapstander Trading BV"), _ent("COMPANY", "Kaapstander Trading")
+    hidden = _doc("Kaapstander Trading BV pays crews. Kaapstander Trading rents a shed.", "firms.txt", "SECRET")
+    piet = _ent("PERSON", "Piet Verlinden")
+    seen = _doc("Piet Verlinden met Jan Peeters.", "open.txt", "PUBLIC")
+    store = open_store(app_keys_url(client))
+    store.write(_extraction(hidden, [first, second], []))
+    store.write(_extraction(seen, [piet, JAN], []))
+    store.close()
+    merged = client.post("/resolution/merge", json={"keep": first.entity_id, "drop": second.entity_id,
+                                                    "reason": "same firm"}, headers=h["secret"])
+    assert merged.status_code == 200, merged.text
+    decision_id = merged.json()["decision_id"]
+
+    undo = client.post(f"/resolution/split/{decision_id}", headers=h["public"])
+    assert undo.status_code == 404, undo.text
+    assert "kaapstander" not in undo.text.lower()
+    active = client.get("/resolution/decisions", params={"kind": "merge"}, headers=h["secret"]).json()
+    assert decision_id in [d["decision_id"] for d in active]  # the merge still holds
+
+    # Jan is visible to PUBLIC but also known from the SECRET document: the rewrite would touch it
+    pin = client.post("/resolution/pin", json={"a": JAN.entity_id, "b": piet.entity_id, "reason": "x"},
+                      headers=h["public"])
+    assert pin.status_code == 403, pin.text
+    merge = client.post("/resolution/merge", json={"keep": JAN.entity_id, "drop": piet.entity_id, "reason": "x"},
+                        headers=h["public"])
+    assert merge.status_code == 403, merge.text
+    assert client.post(f"/resolution/split/{decision_id}", headers=h["secret"]).status_code == 200
+
+
+def app_keys_url(client: TestClient) -> str:
+    return client.app.state.settings.store
+
+
+def test_stats_keep_every_key_and_count_only_what_the_user_may_see(app_keys, tmp_path):
+    """/stats dropped keys (evidence, mentions) as soon as hidden documents existed."""
+    client, h = app_keys
+    public = client.get("/stats", headers=h["public"]).json()
+    secret = client.get("/stats", headers=h["secret"]).json()
+    assert set(public) == set(secret)
+    only_visible = open_store(f"sqlite:///{tmp_path / 'visible.db'}")
+    only_visible.write(_extraction(PUBLIC, [JAN, ZL], [(JAN, "DIRECTOR_OF", ZL, PUBLIC.text[:-1])]))
+    only_visible.write(_extraction(UNMARKED, [ELBA, ANR], [(ELBA, "CALLED_AT", ANR, UNMARKED.text[:-1])]))
+    expected = only_visible.stats()
+    only_visible.close()
+    for key in ("documents", "entities", "relations", "evidence", "mentions", "entities_by_type", "relations_by_type"):
+        assert public[key] == expected[key], key
+
+
+def test_uploading_a_hidden_files_bytes_does_not_tell_it_is_stored(app_keys):
+    """Re-uploading the bytes of a document above the uploader's clearance answered "skipped"."""
+    pytest.importorskip("nlp")
+    from api_support import wait_for_job
+
+    client, h = app_keys
+    key = h["public"]["Authorization"].split(" ", 1)[1]
+    hidden = client.post("/documents", files={"file": ("copy.txt", SECRET.text.encode())}, headers=h["public"])
+    fresh = client.post("/documents", files={"file": ("new.txt", b"Piet Verlinden met Jan Peeters in Ghent.")},
+                        headers=h["public"])
+    answers = [wait_for_job(client, r.json()["job_id"], key)["result"] for r in (hidden, fresh)]
+    assert answers[0]["doc_id"] == SECRET.doc_id
+    assert answers[0]["status"] == answers[1]["status"] == "written"
+    assert set(answers[0]) == set(answers[1])

@@ -57,3 +57,16 @@ def test_tooltips_carry_the_evidence():
     assert "works there" in tip and "1 piece(s) of evidence" in tip
     weak = [e for e in data["edges"] if e["relation"] == "CO_MENTIONED"][0]
     assert weak["dashes"] is True and weak["arrows"] == ""
+
+
+def test_evidence_that_looks_like_markup_cannot_stop_the_pages_script():
+    """``<!--<script>`` in evidence text kept ``</script>`` from closing the data script: a blank page."""
+    hostile = "seized <!--<script> note </script><!-- & -->"
+    sub = Subgraph([Entity("company:hub", "COMPANY", "Hub <!--<script> NV"), Entity("person:p0", "PERSON", "P")],
+                   [Relation("person:p0", "company:hub", "EMPLOYED_BY", [Evidence("d" * 64, 0, 4, hostile, "rule")])])
+    page = subgraph_html(sub)
+    script = page[page.rindex("var data = "):]
+    script = script[:script.index("</script>")]
+    assert "<" not in script and ">" not in script.replace("=>", "")  # nothing the HTML parser could read as markup
+    data = _data(page)
+    assert hostile in data["edges"][0]["title"] and data["nodes"][0]["label"].startswith("Hub <!--<script>")

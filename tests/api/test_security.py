@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from api_support import Keys
+from api_support import Keys, add_keys
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -194,3 +194,40 @@ def test_cors_opens_only_to_listed_origins(small_store, tmp_path):
         other = client.get("/health", headers={"Origin": "https://elsewhere.example"})
     assert ok.headers["access-control-allow-origin"] == "http://127.0.0.1:9000"
     assert "access-control-allow-origin" not in other.headers
+
+
+def test_audit_names_the_keys_user_whatever_the_status(secure, tmp_path):
+    """404/405/413/422 answers and revoked keys were logged as '-' even with a valid key."""
+    client, keys = secure
+    h = H(keys.analyst)
+    assert client.get("/no-such-endpoint", headers=h).status_code == 404
+    assert client.put("/entities", headers=h).status_code == 405
+    assert client.post("/cypher", content=b"x" * 300_000, headers={**h, "Content-Type": "application/json"}
+                       ).status_code == 413
+    assert client.post("/resolution/merge", json={"keep": 1}, headers=h).status_code == 422
+    store = KeyStore(str(tmp_path / "keys.db"))
+    store.revoke("vera")
+    store.close()
+    assert client.get("/entities", params={"q": "jan"}, headers=H(keys.viewer)).status_code == 401
+    entries = client.get("/audit", params={"limit": 20}, headers=H(keys.admin)).json()
+    by_status = {(e["endpoint"], e["status"]): e for e in entries}
+    for endpoint, status in (("/no-such-endpoint", 404), ("/entities", 405), ("/cypher", 413),
+                             ("/resolution/merge", 422)):
+        entry = by_status[(endpoint, status)]
+        assert entry["who"] == "anna" and entry["role"] == "analyst", entry
+    revoked = by_status[("/entities", 401)]
+    assert revoked["who"] == "vera" and revoked["params"]["key"] == "revoked"
+
+
+def test_requests_without_a_key_are_bounded_and_cannot_flood_the_audit_log(tmp_path, small_store):
+    keys_db = str(tmp_path / "keys.db")
+    keys = add_keys(keys_db)
+    settings = Settings(store=small_store, keys_db=keys_db, keyless_per_minute=5)
+    with TestClient(create_app(settings)) as client:
+        answers = [client.get("/entities", params={"q": str(i)}).status_code for i in range(40)]
+        answers += [client.get("/me", headers=H("hg_not-a-real-key")).status_code for _ in range(10)]
+        assert answers[:5] == [401] * 5 and set(answers[5:]) == {429}
+        assert client.get("/me", headers=H(keys.viewer)).status_code == 200  # a valid key still gets in
+        entries = client.get("/audit", params={"limit": 200}, headers=H(keys.admin)).json()
+    keyless = [e for e in entries if e["who"] == "-"]
+    assert len(keyless) == 6, [(e["status"], e["params"]) for e in keyless]  # 5 answered, 1 refusal noted

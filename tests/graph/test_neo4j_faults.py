@@ -21,7 +21,7 @@ from test_neo4j_store import random_case, snapshot
 
 from graph.errors import StoreUnavailable
 from graph.store import open_store
-from graph.store.neo4j import Neo4jStore
+from graph.store.neo4j import Neo4jStore, parse_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "neo4j"
@@ -108,3 +108,41 @@ def test_connection_lost_mid_ingest_then_rerun_completes(server, tmp_path):
     assert snapshot(store) == snapshot(reference)
     reference.close()
     store.close()
+
+
+def test_the_dev_server_itself_refuses_file_urls_fetches_and_huge_transactions(server):
+    """Defence in depth under the plan check: scripts/neo4j's server config, asked directly."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import ClientError, TransientError
+
+    hits: list[str] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server hook name
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"a\n")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    web = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    url, _ = server
+    target = parse_url(url)
+    driver = GraphDatabase.driver(target.uri, auth=target.auth)
+    try:
+        with driver.session() as session:
+            for source in ("file:///etc/passwd", f"http://127.0.0.1:{web.server_address[1]}/x.csv"):
+                with pytest.raises(ClientError, match="ExternalResourceFailed|blocked|not allowed"):
+                    session.run(f"LOAD CSV FROM '{source}' AS row RETURN row LIMIT 1").consume()
+            with pytest.raises(TransientError, match="MemoryPool|limit"):
+                session.run("UNWIND range(1, 30000000) AS x WITH collect(toString(x)) AS l RETURN size(l)").consume()
+            assert session.run("RETURN 1 AS one").single()["one"] == 1  # and the server is still there
+    finally:
+        driver.close()
+        web.shutdown()
+    assert hits == []

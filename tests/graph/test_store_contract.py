@@ -87,6 +87,20 @@ def test_search_is_case_and_accent_insensitive(store):
         store.search("x", type="SPACESHIP")
 
 
+@pytest.mark.parametrize("text", ["%", "_", "\x00", "%%", " _ ", "\u200b", "%\x00_"])
+def test_a_search_of_wildcards_or_control_characters_finds_nothing_not_everything(store, text):
+    store.write(doc_one())
+    store.write(doc_two())
+    assert store.search(text, limit=100) == []
+
+
+def test_wildcard_characters_in_a_search_match_only_themselves(store):
+    store.write(doc_one())
+    store.write(doc_two())
+    assert store.search("j%n") == [] and store.search("9_74729") == [] and store.search("%9074729") == []
+    assert [e.entity_id for e in store.search("jan\x00")] == [JAN.entity_id]
+
+
 def test_search_ranks_exact_before_partial(store):
     doc = _doc("Antwerp and Antwerp Shipping NV.", "rank.txt")
     ship = _ent("COMPANY", "Antwerp Shipping NV")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.analysis.projection import project
 from graph.ids import entity_id
 from ingest import ingest_edges, ingest_paths
 
@@ -147,17 +148,25 @@ def test_every_published_network_loads_exactly(tmp_path):
         with SQLiteStore(f"sqlite:///{tmp_path / (path.stem + '.db')}") as db:
             assert ingest_edges(path, db).ok
             rows = list(csv.DictReader(path.open(encoding="utf-8")))
-            expected: Counter[frozenset[str]] = Counter()
+            directed: Counter[tuple[str, str]] = Counter()
             for row in rows:
-                expected[frozenset((row["source"], row["target"]))] += float(row.get("weight") or 1)
+                directed[(row["source"], row["target"])] += float(row.get("weight") or 1)
+            undirected: Counter[frozenset[str]] = Counter()
+            for (a, b), weight in directed.items():
+                undirected[frozenset((a, b))] += weight
             g = db.projection()
             assert {d["name"] for _, d in g.nodes(data=True)} == {r["source"] for r in rows} | {r["target"] for r in rows}
-            assert g.number_of_edges() == len(expected), path.name
-            for pair, weight in expected.items():
+            # contacts keep their direction: one stored edge per (caller, callee) with the summed weight
+            assert g.number_of_edges() == len(directed), path.name
+            for (a, b), weight in directed.items():
+                assert g.get_edge_data(entity_id("PERSON", a), entity_id("PERSON", b))["CONTACTED"]["weight"] == weight, \
+                    (path.name, a, b)
+            # the analysis view has one tie per pair, both directions summed
+            view = project(db)
+            assert view.number_of_edges() == len(undirected), path.name
+            for pair, weight in undirected.items():
                 a, b = (sorted(pair) * 2)[:2]
-                ia, ib = entity_id("PERSON", a), entity_id("PERSON", b)
-                data = g.get_edge_data(ia, ib) or g.get_edge_data(ib, ia)
-                assert data["CONTACTED"]["weight"] == weight, (path.name, pair)
+                assert view[entity_id("PERSON", a)][entity_id("PERSON", b)]["weight"] == weight, (path.name, pair)
 
 
 def test_a_call_list_without_mapping_has_its_phone_columns_detected(store, tmp_path):
