@@ -100,7 +100,7 @@ _OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|consta
 _TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 _BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
-_AUTHORITY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
+PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
                         r"|\bDEA\b|\bFBI\b|revenue|gendarmerie|europol", re.I)
 
@@ -115,12 +115,12 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
         if i + 1 < len(refs) and titled:
             body = refs[i + 1]
             if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _OF_BODY.fullmatch(
-                    text[ref.end:body.start]) and _AUTHORITY.search(text[body.start:body.end]):
+                    text[ref.end:body.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
                 out.append(("EMPLOYED_BY", i, i + 1))
                 continue
         if i > 0:
             body = refs[i - 1]
             if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _BODY_TITLE.fullmatch(
-                    text[body.end:ref.start]) and _AUTHORITY.search(text[body.start:body.end]):
+                    text[body.end:ref.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
                 out.append(("EMPLOYED_BY", i, i - 1))
     return out

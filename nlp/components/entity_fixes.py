@@ -360,6 +360,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in split:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
+        if span.label_ == "PERSON" and span[0].text in ("St", "St.", "Saint", "Sint", "Ste", "Ste.") and len(span) > 1:
+            span = Span(doc, span.start, span.end, label="LOCATION")  # "St Catherine", "Saint-Nazaire": a place
         if span.label_ == "PERSON":
             edged = _person_edges(doc, span)
             if edged is None:
@@ -381,6 +383,9 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and _name_after_title(span):
             first = next(t.i for t in span if t.text not in _TITLES)
             span = _extend_person(doc, Span(doc, first, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
+        if span.label_ == "ORGANIZATION" and span[-1].text in ("Local", "Lodge", "Chapter") and span.end < len(doc) \
+                and doc[span.end].like_num:
+            span = Span(doc, span.start, span.end + 1, label="ORGANIZATION")  # "... Association Local 1291"
         text = span.text
         if any((not types or span.label_ in types) and rx.fullmatch(text) for types, rx in stop):
             continue

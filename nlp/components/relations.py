@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import apposition_relations, official_relations
+from nlp.components.appositions import PUBLIC_BODY, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
@@ -282,6 +282,8 @@ class RelationFinder:
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
+        officials = {h.source for h in out if h.type == "EMPLOYED_BY" and PUBLIC_BODY.search(text[h.target[0]:h.target[1]])}
+        out = [h for h in out if h.type != "WORKS_AT" or h.source not in officials]  # an officer is no port insider
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):

@@ -218,3 +218,12 @@ def test_firms_with_double_names_and_port_companies_and_ships_named_by_what_they
     assert {"Coral Mistral", "Amber Tide"} <= mentions(ex, "VESSEL")
     assert {"Transports Lemaire-Dubois SA", "Lockton-Harwell Marine Ltd", "Peel Ports",
             "Ballymore Fresh Produce Limited"} <= mentions(ex, "COMPANY")
+
+
+def test_saints_places_and_officers_at_a_port_are_not_insiders(run) -> None:
+    ex = run("Odane Blackwood and Romario Grant, both of St Catherine, were charged.", lang="en")
+    assert "St Catherine" not in mentions(ex, "PERSON")
+    assert _pairs(ex, "CO_ACCUSED") == {frozenset(("Odane Blackwood", "Romario Grant"))}
+    officer = run("Border Force officer Mark Ellery, who works at the Port of Felixstowe, found the drugs.", lang="en")
+    assert ("EMPLOYED_BY", "Mark Ellery", "Border Force") in relations(officer)
+    assert not {r for r in relations(officer) if r[0] == "WORKS_AT"}
