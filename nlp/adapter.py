@@ -36,6 +36,7 @@ class _Mention:
     type: str
     locode: str = ""
     key: tuple[Any, ...] = ()
+    part_of: str = ""  # the UN/LOCODE of the port a terminal, pier or basin belongs to
 
 
 @dataclass
@@ -94,7 +95,10 @@ def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[An
             if _stray_period(text):
                 text, end = text[:-1], end - 1
                 moved[(s.start_char, s.end_char)] = (s.start_char, end)
-            mentions.append(_Mention(s.start_char + offset, end + offset, text, s.label_, s.kb_id_))
+            kb = s.kb_id_
+            part_of = kb[len("part-of:"):] if kb.startswith("part-of:") else ""
+            locode = "" if kb.startswith("part-of:") else kb
+            mentions.append(_Mention(s.start_char + offset, end + offset, text, s.label_, locode, part_of=part_of))
         for h in doc._.hg_identifiers or []:
             idents.append(IdentifierHit(h.type, h.text, h.value, h.start + offset, h.end + offset, h.valid))
         for r in doc._.hg_relations or []:
@@ -146,7 +150,10 @@ def _group_mentions(mentions: list[_Mention]) -> dict[tuple[Any, ...], _Group]:
             if len(longer) == 1:
                 m.key = longer[0]
     for m in mentions:
-        groups.setdefault(m.key, _Group(m.type)).mentions.append(m)
+        group = groups.setdefault(m.key, _Group(m.type))
+        group.mentions.append(m)
+        if m.part_of:
+            group.properties.setdefault("part_of", m.part_of)
     return groups
 
 

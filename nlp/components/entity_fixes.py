@@ -27,6 +27,9 @@ from nlp.resources import _rows, first_names, word_list
 
 # a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
 P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
+# kb_id of a named part of a port (terminal, pier, basin): "part-of:" + the UN/LOCODE of the port named
+# beside it in the same sentence, when there is one; the adapter keeps it as the entity's "part_of"
+PART_OF = "part-of:"
 P_PORT_PART_FR = 91  # "terminal minéralier de Fos": above the vessel cue "minéralier"
 
 _W = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a capitalised word of a name (no full stop at its end)
@@ -152,8 +155,10 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out: list[tuple[int, Span]] = [(P_CARRIER, s) for s in _spans(doc, _carrier_pattern(), "COMPANY")]
     out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
-    out += [(P_PORT_PART_FR, s) for s in _spans(doc, _PORT_PART_FR, "PORT")]
-    out += [(P_NAMED_TERMINAL, s) for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
+    out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
+            for s in _spans(doc, _PORT_PART_FR, "PORT")]
+    out += [(P_NAMED_TERMINAL, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
+            for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
     out += [(P_PORT_COMPANY, s) for s in _spans(doc, _PORT_COMPANY, "COMPANY")]
     for match in _SHIP_BY_VERB.finditer(doc_text(doc)):
         ship = doc.char_span(match.start(1), match.end(1), label="VESSEL", alignment_mode="contract")
@@ -168,7 +173,7 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
         if span[0].text == "Port" and span.start > 0 and doc[span.start - 1].is_title and not span[0].is_sent_start:
             continue  # "Meridian Port Services": a firm's words
         if len(span) > 1 or not span[0].is_sent_start:
-            out.append((P_PORT_PART, span))
+            out.append((P_PORT_PART, Span(doc, span.start, span.end, label="PORT", kb_id=PART_OF)))
     return out
 
 
@@ -400,5 +405,24 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             break
         if out and span.start < out[-1].end:
             continue  # an extended name already holds these tokens
+        out.append(span)
+    return _key_parts(doc, out)
+
+
+def _key_parts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Key each named part of a port to the UN/LOCODE of a port named in its sentence ("Pier 15 of the Port
+    of San Juan" -> part of PRSJU)."""
+    ports = [s for s in spans if s.label_ == "PORT" and len(s.kb_id_) == 5 and s.kb_id_.isalnum()]
+    if not ports:
+        return spans
+    text = doc_text(doc)
+    out = []
+    for span in spans:
+        if span.kb_id_ == PART_OF:
+            near = [p for p in ports if abs(p.start_char - span.start_char) < 160
+                    and not re.search(r"[.;!?\n]", text[min(p.end_char, span.end_char):max(p.start_char, span.start_char)])]
+            if near:
+                port = min(near, key=lambda p: abs(p.start_char - span.start_char))
+                span = Span(doc, span.start, span.end, label="PORT", kb_id=PART_OF + port.kb_id_)
         out.append(span)
     return out

@@ -227,3 +227,12 @@ def test_saints_places_and_officers_at_a_port_are_not_insiders(run) -> None:
     officer = run("Border Force officer Mark Ellery, who works at the Port of Felixstowe, found the drugs.", lang="en")
     assert ("EMPLOYED_BY", "Mark Ellery", "Border Force") in relations(officer)
     assert not {r for r in relations(officer) if r[0] == "WORKS_AT"}
+
+
+def test_parts_of_a_port_are_keyed_to_its_locode(run) -> None:
+    ex = run("The vessel docked at Pier 15 of the Port of San Juan. Later it moved to the Deurganckdok in Antwerp.",
+             lang="en")
+    ports = {e.name: e for e in ex.entities if e.type == "PORT"}
+    assert ports["Pier 15"].properties["part_of"] == ports["San Juan"].identifiers["LOCODE"]
+    assert ports["Deurganckdok"].properties["part_of"] == "BEANR"
+    assert ports["Pier 15"].entity_id != ports["San Juan"].entity_id
