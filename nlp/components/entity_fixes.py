@@ -296,6 +296,24 @@ def _called_port(doc: Doc, span: Span) -> bool:
     return _CALL.search(text[max(start, span.start_char - 80):span.start_char]) is not None
 
 
+_SENTENCE_ADVERBS = frozenset("""later then meanwhile yesterday today also however afterwards finally earlier subsequently
+    ensuite puis hier aujourd'hui alors enfin également daarna vervolgens later gisteren vandaag toen nadien ook intussen
+    eerder uiteindelijk tevens bovendien volgens""".split())
+
+
+def _unknown_given_name(doc: Doc, span: Span, surnames: set[str]) -> Span:
+    """A known surname after a capitalised word no rule knows is a new person with that given name
+    ("Zephyrin Moerman" beside "Hilde Moerman"), not the other one."""
+    if span.label_ != "PERSON" or len(span) != 1 or span.text not in surnames or span.start == 0:
+        return span
+    prev = doc[span.start - 1]
+    if (_GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES and prev.lower_ not in _VESSEL_TAIL
+            and prev.lower_ not in _ROLE_NOUNS and prev.ent_type_ not in ("GPE", "LOC", "ORG", "NORP")
+            and prev.lower_ not in _SENTENCE_ADVERBS and (not doc.has_annotation("POS") or prev.pos_ == "PROPN")):
+        return Span(doc, span.start - 1, span.end, label="PERSON")
+    return span
+
+
 def _split_person_and_firm(span: Span) -> list[Span]:
     """"Kévin Lemaire et Flandres Manutention SAS" read as one firm: the person, then the firm."""
     if span.label_ != "COMPANY" or len(span) < 5 or span[0].text not in first_names():
@@ -362,6 +380,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     split = [p for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)
              for p in _split_org_and_officer(part)]
+    surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
+    split = [_unknown_given_name(doc, s, surnames) for s in split]
     for span in split:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start

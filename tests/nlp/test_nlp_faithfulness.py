@@ -65,3 +65,12 @@ def test_pronouns_record_their_antecedent(run, text: str) -> None:
         for ref in rel.properties.get("resolved", []):
             a, b = ref["antecedent"]
             assert names[ref["entity_id"]] in ex.document.text[a:b] or ex.document.text[a:b] in names[ref["entity_id"]]
+
+
+def test_an_unknown_given_name_before_a_known_surname_is_a_new_person(run) -> None:
+    text = "Hilde Moerman runs Blauwhoeve Logistics BV. Zephyrin Moerman werkte voor Kaaiveld NV."
+    ex = run(text, lang="nl")
+    names = {e.entity_id: e.name for e in ex.entities}
+    employed = {(names[r.source], names[r.target]) for r in ex.relations if r.type == "EMPLOYED_BY"}
+    assert employed == {("Zephyrin Moerman", "Kaaiveld NV")}
+    assert unfaithful(ex) == []
