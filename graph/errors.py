@@ -78,3 +78,15 @@ class TooManyRequests(HavengraphError):
     """Too many requests or jobs at once; the message says when to try again."""
 
     status = 429
+
+
+class RecordNotFound(HavengraphError):
+    """No saved investigation or note with that id (or not one the user may see)."""
+
+    status = 404
+
+
+class ToolUnavailable(HavengraphError):
+    """A program an export needs (headless Chromium for PDF) is not installed or failed."""
+
+    status = 503

@@ -100,8 +100,22 @@ def build_network(sub: Subgraph, focus: str | None = None, sizes: dict[str, floa
                      label="" if (kind.weak or many) else rel.type, relation=rel.type,
                      dashes=kind.weak, width=1 + min(len(rel.evidence), 6) * 0.5,
                      color="#c0c0c0" if kind.weak else "#555555", arrows="" if kind.symmetric else "to")
+    _mark_analyst_facts(net, sub)
     net.set_options(json.dumps(vis_options(len(sub.nodes))))
     return net
+
+
+def _mark_analyst_facts(net: Network, sub: Subgraph) -> None:
+    """Entities and links entered by an analyst are drawn apart: dashed border, dashed red line."""
+    by_hand = {n.entity_id for n in sub.nodes if n.properties.get("analyst")}
+    hand_links = {(r.source, r.type, r.target) for r in sub.edges
+                  if r.evidence and all(e.method == "analyst" for e in r.evidence)}
+    for node in net.nodes:
+        if node["id"] in by_hand:
+            node.update(shapeProperties={"borderDashes": [5, 4]}, borderWidth=3, analyst=True)
+    for edge in net.edges:
+        if (edge["from"], edge.get("relation"), edge["to"]) in hand_links:
+            edge.update(dashes=[8, 4], color="#d62828", analyst=True)
 
 
 def vis_options(n_nodes: int) -> dict[str, Any]:

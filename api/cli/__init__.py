@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 # modules that add commands; a module that is not there yet is skipped
-COMMAND_MODULES = ("core", "ingest", "analyze", "store_admin", "users", "resolution")
+COMMAND_MODULES = ("core", "ingest", "analyze", "store_admin", "users", "resolution", "workspace", "reports")
 
 
 def _register_all() -> None:

@@ -19,6 +19,8 @@ Data model:
   weight, date, page})`` — one node per piece of evidence, found by ``rel_id`` or ``doc_id``
   (both indexed), so deleting a document deletes exactly its evidence.
 * ``(:Decision {decision_id, kind, a, b, score, reason, features, who, at, status})``.
+* ``(:WorkspaceRecord {key, kind, record_id, owner, target, updated_at, data})`` — investigations
+  and notes (:mod:`graph.store.workspace`); ``data`` is JSON.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from graph.schema import SCHEMA, Schema
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 #: labels Havengraph owns in the database (``clear`` removes exactly these nodes)
-OWN_LABELS = ("Entity", "Document", "Evidence", "Decision")
+OWN_LABELS = ("Entity", "Document", "Evidence", "Decision", "WorkspaceRecord")
 MENTIONS = "MENTIONS"
 
 
@@ -88,6 +90,9 @@ def schema_statements(schema: Schema = SCHEMA) -> dict[str, str]:
         "hg_evidence_rel": "CREATE INDEX hg_evidence_rel IF NOT EXISTS FOR (v:Evidence) ON (v.rel_id)",
         "hg_evidence_doc": "CREATE INDEX hg_evidence_doc IF NOT EXISTS FOR (v:Evidence) ON (v.doc_id)",
         "hg_entity_search": "CREATE TEXT INDEX hg_entity_search IF NOT EXISTS FOR (e:Entity) ON (e.search_text)",
+        "hg_workspace_key": "CREATE CONSTRAINT hg_workspace_key IF NOT EXISTS FOR (w:WorkspaceRecord) "
+                            "REQUIRE w.key IS UNIQUE",
+        "hg_workspace_kind": "CREATE INDEX hg_workspace_kind IF NOT EXISTS FOR (w:WorkspaceRecord) ON (w.kind)",
         "hg_decision_a": "CREATE INDEX hg_decision_a IF NOT EXISTS FOR (d:Decision) ON (d.a)",
         "hg_decision_b": "CREATE INDEX hg_decision_b IF NOT EXISTS FOR (d:Decision) ON (d.b)",
     }
@@ -239,7 +244,7 @@ DELETE e
 """)
 
 CLEAR = """
-MATCH (n) WHERE n:Entity OR n:Document OR n:Evidence OR n:Decision
+MATCH (n) WHERE n:Entity OR n:Document OR n:Evidence OR n:Decision OR n:WorkspaceRecord
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
@@ -441,3 +446,19 @@ ORDER BY d.at, d.decision_id
 """)
 
 SET_DECISION_STATUS = _q("MATCH (d:Decision {decision_id: $decision_id}) SET d.status = $status RETURN count(d) AS n")
+
+# -- workspace records (investigations, notes): beside the graph, never part of it ----------------
+SAVE_RECORD = _q("MERGE (w:WorkspaceRecord {key: $row.key}) SET w = $row")
+
+LIST_RECORDS = _q("""
+MATCH (w:WorkspaceRecord {kind: $kind}) USING INDEX w:WorkspaceRecord(kind)
+WHERE ($owner IS NULL OR w.owner = $owner) AND ($target IS NULL OR w.target = $target)
+  AND ($record_id IS NULL OR w.record_id = $record_id)
+RETURN w.kind AS kind, w.record_id AS record_id, w.owner AS owner, w.target AS target,
+       w.updated_at AS updated_at, w.data AS data
+ORDER BY w.updated_at, w.record_id
+""")
+
+DELETE_RECORD = _q("OPTIONAL MATCH (w:WorkspaceRecord {key: $key}) DETACH DELETE w RETURN count(w) AS n")
+
+CLEAR_RECORDS = "MATCH (w:WorkspaceRecord) DETACH DELETE w"

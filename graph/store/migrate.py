@@ -19,6 +19,7 @@ from typing import Any
 from graph.errors import InvalidInput
 from graph.model import Entity, Extraction, Mention, Relation
 from graph.store.base import GraphStore
+from graph.store.workspace import RECORD_KINDS
 
 __all__ = ["migrate", "comparable_stats"]
 
@@ -118,10 +119,14 @@ def migrate(source: GraphStore, target: GraphStore, *, batch_size: int = 100, cl
     decisions = source.list_decisions(status=None)
     for start in range(0, len(decisions), 5000):
         target.save_decisions([dict(d) for d in decisions[start:start + 5000]])
+    records = [(kind, r) for kind in RECORD_KINDS for r in source.list_records(kind)]  # investigations, notes
+    for kind, r in records:
+        target.save_record(kind, r["record_id"], r["owner"], r["data"], r["target"], at=r["updated_at"])
     before, after = comparable_stats(source), comparable_stats(target)
     return {
         "source": source.url, "target": target.url, "documents": written, "entities": after["entities"],
         "relations": after["relations"], "evidence": after.get("evidence"), "decisions": len(decisions),
+        "workspace_records": len(records),
         "not_copied": {"entities": len(entities) - len(placed), "relations": orphan_relations},
         "identical_counts": before == after, "seconds": round(time.perf_counter() - started, 2),
     }

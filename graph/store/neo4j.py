@@ -42,6 +42,7 @@ from graph.store.neo4j_analyst import AnalystCypher
 from graph.store.neo4j_reads import Neo4jReads
 from graph.store.neo4j_rows import PreparedRows, prepare_rows
 from graph.store.neo4j_tx import complete_tx, delete_tx, write_part_tx, write_tx
+from graph.store.workspace import Neo4jWorkspace
 
 __all__ = ["Neo4jStore", "PreparedRows", "Target", "parse_url", "prepare_rows"]
 
@@ -78,7 +79,7 @@ def parse_url(url: str) -> Target:
 
 
 
-class Neo4jStore(Neo4jReads, AnalystCypher, TraversalMixin):
+class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
     """``neo4j://user:password@host:7687`` — a Neo4j 5 server (Community is enough)."""
 
     def __init__(self, url: str, *, retry_seconds: float = 30.0, connect_timeout: float = 5.0,

@@ -39,6 +39,7 @@ from graph.store.base import (
     decision_row,
 )
 from graph.store.sqlite_ddl import ddl, relation_rule_rows
+from graph.store.workspace import SQLiteWorkspace
 
 _CHUNK = 500  # SQLite's bound-parameter limit is far above this
 
@@ -61,7 +62,7 @@ def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
-class SQLiteStore(TraversalMixin):
+class SQLiteStore(SQLiteWorkspace, TraversalMixin):
     """``sqlite:///path/to/havengraph.db`` (``sqlite:///:memory:`` for a throw-away store)."""
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
@@ -124,6 +125,7 @@ class SQLiteStore(TraversalMixin):
                           "entities",
                           "documents", "decisions"):
                 db.execute(f"DELETE FROM {table}")
+        self.clear_records()
 
     def __enter__(self) -> SQLiteStore:
         return self

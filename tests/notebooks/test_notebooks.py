@@ -29,7 +29,8 @@ from graph.store import open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-ORDER = ["01_explore_a_case", "02_centrality_and_brokers", "03_logistics_infiltration", "04_resolution_review"]
+ORDER = ["01_explore_a_case", "02_centrality_and_brokers", "03_logistics_infiltration", "04_resolution_review",
+         "05_timeline_and_report"]
 KERNEL = "havengraph-test"
 CELL_TIMEOUT_S = 600
 NEO4J_URL = os.environ.get("HAVENGRAPH_TEST_NEO4J_URL")
@@ -148,6 +149,27 @@ def check_04(nb: Any, store_url: str) -> None:
         store.close()
 
 
+def check_05(nb: Any, store_url: str) -> None:
+    text = text_of(nb)
+    assert "Blauwhoeve Logistics BV  (company:" in text
+    counted = re.search(r"^(\d+) dated events, (\d+) without a date:$", text, re.MULTILINE)
+    assert counted and int(counted[1]) + int(counted[2]) > 0, text
+    assert re.search(r"\| analyst: notebook, \d{4}-\d{2}-\d{2}, surveillance", text)
+    found = re.search(r"report: (\d+) relations, (\d+) evidence sentences", text)
+    assert found and int(found[2]) >= int(found[1]) > 0, text
+    assert "with the package manifest: True" in text
+    assert "PDF printed: True" in text or "no PDF:" in text
+    assert "retracted; person:ruben-claes still there: False" in text and "26 documents" in text
+    store = open_store(store_url)
+    try:
+        (saved,) = [r for r in store.list_records("investigation") if r["owner"] == "notebook"]
+        assert saved["data"]["name"].startswith("Blauwhoeve") and len(saved["data"]["pinned"]) > 2
+        assert [n["data"]["text"] for n in store.list_records("note")] == [
+            "Check who signs the release orders for this firm's containers."]
+    finally:
+        store.close()
+
+
 def test_kernel_is_this_interpreter_and_errors_fail_the_run(sqlite_url: str, kernels: Path, tmp_path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("import os, sys\nprint(sys.executable)\nprint(os.getcwd())\n"
@@ -167,6 +189,8 @@ def test_notebook_runs_on_sqlite(name: str, sqlite_url: str, kernels: Path, tmp_
     nb = run(name, sqlite_url, kernels, tmp_path)
     if name.startswith("04"):
         check_04(nb, sqlite_url)
+    elif name.startswith("05"):
+        check_05(nb, sqlite_url)
     else:
         {"01": check_01, "02": check_02, "03": check_03}[name[:2]](nb)
 
