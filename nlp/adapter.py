@@ -36,6 +36,7 @@ class _Mention:
     type: str
     locode: str = ""
     key: tuple[Any, ...] = ()
+    part_of: str = ""  # the UN/LOCODE of the port a terminal, pier or basin belongs to
 
 
 @dataclass
@@ -94,7 +95,10 @@ def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[An
             if _stray_period(text):
                 text, end = text[:-1], end - 1
                 moved[(s.start_char, s.end_char)] = (s.start_char, end)
-            mentions.append(_Mention(s.start_char + offset, end + offset, text, s.label_, s.kb_id_))
+            kb = s.kb_id_
+            part_of = kb[len("part-of:"):] if kb.startswith("part-of:") else ""
+            locode = "" if kb.startswith("part-of:") else kb
+            mentions.append(_Mention(s.start_char + offset, end + offset, text, s.label_, locode, part_of=part_of))
         for h in doc._.hg_identifiers or []:
             idents.append(IdentifierHit(h.type, h.text, h.value, h.start + offset, h.end + offset, h.valid))
         for r in doc._.hg_relations or []:
@@ -102,8 +106,14 @@ def _collect(chunks: Sequence[tuple[int, Any]]) -> tuple[list[_Mention], list[An
             relations.append(RelationHit(r.type, (src[0] + offset, src[1] + offset),
                                          (tgt[0] + offset, tgt[1] + offset), r.start + offset,
                                          r.end + offset, r.sent_start + offset, r.sent_end + offset, r.method,
-                                         r.confidence, r.rule))
+                                         r.confidence, r.rule, tuple(
+                                             (_shift(moved.get(a, a), offset), _shift(ref, offset) if ref else None)
+                                             for a, ref in r.resolved)))
     return mentions, idents, relations
+
+
+def _shift(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
 
 
 def _nearest(mentions: list[_Mention], type_: str, start: int, end: int, reach: int) -> _Mention | None:
@@ -140,7 +150,10 @@ def _group_mentions(mentions: list[_Mention]) -> dict[tuple[Any, ...], _Group]:
             if len(longer) == 1:
                 m.key = longer[0]
     for m in mentions:
-        groups.setdefault(m.key, _Group(m.type)).mentions.append(m)
+        group = groups.setdefault(m.key, _Group(m.type))
+        group.mentions.append(m)
+        if m.part_of:
+            group.properties.setdefault("part_of", m.part_of)
     return groups
 
 
@@ -213,30 +226,9 @@ def to_extraction(document: Document, chunks: Sequence[tuple[int, Any]]) -> Extr
     span_ids = {(m.start, m.end): entities[m.key].entity_id for m in mentions}
     span_ids.update(ident_ids)
     types = {e.entity_id: e.type for e in list(entities.values()) + list(extra_entities.values())}
-    rel_hits = rel_hits + _single_vessel_cargo(document, mentions, idents)
     relations = _relations(document, rel_hits, span_ids, types)
     return Extraction(document, list(entities.values()) + list(extra_entities.values()), out_mentions,
                       id_mentions, relations)
-
-
-def _single_vessel_cargo(document: Document, mentions: list[_Mention], idents: list[Any]) -> list[Any]:
-    """In a report about one vessel, the valid containers it lists are taken as shipped in it (confidence 0.5)."""
-    from nlp.components.relations import RelationHit
-
-    vessels = {m.key for m in mentions if m.type == "VESSEL"}
-    if len(vessels) != 1:
-        return []
-    vessel = next(m for m in mentions if m.type == "VESSEL")
-    text = document.text
-    out = []
-    for h in idents:
-        if h.type == "CONTAINER" and h.valid:
-            line_start = text.rfind("\n", 0, h.start) + 1
-            line_end = text.find("\n", h.end)
-            line_end = len(text) if line_end < 0 else line_end
-            out.append(RelationHit("SHIPPED_IN", (vessel.start, vessel.end), (h.start, h.end), h.start, h.end,
-                                   line_start, line_end, "rule", 0.5, "document:single-vessel"))
-    return out
 
 
 def _relations(document: Document, hits: list[Any], span_ids: dict[tuple[int, int], str],
@@ -258,5 +250,10 @@ def _relations(document: Document, hits: list[Any], span_ids: dict[tuple[int, in
                             h.confidence, 1.0, document.date, document.page_at(h.start))
         rel = merged.setdefault((src, tgt, h.type), Relation(src, tgt, h.type))
         rel.evidence.append(evidence)
+        for antecedent, reference in getattr(h, "resolved", ()):
+            if antecedent in span_ids:  # the reference ("he", "the firm") and the mention it stands for
+                rel.properties.setdefault("resolved", []).append(
+                    {"entity_id": span_ids[antecedent], "antecedent": list(antecedent),
+                     "reference": list(reference) if reference else None})
     typed = {frozenset((s, t)) for s, t, ty in merged if ty != "CO_MENTIONED"}
     return [r for (s, t, ty), r in merged.items() if ty != "CO_MENTIONED" or frozenset((s, t)) not in typed]

@@ -89,6 +89,26 @@ def phrase_tokens(lang: str, phrase: str) -> list[str]:
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\b(?:Mr|Ms|Dr|St|Me|Mt|nr|no|Nr|No|vs|cf|ca))(?<!\b(?:Mrs|Mme|dhr|art|Art))"
                            r"[.!?…]+[\"')\]»”]*\s+(?=[A-Z0-9À-Ý\"'(«“\-•])|\n[ \t]*\n\s*")
 _LINE_END = re.compile(r"\n\s*")
+# abbreviations that a full stop does not end a sentence after: always (court citations, titles, "v."),
+# or before a number ("Oct. 12", "No. 5", "art. 3")
+_ABBREV_ALWAYS = frozenset("""v vs U.S F Supp App Cir Gen Lt Sgt Det Insp Supt Hon Rep Sen Gov Cpl Capt Cmdr Col Rev Prof
+    Mrs Mr Ms Dr St Mt Messrs Mme Mlle Me Dhr Mevr Mass Pa Fla Cal Tex Ill Md Va Ga La Ala Conn Del Wash""".split())
+_ABBREV_BEFORE_NUMBER = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Nr nr no art Art para p pp
+    ch sec Sec Vol vol ca""".split())
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+
+
+def _abbreviation_before(text: str, match: re.Match[str]) -> bool:
+    """Whether the full stop of a sentence-end match closes an abbreviation ("Oct. 12", "F. Supp. 2d")."""
+    if not match.group(0).startswith("."):
+        return False
+    word = _WORD_BEFORE_STOP.search(text, max(0, match.start() - 12), match.start() + 1)
+    if word is None:
+        return False
+    token = word.group(1)
+    following = text[match.end():match.end() + 1]
+    return (token in _ABBREV_ALWAYS or (len(token) == 1 and token.isupper())
+            or (token in _ABBREV_BEFORE_NUMBER and following.isdigit()))
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -101,7 +121,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     if starts is not None:
         return starts
     text = doc_text(doc)
-    chars = {m.end() for m in _SENTENCE_END.finditer(text)}
+    chars = {m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviation_before(text, m)}
     for match in _LINE_END.finditer(text):
         end = match.end()
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()

@@ -1,9 +1,11 @@
-"""Verb patterns over the dependency parse (EN and FR models): subject - verb - object.
+"""Verb patterns over the dependency parse (EN and FR models): subject - verb - object, and groups.
 
 A mention whose head is the subject of a trigger verb (``data/relation_verbs.tsv``) and another
 that is the verb's object, or the object of a preposition or agent attached to it, are related
 as the trigger says; the passive voice swaps the roles ("X was employed by Y"). A negation
-child of the verb ("not", "ne ... pas") blocks the pattern.
+child of the verb ("not", "ne ... pas") blocks the pattern. Rows whose last column is ``group``
+tie together every mention in one role of the verb: the passive subjects of "charge", "condamner"
+or the objects of "arrest", coordination distributed over all conjuncts (``CO_ACCUSED``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ PASSIVE_SUBJECT = {"nsubjpass", "nsubj:pass"}
 OBJECT = {"dobj", "obj", "iobj", "dative", "attr", "oprd", "obl", "obl:arg", "obl:mod", "obl:agent"}
 AGENT = {"agent", "obl:agent"}
 CLIMB = {"appos", "conj", "compound", "flat", "flat:name", "nmod"}
+_CONJUNCTS = frozenset({"conj", "compound", "flat", "flat:name"})  # a group is its conjuncts, not their appositions
+# group verbs whose active subjects are the accused ("A and B pleaded guilty", "A et B comparaissent")
+_INTRANSITIVE_GROUP = {"plead", "appear", "face", "comparaître", "écoper"}
 NEGATION_LEMMAS = {"not", "never", "ne", "pas", "jamais", "n'", "n’"}
 
 
@@ -35,17 +40,17 @@ class VerbTrigger:
 def _triggers(lang: str) -> dict[str, list[VerbTrigger]]:
     out: dict[str, list[VerbTrigger]] = defaultdict(list)
     for row in _rows("relation_verbs.tsv"):
-        if len(row) >= 6 and row[0] == lang:
+        if len(row) >= 6 and row[0] == lang and row[5] != "group":
             out[row[1]].append(VerbTrigger(row[2], frozenset(row[3].split("|")), frozenset(row[4].split("|")),
                                            row[5] == "source"))
     return dict(out)
 
 
-def _role(token: Token) -> tuple[Token, str] | None:
+def _role(token: Token, climb: frozenset[str] | set[str] = CLIMB) -> tuple[Token, str] | None:
     """(verb, role) for the token heading a mention: role is ``subj``, ``subjpass``, ``obj`` or ``agent``."""
-    for _ in range(3):
+    for _ in range(4):
         dep = token.dep_
-        if dep in CLIMB and token.head is not token:
+        if dep in climb and token.head is not token:
             token = token.head
             continue
         break
@@ -61,9 +66,46 @@ def _role(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _group_verbs(lang: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """Verbs whose subjects (passive) or objects (active) are tied to each other: lemma -> (type, types)."""
+    return {row[1]: (row[2], frozenset(row[3].split("|"))) for row in _rows("relation_verbs.tsv")
+            if len(row) >= 6 and row[0] == lang and row[5] == "group"}
+
+
 class DependencyRelations:
     def __init__(self, lang: str):
         self.triggers = _triggers(lang)
+        self.groups = _group_verbs(lang)
+
+    def group(self, doc: Doc, refs: list[Any]) -> list[tuple[str, int, int]]:
+        """``(type, i, j)`` for mentions that are all subjects of a passive group verb ("A, B and C were
+        charged") or all objects of an active one ("police arrested A and B"): coordination is
+        distributed over every conjunct, whose heads climb to the first one."""
+        if not self.groups:
+            return []
+        by_verb: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for k, ref in enumerate(refs):
+            if getattr(ref, "anaphor", False):
+                continue
+            span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            role = _role(span.root, _CONJUNCTS)
+            if role is None:
+                continue
+            verb, kind = role
+            lemma = verb.lemma_.lower()
+            if lemma not in self.groups or ref.type not in self.groups[lemma][1]:
+                continue
+            if any(c.lemma_.lower() in NEGATION_LEMMAS or c.dep_ == "neg" for c in verb.children):
+                continue
+            if kind in ("subjpass", "obj") or (kind == "subj" and lemma in _INTRANSITIVE_GROUP):
+                by_verb[(verb.i, kind)].append(k)
+        out = []
+        for (verb_i, _kind), members in by_verb.items():
+            type_ = self.groups[doc[verb_i].lemma_.lower()][0]
+            out.extend((type_, a, b) for x, a in enumerate(members) for b in members[x + 1:])
+        return out
 
     def find(self, doc: Doc, sent: Any, refs: list[Any]) -> list[tuple[str, int, int, bool]]:
         """``(type, i, j, reverse)`` for mention pairs ``refs[i]``, ``refs[j]`` (i < j) of ``sent``."""

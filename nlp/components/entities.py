@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from graph.ids import fold
 from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
+from nlp.components.entity_fixes import extra_candidates, finish
 from nlp.components.organizations import classify_org
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
@@ -246,12 +247,14 @@ class EntityMerger:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        cands = self._identifier_blocks(doc) + self._rule_candidates(doc) + self._model_candidates(doc)
+        cands = (self._identifier_blocks(doc) + self._rule_candidates(doc) + self._model_candidates(doc)
+                 + extra_candidates(doc))
         cands += self._orgs_around_ports(doc, cands)
         chosen = self._select(cands, len(doc))
         cands += self._propagate(doc, chosen)
         chosen = self._select(cands, len(doc))
-        doc.spans["hg_entities"] = [_with_generation(s) for s in chosen if s.label_ in EXTRACT_TYPES and _not_bare_form(s)]
+        chosen = [_with_generation(s) for s in chosen if s.label_ in EXTRACT_TYPES and _not_bare_form(s)]
+        doc.spans["hg_entities"] = finish(doc, chosen)
         return doc
 
 

@@ -85,7 +85,8 @@ class RecordRelations:
                     continue
                 src, tgt = (subject, (start, end)) if subject_is_source else ((start, end), subject)
                 hits.append(RelationHit(action, src, tgt, line.start(), line.end(), line.start(), line.end(),
-                                        "rule", 0.8, f"record:{fold(line.group('key'))}"))
+                                        "rule", 0.8, f"record:{fold(line.group('key'))}",
+                                        ((subject, None),)))  # the record's subject, named in its heading
         if hits:
             doc._.hg_relations = list(doc._.hg_relations or []) + hits
         return doc

@@ -13,16 +13,27 @@ Pairs left without a typed relation get the weak ``CO_MENTIONED``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.appositions import PUBLIC_BODY, apposition_relations, official_relations
+from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
 from nlp.relation_rules import cue_rules, negated
+from nlp.resources import country_names, place_gazetteer
+
+
+def place_named(word: str) -> bool:
+    """Whether ``word`` is a known place name (the place gazetteer, folded)."""
+    from graph.ids import fold
+
+    return fold(word) in place_gazetteer()
 
 MAX_BETWEEN = 250
 MAX_PAIR_GAP = 6
@@ -32,8 +43,6 @@ _IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT",
 _AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|tribunal|rechtbank|parquet|parket|prosecut"
                         r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
-_TERMINAL = re.compile(r"terminal|terminaux|stevedor|stuwadoor|manutention|overslag|container|\bPSA\b|DP World|APM|MPET"
-                       r"|Katoen Natie|Euromax|\bECT\b|HHLA|Eurogate", re.I)
 _SPACES = re.compile(r"\s+")
 # ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
@@ -74,6 +83,25 @@ _ROLE_BEFORE = re.compile(r"(?:members?|leaders?|heads?|bosses|chiefs?|lieutenan
 _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|cartel|syndicate|groep|bende|netwerk|organisatie"
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
+# a sentence that moves its vessel: every port it names is a port of call
+_MOVE = {
+    "en": re.compile(r"\b(?:arriv\w*|sail\w*|depart\w*|dock(?:ed|ing)|berth(?:ed|ing)|moor(?:ed|ing)|loaded|loading|discharg\w*"
+                     r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
+                     r"|left|leaving|reached|entered|itinerary|rotation|routed)\b"),
+    "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
+                     r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
+    "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
+                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route)\b"),
+}
+_NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
+                       r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
+                       r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
+_FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
+_CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
+_PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
+_ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
+                       r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
+                       r"(?:vessel |ship |navire |schip |containerschip )?$")
 
 
 @dataclass(frozen=True)
@@ -90,6 +118,8 @@ class RelationHit:
     method: str
     confidence: float
     rule: str = ""
+    # ((antecedent start, end), (reference start, end)) for an end named by a reference in the sentence
+    resolved: tuple[tuple[tuple[int, int], tuple[int, int] | None], ...] = ()
 
 
 class RelationFinder:
@@ -196,6 +226,12 @@ class RelationFinder:
             if len(in_sent) < 2:
                 continue
             hits.extend(self._sentence(doc, sent, in_sent))
+        for members, b_start, b_end in bullet_lists(text, refs, self.lang):
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    a, b = refs[i], refs[j]
+                    hits.append(self._hit("CO_ACCUSED", a, b, a, b, b_start, b_end, "rule", 0.7,
+                                          f"{self.lang}:co-accused-bullets"))
         doc._.hg_relations = hits
         return doc
 
@@ -221,6 +257,15 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))
+        for type_, src_k, tgt_k in (apposition_relations(text, refs, s_start, s_end, self.lang)
+                                    + official_relations(text, refs, s_start, s_end)):
+            pair = (min(src_k, tgt_k), max(src_k, tgt_k))
+            if pair in typed_pairs or pair in blocked:
+                continue
+            src, tgt = refs[src_k], refs[tgt_k]
+            a, b = refs[pair[0]], refs[pair[1]]
+            out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", 0.75, f"{self.lang}:apposition"))
+            typed_pairs.add(pair)
         if self.dependency is not None:
             for type_, i, j, reverse in self.dependency.find(doc, sent, refs):
                 if (i, j) in typed_pairs or (i, j) in blocked:
@@ -230,8 +275,15 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse2 else (a, b)
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
+        out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
         out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
+        out.extend(self._cargo(text, refs, typed_pairs, blocked, s_start, s_end))
+        out.extend(self._voyage(text, refs, typed_pairs, blocked, s_start, s_end))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
+        countries = country_names()
+        out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
+        officials = {h.source for h in out if h.type == "EMPLOYED_BY" and PUBLIC_BODY.search(text[h.target[0]:h.target[1]])}
+        out = [h for h in out if h.type != "WORKS_AT" or h.source not in officials]  # an officer is no port insider
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):
@@ -242,6 +294,33 @@ class RelationFinder:
                     out.append(RelationHit("CO_MENTIONED", (a.start, a.end), (b.start, b.end), a.start, b.end,
                                            s_start, s_end, "cooccurrence", 0.3))
         return out
+
+    def _co_accused(self, text: str, refs: list[Ref], out: list[RelationHit], typed: set[tuple[int, int]],
+                    s_start: int, s_end: int, doc: Doc | None = None) -> list[RelationHit]:
+        """CO_ACCUSED for the lists of people and firms charged together; it replaces ASSOCIATE_OF on a pair."""
+        pairs = co_accused_pairs(text, refs, s_start, s_end, self.lang)
+        rule = f"{self.lang}:co-accused-list"
+        if not pairs and self.dependency is not None and doc is not None:
+            pairs = [(min(i, j), max(i, j)) for _t, i, j in self.dependency.group(doc, refs)]
+            rule = f"{self.lang}:co-accused-parse"
+        if not pairs:
+            pairs, rule = charged_people(text, refs, s_start, s_end, self.lang), f"{self.lang}:co-accused-sentence"
+        elif rule.endswith("parse"):
+            pairs = sorted(set(pairs) | set(charged_people(text, refs, s_start, s_end, self.lang)))
+        if charged_sentence(text[s_start:s_end], self.lang) and PLURAL.search(text[s_start:s_end].lower()):
+            # "X et son complice Y ont été condamnés": accomplices charged in the same sentence are co-accused
+            out = [dataclasses.replace(h, type="CO_ACCUSED", rule=f"{self.lang}:co-accused-accomplice")
+                   if h.type == "ASSOCIATE_OF" and {types.get(h.source), types.get(h.target)} <= {"PERSON", "COMPANY"}
+                   else h for h in out for types in [{(r.target_start, r.target_end): r.type for r in refs}]]
+        if not pairs:
+            return out
+        spans = set()
+        for i, j in pairs:
+            a, b = refs[i], refs[j]
+            spans.add(frozenset(((a.target_start, a.target_end), (b.target_start, b.target_end))))
+            out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, rule))
+            typed.add((i, j))
+        return [h for h in out if h.type != "ASSOCIATE_OF" or frozenset((h.source, h.target)) not in spans]
 
     def _port_calls(self, doc: Doc, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
                     s_start: int, s_end: int) -> list[RelationHit]:
@@ -266,6 +345,50 @@ class RelationFinder:
                 typed.add((min(v, k), max(v, k)))
                 out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
                                      "rule", 0.6, f"{self.lang}:port-call"))
+        return out
+
+    def _voyage(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                s_start: int, s_end: int) -> list[RelationHit]:
+        """Every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")."""
+        vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
+        move = _MOVE.get(self.lang)
+        if move is None or len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
+            return []
+        sentence = text[s_start:s_end]
+        if not move.search(sentence.lower()):
+            return []
+        v = next((k for k in vessels if not refs[k].anaphor), vessels[0])
+        out = []
+        for k, ref in enumerate(refs):
+            pair = (min(v, k), max(v, k))
+            if ref.anaphor or pair in typed or pair in blocked or ref.type not in ("PORT", "LOCATION"):
+                continue
+            before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
+            if _NOT_CALL.search(before):
+                continue  # "registered in Liberia", "based in Gulfport"
+            if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
+                continue
+            typed.add(pair)
+            out.append(self._hit("CALLED_AT", refs[v], ref, refs[pair[0]], refs[pair[1]], s_start, s_end, "rule", 0.6,
+                                 f"{self.lang}:voyage"))
+        return out
+
+    def _cargo(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+               s_start: int, s_end: int) -> list[RelationHit]:
+        """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y")."""
+        vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
+        if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
+            return []
+        v = vessels[0]
+        if not _ON_BOARD.search(_SPACES.sub(" ", text[max(s_start, refs[v].start - 30):refs[v].start].lower())):
+            return []
+        out = []
+        for k, ref in enumerate(refs):
+            pair = (min(v, k), max(v, k))
+            if ref.type == "CONTAINER" and pair not in typed and pair not in blocked:
+                typed.add(pair)
+                out.append(self._hit("SHIPPED_IN", refs[v], ref, refs[pair[0]], refs[pair[1]], s_start, s_end, "rule",
+                                     0.6, f"{self.lang}:on-board"))
         return out
 
     def _role_lists(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], s_start: int,
@@ -295,25 +418,27 @@ class RelationFinder:
     @staticmethod
     def _hit(type_: str, src: Ref, tgt: Ref, a: Ref, b: Ref, s_start: int, s_end: int, method: str,
              conf: float, rule: str) -> RelationHit:
+        resolved = tuple(((r.target_start, r.target_end), (r.start, r.end)) for r in (src, tgt) if r.anaphor)
         return RelationHit(type_, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
-                           min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule)
+                           min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule, resolved)
 
     @staticmethod
     def _settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> list[tuple[str, bool, str]]:
         """Choose among the types the rules gave one pair.
 
-        "works at" a terminal operator is WORKS_AT (the port insider's tie), at another firm
-        EMPLOYED_BY; public bodies are nobody's network (no MEMBER_OF a police force).
+        "works at" a firm is EMPLOYED_BY (a terminal operator too), WORKS_AT is kept for ports,
+        terminals and vessels; public bodies are nobody's network (no MEMBER_OF a police force).
         """
         out = []
-        types = {t for t, _r, _n in found}
         for type_, reverse, rule in found:
             tgt = a if reverse else b
             tgt_text = text[tgt.target_start:tgt.target_end]
-            if type_ in ("WORKS_AT", "EMPLOYED_BY") and tgt.type == "COMPANY" and "WORKS_AT" in types:
-                terminal = bool(_TERMINAL.search(tgt_text))
-                if (type_ == "WORKS_AT") != terminal:
-                    continue
+            if type_ == "WORKS_AT" and tgt.type in ("COMPANY", "ORGANIZATION"):
+                type_ = "EMPLOYED_BY"  # a firm employs; WORKS_AT is the port, terminal or vessel (annotation guide)
+            if type_ == "ASSOCIATE_OF" and _CO_DEFENDANT.search(text[a.end:min(len(text), b.end + 80)].lower()):
+                type_ = "CO_ACCUSED"  # "his co-defendant X", "A and B are co-defendants", "coaccusé de X"
+            if type_ == "MEMBER_OF" and _PLACE_FIRST.match(tgt_text) and place_named(tgt_text.split()[0]):
+                continue  # "(Aberdeen South)": a constituency, not a party
             if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
                 continue
             if (type_, reverse) not in {(t, r) for t, r, _n in out}:

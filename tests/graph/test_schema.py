@@ -41,6 +41,14 @@ def test_endpoints_are_checked():
     assert SCHEMA.relation("CO_MENTIONED").allows("PERSON", "VESSEL")
 
 
+def test_co_accused_is_a_strong_symmetric_tie_and_crews_work_at_their_vessel():
+    co = SCHEMA.relation("CO_ACCUSED")
+    assert co.symmetric and not co.weak
+    assert co.allows("PERSON", "COMPANY") and co.allows("COMPANY", "PERSON")
+    assert not co.allows("PERSON", "VESSEL")
+    assert SCHEMA.relation("WORKS_AT").allows("PERSON", "VESSEL")
+
+
 def test_bad_schema_is_refused_on_load():
     raw = raw_schema()
     raw["relations"]["BROKEN"] = {"from": ["PERSON"], "to": ["SPACESHIP"]}

@@ -59,13 +59,17 @@ def test_listed_members_all(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_associates_en_fr_nl(run) -> None:  # type: ignore[no-untyped-def]
-    pairs = [("en", "Jan Peeters and his accomplice Piet Janssens were arrested."),
-             ("fr", "Jan Peeters et son complice Piet Janssens ont été arrêtés."),
-             ("nl", "Jan Peeters en zijn kompaan Piet Janssens werden opgepakt."),
-             ("nl", "Jan Peeters en zijn handlanger Piet Janssens werden opgepakt.")]
+    pairs = [("en", "Jan Peeters and his accomplice Piet Janssens drove to the quay."),
+             ("fr", "Jan Peeters et son complice Piet Janssens se sont rendus au quai."),
+             ("nl", "Jan Peeters en zijn kompaan Piet Janssens reden naar de kade."),
+             ("nl", "Jan Peeters en zijn handlanger Piet Janssens reden naar de kade.")]
     for lang, text in pairs:
         rels = relations(run(text, lang=lang))
         assert {("ASSOCIATE_OF", "Jan Peeters", "Piet Janssens"), ("ASSOCIATE_OF", "Piet Janssens", "Jan Peeters")} & rels, lang
+        # arrested together, the same two are co-accused (the annotation guide: not also associates)
+        charged = text.replace("drove to the quay", "were arrested").replace("se sont rendus au quai", "ont été arrêtés")
+        rels = relations(run(charged.replace("reden naar de kade", "werden opgepakt"), lang=lang))
+        assert {r[0] for r in rels} == {"CO_ACCUSED"}, lang
 
 
 def test_associates_plural_predicate_and_negation(run) -> None:  # type: ignore[no-untyped-def]

@@ -39,8 +39,8 @@ def _has(found: set[tuple[str, str, str]], expected: tuple[str, str, str]) -> bo
         ("fr", "Paul Girard est le gérant de Littoral Négoce SARL, dont Inès Robert détient un tiers des parts.",
          ("OWNS", "Inès Robert", "Littoral Négoce SARL")),
         # "belongs to A and B": the cue holds for both listed owners
-        ("en", "The quay is run by Scheldt Box Terminal, a terminal that belongs to Verhaven Holding NV and "
-               "Oostdok Invest NV.", ("OWNS", "Oostdok Invest NV", "Scheldt Box Terminal")),
+        ("en", "The quay is run by Scheldt Box Terminal NV, a firm that belongs to Verhaven Holding NV and "
+               "Oostdok Invest NV.", ("OWNS", "Oostdok Invest NV", "Scheldt Box Terminal NV")),
         # a gang named once, then "its leader"
         ("en", "Prosecutors describe a network known as the Harbour Wolves. They say that Karel Dekker met its "
                "presumed leader, Rik Mulder, in May.", ("MEMBER_OF", "Rik Mulder", "Harbour Wolves")),

@@ -66,7 +66,7 @@ def test_french_patterns(run, text: str, expected: tuple[str, str, str]) -> None
     [
         ("Milan Kasteleyn was bestuurder van Blauwhoeve Logistics BV.", ("DIRECTOR_OF", "Milan Kasteleyn", "Blauwhoeve Logistics BV")),
         ("Sander Kuijpers werkt als planner bij Maasvlakte Container Services B.V.",
-         ("WORKS_AT", "Sander Kuijpers", "Maasvlakte Container Services B.V.")),
+         ("EMPLOYED_BY", "Sander Kuijpers", "Maasvlakte Container Services B.V.")),
         ("Sander Kuijpers werkt als boekhouder bij Kade 7 Holding B.V.",
          ("EMPLOYED_BY", "Sander Kuijpers", "Kade 7 Holding B.V.")),
         ("Ruben Kasteleyn is de broer van Milan Kasteleyn.", ("FAMILY_OF", "Ruben Kasteleyn", "Milan Kasteleyn")),
@@ -102,7 +102,8 @@ def test_negation_gives_no_relation(run, text: str, lang: str) -> None:  # type:
 
 def test_pronoun_subject_links_the_last_person(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Julien Maréchal a été entendu. Il travaille comme grutier chez Terminaux de l'Estuaire SAS.", "fr")
-    assert ("WORKS_AT", "Julien Maréchal", "Terminaux de l'Estuaire SAS") in relations(ex)
+    # a firm employs, even a terminal operator (WORKS_AT is for ports, terminals and vessels)
+    assert ("EMPLOYED_BY", "Julien Maréchal", "Terminaux de l'Estuaire SAS") in relations(ex)
     ex = run("Julien Maréchal a été entendu. Il est salarié de Normandie Transports SARL.", "fr")
     assert ("EMPLOYED_BY", "Julien Maréchal", "Normandie Transports SARL") in relations(ex)
 

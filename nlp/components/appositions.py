@@ -1,0 +1,126 @@
+"""Relations stated by a role apposition: "X, 40, a longshoreman at the Port of Y", "A, B et C,
+membres d'équipage du Z", "de kapitein van de Y, X", "Z, the owner of W".
+
+A person (or a list of people joined as in :mod:`nlp.components.co_accused`) followed by a role
+noun (``data/role_words.tsv``) and a preposition right before another mention is tied to that
+mention by the role's class: crew to a vessel and port jobs to a port or terminal are
+``WORKS_AT``; jobs at a firm or a public body ``EMPLOYED_BY``; managers ``DIRECTOR_OF``; owners
+``OWNS``. The same holds the other way round when the role and its place come first and the
+person follows after a comma ("the second officer of the MSC Gayane, Ivan Durasevic"). The
+reading is over the surface, identical in the three languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from nlp.components.co_accused import _SHORT_ASIDE, _lists
+from nlp.resources import _rows
+
+RELATION = {
+    ("crew", "VESSEL"): "WORKS_AT", ("crew", "COMPANY"): "EMPLOYED_BY", ("crew", "ORGANIZATION"): "EMPLOYED_BY",
+    ("job", "PORT"): "WORKS_AT", ("job", "COMPANY"): "EMPLOYED_BY", ("job", "ORGANIZATION"): "EMPLOYED_BY",
+    ("director", "COMPANY"): "DIRECTOR_OF", ("owner", "COMPANY"): "OWNS", ("owner", "VESSEL"): "OWNS",
+}
+MAX_REACH = 160
+_PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|employed by|working for|working at|hired by|de|du|de la|des"
+         r"|d['’]|au|aux|à|chez|pour|pour le compte de|à bord du|à bord de|à bord|sur|employée? par|travaillant pour"
+         r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
+_ARTICLE = r"(?:(?:the|le|la|les|l['’]|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s*)?"
+_PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|bedrijf|vennootschap|terminal operator|vessel|ship"
+               r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
+               r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
+               + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
+_LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
+
+
+@cache
+def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    out = []
+    for row in _rows("role_words.tsv"):
+        if len(row) >= 3 and row[0] == lang:
+            role = r"(?:" + row[2] + r")"
+            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE + r"(?:[\w'’-]+\s+){0,2}?" + role
+                               + r"(?:\s+[a-zà-ÿ]+)?"  # "capitaine grec du", "seaman aboard"
+                               + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
+                               + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
+            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|l['’]|de|het)\s+)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
+                                + r"\s+" + _ARTICLE + _PLACE_WORD + r"$", re.I)
+            out.append((row[1], after, before))
+    return out
+
+
+def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, lang: str) -> list[tuple[str, int, int]]:
+    """``(type, source index, target index)`` stated by role appositions among the mentions of one sentence."""
+    roles = _roles(lang)
+    if not roles:
+        return []
+    lists = {group[-1]: group for group in _lists(text, refs, plain=True)}
+    out: list[tuple[str, int, int]] = []
+    for i, ref in enumerate(refs):
+        if ref.anaphor and ref.type != "PERSON":
+            continue
+        if ref.type == "PERSON":  # "He was a crane operator at X": a pronoun stands for its person
+            for j in range(i + 1, min(len(refs), i + 4)):
+                target = refs[j]
+                if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
+                                                                                                "ORGANIZATION"):
+                    continue
+                between = text[ref.end:target.start]
+                for cls, after, _before in roles:
+                    type_ = RELATION.get((cls, target.type))
+                    if type_ and after.fullmatch(between):
+                        out.extend((type_, k, j) for k in lists.get(i, [i]) if refs[k].type == "PERSON")
+                        break
+                else:
+                    continue
+                break
+        elif ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION") and i + 1 < len(refs):
+            person = refs[i + 1]
+            if person.type != "PERSON" or person.anaphor or not re.fullmatch(r"\s*[,:]\s*", text[ref.end:person.start]):
+                continue
+            head = text[max(s_start, ref.start - 80):ref.start]
+            group = next((g for g in _lists(text, refs, plain=True) if g[0] == i + 1), [i + 1])
+            for cls, _after, before in roles:
+                type_ = RELATION.get((cls, ref.type))
+                if type_ and before.search(head):
+                    out.extend((type_, k, i) for k in group if refs[k].type == "PERSON")
+                    break
+    return out
+
+
+# officials: "Detective Sergeant Karen Doyle of the Australian Federal Police", "Border Force officer Mark Ellery"
+_OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|constable|branch|commander|officers?|special|agents?"
+                   r"|in charge|spokes(?:person|man|woman)|director|deputy|assistant|commissioner|minister|secretary|head"
+                   r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
+                   r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
+                   r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+)")
+_TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
+_OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
+_BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
+PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
+                        r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
+                        r"|\bDEA\b|\bFBI\b|revenue|gendarmerie|europol", re.I)
+
+
+def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
+    """EMPLOYED_BY for officials named with their title and their body."""
+    out = []
+    for i, ref in enumerate(refs):
+        if ref.type != "PERSON" or ref.anaphor:
+            continue
+        titled = _TITLES_BEFORE.search(text[max(s_start, ref.start - 60):ref.start]) is not None
+        if i + 1 < len(refs) and titled:
+            body = refs[i + 1]
+            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _OF_BODY.fullmatch(
+                    text[ref.end:body.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
+                out.append(("EMPLOYED_BY", i, i + 1))
+                continue
+        if i > 0:
+            body = refs[i - 1]
+            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _BODY_TITLE.fullmatch(
+                    text[body.end:ref.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
+                out.append(("EMPLOYED_BY", i, i - 1))
+    return out

@@ -1,0 +1,258 @@
+"""People and firms named together as charged, arrested or sentenced: ``CO_ACCUSED`` pairs.
+
+Indictments, sentencing releases and police statements name co-defendants as one list: "A, 41,
+of Miami, B and C were charged", "police arrested A and B", "A en B werden veroordeeld", "A, B
+et C ont été mis en examen". A *list* is a run of PERSON and COMPANY mentions joined only by
+commas, "and"/"et"/"en"/"&", "along with"/"samen met"/"avec" (and "his co-defendant", "its
+director" before a member), with ages, home towns ("of Miami, Florida"), aliases, short role
+appositions ("a crane operator") and brackets as asides. A list is co-accused when a word of
+the criminal process (``data/charge_words.tsv``) follows its last member before any other
+mention, or stands right before its first member. Every pair of the list is a ``CO_ACCUSED``.
+
+The reading is over the surface, so it is the same for the three languages (Dutch has no
+parser); it gives up lists that a verb interrupts ("sentenced A to ten years and B to eight").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol
+
+from nlp.resources import _rows
+
+MEMBER_TYPES = frozenset({"PERSON", "COMPANY"})
+MAX_GAP_AFTER = 70
+
+_NOT_CONJ = (r"(?!(?:and|et|en|or|ou|as well as|ainsi que|alsook|along with|together with|avec|samen met|met|with|his|her"
+             r"|son|sa|zijn|haar|diens|were|was|are|is|have|has|had|will|would|who|which|said|told|ont|sont|était|étaient|qui"
+             r"|werden|waren|zijn|die|dat|heeft|hebben)\b)")
+# ages, home towns, aliases, brackets: what an apposition reading may step over
+_SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+                r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+                r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
+                r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
+                r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
+_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+          r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+          r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
+          r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
+          r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
+          r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
+          r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
+          r"|\s*\([^()]{1,60}\)"
+          # the sentence of each, in a list of people sentenced one after the other
+          r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
+          r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
+          r"|voorwaardelijk))*)")
+_KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|director"
+             r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
+             r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
+             r"|medeverdachten?|neef|vrouw")
+def _separator(aside: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en|&|as well as|ainsi que|alsook|along with"
+        r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
+        + _KIN_ROLE + r")\s*,?)?(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
+        r"|de vennootschap))?\s*$", re.I)
+
+
+_SEPARATOR = _separator(_ASIDE)
+_PLAIN_SEPARATOR = _separator(_SHORT_ASIDE)  # no role of its own between the members
+_OPENER = re.compile(r"^(?:" + _SHORT_ASIDE + r")*\s*(?:,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
+_TAIL = re.compile(r"(?:" + _ASIDE + r")*", re.I)  # used with match(text, pos): no "^"
+_CLAUSE = re.compile(r"[.;:!?\n]")
+_ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als)"
+                    r"(?:\s+(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?\s*$")
+
+
+class _Ref(Protocol):
+    start: int
+    end: int
+    type: str
+    anaphor: bool
+
+
+@cache
+def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    after, before = [], []
+    for row in _rows("charge_words.tsv"):
+        if len(row) >= 3 and row[0] == lang:
+            if row[1] in ("after", "both"):
+                after.append(row[2])
+            if row[1] in ("before", "both"):
+                before.append(row[2])
+    after_re = re.compile(r"\b(?:" + "|".join(after or ["(?!)"]) + r")\b")
+    before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
+                           r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
+                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
+                           r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes|personnes"
+                           r"|mannen|personen|verdachten))?\s*[:,]?\s*(?:the |les |de )?$")
+    return after_re, before_re
+
+
+def charged_sentence(sentence: str, lang: str) -> bool:
+    """Whether a sentence speaks of charging, arresting, trying or sentencing."""
+    return _charge_words(lang)[0].search(sentence.lower()) is not None
+
+
+def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
+    """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators.
+
+    ``plain``: only members without an apposition of their own ("A, 41, and B", not "A, a docker, and B").
+    """
+    separator = _PLAIN_SEPARATOR if plain else _SEPARATOR
+    groups: list[list[int]] = []
+    current: list[int] = []
+    last = -1
+    for k, ref in enumerate(refs):
+        if ref.type not in MEMBER_TYPES or ref.anaphor:
+            continue
+        if current and _OPENER.match(text[refs[last].end:ref.start]):
+            continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
+        if current and separator.match(text[refs[last].end:ref.start]):
+            current.append(k)
+        else:
+            if len(current) >= smallest:
+                groups.append(current)
+            current = [k]
+        last = k
+    if len(current) >= smallest:
+        groups.append(current)
+    return groups
+
+
+def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """"A was sentenced along with B", "A a été condamné avec B", "A werd samen met B veroordeeld"."""
+    out = []
+    members = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES and not r.anaphor]
+    for a, b in zip(members, members[1:], strict=False):
+        between = text[refs[a].end:refs[b].start].lower()
+        joined = _ALONG.search(between)
+        if joined and (after_re.search(between[:joined.start()]) or after_re.search(
+                _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
+            out.append((a, b))
+    return out
+
+
+def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
+    """``(i, j)`` index pairs (i < j) of the mentions of one sentence that are named as co-accused."""
+    after_re, before_re = _charge_words(lang)
+    out: list[tuple[int, int]] = []
+    groups: list[list[int]] = []
+    joined: set[int] = set()
+    for group in _lists(text, refs, smallest=1):
+        if groups:
+            between = text[refs[groups[-1][-1]].end:refs[group[0]].start].lower()
+            if _ALONG.search(between) and after_re.search(between):
+                groups[-1] = groups[-1] + group  # "A and B were charged alongside C and D"
+                joined.add(len(groups) - 1)
+                continue
+        groups.append(group)
+    for n, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        first, last = refs[group[0]], refs[group[-1]]
+        aside = _TAIL.match(text, last.end, s_end)
+        after = aside.end() if aside else last.end  # "A and B, crew of the X, were charged": past the aside
+        following = [r.start for r in refs if r.start >= after and not r.anaphor]
+        tail = text[last.end:min(following + [s_end])]  # the asides too: "A and B, both of X, were charged alongside C"
+        tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
+        previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
+        head = text[max(previous + [s_start]):first.start].lower()
+        if not (n in joined or after_re.search(tail) or before_re.search(head)):
+            continue
+        out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])
+    return sorted(set(out) | set(_along_with(text, refs, after_re)))
+
+
+_BULLET_LEAD = re.compile(r"(?:la société|la sociét[ée]|l['’]entreprise|la firme|the company|the firm|de vennootschap|het bedrijf"
+                          r"|de firma)\s+", re.I)
+_BULLET = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
+
+
+def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[int], int, int]]:
+    """Co-accused named one per bulleted line under a line that charges them ("were charged:").
+
+    ``(indices, start, end)``: the first person or firm of each bullet line, and the span of the
+    block (the introducing line and the bullets) that is their evidence.
+    """
+    after_re, before_re = _charge_words(lang)
+    bullets = {m.start(): m.end() for m in _BULLET.finditer(text)}
+    ref_starts = sorted(r.start for r in refs if r.type in MEMBER_TYPES and not r.anaphor)
+    starts = []
+    for line in re.finditer(r"^[^\n]*$", text, re.M):
+        if not line.group(0).strip():
+            continue
+        marker_end = bullets.get(line.start(), line.start())
+        k = bisect.bisect_left(ref_starts, marker_end)
+        if marker_end in bullets.values() or (k < len(ref_starts) and ref_starts[k] <= marker_end + 2):
+            starts.append((line.start(), marker_end))  # a bullet, or a line that opens with a name
+    out = []
+    k = 0
+    while k < len(starts):
+        run = [starts[k]]
+        while k + 1 < len(starts) and text.count("\n", run[-1][1], starts[k + 1][0]) == 1:
+            k += 1
+            run.append(starts[k])
+        k += 1
+        if len(run) < 2:
+            continue
+        intro_end = text.rfind("\n", 0, run[0][0])
+        intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
+        intro = text[intro_start:max(intro_start, intro_end)].lower()
+        if not (after_re.search(intro) or before_re.search(intro)):
+            continue
+        members = []
+        for _line_start, marker_end in run:
+            lead = _BULLET_LEAD.match(text, marker_end)
+            reach = lead.end() + 6 if lead else marker_end + 6
+            first = next((i for i, r in enumerate(refs) if marker_end <= r.start <= reach and not r.anaphor), None)
+            if first is not None and refs[first].type in MEMBER_TYPES:
+                members.append(first)
+        block_end = text.find("\n", run[-1][1])
+        if len(members) >= 2:
+            out.append((members, intro_start, len(text) if block_end < 0 else block_end))
+    return out
+
+
+# people of a sentence who are not the accused: judges, prosecutors, police, lawyers, witnesses
+_OFFICIAL = (r"judge|justice|magistrate|prosecutors?|attorney|counsel|lawyer|solicitor|barrister|detective|inspector|sergeant"
+             r"|superintendent|constable|officers?|agents?|special agent|in charge|commissioner|minister|secretary|spokes\w+"
+             r"|director|chief|commander|garda|district|u\.s\.|juge|procureure?|substitut|avocate?|maître|me|présidente?"
+             r"|enquêteurs?|commissaire|ministre|rechter|officier van justitie|advocaat|advocate|woordvoerder|woordvoerster"
+             r"|rechercheur|officier|raadsheer|advocaat-generaal|kamerlid|mp|senator|lord|baroness|hon\.?|deputy|assistant"
+             r"|senior|branch|de heer|mevrouw|monsieur|madame")
+_NOT_ACCUSED_BEFORE = re.compile(r"(?:\b(?:" + _OFFICIAL + r")\.?\s+)+$|(?:represented by|defended by|according to|selon"
+                                 r"|volgens|défendu par|bijgestaan door)\W+(?:\w+\W+){0,3}$", re.I)
+# a plural verb: "were arrested", "ont été condamnés", "werden opgepakt" (both charged, not one of them)
+PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|all|each|ont été|ont|sont|étaient|tous|werden|zijn|waren|hebben"
+                    r"|beiden|allen|(?:les|the|de|des) (?:deux|trois|quatre|cinq|six|two|three|four|five|six|twee|drie|vier|vijf"
+                    r"|zes))\b")
+_ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
+_NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
+                                r"zei|verklaarde|aldus|of the (?:court|police|agency|office|bureau|service))", re.I)
+
+
+def charged_people(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
+    """In a sentence of the criminal process, the people it names who are not officials, counsel or
+    speakers: pairs of them (a weaker reading than a list; used when the sentence has no list)."""
+    sentence = text[s_start:s_end].lower()
+    if not charged_sentence(sentence, lang) or not PLURAL.search(sentence):
+        return []  # "X, complice de Y, a été interpellé": one of them
+    people = []
+    for k, ref in enumerate(refs):
+        if ref.type != "PERSON" or ref.anaphor:
+            continue
+        before = text[max(s_start, ref.start - 40):ref.start]
+        after = text[ref.end:min(s_end, ref.end + 40)]
+        if _NOT_ACCUSED_BEFORE.search(before) or _NOT_ACCUSED_AFTER.match(after) or _ALIAS_BEFORE.search(before):
+            continue
+        if any(text[refs[j].start:refs[j].end].endswith(text[ref.start:ref.end]) for j in people):
+            continue  # "Gačanin" after "Edin Gačanin": the same man
+        people.append(k)
+    if len(people) < 2 or len(people) > 8:
+        return []
+    return [(a, b) for x, a in enumerate(people) for b in people[x + 1:]]

@@ -1,0 +1,448 @@
+"""Last corrections of the merged entity mentions, for the forms real case texts use.
+
+- candidates the other rules miss: shipping lines, terminal operators and other firms named
+  without a legal form (``data/carriers.tsv``, sources in its header); law firms written with
+  commas and "&" ("Hill, Betts & Nash LLP"); named parts of a port -- terminals, piers, berths,
+  docks, basins and quays ("Packer Avenue Marine Terminal", "Pier 15", "Deurganckdok",
+  "Waaslandhaven", "terminal des Flandres") -- which are PORT mentions;
+- person names run on over a hyphenated surname ("Sánchez-Ortiz") and a generational suffix
+  ("Harvey Bartle III", "Eduardo Rivera Jr.");
+- vessel names lose a trailing weekday, month or crew word ("MSC Gayane Thursday");
+- spans that are no names at all are dropped (``data/entity_stoplist.tsv``): amounts, case and
+  badge numbers, street addresses, "Line 1", section headings, court-opinion boilerplate
+  ("Plaintiff", "F. Supp"), police titles and institutional words read as people.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from nlp.components.common import doc_text
+from nlp.components.organizations import classify_org
+from nlp.components.persons import TITLES
+from nlp.resources import _rows, first_names, word_list
+
+# a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
+P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
+# kb_id of a named part of a port (terminal, pier, basin): "part-of:" + the UN/LOCODE of the port named
+# beside it in the same sentence, when there is one; the adapter keeps it as the entity's "part_of"
+PART_OF = "part-of:"
+P_PORT_PART_FR = 91  # "terminal minéralier de Fos": above the vessel cue "minéralier"
+
+_W = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a capitalised word of a name (no full stop at its end)
+_PORT_PART = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:" + _W + r"[ \t]+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro|Deepwater)[ \t]+)?(?:Terminals?|Dock|Basin|Quay|Wharf|Berth"
+    r"|Jetty)"
+    r"(?![ \t]+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
+    r"|Container[ \t]+Terminal[ \t]+[A-Z][\w-]+"
+    r"|(?:" + _W + r"[ \t]+){1,2}(?:Port|Europort|Harbour)(?![ \t]+(?:Authority|Company|Police|of|Ltd|Services|Operators?)\b)"
+    r"|Port[ \t]+(?!Authority|Police|Company|State|Of\b|Louis|Said|Services|Logistics|Holdings|Operations"
+    r"|Partners|Group|Security|Workers)[A-Z][a-z]{3,}"
+    r"|(?<=Port of )New York and New Jersey"
+    r"|(?:Pier|Berth|Quay|Kaai|Kade|Quai|Dock|Darse|Bassin|Môle|Steiger|Ligplaats|Poste|Terminal|Muelle"
+    r"|kaai|kade|quai|darse|bassin|môle|ligplaats)[ \t]+\d{1,4}[A-Z]?"
+    r"(?!\s*(?:[-/]\d|%|kg|tonnes?))"
+    r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|kai|bassin|kanaal|höft)(?:-(?:kade|terminal|haven|dok))?"
+    r"|[A-Z][\w]{2,}-(?:terminal|kade|haven|dok|kanaal)"
+    r"|Maasvlakte(?:[ \t]+(?:II|2))?|Europoort|Botlek|Port[ \t]+2000|North Sea Port|Rotterdam World Gateway|RWG"
+    r"|Euromax(?:[ \t]+Terminal)?|ECT Delta(?:[ \t]+Terminal)?)"
+    r"(?![\w-]|[ \t]+[A-Z0-9])"  # not the first word of a firm ("Polderhaven Logistics")
+    r")(?![\w-])")
+# an operator's terminal named by its place: "APM Terminals Maasvlakte II", "DP World London Gateway"
+_NAMED_TERMINAL = re.compile(r"(?<![\w-])(?:APM Terminals|Hutchison Ports|DP World|PSA|HHLA|Eurogate)[ \t]+(?:Container[ \t]+Terminal[ \t]+)?"
+                             r"(?!Ltd|Limited|Inc|NV|BV|B\.V\.|GmbH)[A-Z][\w-]+(?:[ \t]+(?:II|2|Gateway|[A-Z][a-z]+))?(?![\w-])")
+P_NAMED_TERMINAL = 87
+# port companies: "Associated British Ports", "Peel Ports", "Dublin Port Company", "Port of Cork Company"
+_PORT_COMPANY = re.compile(r"(?<![\w-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,3}Ports(?![ \t]+of\b)(?:[ \t]+(?:UK|Ltd|Limited|[A-Z][a-z]+))?"
+                           r"|(?:Port[ \t]+of[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Port[ \t]+Company)(?![\w-])")
+P_PORT_COMPANY = 88
+# a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",
+# "the Amber Tide, a Liberian-flagged reefer,", "de Celeste Horizon meerde aan", "le Atlantic Juniper a accosté"
+_SHIP_WORDS = (r"vessel|ship|container ship|containership|bulk carrier|bulker|reefer|tanker|freighter|tug|trawler|yacht"
+               r"|feeder|car carrier|cargo ship|porte-conteneurs|vraquier|navire|cargo|containerschip|koelschip|schip|vrachtschip")
+_SHIP_BY_VERB = re.compile(
+    r"\b(?:the|The|de|De|het|Het|le|Le|la|La) ((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:[A-Z][\w'’-]+|II|III|IV|\d{1,2}))"
+    r"(?=[ \t]+(?:had[ \t]+|has[ \t]+|was[ \t]+|then[ \t]+|later[ \t]+)?(?:sailed|docked|berthed|arrived|departed|left|called"
+    r"|anchored|moored|was boarded|was searched|was detained|was escorted|entered|loaded|discharged|meerde|kwam|voer|vertrok"
+    r"|lag|arriveerde|a accosté|est arrivée?|a quitté|a appareillé|a fait escale)\b"
+    r"|,[ \t]+(?:a|an|the|un|une|le|la|een|het)[ \t]+(?:[\w-]+[ \t]+){0,3}(?:" + _SHIP_WORDS + r")\b)")
+P_SHIP_BY_VERB = 83
+# French: "terminal des Flandres", "terminal minéralier de Fos", "quai de l'Europe", "darse 2" above
+_PORT_PART_FR = re.compile(
+    r"(?<![\w-])(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)(?:\s+(?:minéralier|fruitier|roulier|multivrac|vraquier"
+    r"|pétrolier|à conteneurs|de conteneurs|conteneurs|sucrier|céréalier))?\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)"
+    r"[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w-]+)?(?![\w-]|\s+\d)")  # "Darse 2" is the numbered form
+# terminal-ish words that belong to a firm, not a place
+_NOT_PORT_WORDS = re.compile(r"^(?:The|A|An|Le|La|De|Het|In|At|On|From|To|Of|And|Et|En)$")
+_FIRM_FORM = r",?[ \t]+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|Inc\.?|SCRL|SPRL|BV|B\.V\.|NV|CVBA|SA|SAS|SARL)"
+# a legal form after a firm's name, with a comma or "& Co. KG" ("Blum Caribbean Freight, LLC", "Maersk A/S")
+_FORM_AFTER = re.compile(r"(?:,?[ \t]+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.(?![ \t]+[A-Z])|A/S|AS|AB|Oy|S\.p\.A\.|SpA|S\.A\.|SA|NV|N\.V\.|BV"
+                         r"|B\.V\.|GmbH|KG|LLP|PLC|plc|Pty Ltd|Limited|DAC|& Co\.(?:[ \t]+KG)?|\((?:[A-Z]{2,3})\)[ \t]+Ltd\.?)"
+                         r"(?![\w]|[ \t]+[A-Z][a-z]))+")  # not "Co. Cork", the county
+_FORM_BEFORE = r"(?:(?:SARL|SAS|SA|EURL|SNC|NV|BV|BVBA)\s+)?"
+_LAW_FIRM = re.compile(r"(?<![\w-])" + _FORM_BEFORE + r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}(?:,[ \t]+[A-Z][\w'’-]+)*,?"
+                       r"[ \t]+(?:&[ \t]+(?!Ors\b)[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}(?:" + _FIRM_FORM + r")?"
+                       r"|and[ \t]+[A-Z][\w'’-]+" + _FIRM_FORM + r")(?![\w-])")
+_PARTICLE = r"(?:van|de|der|den|ten|ter|te|in 't|'t|le|la|du|da|el|al)"
+# "G.H. ten Velde", "P.H. van Rijswijk-Oomen": initials, then a particle or a double surname
+_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s?(?:(?:" + _PARTICLE + r"\s+){1,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+                            r"|[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+)(?![\w-])")
+# "Rachid 'Ricco' Amrani": a nickname between given name and surname
+_NICKNAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s+['‘\"“][A-Z][\w]+['’\"”]\s+(?:" + _PARTICLE + r"\s+)?[A-Z][\w'’-]+")
+_TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me Maître Mlle".split()) | frozenset(
+    w.title() for w in TITLES if not w.endswith(".")) | frozenset("""Detective Garda Chief Superintendent Inspector Sergeant
+    Constable Commander Special Agent Officer Judge Justice Defendant Defendants Co-defendant Plaintiff Appellant Deputy
+    Assistant Senior District Magistrate Attorney Prosecutor Director Commissioner Minister Senator Councillor""".split())
+_GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+_GENERATION = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior", "Jnr", "Snr"})
+_ROLE_NOUNS = frozenset("""haulier docker dockworker longshoreman stevedore seaman sailor captain skipper driver planner
+    lasher checker foreman cariste grutier docker chauffeur havenarbeider kraanmachinist chauffeur planner matroos
+    kapitein schipper""".split())
+_BODY_WORDS = frozenset("""national federal central royal regional special criminal general international european serious
+    organised organized drugs crime bureau unit division service services""".split())
+_IRISH = frozenset("Ó Ô O Ní Mac Mhic Nic Uí Ui".split())
+_VESSEL_TYPES = frozenset("""vraquier porte-conteneurs minéralier cargo navire chalutier pétrolier roulier containerschip
+    vrachtschip bulkcarrier koelschip schip vessel freighter bulker reefer tanker""".split())
+_VESSEL_TAIL = frozenset("""pavillon flag vlag monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december crew member members captain master officer seaman sailors
+    lundi mardi mercredi jeudi vendredi samedi dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
+_NOT_FIRM_END = frozenset("justitie veiligheid justice sécurité security".split())
+_PLACE_PREFIX = frozenset("San Santa Santo São Sao Saint St St. Sint Port Puerto Porto Fort Cape Kaap".split())
+
+
+@cache
+def _carriers() -> dict[str, str]:
+    out = {}
+    for row in _rows("carriers.tsv"):
+        if len(row) >= 2:
+            for name in [row[0], *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
+                out[name] = row[1]
+    return out
+
+
+@cache
+def _carrier_pattern() -> re.Pattern[str]:
+    names = sorted(_carriers(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@cache
+def _stoplist(lang: str) -> list[tuple[frozenset[str], re.Pattern[str]]]:
+    out = []
+    for row in _rows("entity_stoplist.tsv"):
+        if len(row) >= 3 and row[0] in ("*", lang):
+            types = frozenset() if row[1] == "*" else frozenset(row[1].split("|"))
+            out.append((types, re.compile(row[2])))
+    return out
+
+
+def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
+    out = []
+    for match in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(span)
+    return out
+
+
+def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
+    """Carriers, law firms and parts of ports, as (priority, span) candidates of the entity merger."""
+    out: list[tuple[int, Span]] = [(P_CARRIER, s) for s in _spans(doc, _carrier_pattern(), "COMPANY")]
+    out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
+    out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
+    out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
+            for s in _spans(doc, _PORT_PART_FR, "PORT")]
+    out += [(P_NAMED_TERMINAL, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
+            for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
+    out += [(P_PORT_COMPANY, s) for s in _spans(doc, _PORT_COMPANY, "COMPANY")]
+    for match in _SHIP_BY_VERB.finditer(doc_text(doc)):
+        ship = doc.char_span(match.start(1), match.end(1), label="VESSEL", alignment_mode="contract")
+        if ship is not None and len(ship) and classify_org(ship.text)[0] is None \
+                and not any(t.text in _TITLES for t in ship):
+            out.append((P_SHIP_BY_VERB, ship))
+    for span in _spans(doc, _PORT_PART, "PORT"):
+        cut = max((t.i + 1 for t in span if t.text in ("'s", "’s")), default=span.start)
+        span = Span(doc, cut, span.end, label="PORT") if cut < span.end else span  # "Felixstowe's Trinity Terminal"
+        while len(span) > 1 and _NOT_PORT_WORDS.match(span[0].text):
+            span = Span(doc, span.start + 1, span.end, label="PORT")
+        if span[0].text == "Port" and span.start > 0 and doc[span.start - 1].is_title and not span[0].is_sent_start:
+            continue  # "Meridian Port Services": a firm's words
+        if len(span) > 1 or not span[0].is_sent_start:
+            out.append((P_PORT_PART, Span(doc, span.start, span.end, label="PORT", kb_id=PART_OF)))
+    return out
+
+
+def _person_edges(doc: Doc, span: Span) -> Span | None:
+    """Drop a title ("M. Orsoni-Maïolo"); take in the given name before an initial ("Marco A. de Visser")
+    and the first half of a hyphenated given name ("Anne-Sophie")."""
+    start, end = span.start, span.end
+    if doc[start].text == "M." and start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and not doc[start - 1].is_stop and doc[start - 1].text not in _TITLES:
+        start -= 1  # "Colleen M. Pratt-Odom": an initial, not "Monsieur"
+    while start < end and (doc[start].text in _TITLES or doc[start].lower_ in _ROLE_NOUNS) \
+            and not (doc[start].text == "M." and start < span.start):
+        start += 1  # "Judge", "Haulier", "Docker" before the name
+    if end - start == 1 and start > 0 and doc[start - 1].text in _IRISH:
+        start -= 1  # "Ó Súilleabháin"
+    if start == end:
+        return None
+    if start > span.start and end - start == 1 and end < len(doc) and doc[end].is_title \
+            and doc[end].is_alpha and not doc[end].is_stop:
+        end += 1  # "M. Gérald Darmanin": the title was read as an initial
+    if start == span.start:
+        while start > 0 and _INITIAL.match(doc[start - 1].text) and doc[start - 1].text not in _TITLES:
+            start -= 1  # "Colleen M." before "Pratt-Odom"
+        if start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
+            prev = doc[start - 1]
+            if _GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES and prev.lower_ not in _VESSEL_TAIL:
+                start -= 1
+        if start < span.start and not any(_GIVEN.match(t.text) for t in doc[start:span.start]):
+            start = span.start  # initials alone, no given name before them: keep the span as it was
+    if end - start <= 2 and any(_INITIAL.match(t.text) for t in doc[start:end]) and end < len(doc) \
+            and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop and doc[end - 1].is_title:
+        end += 1  # "R. Stanton" + "Greer"
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+            and doc[start - 2].is_title:
+        start -= 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
+
+
+def _extend_person(doc: Doc, span: Span) -> Span:
+    end = span.end
+    while True:
+        if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                and doc[end + 1].is_title):
+            end += 2  # "Sánchez" + "-" + "Ortiz"
+        elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in ("Jr", "Jr.", "Sr", "Sr."):
+            end += 2  # "Alvin T. McCray, Jr."
+            if doc[end - 1].text in ("Jr", "Sr") and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+                end += 1
+        elif end < len(doc) and doc[end - 1].text in _IRISH and doc[end].is_title and end - span.start >= 2:
+            end += 1  # "Diarmuid Ó" + "Ceallacháin"
+        elif end + 1 < len(doc) and doc[end].text in _IRISH and doc[end + 1].is_title:
+            end += 2  # "Diarmuid Ó Ceallacháin", "Helen Mac Carthaigh"
+        elif end < len(doc) and doc[end].text in _GENERATION and doc[end - 1].whitespace_:
+            end += 1
+            if doc[end - 1].text in ("Jr", "Sr") and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+                end += 1
+        else:
+            break
+    return span if end == span.end else Span(doc, span.start, end, label="PERSON")
+
+
+def _trim_vessel(span: Span) -> Span | None:
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].lower_ in _VESSEL_TAIL:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
+
+
+_ELIDED_HEAD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:d['’]|de la |du |des )$")
+
+
+def _company_edges(doc: Doc, span: Span) -> Span | None:
+    """A firm's name without leading lower-case words ("salarié de"), with its hyphenated or particle head
+    ("Lockton-" of "Lockton-Harwell Marine Ltd", "Van der" of "Van der Berg Koeltransport B.V.")."""
+    start = span.start
+    while start < span.end - 1 and doc[start].is_lower:
+        start += 1
+    if start == span.start:
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].is_title:
+            start -= 2
+        elif start >= 2 and doc[start - 1].text in ("der", "den", "de") and doc[start - 2].text in ("Van", "Von", "Vander"):
+            start -= 2
+        elif start >= 1 and doc[start - 1].text in ("Van", "De", "Le", "La", "Von") and not doc[start - 1].is_sent_start:
+            start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="COMPANY")
+
+
+def _with_form(doc: Doc, span: Span) -> Span:
+    """A firm's name with the legal form written after it ("Blum Caribbean Freight, LLC") and the words
+    before an elided article that the rules cut off ("Côte d'" of "Côte d'Albâtre Transit SARL")."""
+    text = doc_text(doc)
+    head = _ELIDED_HEAD.search(text, max(0, span.start_char - 30), span.start_char)
+    if head is not None:
+        longer = doc.char_span(head.start(), span.end_char, label="COMPANY", alignment_mode="expand")
+        span = longer if longer is not None else span
+    if span.text.endswith("&"):
+        span = Span(doc, span.start, span.end - 1, label="COMPANY")
+    form = _FORM_AFTER.match(text, span.end_char)
+    if form is None:
+        return span
+    longer = doc.char_span(span.start_char, form.end(), label="COMPANY", alignment_mode="expand")
+    return longer if longer is not None else span
+
+
+# a seaport named after a port call ("sailed from Posorja", "calling at Kingston and Cartagena")
+_CALL = re.compile(r"(?:arrived|arriving|sailed|sailing|departed|departing|bound for|headed for|destined for|calling at"
+                   r"|called at|call at|docked|berthed|moored|loaded|transshipped|transhipped|via|en provenance|à destination"
+                   r"|escale|quitté|parti|partie|accost\w*|vertrokken|aangekomen|onderweg naar|met bestemming|afkomstig uit"
+                   r"|aangemeerd)\b[^.;:!?\n]{0,60}$", re.I)
+
+
+def _called_port(doc: Doc, span: Span) -> bool:
+    from nlp.resources import port_gazetteer
+
+    if port_gazetteer().lookup(span.text) is None:
+        return False
+    text = doc_text(doc)
+    start = span.sent.start_char if doc.has_annotation("SENT_START") else max(0, span.start_char - 80)
+    return _CALL.search(text[max(start, span.start_char - 80):span.start_char]) is not None
+
+
+_SENTENCE_ADVERBS = frozenset("""later then meanwhile yesterday today also however afterwards finally earlier subsequently
+    ensuite puis hier aujourd'hui alors enfin également daarna vervolgens later gisteren vandaag toen nadien ook intussen
+    eerder uiteindelijk tevens bovendien volgens""".split())
+
+
+def _unknown_given_name(doc: Doc, span: Span, surnames: set[str]) -> Span:
+    """A known surname after a capitalised word no rule knows is a new person with that given name
+    ("Zephyrin Moerman" beside "Hilde Moerman"), not the other one."""
+    if span.label_ != "PERSON" or len(span) != 1 or span.text not in surnames or span.start == 0:
+        return span
+    prev = doc[span.start - 1]
+    if (_GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES and prev.lower_ not in _VESSEL_TAIL
+            and prev.lower_ not in _ROLE_NOUNS and prev.ent_type_ not in ("GPE", "LOC", "ORG", "NORP")
+            and prev.lower_ not in _SENTENCE_ADVERBS and (not doc.has_annotation("POS") or prev.pos_ == "PROPN")):
+        return Span(doc, span.start - 1, span.end, label="PERSON")
+    return span
+
+
+def _split_person_and_firm(span: Span) -> list[Span]:
+    """"Kévin Lemaire et Flandres Manutention SAS" read as one firm: the person, then the firm."""
+    if span.label_ != "COMPANY" or len(span) < 5 or span[0].text not in first_names():
+        return [span]
+    for tok in span[2:4]:
+        if tok.lower_ in ("et", "and", "en", "&") and all(t.is_title for t in span[:tok.i - span.start]):
+            return [Span(span.doc, span.start, tok.i, label="PERSON"), Span(span.doc, tok.i + 1, span.end, label="COMPANY")]
+    return [span]
+
+
+def _split_state(span: Span) -> list[Span]:
+    """"Savannah, Georgia" read as one place: the city (or port), then the state."""
+    if span.label_ not in ("PORT", "LOCATION") or len(span) < 3:
+        return [span]
+    for tok in span[1:-1]:
+        if tok.text == "," and span.doc[tok.i + 1:span.end].text in word_list("us_states.txt"):
+            return [Span(span.doc, span.start, tok.i, label=span.label_, kb_id=span.kb_id_),
+                    Span(span.doc, tok.i + 1, span.end, label="LOCATION")]
+    return [span]
+
+
+def _name_after_title(span: Span) -> bool:
+    """Whether the words after a leading title look like a person's name: 2-4 capitalised words, no
+    organisation word ("Garda Diarmuid Ó Ceallacháin", not "Garda National Drugs Bureau")."""
+    first = next((k for k, t in enumerate(span) if t.text not in _TITLES), len(span))
+    rest = [t for t in span[first:]] if first else []
+    end = rest[-1].i + 1 if rest else span.end
+    if end < len(span.doc) and span.doc[end].lower_ in ("and", "et", "en", "&"):
+        return False  # "Garda National Drugs and Organised Crime Bureau": the body goes on
+    return (2 <= len(rest) <= 4 and rest[0].is_title and rest[-1].is_title and rest[0].text not in _TITLES
+            and rest[0].lower_ not in _BODY_WORDS
+            and all(t.is_title or t.text in _IRISH or t.text == "-" for t in rest)
+            and classify_org(" ".join(t.text for t in rest))[0] is None and not any(t.is_stop for t in rest))
+
+
+def _hyphenated_name(span: Span) -> bool:
+    """A given name and a double surname, nothing of an organisation: "Yolanda Reyes-Harmon"."""
+    toks = list(span)
+    return (len(toks) in (4, 5) and toks[-2].text == "-" and not toks[-2].whitespace_ and not toks[-3].whitespace_
+            and all(t.is_title for t in toks if t.text != "-") and classify_org(span.text)[0] is None
+            and not any(t.is_stop or t.text.isupper() for t in toks))
+
+
+def _split_org_and_officer(span: Span) -> list[Span]:
+    """"NCA Branch Commander Rachel Onslow" read as one body: the body, then the officer."""
+    if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 3:
+        return [span]
+    for tok in span[1:-1]:
+        person = Span(span.doc, tok.i, span.end)
+        if tok.text in _TITLES and _name_after_title(person):
+            title_start = tok.i
+            while title_start > span.start and span.doc[title_start - 1].text in _TITLES | {"Branch", "Senior"}:
+                title_start -= 1
+            parts = [Span(span.doc, tok.i + 1, span.end, label="PERSON")]
+            if title_start > span.start:
+                parts.insert(0, Span(span.doc, span.start, title_start, label=span.label_))
+            return parts
+    return [span]
+
+
+def finish(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The merged mentions after the corrections above (non-overlapping, in order)."""
+    stop = _stoplist(doc.lang_)
+    out: list[Span] = []
+    split = [p for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)
+             for p in _split_org_and_officer(part)]
+    surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
+    split = [_unknown_given_name(doc, s, surnames) for s in split]
+    for span in split:
+        if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
+            span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
+        if span.label_ == "PERSON" and span[0].text in ("St", "St.", "Saint", "Sint", "Ste", "Ste.") and len(span) > 1:
+            span = Span(doc, span.start, span.end, label="LOCATION")  # "St Catherine", "Saint-Nazaire": a place
+        if span.label_ == "PERSON":
+            edged = _person_edges(doc, span)
+            if edged is None:
+                continue
+            span = _extend_person(doc, edged)
+            if len(span) == 1 and span.start > 0 and doc[span.start - 1].text in _PLACE_PREFIX:
+                continue  # "Juan" of "San Juan"
+        elif span.label_ == "VESSEL":
+            trimmed = _trim_vessel(span)
+            if trimmed is None:
+                continue
+            span = trimmed
+        if span.label_ == "COMPANY":
+            span = _with_form(doc, _company_edges(doc, span) or span)
+        elif span.label_ == "LOCATION" and _called_port(doc, span):
+            span = Span(doc, span.start, span.end, label="PORT", kb_id=span.kb_id_)
+        elif span.label_ == "ORGANIZATION" and _hyphenated_name(span):
+            span = Span(doc, span.start, span.end, label="PERSON")  # "Yolanda Reyes-Harmon" read as a body
+        elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and _name_after_title(span):
+            first = next(t.i for t in span if t.text not in _TITLES)
+            span = _extend_person(doc, Span(doc, first, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
+        if span.label_ == "ORGANIZATION" and span[-1].text in ("Local", "Lodge", "Chapter") and span.end < len(doc) \
+                and doc[span.end].like_num:
+            span = Span(doc, span.start, span.end + 1, label="ORGANIZATION")  # "... Association Local 1291"
+        text = span.text
+        if any((not types or span.label_ in types) and rx.fullmatch(text) for types, rx in stop):
+            continue
+        if span.start > 0 and doc[span.start - 1].like_num and re.search(r"(?:Road|Street|Avenue|Lane|straat|laan)$", text):
+            continue  # "14 Harbour Road": an address
+        if out and span.label_ == "COMPANY" and out[-1].label_ == "COMPANY" and out[-1].start < span.start < out[-1].end:
+            span = Span(doc, out.pop().start, span.end, label="COMPANY")  # "Transports Lemaire" + "-Dubois SA"
+        while out and span.start < out[-1].end:
+            if span.start < out[-1].start and span.label_ == "PERSON":
+                out.pop()  # a name extended to the left takes in the mention before it
+                continue
+            break
+        if out and span.start < out[-1].end:
+            continue  # an extended name already holds these tokens
+        out.append(span)
+    return _key_parts(doc, out)
+
+
+def _key_parts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Key each named part of a port to the UN/LOCODE of a port named in its sentence ("Pier 15 of the Port
+    of San Juan" -> part of PRSJU)."""
+    ports = [s for s in spans if s.label_ == "PORT" and len(s.kb_id_) == 5 and s.kb_id_.isalnum()]
+    if not ports:
+        return spans
+    text = doc_text(doc)
+    out = []
+    for span in spans:
+        if span.kb_id_ == PART_OF:
+            near = [p for p in ports if abs(p.start_char - span.start_char) < 160
+                    and not re.search(r"[.;!?\n]", text[min(p.end_char, span.end_char):max(p.start_char, span.start_char)])]
+            if near:
+                port = min(near, key=lambda p: abs(p.start_char - span.start_char))
+                span = Span(doc, span.start, span.end, label="PORT", kb_id=PART_OF + port.kb_id_)
+        out.append(span)
+    return out
