@@ -195,7 +195,10 @@ function ensureNetwork() {
       openEntity(params.nodes[0]);
     }
   });
-  window.havengraph = { get network() { return state.network; }, nodes: state.nodes, edges: state.edges };
+  window.havengraph = { get network() { return state.network; }, nodes: state.nodes, edges: state.edges,
+    /* the filter panel's values (explore.js), saved with an investigation and put back on reopening */
+    get filters() { return window.hgFilters ? window.hgFilters.read() : {}; },
+    set filters(value) { if (window.hgFilters) window.hgFilters.write(value || {}); } };
 }
 
 function merge(data) {

@@ -48,6 +48,30 @@ function relationLegend(schema) {
   }
 }
 
+/* the panel as plain data, for saved investigations: reopening one puts its filters back in the
+   panel (they apply to the next expansion; the saved picture itself is drawn as it was saved) */
+function readFilters() {
+  const picked = (id) => [...$(id).selectedOptions].map((o) => o.value);
+  return { types: picked("f-types"), relation_types: picked("f-rels"), include_weak: $("f-weak").checked,
+    min_grading: $("f-grading").value.trim(), date_from: $("f-from").value, date_to: $("f-to").value,
+    max_handling: $("f-handling").value, cap: Number($("f-cap").value) || 25 };
+}
+
+function writeFilters(f) {
+  const pick = (id, values) => { for (const o of $(id).options) o.selected = (values || []).includes(o.value); };
+  pick("f-types", f.types);
+  pick("f-rels", f.relation_types);
+  $("f-weak").checked = f.include_weak !== false;
+  $("f-grading").value = f.min_grading || "";
+  $("f-from").value = f.date_from || "";
+  $("f-to").value = f.date_to || "";
+  $("f-handling").value = f.max_handling || "";
+  $("f-cap").value = f.cap || 25;
+  ex.cap = Math.max(1, Math.min(200, Number($("f-cap").value) || 25));
+}
+
+window.hgFilters = { read: readFilters, write: writeFilters };
+
 async function applyFilters() {
   ex.cap = Math.max(1, Math.min(200, Number($("f-cap").value) || 25));
   if (!state.entity) return;

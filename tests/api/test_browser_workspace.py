@@ -81,10 +81,16 @@ def test_workspace_notes_hand_link_investigation_and_merge_queue(served):
         # save the picture as an investigation, scramble it, reopen: the layout comes back
         saved = browser.js("(() => { const n = window.havengraph.network; n.setOptions({physics: {enabled: false}});"
                            f"n.moveNode({json.dumps(JAN.entity_id)}, -250, 120); return n.getPositions(); }})()")
+        # with a filter set in the panel: it is saved with the investigation and comes back with it
+        browser.js("document.getElementById('f-weak').checked = false;"
+                   "document.getElementById('f-from').value = '2023-01-01';"
+                   "for (const o of document.getElementById('f-rels').options) o.selected = o.value === 'EMPLOYED_BY'")
         browser.js("document.getElementById('inv-name').value = 'Gate 4 roster';"
                    "document.getElementById('inv-save').click()")
         browser.wait_for("document.getElementById('inv-list').textContent.includes('Gate 4 roster')")
-        browser.js("window.havengraph.nodes.clear(); window.havengraph.edges.clear()")
+        browser.js("window.havengraph.nodes.clear(); window.havengraph.edges.clear();"
+                   "document.getElementById('filters-form').reset()")
+        assert browser.js("window.havengraph.filters.include_weak") is True
         _click(browser, "#inv-list li[data-id] .inv-open")
         browser.wait_for(f"window.havengraph.nodes.length === {len(saved)}")
         reopened = browser.js("window.havengraph.network.getPositions()")
@@ -92,6 +98,9 @@ def test_workspace_notes_hand_link_investigation_and_merge_queue(served):
         for node, pos in saved.items():
             assert abs(reopened[node]["x"] - pos["x"]) < 1 and abs(reopened[node]["y"] - pos["y"]) < 1, node
         assert reopened[JAN.entity_id] == {"x": -250, "y": 120}
+        restored = browser.js("window.havengraph.filters")
+        assert restored["include_weak"] is False and restored["date_from"] == "2023-01-01"
+        assert restored["relation_types"] == ["EMPLOYED_BY"]
         assert browser.js("window.havengraph.edges.get().some(e => e.analyst)")
         browser.js("document.getElementById('workspace-panel').scrollIntoView(); new Promise(r => setTimeout(r, 500))")
         browser.screenshot(ARTIFACTS / "workspace-investigation.png")
