@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graph.errors import HavengraphError
 from graph.model import Document
+from ingest.chat_layouts import detect_layout
 from ingest.context import ReadContext
 from ingest.records import load_mapping
 from ingest.sidecar import check_code, load_sidecar
@@ -30,7 +31,7 @@ READERS: dict[str, str] = {
     "txt": "ingest.readers.txt", "md": "ingest.readers.txt", "pdf": "ingest.readers.pdf",
     "docx": "ingest.readers.docx", "html": "ingest.readers.html", "eml": "ingest.readers.eml",
     "mbox": "ingest.readers.mbox", "zip": "ingest.readers.zip", "csv": "ingest.readers.csv",
-    "xlsx": "ingest.readers.xlsx", "ftm": "ingest.ftm",
+    "xlsx": "ingest.readers.xlsx", "ftm": "ingest.ftm", "chat": "ingest.readers.chat",
 }
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".log": "txt", ".rst": "txt", ".md": "md", ".markdown": "md",
@@ -77,6 +78,8 @@ def sniff(source: Source) -> str:
             raise unreadable(source.name, why)
     if source.filename.lower().endswith((".ftm.json", ".ftm.jsonl")):
         return "ftm"
+    if detect_layout(head, ext) is not None:  # a chat export (ingest/mappings/chat/)
+        return "chat"
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     if ext in UNSUPPORTED:
