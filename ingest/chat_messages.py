@@ -109,6 +109,7 @@ def _with_attachment(message: Message) -> Message:
     found = _ATTACHED.search(message.text.strip())
     if found:
         message.attachment = found.group(1) or found.group(2) or ""
+        message.text = (message.text[:found.start()] + message.text[found.end():]).strip()
     return message
 
 
