@@ -129,11 +129,17 @@ def detect_layout(head: bytes, suffix: str) -> ChatLayout | None:
             header = next(csv.reader(io.StringIO(first), dialect=csv.Sniffer().sniff(first, ",;\t|")))
         except (csv.Error, StopIteration):
             header = first.split(",")
-        candidates = [lay for lay in bundled_layouts() if lay.format == "csv" and not lay.missing(header)]
+        return table_layout(header)
     elif suffix in {".json", ".jsonl", ".ndjson"}:
         keys = _first_object_keys(head)
         candidates = [lay for lay in bundled_layouts() if lay.format == "json" and keys and not lay.missing(keys)]
     return max(candidates, key=lambda lay: len(lay.columns), default=None)
+
+
+def table_layout(header: list[str]) -> ChatLayout | None:
+    """The bundled table layout (CSV, or a workbook's first sheet) whose columns ``header`` has, if any."""
+    fitting = [lay for lay in bundled_layouts() if lay.format == "csv" and not lay.missing(header)]
+    return max(fitting, key=lambda lay: len(lay.columns), default=None)
 
 
 def _first_object_keys(head: bytes) -> list[str]:

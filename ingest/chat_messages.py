@@ -44,6 +44,8 @@ def read_messages(source: Source, layout: ChatLayout) -> Iterator[Message]:
     """Every message of ``source`` read as ``layout`` says, in file order."""
     if layout.format == "whatsapp":
         return _whatsapp(source, layout)
+    if layout.format == "csv" and source.suffix in {".xlsx", ".xlsm"}:
+        return _sheet_rows(source, layout)
     if layout.format == "csv":
         return _table_rows(source, layout)
     return _json_rows(source, layout)
@@ -202,5 +204,42 @@ def _json_rows(source: Source, layout: ChatLayout) -> Iterator[Message]:
             raise unreadable(source.name, f"chat layout '{layout.name}' needs key(s) "
                              f"{', '.join(layout.missing(list(obj)))} (the first message has: {', '.join(obj)})")
         message = _message({str(k).strip().casefold(): v for k, v in obj.items()}, layout, number)
+        if message is not None:
+            yield message
+
+
+def sheet_header(source: Source) -> list[str]:
+    """The first non-empty row of a workbook's first sheet (read without loading the sheet)."""
+    return next((cells for _, cells in _sheet(source)), [])
+
+
+def _sheet(source: Source) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    from ingest.tables import cell_text
+
+    try:
+        book = load_workbook(source.open(), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise unreadable(source.name, f"damaged or not an Excel workbook ({type(exc).__name__}: {exc})",
+                         "open and re-save it as .xlsx, or export the sheet to CSV") from exc
+    try:
+        for number, raw in enumerate(book.worksheets[0].iter_rows(values_only=True), 1):
+            cells = [cell_text(v) for v in raw]
+            if any(cells):
+                yield number, cells
+    finally:
+        book.close()
+
+
+def _sheet_rows(source: Source, layout: ChatLayout) -> Iterator[Message]:
+    rows = _sheet(source)
+    header = [h.strip().casefold() for h in next(rows, (0, []))[1]]
+    missing = layout.missing(header)
+    if missing:
+        raise unreadable(source.name, f"chat layout '{layout.name}' needs column(s) {', '.join(missing)}",
+                         "fix the header row or give another layout")
+    for number, cells in rows:
+        message = _message(dict(zip(header, cells, strict=False)), layout, number)
         if message is not None:
             yield message

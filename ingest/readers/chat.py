@@ -42,12 +42,12 @@ def layout_of(source: Source) -> ChatLayout | None:
     return detect_layout(source.head(8192), source.suffix)
 
 
-def read(source: Source, ctx: ReadContext) -> ReadResult:
-    layout = layout_of(source)
+def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> ReadResult:
+    layout = layout or layout_of(source)
     if layout is None:
         raise unreadable(source.name, "not a chat export in a known layout",
                          "add a layout file to ingest/mappings/chat/ or ingest it as plain text")
-    if ctx.mapping is not None and layout.format == "csv":  # a mapping given by hand wins
+    if ctx.mapping is not None and source.suffix in {".csv", ".tsv"}:  # a mapping given by hand wins
         from ingest.readers.csv import read as read_csv
 
         return read_csv(source, ctx)

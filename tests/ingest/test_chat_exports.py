@@ -126,3 +126,25 @@ def chat_ctx():
     from ingest.context import ReadContext
 
     return ReadContext()
+
+
+def test_a_chat_table_in_a_workbook_is_read_as_messages(store, write, fake):
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in [["From", "To", "Timestamp", "Body", "Contact Name"],
+                ["+32 470 55 12 34", "+31 6 12345678", "15/10/2023 08:00", "crane stops at six", "Jordy"],
+                ["+31 6 12345678", "+32 470 55 12 34", "15/10/2023 08:03", "ok", None]]:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    report = ingest_paths([write("report.xlsx", out.getvalue())], store, extractor=fake, progress=False)
+    assert report.ok, report.failed
+    a, b = "phone:+32470551234", "phone:+31612345678"
+    assert [e.date for e in _rels(store, a, b)[0].evidence] == ["2023-10-15T08:00:00"]
+    assert [e.date for e in _rels(store, b, a)[0].evidence] == ["2023-10-15T08:03:00"]
+    doc = store.get_document(_rels(store, a, b)[0].evidence[0].doc_id)
+    assert doc.metadata["layout"] == "phone_report_csv" and "crane stops at six" in doc.text
