@@ -2,7 +2,8 @@
 
 Pages are read in the document's language (``eng``, ``fra``, ``nld``; all three when it is not
 known) and Tesseract's TSV output gives each word with its box and confidence. A page's text is
-rebuilt from the words (lines, paragraphs), so every word keeps its character span: a mention's
+rebuilt from the words (a paragraph's lines joined by spaces, paragraphs by a blank line, so that a
+name wrapped over two lines stays one name), so every word keeps its character span: a mention's
 span maps back to boxes on the page image (:func:`boxes_for_span`), and the OCR confidence of the
 words under a piece of evidence lowers its confidence (:func:`lower_confidence`).
 
@@ -95,7 +96,11 @@ def parse_tsv(tsv: str) -> list[OcrPage]:
         pos = sum(len(p) for p in out)
         if out:
             previous = last[page_num]
-            sep = " " if previous == where else "\n" if previous[:2] == where[:2] else "\n\n"
+            # a line break inside a paragraph is soft (the typesetter's, not the author's): a space,
+            # or nothing after a word hyphenated at the end of its line
+            same_par = previous[:2] == where[:2]
+            sep = "" if same_par and previous != where and out[-1].endswith("-") and len(out[-1]) > 1 \
+                else " " if same_par else "\n\n"
             out.append(sep)
             pos += len(sep)
         out.append(text)

@@ -92,3 +92,19 @@ def test_ocr_confidence_lowers_the_evidence_and_ingest_keeps_it(write, store, fa
 def test_a_blank_scan_says_ocr_found_nothing(write):
     with pytest.raises(Exception, match="OCR found no text"):
         read_file(write("blank.pdf", make.image_only_pdf(pages=1)))
+
+
+def test_tsv_lines_of_a_paragraph_are_joined_and_hyphens_mended():
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    rows = [(1, 1, 0, 0, 0, 0, 0, 0, 800, 600, -1, ""),
+            (5, 1, 1, 1, 1, 1, 10, 10, 50, 20, 91.5, "Jordy"),
+            (5, 1, 1, 1, 2, 1, 10, 40, 40, 20, 88.0, "Van"),
+            (5, 1, 1, 1, 2, 2, 60, 40, 50, 20, 90.0, "Aken,"),
+            (5, 1, 1, 1, 2, 3, 120, 40, 50, 20, 90.0, "con-"),
+            (5, 1, 1, 1, 3, 1, 10, 70, 60, 20, 80.0, "tainer"),
+            (5, 1, 2, 1, 1, 1, 10, 200, 60, 20, 70.0, "Signed")]
+    page = ocr.parse_tsv(head + "".join("\t".join(map(str, r)) + "\n" for r in rows))[0]
+    assert page.text == "Jordy Van Aken, con-tainer\n\nSigned"
+    assert (page.width, page.height) == (800, 600)
+    assert [page.text[s:e] for s, e, *_ in page.words] == ["Jordy", "Van", "Aken,", "con-", "tainer", "Signed"]
+    assert page.confidence == pytest.approx((91.5 + 88 + 90 + 90 + 80 + 70) / 600)
