@@ -152,3 +152,12 @@ def test_docx_entity_expansion_is_not_performed(write):
             dst.writestr(info, body if info.filename == "word/document.xml" else src.read(info))
     doc = read_file(write("laughs.docx", out.getvalue()))
     assert "AAAA" not in doc.text and doc.text.startswith("Start")
+
+
+def test_without_tesseract_a_scan_says_how_to_install_it(write, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))  # as on a machine without Tesseract
+    assert not ocr.available()
+    with pytest.raises(UnreadableDocument, match=r"scan.png: .*needs OCR.*apt-get install tesseract-ocr"):
+        read_file(write("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100))
+    with pytest.raises(UnreadableDocument, match=r"scan.pdf: no text layer.*needs OCR: install Tesseract"):
+        read_file(write("scan.pdf", make.image_only_pdf(pages=1)))
