@@ -24,6 +24,7 @@ from graph.errors import HavengraphError, StoreUnavailable
 from graph.model import Document, Extraction
 from graph.store import GraphStore
 from ingest.context import ReadContext
+from ingest.ocr import lower_confidence
 from ingest.records import Mapping, load_mapping
 from ingest.registry import Problem, apply_sidecar, open_source, walk
 from ingest.report import IngestReport
@@ -246,6 +247,7 @@ class _Run:
 
 
 def _merge(found: Extraction, facts: Extraction | None) -> Extraction:
+    found = lower_confidence(found)  # evidence read by OCR is as sure as the words under it
     if facts is None:
         return found
     return Extraction(document=found.document, entities=found.entities + facts.entities,

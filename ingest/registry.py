@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graph.errors import HavengraphError
 from graph.model import Document
+from ingest.chat_layouts import detect_layout
 from ingest.context import ReadContext
 from ingest.records import load_mapping
 from ingest.sidecar import check_code, load_sidecar
@@ -30,7 +31,8 @@ READERS: dict[str, str] = {
     "txt": "ingest.readers.txt", "md": "ingest.readers.txt", "pdf": "ingest.readers.pdf",
     "docx": "ingest.readers.docx", "html": "ingest.readers.html", "eml": "ingest.readers.eml",
     "mbox": "ingest.readers.mbox", "zip": "ingest.readers.zip", "csv": "ingest.readers.csv",
-    "xlsx": "ingest.readers.xlsx", "ftm": "ingest.ftm",
+    "xlsx": "ingest.readers.xlsx", "ftm": "ingest.ftm", "chat": "ingest.readers.chat",
+    "image": "ingest.readers.image",
 }
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".log": "txt", ".rst": "txt", ".md": "md", ".markdown": "md",
@@ -50,10 +52,10 @@ UNSUPPORTED = {
     ".gz": "gzip file; unpack it and ingest the content", ".tgz": "tar archive; unpack it and ingest the files",
     ".tar": "tar archive; unpack it and ingest the files",
 }
-_OCR = "image file: there is no text to read, it needs OCR; run OCR and ingest the text or a searchable PDF"
+_OCR = "GIF image: save it as PNG (OCR reads PNG, JPEG and TIFF) and ingest that"
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", _OCR), (b"\xff\xd8\xff", _OCR), (b"GIF87a", _OCR), (b"GIF89a", _OCR),
-    (b"II*\x00", _OCR), (b"MM\x00*", _OCR), (b"RIFF", "binary media file (RIFF: image, audio or video)"),
+    (b"GIF87a", _OCR), (b"GIF89a", _OCR), (b"RIFF", "binary media file (RIFF: image, audio or video)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", f"legacy Office file (Word .doc, Excel .xls or Outlook .msg); {_CONVERT}"),
     (b"\x1f\x8b", UNSUPPORTED[".gz"]), (b"7z\xbc\xaf\x27\x1c", UNSUPPORTED[".7z"]), (b"Rar!", UNSUPPORTED[".rar"]),
     (b"{\\rtf", UNSUPPORTED[".rtf"]), (b"\x7fELF", "executable program, not a document"),
@@ -72,11 +74,15 @@ def sniff(source: Source) -> str:
         return "pdf"
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         return _zip_kind(source, ext)
+    if head.startswith(_IMAGES):  # scanned pages, read by OCR
+        return "image"
     for magic, why in _MAGIC:
         if head.startswith(magic) and not (magic == b"MZ" and ext in EXTENSIONS):
             raise unreadable(source.name, why)
     if source.filename.lower().endswith((".ftm.json", ".ftm.jsonl")):
         return "ftm"
+    if detect_layout(head, ext) is not None:  # a chat export (ingest/mappings/chat/)
+        return "chat"
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     if ext in UNSUPPORTED:

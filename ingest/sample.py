@@ -21,8 +21,11 @@ SAMPLE_CASE = Path(__file__).resolve().parent / "sample_case"
 
 
 def sample_case_files(folder: Path = SAMPLE_CASE) -> list[Path]:
-    """The case files of the sample case, in reading order (the answer key and watchlist left out)."""
-    return sorted(folder.glob("*.txt"))
+    """The case files of the sample case, in reading order (the answer key and watchlist left out).
+
+    Besides the text files there is one scanned page (PNG, read by OCR where Tesseract is installed).
+    """
+    return sorted([*folder.glob("*.txt"), *folder.glob("*.png")])
 
 
 def sample_watchlist(folder: Path = SAMPLE_CASE) -> Path:

@@ -36,6 +36,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+if ! command -v tesseract >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing Debian's Tesseract (eng, fra, nld) and poppler-utils for the OCR tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-fra \
+      tesseract-ocr-nld poppler-utils >/dev/null) || echo "!! could not install Tesseract; the OCR tests will be skipped" >&2
+  else
+    echo "!! tesseract not found: the OCR tests will be skipped (apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld poppler-utils)"
+  fi
+fi
+
 # the real criminal networks of the development data, beside the repository
 if [ -z "${HAVENGRAPH_EVAL_NETWORKS:-}" ] && [ -d ../shared/eval-dev/networks ]; then
   export HAVENGRAPH_EVAL_NETWORKS="$(cd ../shared/eval-dev/networks && pwd)"

@@ -1,4 +1,4 @@
-"""PDF through its text layer (pypdf); page starts are kept so evidence can cite "p. 4"."""
+"""PDF through its text layer (pypdf), scanned pages by OCR; page starts are kept so evidence can cite "p. 4"."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import warnings
 from datetime import datetime
 from typing import Any
 
+from ingest import ocr
 from ingest.context import ReadContext
 from ingest.encoding import normalise_newlines
 from ingest.source import ReadResult, Source, unreadable
 
-HINT_OCR = "it needs OCR: run it through an OCR tool (e.g. ocrmypdf) and ingest the searchable PDF"
+HINT_OCR = f"it needs OCR: {ocr.INSTALL_HINT}"
 _PAGE_SEP = "\n\n"
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
 
@@ -47,6 +48,17 @@ def read(source: Source, ctx: ReadContext) -> ReadResult:
     if not pages:
         raise unreadable(source.name, "PDF without pages")
     empty = [i + 1 for i, text in enumerate(pages) if not text.strip()]
+    scanned: dict[int, ocr.OcrPage] = {}
+    if empty and ocr.available():  # pages without a text layer are scans: read them by OCR
+        scanned = {n: page for n, page in ocr.ocr_pdf_pages(data, empty, source.defaults.get("lang"), source.name)
+                   if page.text.strip()}
+        for number, page in scanned.items():
+            pages[number - 1] = page.text
+        if not scanned and len(empty) == len(pages):
+            raise unreadable(source.name, f"no text layer on any of its {len(pages)} page(s), and OCR found no "
+                             "text on them either (blank pages or a very poor scan?)",
+                             "scan it again at 300 dpi and ingest again")
+        empty = [n for n in empty if n not in scanned]
     if len(empty) == len(pages):
         raise unreadable(source.name, f"no text layer on any of its {len(pages)} page(s) (scanned images?)", HINT_OCR)
     starts, parts, pos = [], [], 0
@@ -57,6 +69,11 @@ def read(source: Source, ctx: ReadContext) -> ReadResult:
     doc = source.document(_PAGE_SEP.join(parts), "pdf", title=info.pop("title", None), date=info.pop("date", None),
                           pages=starts, metadata={"page_count": len(pages), **info})
     notes = []
+    if scanned:
+        ocr.record_words(doc, scanned, ocr.languages_for(source.defaults.get("lang")))
+        doc.metadata["ocr_pages"] = sorted(scanned)
+        notes.append(f"page(s) {_ranges(sorted(scanned))} read by OCR, mean word confidence "
+                     f"{doc.metadata['ocr']['confidence']:.0%}")
     if empty:
         doc.metadata["pages_without_text"] = empty
         notes.append(f"{len(empty)} of {len(pages)} page(s) have no text layer (pages {_ranges(empty)}); {HINT_OCR}")

@@ -1,0 +1,153 @@
+"""Chat export layouts: one YAML file per layout in ``ingest/mappings/chat/`` (``*.layout.yaml``).
+
+A layout says how an export is written (``format``: ``whatsapp`` text, ``csv`` or ``json``) and,
+for tables, which column holds the sender, the recipients, the time, the text, the attachment and
+the sender's stated name. A column name ending in ``?`` may be missing. An export is recognised
+by its first bytes (:func:`detect_layout`), or named with ``--mapping`` (a layout file or name).
+
+>>> sorted(layout.name for layout in bundled_layouts())[:2]
+['generic_csv', 'generic_json']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import InvalidInput
+
+LAYOUTS_DIR = Path(__file__).with_name("mappings") / "chat"
+FORMATS = ("whatsapp", "csv", "json")
+ROLES = ("sender", "recipients", "time", "text", "attachment", "sender_name")
+_REQUIRED_ROLES = ("sender", "time", "text")
+_KEYS = {"name", "description", "format", "columns", "recipients_separator", "time_format"}
+#: a line that starts a message in a messaging app's text export (Android and iOS forms)
+WHATSAPP_LINE = re.compile(
+    r"^\u200e?\[?(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),? (?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?)"
+    r"\]?(?: -|:)? (?P<rest>.*)$")
+
+
+@dataclass(frozen=True)
+class ChatLayout:
+    name: str
+    format: str
+    columns: dict[str, str] = field(default_factory=dict)
+    recipients_separator: str = ";"
+    time_format: str | None = None
+    description: str = ""
+
+    def column(self, role: str) -> tuple[str, bool] | None:
+        """``(column name, optional)`` for a role, None when the layout does not name it."""
+        raw = self.columns.get(role)
+        if not raw:
+            return None
+        return raw.rstrip("?").strip(), raw.endswith("?")
+
+    def missing(self, header: list[str]) -> list[str]:
+        """Columns the layout needs that ``header`` lacks (case and spaces ignored)."""
+        have = {h.strip().casefold() for h in header}
+        out = []
+        for role in ROLES:
+            spec = self.column(role)
+            if spec and not spec[1] and spec[0].casefold() not in have:
+                out.append(spec[0])
+        return out
+
+
+def parse_layout(raw: Any, where: str) -> ChatLayout:
+    def bad(message: str) -> InvalidInput:
+        return InvalidInput(f"chat layout {where}: {message}")
+
+    if not isinstance(raw, dict):
+        raise bad("expected a YAML mapping with 'format' and 'columns'")
+    if set(raw) - _KEYS:
+        raise bad(f"unknown key(s) {sorted(set(raw) - _KEYS)}; allowed: {sorted(_KEYS)}")
+    fmt = str(raw.get("format", ""))
+    if fmt not in FORMATS:
+        raise bad(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    columns = raw.get("columns") or {}
+    if not isinstance(columns, dict) or set(columns) - set(ROLES):
+        raise bad(f"'columns' maps roles among {', '.join(ROLES)} to column names")
+    if fmt != "whatsapp":
+        lacking = [r for r in _REQUIRED_ROLES if not columns.get(r)]
+        if lacking:
+            raise bad(f"'columns' must name the {', '.join(lacking)} column(s)")
+    return ChatLayout(name=str(raw.get("name") or Path(where).stem), format=fmt,
+                      columns={str(k): str(v) for k, v in columns.items() if v},
+                      recipients_separator=str(raw.get("recipients_separator") or ";"),
+                      time_format=raw.get("time_format"), description=str(raw.get("description") or ""))
+
+
+def load_layout(spec: str | Path) -> ChatLayout:
+    """A layout from a YAML file, or a bundled one by name (``generic_csv``, ``whatsapp_text``...)."""
+    path = Path(spec)
+    if not path.exists():
+        path = LAYOUTS_DIR / f"{spec}.layout.yaml"
+        if not path.exists():
+            names = ", ".join(layout.name for layout in bundled_layouts())
+            raise InvalidInput(f"no chat layout {str(spec)!r}; give a layout file or one of: {names}")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidInput(f"chat layout {path.name}: cannot read it ({exc})") from exc
+    return parse_layout(raw, path.name)
+
+
+def is_layout_file(path: Path) -> bool:
+    return path.name.endswith(".layout.yaml")
+
+
+@lru_cache(maxsize=1)
+def bundled_layouts() -> tuple[ChatLayout, ...]:
+    return tuple(load_layout(p) for p in sorted(LAYOUTS_DIR.glob("*.layout.yaml")))
+
+
+def _first_line(head: bytes) -> str:
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def detect_layout(head: bytes, suffix: str) -> ChatLayout | None:
+    """The bundled layout an export's first bytes fit (the one naming most columns), if any."""
+    candidates: list[ChatLayout] = []
+    if suffix in {".txt", ".text", ""}:
+        lines = head.decode("utf-8", "replace").lstrip("\ufeff").splitlines()[:20]
+        starts = [bool(WHATSAPP_LINE.match(line)) for line in lines if line.strip()]
+        if len(starts) >= 2 and starts[0] and sum(starts) * 2 >= len(starts):
+            candidates = [lay for lay in bundled_layouts() if lay.format == "whatsapp"]
+    elif suffix in {".csv", ".tsv"}:
+        first = _first_line(head)
+        try:
+            header = next(csv.reader(io.StringIO(first), dialect=csv.Sniffer().sniff(first, ",;\t|")))
+        except (csv.Error, StopIteration):
+            header = first.split(",")
+        return table_layout(header)
+    elif suffix in {".json", ".jsonl", ".ndjson"}:
+        keys = _first_object_keys(head)
+        candidates = [lay for lay in bundled_layouts() if lay.format == "json" and keys and not lay.missing(keys)]
+    return max(candidates, key=lambda lay: len(lay.columns), default=None)
+
+
+def table_layout(header: list[str]) -> ChatLayout | None:
+    """The bundled table layout (CSV, or a workbook's first sheet) whose columns ``header`` has, if any."""
+    fitting = [lay for lay in bundled_layouts() if lay.format == "csv" and not lay.missing(header)]
+    return max(fitting, key=lambda lay: len(lay.columns), default=None)
+
+
+def _first_object_keys(head: bytes) -> list[str]:
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        text = text[1:].lstrip()
+    try:
+        obj, _ = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        return []
+    return [str(k) for k in obj] if isinstance(obj, dict) else []

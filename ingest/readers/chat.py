@@ -1,0 +1,123 @@
+"""Chat exports: messages become documents, senders and recipients CONTACTED relations.
+
+The layout (``ingest/mappings/chat/*.layout.yaml``) says how the export is written; the facts
+come from one records mapping (``contacts.records.yaml``) applied to one row per (message,
+recipient), the same machinery as call-detail records. The text of the messages goes through
+NLP. A short export is one document; a longer one is read as a stream of documents of
+:data:`MESSAGES_PER_DOCUMENT` messages each (the export itself is recorded after them), so a
+million-message export never sits in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import chain, islice
+from pathlib import Path
+
+from graph.identifiers import check
+from graph.model import Document
+from ingest.chat_layouts import ChatLayout, detect_layout
+from ingest.chat_messages import Message, read_messages
+from ingest.context import ReadContext
+from ingest.records import Mapping, load_mapping
+from ingest.source import ReadResult, Source, unreadable
+from ingest.tables import Row, Table
+
+MESSAGES_PER_DOCUMENT = 500
+FACTS_MAPPING = Path(__file__).resolve().parent.parent / "mappings" / "chat" / "contacts.records.yaml"
+COLUMNS = ["time", "sender_phone", "sender_person", "sender_owner", "recipient_phone", "recipient_person",
+           "recipient_owner"]
+_facts: list[Mapping] = []
+
+
+def facts_mapping() -> Mapping:
+    if not _facts:
+        _facts.append(load_mapping(FACTS_MAPPING))
+    return _facts[0]
+
+
+def layout_of(source: Source) -> ChatLayout | None:
+    return detect_layout(source.head(8192), source.suffix)
+
+
+def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> ReadResult:
+    layout = layout or layout_of(source)
+    if layout is None:
+        raise unreadable(source.name, "not a chat export in a known layout",
+                         "add a layout file to ingest/mappings/chat/ or ingest it as plain text")
+    if ctx.mapping is not None and source.suffix in {".csv", ".tsv"}:  # a mapping given by hand wins
+        from ingest.readers.csv import read as read_csv
+
+        return read_csv(source, ctx)
+    messages = read_messages(source, layout)
+    first = list(islice(messages, MESSAGES_PER_DOCUMENT + 1))
+    if not first:
+        raise unreadable(source.name, f"chat export ({layout.name}) without any message",
+                         "check that the export is complete")
+    meta = {"kind": "messages", "layout": layout.name}
+    if len(first) <= MESSAGES_PER_DOCUMENT:
+        doc = source.document("", "chat", metadata=dict(meta))
+        return _messages_result(doc, first)
+    parent = source.document("", "chat", metadata={**meta, "kind": "chat-export"})
+
+    def parts() -> Iterator[ReadResult]:
+        batch, count, number = first[:MESSAGES_PER_DOCUMENT], 0, 0
+        stream = chain(first[MESSAGES_PER_DOCUMENT:], messages)
+        while batch:
+            number += 1
+            count += len(batch)
+            doc_id = hashlib.sha256(f"{parent.doc_id}:messages:{number}".encode()).hexdigest()
+            doc = source.document("", "chat", doc_id=doc_id, metadata={**meta, "parent": parent.doc_id,
+                                                                     "part": number})
+            doc.source = f"{source.name}#part-{number}"
+            doc.title = f"{source.filename} (messages {count - len(batch) + 1}-{count})"
+            yield _messages_result(doc, batch)
+            batch = list(islice(stream, MESSAGES_PER_DOCUMENT))
+        parent.metadata.update(messages=count, parts=number)
+        parent.text = f"chat export ({layout.name}) with {count} message(s) in {number} part(s)"
+
+    return ReadResult(parent, nlp=False, children=parts())
+
+
+@lru_cache(maxsize=65536)
+def _is_phone(handle: str) -> bool:
+    return check("PHONE", handle)[1]
+
+
+def _party(handle: str, stated_name: str = "") -> tuple[str, str, str]:
+    """``(phone, person, owner)``: a phone number is a phone (held by the stated name), else a person."""
+    if _is_phone(handle):
+        return handle, "", stated_name
+    return "", stated_name or handle, ""
+
+
+def _messages_result(doc: Document, messages: list[Message]) -> ReadResult:
+    lines: list[str] = []
+    table = Table(name=doc.source, columns=COLUMNS)
+    pos = 0
+    times = [m.time for m in messages if m.time]
+    for message in messages:
+        line = f"[{message.time or 'no time'}] {message.sender}"
+        if message.sender_name and message.sender_name != message.sender:
+            line += f" ({message.sender_name})"
+        line += f" to {', '.join(message.recipients) or 'the chat'}: {' '.join(message.text.split())}"
+        if message.attachment:
+            line += f" [attachment: {message.attachment}]"
+        start, end = pos, pos + len(line)
+        lines.append(line)
+        pos = end + 1
+        s_phone, s_person, s_owner = _party(message.sender, message.sender_name)
+        for recipient in message.recipients or [""]:
+            r_phone, r_person, r_owner = _party(recipient) if recipient else ("", "", "")
+            values = dict(zip(COLUMNS, (message.time or "", s_phone, s_person, s_owner, r_phone, r_person, r_owner),
+                              strict=True))
+            table.rows.append(Row(message.line, values, start, end))
+    doc.text = "\n".join(lines)
+    doc.date = doc.date or (times[0][:10] if times else None)
+    senders = list(dict.fromkeys(m.sender for m in messages))
+    doc.metadata.update(messages=len(messages), first_time=min(times, default=None), last_time=max(times, default=None),
+                        senders=senders[:50], attachments=sum(1 for m in messages if m.attachment))
+    facts, notes = facts_mapping().apply(doc, table)
+    return ReadResult(doc, facts=facts, nlp=True, warnings=notes)
