@@ -68,4 +68,9 @@ def test_api_conforms_to_its_schema(case):
     # a multipart part is bytes whatever the schema says, so a "wrong type" there is not observable
     if case.media_type == "multipart/form-data":
         excluded.append(schemathesis.checks.negative_data_rejection)
-    case.call_and_validate(excluded_checks=excluded)
+    response = case.call()
+    # a generated body over the API's byte cap is refused with 413 before it is parsed: that refusal
+    # is the rejection the negative check asks for, though 413 is not in schemathesis's list
+    if response.status_code == 413:
+        excluded.append(schemathesis.checks.negative_data_rejection)
+    case.validate_response(response, excluded_checks=excluded)
