@@ -1,0 +1,126 @@
+"""Neighbourhoods, paths and chosen subgraphs under a :class:`~graph.filters.GraphFilter`.
+
+The stores answer ``neighbors``, ``shortest_path`` and ``subgraph`` with types and weak links only;
+these functions walk the graph hop by hop through the store protocol (``adjacent``,
+``relations_between``, ``get_entities``) and keep only the relations that pass the whole filter
+(date range, grading, handling, undated relations), so that a neighbour or a hop reached only
+through a call made in March is not shown in a picture of June. Without an active filter they
+hand over to the store's own query.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.errors import InvalidInput, NoPath
+from graph.filters import GraphFilter
+from graph.model import Relation, Subgraph
+from graph.store.base import MAX_PATH_DEPTH, own_relations
+
+__all__ = ["filtered_neighbors", "filtered_path", "filtered_subgraph", "filtered_own_relations"]
+
+
+def _types(flt: GraphFilter) -> list[str] | None:
+    return sorted(flt.relation_types) if flt.relation_types else None
+
+
+def _hop(store: Any, frontier: list[str], flt: GraphFilter, known: set[str]) -> list[Relation]:
+    """The relations touching ``frontier`` that pass ``flt``, their far ends of an allowed type."""
+    wanted = set(frontier)
+    around = {x for s, t, _ in store.adjacent(frontier, _types(flt), flt.include_weak) for x in (s, t)}
+    touching = [r for r in store.relations_between(sorted(wanted | around), _types(flt), flt.include_weak)
+                if r.source in wanted or r.target in wanted]
+    if flt.entity_types is not None:
+        ends = {r.source for r in touching} | {r.target for r in touching}
+        kinds = {e: ent.type for e, ent in store.get_entities(ends - known).items()}
+        touching = [r for r in touching if all(x in known or kinds.get(x) in flt.entity_types
+                                               for x in (r.source, r.target))]
+    return flt.relations(touching, store)
+
+
+def filtered_neighbors(store: Any, entity_id: str, flt: GraphFilter | None = None, depth: int = 1,
+                       limit: int = 100) -> Subgraph:
+    """The entity and up to ``limit`` entities within ``depth`` hops through relations that pass
+    ``flt``, with the passing relations among them; the entity comes first."""
+    flt = flt or GraphFilter()
+    if not flt.active:
+        return store.neighbors(entity_id, depth=depth, limit=limit, include_weak=flt.include_weak)
+    focus = store.get_entity(entity_id)
+    seen = [focus.entity_id]
+    frontier = [focus.entity_id]
+    for _ in range(depth):
+        nxt: list[str] = []
+        for rel in _hop(store, frontier, flt, set(seen)):
+            for other in (rel.source, rel.target):
+                if other not in seen and other not in nxt and len(seen) + len(nxt) <= limit:
+                    nxt.append(other)
+        if not nxt:
+            break
+        seen += nxt
+        frontier = nxt
+    entities = store.get_entities(seen[1:])
+    edges = flt.relations(store.relations_between(seen, _types(flt), flt.include_weak), store)
+    return Subgraph(nodes=[focus, *(entities[e] for e in seen[1:] if e in entities)], edges=edges)
+
+
+def filtered_own_relations(store: Any, entity_id: str, flt: GraphFilter | None = None, limit: int = 200) -> Subgraph:
+    """:func:`~graph.store.base.own_relations` (the entity's own relations) under ``flt``."""
+    flt = flt or GraphFilter()
+    sub = own_relations(store, entity_id, include_weak=flt.include_weak, limit=limit)
+    return flt.apply(sub, store, focus=[sub.nodes[0].entity_id]) if flt.active else sub
+
+
+def filtered_path(store: Any, source: str, target: str, flt: GraphFilter | None = None, max_depth: int = 6,
+                  time_ordered: bool = False) -> dict[str, Any]:
+    """The fewest-hop path whose every hop passes ``flt`` (``time_ordered``: hops in date order).
+
+    Returns the path as a subgraph dict (nodes in order, the passing relations of each hop) with
+    ``hops``; a time-ordered path adds ``hop_dates``. Raises ``NoPath`` when there is none.
+    """
+    from graph.analysis.timeline import time_ordered_path
+
+    if not 1 <= max_depth <= MAX_PATH_DEPTH:
+        raise InvalidInput(f"max_depth must be between 1 and {MAX_PATH_DEPTH}")
+    flt = flt or GraphFilter(include_weak=False)
+    if time_ordered:
+        return time_ordered_path(store, source, target, max_depth=max_depth, flt=flt, ordered=True)
+    if not flt.active:
+        sub = store.shortest_path(source, target, max_depth=max_depth, include_weak=flt.include_weak)
+        return {**sub.to_dict(), "hops": max(len(sub.nodes) - 1, 0)}
+    src, tgt = store.get_entity(source).entity_id, store.get_entity(target).entity_id
+    back: dict[str, tuple[str, Relation]] = {src: (src, Relation(src, src, "", []))}
+    frontier = [src]
+    for _ in range(max_depth):
+        if tgt in back or not frontier:
+            break
+        nxt = []
+        for rel in _hop(store, frontier, flt, set(back)):
+            for here, there in ((rel.source, rel.target), (rel.target, rel.source)):
+                if here in frontier and there not in back:
+                    back[there] = (here, rel)
+                    nxt.append(there)
+        frontier = sorted(set(nxt))
+    if tgt not in back:
+        raise NoPath(f"no path between {src} and {tgt} within {max_depth} hops under these filters "
+                     "(widen the date range, or allow weak links)")
+    path, node = [tgt], tgt
+    while node != src:
+        node = back[node][0]
+        path.append(node)
+    path.reverse()
+    hop_of = {frozenset(p): i for i, p in enumerate(zip(path, path[1:], strict=False))}
+    edges = sorted((r for r in flt.relations(store.relations_between(path, _types(flt), flt.include_weak), store)
+                    if frozenset((r.source, r.target)) in hop_of),
+                   key=lambda r: hop_of[frozenset((r.source, r.target))])
+    entities = store.get_entities(path)
+    sub = Subgraph(nodes=[entities[e] for e in path], edges=edges)
+    return {**sub.to_dict(), "hops": len(path) - 1}
+
+
+def filtered_subgraph(store: Any, entity_ids: list[str], flt: GraphFilter | None = None) -> Subgraph:
+    """The chosen entities (all of them stay) and the relations among them that pass ``flt``."""
+    flt = flt or GraphFilter()
+    sub = store.subgraph(entity_ids, include_weak=flt.include_weak)
+    if not flt.active:
+        return sub
+    return flt.apply(sub, store, focus=[n.entity_id for n in sub.nodes])
