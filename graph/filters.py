@@ -153,6 +153,25 @@ class GraphFilter:
         linked = keep_always | {r.source for r in edges} | {r.target for r in edges}
         return Subgraph(nodes=[n for n in sub.nodes if n.entity_id in allowed and n.entity_id in linked], edges=edges)
 
+    def describe(self) -> str:
+        """The filter in words, for reports and command output ("" when it narrows nothing)."""
+        parts = []
+        if self.dated:
+            parts.append(f"relations dated {'from ' + self.date_from if self.date_from else ''}"
+                         f"{' ' if self.date_from and self.date_to else ''}"
+                         f"{'to ' + self.date_to if self.date_to else ''}")
+        if self.dated or self.undated != "include":
+            parts.append("relations without a date " + ("kept" if self.undated == "include" else "left out"))
+        if self.entity_types:
+            parts.append("entity types " + ", ".join(sorted(self.entity_types)))
+        if self.relation_types:
+            parts.append("relation types " + ", ".join(sorted(self.relation_types)))
+        if self.min_grading:
+            parts.append(f"sources graded {self.min_grading} or better")
+        if self.max_handling:
+            parts.append(f"handling up to {self.max_handling}")
+        return "; ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         return {"entity_types": sorted(self.entity_types or ()), "relation_types": sorted(self.relation_types or ()),
                 "include_weak": self.include_weak, "min_grading": self.min_grading, "date_from": self.date_from,

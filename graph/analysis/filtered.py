@@ -10,6 +10,7 @@ hand over to the store's own query.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from graph.errors import InvalidInput, NoPath
@@ -17,7 +18,7 @@ from graph.filters import GraphFilter
 from graph.model import Relation, Subgraph
 from graph.store.base import MAX_PATH_DEPTH, own_relations
 
-__all__ = ["filtered_neighbors", "filtered_path", "filtered_subgraph", "filtered_own_relations"]
+__all__ = ["filtered_neighbors", "filtered_path", "filtered_path_subgraph", "filtered_subgraph", "filtered_own_relations"]
 
 
 def _types(flt: GraphFilter) -> list[str] | None:
@@ -38,29 +39,44 @@ def _hop(store: Any, frontier: list[str], flt: GraphFilter, known: set[str]) -> 
     return flt.relations(touching, store)
 
 
+def _evidence_filter(flt: GraphFilter) -> bool:
+    """Whether ``flt`` judges evidence (dates, grading, handling, undated relations), which the
+    stores' own queries cannot do."""
+    return flt.dated or flt.needs_documents or flt.undated != "include"
+
+
 def filtered_neighbors(store: Any, entity_id: str, flt: GraphFilter | None = None, depth: int = 1,
                        limit: int = 100) -> Subgraph:
     """The entity and up to ``limit`` entities within ``depth`` hops through relations that pass
-    ``flt``, with the passing relations among them; the entity comes first."""
+    ``flt``, with the passing relations among them; the entity comes first.
+
+    As in the stores' ``neighbors``, entity types choose what is shown, not the way: a vessel two
+    hops away through a company is shown when only vessels are asked for.
+    """
     flt = flt or GraphFilter()
-    if not flt.active:
-        return store.neighbors(entity_id, depth=depth, limit=limit, include_weak=flt.include_weak)
+    types = sorted(flt.entity_types) if flt.entity_types else None
+    if not _evidence_filter(flt):
+        return store.neighbors(entity_id, depth=depth, types=types, relation_types=_types(flt), limit=limit,
+                               include_weak=flt.include_weak)
+    walk = replace(flt, entity_types=None)
     focus = store.get_entity(entity_id)
     seen = [focus.entity_id]
     frontier = [focus.entity_id]
     for _ in range(depth):
         nxt: list[str] = []
-        for rel in _hop(store, frontier, flt, set(seen)):
+        for rel in _hop(store, frontier, walk, set(seen)):
             for other in (rel.source, rel.target):
-                if other not in seen and other not in nxt and len(seen) + len(nxt) <= limit:
+                if other not in seen and other not in nxt:
                     nxt.append(other)
         if not nxt:
             break
         seen += nxt
         frontier = nxt
     entities = store.get_entities(seen[1:])
-    edges = flt.relations(store.relations_between(seen, _types(flt), flt.include_weak), store)
-    return Subgraph(nodes=[focus, *(entities[e] for e in seen[1:] if e in entities)], edges=edges)
+    keep = [focus.entity_id] + [e for e in seen[1:] if e in entities and (
+        flt.entity_types is None or entities[e].type in flt.entity_types)][:limit]
+    edges = walk.relations(store.relations_between(keep, _types(flt), flt.include_weak), store)
+    return Subgraph(nodes=[focus, *(entities[e] for e in keep[1:])], edges=edges)
 
 
 def filtered_own_relations(store: Any, entity_id: str, flt: GraphFilter | None = None, limit: int = 200) -> Subgraph:
@@ -84,9 +100,17 @@ def filtered_path(store: Any, source: str, target: str, flt: GraphFilter | None 
     flt = flt or GraphFilter(include_weak=False)
     if time_ordered:
         return time_ordered_path(store, source, target, max_depth=max_depth, flt=flt, ordered=True)
+    sub = filtered_path_subgraph(store, source, target, flt, max_depth)
+    return {**sub.to_dict(), "hops": max(len(sub.nodes) - 1, 0)}
+
+
+def filtered_path_subgraph(store: Any, source: str, target: str, flt: GraphFilter | None = None,
+                           max_depth: int = 6) -> Subgraph:
+    """The fewest-hop path whose every hop passes ``flt``, as a subgraph: nodes in path order,
+    the passing relations of each hop in hop order."""
+    flt = flt or GraphFilter(include_weak=False)
     if not flt.active:
-        sub = store.shortest_path(source, target, max_depth=max_depth, include_weak=flt.include_weak)
-        return {**sub.to_dict(), "hops": max(len(sub.nodes) - 1, 0)}
+        return store.shortest_path(source, target, max_depth=max_depth, include_weak=flt.include_weak)
     src, tgt = store.get_entity(source).entity_id, store.get_entity(target).entity_id
     back: dict[str, tuple[str, Relation]] = {src: (src, Relation(src, src, "", []))}
     frontier = [src]
@@ -113,8 +137,7 @@ def filtered_path(store: Any, source: str, target: str, flt: GraphFilter | None 
                     if frozenset((r.source, r.target)) in hop_of),
                    key=lambda r: hop_of[frozenset((r.source, r.target))])
     entities = store.get_entities(path)
-    sub = Subgraph(nodes=[entities[e] for e in path], edges=edges)
-    return {**sub.to_dict(), "hops": len(path) - 1}
+    return Subgraph(nodes=[entities[e] for e in path], edges=edges)
 
 
 def filtered_subgraph(store: Any, entity_ids: list[str], flt: GraphFilter | None = None) -> Subgraph:
