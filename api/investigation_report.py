@@ -92,7 +92,8 @@ def report_html(view: GraphStore, sub: Subgraph, *, title: str, who: str, query:
     out.append("</table><h2>Relations and their evidence</h2>")
     for rel in sub.edges:
         out.append(f"<div class='relation'><strong>{_e(names.get(rel.source, rel.source))} — {_e(rel.type)} → "
-                   f"{_e(names.get(rel.target, rel.target))}</strong> ({len(rel.evidence)} pieces of evidence)")
+                   f"{_e(names.get(rel.target, rel.target))}</strong> ({len(rel.evidence)} "
+                   f"piece{'' if len(rel.evidence) == 1 else 's'} of evidence)")
         for ev in rel.evidence:
             where = f"characters {ev.start}–{ev.end}" + (f", page {ev.page}" if ev.page else "")
             when = f", dated {_e(ev.date)}" if ev.date else ""

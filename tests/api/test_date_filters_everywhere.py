@@ -84,6 +84,7 @@ def test_evidence_package_and_report_take_the_date_range(dated):
     assert "On 2 May 2023 Anna Claes called Bert Goossens." in report.text
     assert "met Eva Smet on 1 June 2023" not in report.text
     assert "Filter: relations dated to 2023-05; relations without a date kept." in report.text
+    assert "(1 piece of evidence)" in report.text and "1 pieces" not in report.text
 
 
 def test_cli_show_path_viz_report_and_evidence_take_the_date_options(dated, tmp_path):
