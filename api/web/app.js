@@ -123,7 +123,9 @@ function evidenceLine(ev) {
 
 async function openEntity(entityId) {
   try {
-    const { body } = await api("/entities/" + encodeURIComponent(entityId));
+    /* the relations listed obey the filter panel (explore.js), like the picture and the timeline */
+    const filtered = typeof filterParams === "function" ? filterParams() : null;
+    const { body } = await api("/entities/" + encodeURIComponent(entityId) + (filtered ? "?" + filtered : ""));
     state.entity = body;
     $("entity-panel").hidden = false;
     $("entity-name").replaceChildren(body.name, typeTag(body.type));
@@ -146,7 +148,10 @@ async function openEntity(entityId) {
       for (const ev of rel.evidence.slice(0, 3)) item.append(evidenceLine(ev));
       rels.append(item);
     }
-    if (!body.relations.length) rels.append(el("li", {}, "no relations you may see"));
+    if (!body.relations.length) {
+      rels.append(el("li", {}, filtered && (filtered.has("date_from") || filtered.has("date_to"))
+        ? "no relations you may see within these filters" : "no relations you may see"));
+    }
     const docs = $("documents");
     docs.replaceChildren();
     for (const doc of body.documents) {

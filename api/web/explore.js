@@ -79,8 +79,7 @@ async function applyFilters() {
   ex.cap = Math.max(1, Math.min(200, Number($("f-cap").value) || 25));
   if (!state.entity) return;
   try {
-    await drawNeighbourhood(state.entity.entity_id, 1, true);
-    await loadTimeline(state.entity.entity_id);
+    await openEntity(state.entity.entity_id);  // its relations, picture and timeline, all under the filter
   } catch (e) { toast(e.message); }
 }
 
