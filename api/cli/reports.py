@@ -20,7 +20,7 @@ from api.cli.filter_options import (
     WeakOpt,
     build_filter,
 )
-from api.investigation_report import gather, html_to_pdf, report_html
+from api.investigation_report import effective_filter, gather, html_to_pdf, report_html
 from api.security.roles import ROLES
 from graph import investigations, notes
 from graph.i2_anx import to_anx
@@ -45,11 +45,13 @@ def report(
     store: StoreOption = None,
 ) -> None:
     """Write an investigation as an i2 chart (ANX) or a report with evidence, hashes and manifest
-    (the relations among its entities that pass the filter options)."""
+    (the relations among its entities that pass the filter options; without date, grading or
+    handling options, those saved with the investigation)."""
     flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     name = who or getpass.getuser()
     with open_existing_store(store) as s:
         found = investigations.get(s, investigation_id, name, ROLES) if investigation_id else None
+        flt = effective_filter(found, flt)
         sub, positions, title, summary = gather(s, found, entity, flt)
         target = out or Path(f"{investigation_id or 'havengraph-report'}.{fmt}")
         if fmt == "anx":
@@ -65,7 +67,9 @@ def report(
                 target.write_text(page, encoding="utf-8")
             else:
                 target.write_bytes(html_to_pdf(page))
-    typer.echo(f"wrote {target} ({len(sub.nodes)} entities, {len(sub.edges)} relations)")
+    shown = flt.describe()
+    typer.echo(f"wrote {target} ({len(sub.nodes)} entities, {len(sub.edges)} relations"
+               + (f"; {shown})" if shown else ")"))
 
 
 def register(app: typer.Typer) -> None:

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import Analyst, StoreDep, note
 from api.errors import ERROR_RESPONSES
-from api.investigation_report import gather, html_to_pdf, report_html
+from api.investigation_report import effective_filter, gather, html_to_pdf, report_html
 from api.routers.filter_params import PathFilterDep
 from api.security.clearance_floor import roles_held
 from graph import investigations, notes
@@ -41,11 +41,13 @@ async def report(request: Request, fmt: Literal["anx", "html", "pdf"], view: Sto
                  investigation_id: Annotated[str | None, Query(max_length=100)] = None,
                  entity_id: Annotated[list[str] | None, Query(max_length=500)] = None) -> Response:
     """The chosen entities and the relations among them that pass the filter (the parameters of
-    ``/entities/{id}/neighbors``; weak links only with ``include_weak=true``)."""
+    ``/entities/{id}/neighbors``; weak links only with ``include_weak=true``). Without a date,
+    grading or handling parameter, an investigation's report keeps to the ones saved with it."""
     store = request.app.state.store
     found = None
     if investigation_id:
         found = investigations.get(store, investigation_id, user.name, roles_held(user.role))
+    flt = effective_filter(found, flt)
     sub, positions, title, summary = await run_in_threadpool(gather, view, found, entity_id, flt)
     note(request, items=len(sub.nodes))
     name = (investigation_id or "havengraph-report") + "." + fmt

@@ -113,3 +113,28 @@ def test_cli_show_path_viz_report_and_evidence_take_the_date_options(dated, tmp_
     assert "Eva Smet" in text and "Bert Goossens" not in text
     bad = runner.invoke(cli, ["show", ANNA, "--from", "2023-07", "--to", "2023-06", "--store", url])
     assert bad.exit_code != 0 and "after --to" in str(bad.exception)
+
+
+def test_an_investigation_keeps_its_dates_and_its_report_uses_them(dated, tmp_path):
+    client, keys, url = dated
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, [*args, "--store", url])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    saved = json.loads(run("investigations", "save", "may", "--pin", ANNA, "--pin", BERT, "--pin", EVA,
+                           "--from", "2023-05", "--to", "2023-05", "--who", "anna", "--json"))
+    assert saved["filters"]["date_from"] == "2023-05-01" and saved["filters"]["date_to"] == "2023-05-31"
+    report = tmp_path / "may.html"
+    out = run("report", saved["investigation_id"], "--who", "anna", "--out", str(report))
+    assert "relations dated from 2023-05-01 to 2023-05-31" in out
+    assert "called Bert Goossens" in report.read_text() and "1 June 2023" not in report.read_text()
+    june = tmp_path / "june.html"
+    run("report", saved["investigation_id"], "--who", "anna", "--from", "2023-06", "--out", str(june))
+    assert "1 June 2023" in june.read_text() and "called Bert Goossens" not in june.read_text()
+    # over HTTP: the saved dates apply when the request names none
+    body = client.get("/reports/html", params={"investigation_id": saved["investigation_id"]},
+                      headers=H(keys.analyst)).text
+    assert "called Bert Goossens" in body and "1 June 2023" not in body
