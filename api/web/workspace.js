@@ -72,15 +72,6 @@ async function saveInvestigation(update) {
   } catch (e) { toast(e.message); }
 }
 
-
-function reportQuery(inv) {
-  const f = inv.filters || {};
-  const p = new URLSearchParams({ investigation_id: inv.investigation_id });
-  for (const key of ["date_from", "date_to", "min_grading", "max_handling"]) if (f[key]) p.set(key, f[key]);
-  if (f.undated === "exclude") p.set("undated", "exclude");
-  return p.toString();
-}
-
 async function listInvestigations() {
   try {
     const { body } = await api("/investigations");
@@ -88,17 +79,17 @@ async function listInvestigations() {
     list.replaceChildren();
     for (const inv of body) {
       const id = inv.investigation_id;
-      /* reports and charts keep to the investigation's saved dates, grading and handling */
+      /* reports and charts keep to the investigation's saved dates, grading and handling (server side) */
       list.append(el("li", { "data-id": id },
         el("b", {}, inv.name), " ", el("small", {}, `${inv.pinned.length} pinned \u00b7 ${inv.owner}` +
           (inv.shared_with ? ` \u00b7 shared with ${inv.shared_with}s` : "")), el("br"),
         el("button", { class: "inv-open", onclick: () => openInvestigation(id) }, "Open"),
-        el("button", { onclick: () => wsDownload(`/reports/html?` + reportQuery(inv), "", true)
+        el("button", { onclick: () => wsDownload(`/reports/html?investigation_id=${encodeURIComponent(id)}`, "", true)
           .catch((e) => toast(e.message)) }, "Report"),
-        el("button", { onclick: () => wsDownload(`/reports/pdf?` + reportQuery(inv), id + ".pdf")
+        el("button", { onclick: () => wsDownload(`/reports/pdf?investigation_id=${encodeURIComponent(id)}`, id + ".pdf")
           .catch((e) => toast(e.message)) }, "PDF"),
         el("button", { title: "i2 Analyst's Notebook chart", onclick: () => wsDownload(
-          `/reports/anx?` + reportQuery(inv), id + ".anx").catch((e) => toast(e.message)) }, "i2")));
+          `/reports/anx?investigation_id=${encodeURIComponent(id)}`, id + ".anx").catch((e) => toast(e.message)) }, "i2")));
     }
     if (!body.length) list.append(el("li", {}, "no saved investigation yet"));
   } catch (e) { toast(e.message); }
