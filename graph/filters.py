@@ -79,9 +79,10 @@ class GraphFilter:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> GraphFilter:
-        """The filter :meth:`to_dict` wrote (a saved investigation's), checked again."""
+        """The filter :meth:`to_dict` wrote, or a saved investigation's (the page's filter panel,
+        which names entity types ``types``), checked again."""
         data = data or {}
-        return cls.build(data.get("entity_types") or None, data.get("relation_types") or None,
+        return cls.build(data.get("entity_types") or data.get("types") or None, data.get("relation_types") or None,
                          bool(data.get("include_weak", True)), data.get("min_grading"), data.get("date_from"),
                          data.get("date_to"), data.get("max_handling"), data.get("undated"))
 

@@ -121,7 +121,7 @@ function evidenceLine(ev) {
     el("small", {}, `${ev.method}, ${where}, doc ${ev.doc_id.slice(0, 10)}`));
 }
 
-async function openEntity(entityId) {
+async function openEntity(entityId, redraw = true) {
   try {
     /* the relations listed obey the filter panel (explore.js), like the picture and the timeline */
     const filtered = typeof filterParams === "function" ? filterParams() : null;
@@ -158,7 +158,7 @@ async function openEntity(entityId) {
       docs.append(el("li", { onclick: () => openDocument(doc.doc_id) }, doc.title || doc.source || doc.doc_id,
         " ", el("small", {}, [doc.date, doc.handling, doc.grading].filter(Boolean).join(" \u00b7 "))));
     }
-    await drawNeighbourhood(body.entity_id, 1, true);
+    if (redraw) await drawNeighbourhood(body.entity_id, 1, true);
   } catch (e) { toast(e.message); }
 }
 

@@ -273,8 +273,8 @@ loadSchema = async function () {  // eslint-disable-line no-global-assign
 };
 
 const baseOpenEntity = openEntity;
-openEntity = async function (entityId) {  // eslint-disable-line no-global-assign
-  await baseOpenEntity(entityId);
+openEntity = async function (entityId, redraw = true) {  // eslint-disable-line no-global-assign
+  await baseOpenEntity(entityId, redraw);
   if (state.entity) await loadTimeline(state.entity.entity_id);
 };
 

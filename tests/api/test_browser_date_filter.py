@@ -56,3 +56,15 @@ def test_date_range_narrows_picture_and_relation_list(tmp_path):
         browser.wait_for(f"{DRAWN}.length === 3")
         assert BERT not in browser.js(DRAWN)
         browser.screenshot(ARTIFACTS / "date-filter.png")
+
+        # saved with this filter, then reopened after a reset: the picture, list and panel are the saved ones
+        browser.js("document.getElementById('inv-name').value = 'June on';document.getElementById('inv-save').click()")
+        browser.wait_for("document.querySelectorAll('#inv-list li[data-id]').length === 1")
+        browser.js("document.getElementById('f-reset').click()")
+        browser.wait_for("document.querySelectorAll('#relations li a').length === 4")
+        browser.js("document.querySelector('#inv-list li[data-id] .inv-open').click()")
+        browser.wait_for("document.getElementById('graph-hint').textContent.includes('as saved')")
+        assert browser.js("document.getElementById('f-from').value") == "2023-06-01"
+        assert browser.js("document.getElementById('f-undated').checked") is False
+        assert browser.js("window.havengraph.edges.get().length") == 2  # June and July, not the May call
+        browser.wait_for("document.querySelectorAll('#relations li a').length === 2")

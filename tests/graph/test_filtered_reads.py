@@ -69,3 +69,19 @@ def test_a_chosen_subgraph_keeps_its_entities_and_drops_relations_outside_the_ra
     sub = filtered_subgraph(store, [ANNA, EVA, FRITZ], GraphFilter.build(date_to="2023-05"))
     assert ids(sub) == {ANNA, EVA, FRITZ} and sub.edges == []
     assert len(filtered_subgraph(store, [ANNA, EVA, FRITZ], GraphFilter.build()).edges) == 2
+
+
+def test_a_reopened_investigation_draws_only_the_relations_its_saved_filters_let_through(store) -> None:
+    from graph import investigations
+
+    panel = {"types": [], "relation_types": [], "include_weak": True, "date_from": "", "date_to": "2023-05-31",
+             "undated": "exclude", "min_grading": "", "max_handling": "", "cap": 25}
+    saved = investigations.save(store, "ann", {"name": "spring", "pinned": [ANNA, BERT, EVA, PHONE], "filters": panel},
+                                roles={"analyst"})
+    picture = investigations.reopen(store, saved)
+    assert {n["entity_id"] for n in picture["nodes"]} == {ANNA, BERT, EVA, PHONE}  # pinned entities all stay
+    assert {(e["source"], e["target"]) for e in picture["edges"]} == {(ANNA, BERT)}  # not June, not undated
+    everything = investigations.reopen(store, {**saved, "filters": {}})
+    assert {(e["source"], e["target"]) for e in everything["edges"]} == {(ANNA, BERT), (ANNA, EVA), (ANNA, PHONE)}
+    broken = investigations.reopen(store, {**saved, "filters": {"min_grading": "Q9"}})
+    assert len(broken["edges"]) == 3 and "not applied" in broken["filter_ignored"]
