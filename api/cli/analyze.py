@@ -153,7 +153,7 @@ def _path_lines(found: list[dict[str, Any]]) -> Iterator[str]:
     for i, p in enumerate(found, 1):
         yield f"path {i}: {p['length']} hops: " + " - ".join(n["name"] for n in p["nodes"])
         for j, e in enumerate(p["edges"]):
-            when = f"  {p['hop_dates'][j]}" if p.get("hop_dates") else ""
+            when = f"  {p['hop_dates'][j] or 'undated'}" if p.get("hop_dates") else ""
             yield f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}{when}"
             for ev in e["evidence"]:
                 yield f"      {ev['doc_id'][:12]} {ev['sentence'][:110]!r}"

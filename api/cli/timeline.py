@@ -116,15 +116,19 @@ def _expand_lines(out: dict[str, Any]) -> Iterator[str]:
 
 def timed_paths(store: Any, source: str, target: str, max_hops: int, include_weak: bool,
                 date_from: str | None, date_to: str | None, ordered: bool) -> list[dict[str, Any]]:
-    """A time-ordered (or dated) path in the shape of ``analyze paths`` output, plus ``hop_dates``."""
-    from graph.analysis.timeline import time_ordered_path
+    """A time-ordered path, or the shortest path within dates (a relation is inside them when one of
+    its dates is; undated relations count, as everywhere), in the shape of ``analyze paths`` output,
+    plus ``hop_dates`` (``None`` for an undated hop)."""
+    from graph.analysis.filtered import filtered_path
 
     flt = GraphFilter.build(include_weak=include_weak, date_from=date_from, date_to=date_to)
-    out = time_ordered_path(store, resolve(store, source), resolve(store, target), max_depth=max_hops, flt=flt,
-                            ordered=ordered)
+    out = filtered_path(store, resolve(store, source), resolve(store, target), flt, max_depth=max_hops,
+                        time_ordered=ordered)
     edges = [{"source": e["source"], "target": e["target"], "types": [e["type"]], "evidence": e["evidence"]}
              for e in out["edges"]]
-    return [{"length": out["hops"], "nodes": out["nodes"], "edges": edges, "hop_dates": out["hop_dates"]}]
+    dates = out.get("hop_dates") or [min((ev["date"] for ev in e["evidence"] if ev.get("date")), default=None)
+                                     for e in out["edges"]]
+    return [{"length": out["hops"], "nodes": out["nodes"], "edges": edges, "hop_dates": dates}]
 
 
 def register(app: typer.Typer) -> None:
