@@ -21,6 +21,10 @@ from graph.store.base import MAX_PATH_DEPTH, own_relations
 __all__ = ["filtered_neighbors", "filtered_path", "filtered_path_subgraph", "filtered_subgraph", "filtered_own_relations"]
 
 
+#: how many more entities a typed neighbourhood may walk through than it shows
+WALK_FACTOR = 20
+
+
 def _types(flt: GraphFilter) -> list[str] | None:
     return sorted(flt.relation_types) if flt.relation_types else None
 
@@ -61,17 +65,23 @@ def filtered_neighbors(store: Any, entity_id: str, flt: GraphFilter | None = Non
     walk = replace(flt, entity_types=None)
     focus = store.get_entity(entity_id)
     seen = [focus.entity_id]
+    known = set(seen)
     frontier = [focus.entity_id]
+    # like the stores: the walk stops once it holds enough entities (more when types thin them out)
+    cap = limit if flt.entity_types is None else limit * WALK_FACTOR
     for _ in range(depth):
         nxt: list[str] = []
-        for rel in _hop(store, frontier, walk, set(seen)):
+        for rel in _hop(store, frontier, walk, known):
             for other in (rel.source, rel.target):
-                if other not in seen and other not in nxt:
+                if other not in known and len(seen) + len(nxt) <= cap:
+                    known.add(other)
                     nxt.append(other)
         if not nxt:
             break
         seen += nxt
         frontier = nxt
+        if len(seen) > cap:
+            break
     entities = store.get_entities(seen[1:])
     keep = [focus.entity_id] + [e for e in seen[1:] if e in entities and (
         flt.entity_types is None or entities[e].type in flt.entity_types)][:limit]

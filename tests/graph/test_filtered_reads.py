@@ -85,3 +85,9 @@ def test_a_reopened_investigation_draws_only_the_relations_its_saved_filters_let
     assert {(e["source"], e["target"]) for e in everything["edges"]} == {(ANNA, BERT), (ANNA, EVA), (ANNA, PHONE)}
     broken = investigations.reopen(store, {**saved, "filters": {"min_grading": "Q9"}})
     assert len(broken["edges"]) == 3 and "not applied" in broken["filter_ignored"]
+
+
+def test_a_filtered_neighbourhood_keeps_to_its_limit(store) -> None:
+    dated = GraphFilter.build(date_from="2023")
+    assert len(filtered_neighbors(store, ANNA, dated, depth=3, limit=2).nodes) == 3  # the entity and two more
+    assert len(filtered_neighbors(store, ANNA, dated, depth=3, limit=100).nodes) == 7
