@@ -148,15 +148,17 @@ def html_to_pdf(page: str, timeout: float = 90.0) -> bytes:
 
 
 def effective_filter(investigation: dict[str, Any] | None, flt: GraphFilter) -> GraphFilter:
-    """The filter a report uses: the one asked for, or, when nothing narrows it, the dates, grading,
-    handling and undated choice saved with the investigation (its filter panel when it was saved)."""
+    """The filter a report uses: the one asked for, or, when the request narrows nothing, the filters
+    saved with the investigation, so that the report shows what its reopened picture shows."""
+    from graph.errors import InvalidInput
+
     saved = (investigation or {}).get("filters") or {}
-    if flt.active or not any(saved.get(k) for k in ("date_from", "date_to", "min_grading", "max_handling")) \
-            and saved.get("undated") != "exclude":
+    if flt.active or not saved:
         return flt
-    return GraphFilter.build(include_weak=flt.include_weak, min_grading=saved.get("min_grading") or None,
-                             date_from=saved.get("date_from") or None, date_to=saved.get("date_to") or None,
-                             max_handling=saved.get("max_handling") or None, undated=saved.get("undated"))
+    try:
+        return GraphFilter.from_dict(saved)
+    except InvalidInput:  # a filter saved by an older page: report as asked
+        return flt
 
 
 def gather(view: GraphStore, investigation: dict[str, Any] | None, entity_ids: list[str] | None,

@@ -171,6 +171,8 @@ class GraphFilter:
             parts.append(f"sources graded {self.min_grading} or better")
         if self.max_handling:
             parts.append(f"handling up to {self.max_handling}")
+        if parts and self.include_weak:
+            parts.append("weak co-mentions shown")
         return "; ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:

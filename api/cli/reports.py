@@ -45,8 +45,8 @@ def report(
     store: StoreOption = None,
 ) -> None:
     """Write an investigation as an i2 chart (ANX) or a report with evidence, hashes and manifest
-    (the relations among its entities that pass the filter options; without date, grading or
-    handling options, those saved with the investigation)."""
+    (the relations among its entities that pass the filter options; without any, the filters
+    saved with the investigation)."""
     flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     name = who or getpass.getuser()
     with open_existing_store(store) as s:

@@ -41,8 +41,8 @@ async def report(request: Request, fmt: Literal["anx", "html", "pdf"], view: Sto
                  investigation_id: Annotated[str | None, Query(max_length=100)] = None,
                  entity_id: Annotated[list[str] | None, Query(max_length=500)] = None) -> Response:
     """The chosen entities and the relations among them that pass the filter (the parameters of
-    ``/entities/{id}/neighbors``; weak links only with ``include_weak=true``). Without a date,
-    grading or handling parameter, an investigation's report keeps to the ones saved with it."""
+    ``/entities/{id}/neighbors``; weak links only with ``include_weak=true``). Without any
+    filter parameter, an investigation's report keeps to the filters saved with it."""
     store = request.app.state.store
     found = None
     if investigation_id:

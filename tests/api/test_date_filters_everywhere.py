@@ -138,3 +138,17 @@ def test_an_investigation_keeps_its_dates_and_its_report_uses_them(dated, tmp_pa
     body = client.get("/reports/html", params={"investigation_id": saved["investigation_id"]},
                       headers=H(keys.analyst)).text
     assert "called Bert Goossens" in body and "1 June 2023" not in body
+
+
+def test_a_report_of_a_page_investigation_shows_what_its_reopened_picture_shows(dated):
+    client, keys, _ = dated
+    panel = {"types": [], "relation_types": ["ASSOCIATE_OF"], "include_weak": True, "date_from": "2023-05-01",
+             "date_to": "", "min_grading": "", "max_handling": "", "undated": "include", "cap": 25}
+    made = client.post("/investigations", json={"name": "meetings", "pinned": [ANNA, BERT, EVA], "filters": panel},
+                       headers=H(keys.analyst)).json()
+    picture = client.get(f"/investigations/{made['investigation_id']}", headers=H(keys.analyst)).json()
+    assert {(e["source"], e["target"], e["type"]) for e in picture["edges"]} == {(ANNA, EVA, "ASSOCIATE_OF")}
+    report = client.get("/reports/html", params={"investigation_id": made["investigation_id"]},
+                        headers=H(keys.analyst)).text
+    assert "Anna Claes met Eva Smet on 1 June 2023." in report and "called Bert Goossens" not in report
+    assert "relation types ASSOCIATE_OF" in report
