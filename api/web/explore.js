@@ -236,7 +236,7 @@ async function loadAlerts() {
     $("alerts").replaceChildren(...body.map((hit) => el("li", { class: "hit", onclick: () => openEntity(hit.entity_id) },
       el("b", {}, hit.title), " ", el("small", {}, `[${hit.rule}] ${hit.found_at.slice(0, 16).replace("T", " ")}`),
       ...hit.evidence.slice(0, 1).filter((ev) => ev.sentence).map((ev) =>
-        el("span", { class: "ev" }, el("q", {}, ev.sentence))))));
+        el("span", { class: "ev", title: ev.sentence }, el("q", {}, ev.sentence))))));
     $("alerts-seen").hidden = !body.length;
   } catch (e) {
     $("alerts-panel").hidden = true;
