@@ -152,3 +152,19 @@ def test_a_report_of_a_page_investigation_shows_what_its_reopened_picture_shows(
                         headers=H(keys.analyst)).text
     assert "Anna Claes met Eva Smet on 1 June 2023." in report and "called Bert Goossens" not in report
     assert "relation types ASSOCIATE_OF" in report
+
+
+def test_graph_exports_take_the_date_range(dated):
+    client, keys, _ = dated
+    import csv
+
+    def pairs(params: dict) -> set[tuple[str, str]]:
+        answer = client.get("/exports/csv", params=params, headers=H(keys.analyst))
+        assert answer.status_code == 200, answer.text
+        return {(r["source"], r["target"]) for r in csv.DictReader(io.StringIO(answer.text))}
+
+    assert len(pairs({})) == 7
+    assert pairs({"date_from": "2023-06"}) == {(ANNA, EVA), (ANNA, FRITZ), (ANNA, PHONE)}
+    assert pairs({"date_from": "2023-06", "undated": "exclude", "include_weak": "false"}) == {(ANNA, EVA)}
+    around = pairs({"entity_id": CAS, "depth": 1, "date_to": "2023-04"})
+    assert around == {(CAS, DIRK)}
