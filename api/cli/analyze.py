@@ -243,13 +243,16 @@ def export(
     with_scores: Annotated[bool, typer.Option("--scores/--no-scores",
                                               help="Add degree, PageRank and betweenness columns.")] = True,
     weak: WeakOption = True,
+    since: SinceOption = None,
+    until: UntilOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Write the projection for Gephi or Cytoscape (GraphML or GEXF)."""
+    """Write the projection for Gephi or Cytoscape (GraphML or GEXF); --since/--until keep the ties
+    seen in that window (undated ties kept), as the other analyses do."""
     from graph.analysis import centrality_scores, write_graph
 
     with open_existing_store(store) as s:
-        G = _graph(s, weak, entities=True)
+        G = _graph(s, weak, since, until, entities=True)
     scores = {m: centrality_scores(G, m) for m in ("degree", "pagerank", "betweenness")} if with_scores else None
     written = write_graph(G, output, fmt, scores=scores)
     typer.echo(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges written to {output} ({written})")

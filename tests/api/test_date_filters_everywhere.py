@@ -111,6 +111,12 @@ def test_cli_show_path_viz_report_and_evidence_take_the_date_options(dated, tmp_
     with zipfile.ZipFile(package) as z:
         text = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".json"))
     assert "Eva Smet" in text and "Bert Goossens" not in text
+    import networkx as nx
+
+    graphml = tmp_path / "june.graphml"
+    run("analyze", "export", "--since", "2023-06", "--no-scores", "-o", str(graphml))
+    ties = {frozenset(e) for e in nx.read_graphml(graphml).edges()}
+    assert ties == {frozenset((ANNA, EVA)), frozenset((ANNA, FRITZ)), frozenset((ANNA, PHONE))}
     bad = runner.invoke(cli, ["show", ANNA, "--from", "2023-07", "--to", "2023-06", "--store", url])
     assert bad.exit_code != 0 and "after --to" in str(bad.exception)
 
