@@ -22,6 +22,7 @@ from typing import Any
 
 from api.security.evidence_package import build_package, sha256
 from graph.errors import ToolUnavailable
+from graph.filters import GraphFilter
 from graph.model import Subgraph
 from graph.store.base import GraphStore
 
@@ -76,6 +77,9 @@ def report_html(view: GraphStore, sub: Subgraph, *, title: str, who: str, query:
            f"<p class='meta'>Prepared by {_e(who)} on {_e(now)} from {_e(_store_label(view.url))}. "
            f"Handling of the sources: <span class='handling'>{_e(', '.join(levels) or 'none')}</span>. "
            f"{len(sub.nodes)} entities, {len(sub.edges)} relations, {len(package['documents'])} documents.</p>"]
+    shown = query.get("filter_text")
+    if shown:
+        out.append(f"<p class='meta filter'>Filter: {_e(shown)}.</p>")
     if summary:
         out.append(f"<h2>Summary</h2><p>{_e(summary)}</p>")
     out.append("<h2>Entities</h2><table><tr><th>Name</th><th>Type</th><th>Id</th><th>Identifiers</th></tr>")
@@ -88,7 +92,8 @@ def report_html(view: GraphStore, sub: Subgraph, *, title: str, who: str, query:
     out.append("</table><h2>Relations and their evidence</h2>")
     for rel in sub.edges:
         out.append(f"<div class='relation'><strong>{_e(names.get(rel.source, rel.source))} — {_e(rel.type)} → "
-                   f"{_e(names.get(rel.target, rel.target))}</strong> ({len(rel.evidence)} pieces of evidence)")
+                   f"{_e(names.get(rel.target, rel.target))}</strong> ({len(rel.evidence)} "
+                   f"piece{'' if len(rel.evidence) == 1 else 's'} of evidence)")
         for ev in rel.evidence:
             where = f"characters {ev.start}–{ev.end}" + (f", page {ev.page}" if ev.page else "")
             when = f", dated {_e(ev.date)}" if ev.date else ""
@@ -142,13 +147,29 @@ def html_to_pdf(page: str, timeout: float = 90.0) -> bytes:
         return target.read_bytes()
 
 
+def effective_filter(investigation: dict[str, Any] | None, flt: GraphFilter) -> GraphFilter:
+    """The filter a report uses: the one asked for, or, when the request narrows nothing, the filters
+    saved with the investigation, so that the report shows what its reopened picture shows."""
+    from graph.errors import InvalidInput
+
+    saved = (investigation or {}).get("filters") or {}
+    if flt.active or not saved:
+        return flt
+    try:
+        return GraphFilter.from_dict(saved)
+    except InvalidInput:  # a filter saved by an older page: report as asked
+        return flt
+
+
 def gather(view: GraphStore, investigation: dict[str, Any] | None, entity_ids: list[str] | None,
-           include_weak: bool = False) -> tuple[Subgraph, dict[str, Any], str, str]:
+           flt: GraphFilter | None = None) -> tuple[Subgraph, dict[str, Any], str, str]:
     """What a report or chart shows: the subgraph, node positions, a title and a summary.
 
     From a saved investigation (its pinned entities you may see, where they sat, its notes as the
-    summary), or from a list of entity ids.
+    summary), or from a list of entity ids; the relations among them are those that pass ``flt``
+    (by default: no weak co-mentions).
     """
+    from graph.analysis.filtered import filtered_subgraph
     from graph.errors import EntityNotFound, InvalidInput
 
     if investigation is not None:
@@ -167,4 +188,5 @@ def gather(view: GraphStore, investigation: dict[str, Any] | None, entity_ids: l
                 raise
     if not visible:
         raise InvalidInput("none of these entities is visible to you: nothing to report")
-    return view.subgraph(list(dict.fromkeys(visible)), include_weak=include_weak), positions, title, summary
+    flt = flt or GraphFilter(include_weak=False)
+    return filtered_subgraph(view, list(dict.fromkeys(visible)), flt), positions, title, summary

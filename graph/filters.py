@@ -2,12 +2,16 @@
 
 A :class:`GraphFilter` is applied to evidence first (a relation keeps the evidence that passes,
 and goes when none is left), then to entities (a neighbour of a type not asked for goes, with its
-relations). The same filter serves the timeline, time-ordered paths and the capped expansion, in
-the API and on the command line.
+relations). The same filter serves the timeline, paths, neighbourhoods, the capped expansion,
+evidence packages and reports, in the API and on the command line.
+
+Dates work per relation: a relation is inside a date range when one of its evidence dates is (it
+keeps the evidence dated inside); a relation without any dated evidence cannot be placed, and is
+kept unless ``undated="exclude"``.
 
 >>> f = GraphFilter.build(date_from="2023-06", date_to="2023-06-30")
->>> f.date_ok("2023-06-19T10:00:00"), f.date_ok("2023-07-01"), f.date_ok(None)
-(True, False, False)
+>>> f.date_ok("2023-06-19T10:00:00"), f.date_ok("2023-07-01"), f.undated
+(True, False, 'include')
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ from graph.errors import DocumentNotFound, InvalidInput
 from graph.model import Evidence, Relation, Subgraph
 from graph.schema import SCHEMA
 
-__all__ = ["GraphFilter", "document_facts", "DATE_PATTERN"]
+__all__ = ["GraphFilter", "document_facts", "DATE_PATTERN", "UNDATED_CHOICES"]
 
 #: YYYY, YYYY-MM or YYYY-MM-DD (also the API's pattern for date parameters)
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 _DATE = re.compile(DATE_PATTERN)
+#: what becomes of relations that carry no date at all
+UNDATED_CHOICES = ("include", "exclude")
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -48,13 +54,13 @@ class GraphFilter:
     date_from: str | None = None
     date_to: str | None = None
     max_handling: str | None = None
-    keep_undated: bool = False
+    undated: str = "include"
 
     @classmethod
     def build(cls, entity_types: Iterable[str] | None = None, relation_types: Iterable[str] | None = None,
               include_weak: bool = True, min_grading: str | None = None, date_from: str | None = None,
               date_to: str | None = None, max_handling: str | None = None,
-              keep_undated: bool = False) -> GraphFilter:
+              undated: str | None = None) -> GraphFilter:
         """A checked filter: schema names for types, readable grading and dates; bad values raise ``InvalidInput``."""
         ents = frozenset(SCHEMA.node_name(t) for t in entity_types) if entity_types else None
         rels = frozenset(SCHEMA.relation(t).name for t in relation_types) if relation_types else None
@@ -66,7 +72,19 @@ class GraphFilter:
         if handling and handling not in SCHEMA.handling_levels:
             raise InvalidInput(f"max_handling must be one of {', '.join(SCHEMA.handling_levels)}")
         start, end = _date(date_from, "date_from"), _date(date_to, "date_to")
-        return cls(ents, rels, include_weak, grading, start, end, handling, keep_undated)
+        undated = (undated or "include").strip().lower()
+        if undated not in UNDATED_CHOICES:
+            raise InvalidInput(f"undated must be one of {', '.join(UNDATED_CHOICES)}, not {undated!r}")
+        return cls(ents, rels, include_weak, grading, start, end, handling, undated)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> GraphFilter:
+        """The filter :meth:`to_dict` wrote, or a saved investigation's (the page's filter panel,
+        which names entity types ``types``), checked again."""
+        data = data or {}
+        return cls.build(data.get("entity_types") or data.get("types") or None, data.get("relation_types") or None,
+                         bool(data.get("include_weak", True)), data.get("min_grading"), data.get("date_from"),
+                         data.get("date_to"), data.get("max_handling"), data.get("undated"))
 
     # -- evidence
     @property
@@ -74,19 +92,23 @@ class GraphFilter:
         return bool(self.date_from or self.date_to)
 
     @property
+    def active(self) -> bool:
+        """Whether the filter narrows anything beyond weak links and types the stores filter themselves."""
+        return bool(self.dated or self.needs_documents or self.undated != "include" or self.entity_types
+                    or self.relation_types)
+
+    @property
     def needs_documents(self) -> bool:
         return bool(self.min_grading or self.max_handling)
 
-    def date_ok(self, when: str | None) -> bool:
-        if not when:
-            return not self.dated or self.keep_undated
+    def date_ok(self, when: str) -> bool:
+        """Whether a date (``YYYY[-MM[-DD...]]``) is inside the range."""
         if self.date_from and when[: len(self.date_from)] < self.date_from:
             return False
         return not (self.date_to and when[: len(self.date_to)] > self.date_to)
 
     def evidence_ok(self, ev: Evidence, documents: dict[str, tuple[str | None, str | None]]) -> bool:
-        if not self.date_ok(ev.date):
-            return False
+        """Whether a piece of evidence passes grading and handling (dates are judged per relation)."""
         if self.needs_documents:
             grading, handling = documents.get(ev.doc_id, (None, None))
             if self.min_grading and SCHEMA.grading_weight(grading) < SCHEMA.grading_weight(self.min_grading):
@@ -102,12 +124,22 @@ class GraphFilter:
         return self.include_weak or not SCHEMA.relations[rel.type].weak
 
     def relations(self, relations: Iterable[Relation], store: Any) -> list[Relation]:
-        """The relations that pass, each with only the evidence that passes."""
+        """The relations that pass, each with only the evidence that passes.
+
+        Among the evidence that passes grading and handling: a relation with dated evidence keeps
+        the pieces dated inside the range (and goes when none is); one without any date keeps all
+        of it, unless ``undated`` is ``"exclude"``.
+        """
         kept = [r for r in relations if self.relation_ok(r)]
         documents = document_facts(store, {e.doc_id for r in kept for e in r.evidence}) if self.needs_documents else {}
         out = []
         for rel in kept:
             evidence = [e for e in rel.evidence if self.evidence_ok(e, documents)]
+            if any(e.date for e in evidence):
+                if self.dated:
+                    evidence = [e for e in evidence if e.date and self.date_ok(e.date)]
+            elif self.undated == "exclude":
+                evidence = []
             if evidence:
                 out.append(Relation(rel.source, rel.target, rel.type, evidence, dict(rel.properties)))
         return out
@@ -122,10 +154,31 @@ class GraphFilter:
         linked = keep_always | {r.source for r in edges} | {r.target for r in edges}
         return Subgraph(nodes=[n for n in sub.nodes if n.entity_id in allowed and n.entity_id in linked], edges=edges)
 
+    def describe(self) -> str:
+        """The filter in words, for reports and command output ("" when it narrows nothing)."""
+        parts = []
+        if self.dated:
+            parts.append(f"relations dated {'from ' + self.date_from if self.date_from else ''}"
+                         f"{' ' if self.date_from and self.date_to else ''}"
+                         f"{'to ' + self.date_to if self.date_to else ''}")
+        if self.dated or self.undated != "include":
+            parts.append("relations without a date " + ("kept" if self.undated == "include" else "left out"))
+        if self.entity_types:
+            parts.append("entity types " + ", ".join(sorted(self.entity_types)))
+        if self.relation_types:
+            parts.append("relation types " + ", ".join(sorted(self.relation_types)))
+        if self.min_grading:
+            parts.append(f"sources graded {self.min_grading} or better")
+        if self.max_handling:
+            parts.append(f"handling up to {self.max_handling}")
+        if parts and self.include_weak:
+            parts.append("weak co-mentions shown")
+        return "; ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         return {"entity_types": sorted(self.entity_types or ()), "relation_types": sorted(self.relation_types or ()),
                 "include_weak": self.include_weak, "min_grading": self.min_grading, "date_from": self.date_from,
-                "date_to": self.date_to, "max_handling": self.max_handling, "keep_undated": self.keep_undated}
+                "date_to": self.date_to, "max_handling": self.max_handling, "undated": self.undated}
 
 
 def document_facts(store: Any, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:

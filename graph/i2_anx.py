@@ -4,13 +4,16 @@ Each entity becomes a ``ChartItem`` holding an ``End``/``Entity`` with an icon o
 types come from the schema: every node type is declared in ``EntityTypeCollection``); each relation
 becomes a ``ChartItem`` holding a ``Link`` between the two entities' ids, labelled with the relation
 type, with an arrow when the relation has a direction and a dashed (``Tentative``) line for weak
-co-mentions and analyst-entered links. Attributes carry the Havengraph id, the evidence count, the
+co-mentions and analyst-entered links; a dated relation carries its first date as the chart
+item's date (``DateTime``, ``DateSet="true"``), which the notebook's timeline and time-ordered
+views read. Attributes carry the Havengraph id, the evidence count, the
 hashes of the supporting documents and the first evidence sentence, so that a chart opened in the
 notebook can be traced back to the case files. Saved node positions are kept.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -36,6 +39,16 @@ def _attrs(parent: ET.Element, values: dict[str, Any]) -> None:
     for name, value in values.items():
         if value not in (None, ""):
             ET.SubElement(collection, "Attribute", AttributeClass=name, Value=str(value))
+
+
+def _chart_date(when: str | None) -> dict[str, str]:
+    """The ``ChartItem`` date attributes for an evidence date (a day, optionally with a time)."""
+    found = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?", when or "")
+    if not found:
+        return {"DateSet": "false"}
+    day, time = found.groups()
+    clock = (time + ":00")[:8] if time else "00:00:00"
+    return {"DateTime": f"{day}T{clock}", "DateSet": "true", "TimeSet": "true" if time else "false"}
 
 
 def to_anx(sub: Subgraph, positions: dict[str, dict[str, float]] | None = None) -> bytes:
@@ -64,7 +77,7 @@ def to_anx(sub: Subgraph, positions: dict[str, dict[str, float]] | None = None) 
         analyst = bool(rel.evidence) and all(e.method == "analyst" for e in rel.evidence)
         data = rel.to_dict()
         first = rel.evidence[0] if rel.evidence else None
-        item = ET.SubElement(items, "ChartItem", Label=rel.type, DateSet="false")
+        item = ET.SubElement(items, "ChartItem", Label=rel.type, **_chart_date(data["first_seen"]))
         link = ET.SubElement(item, "Link", End1Id=rel.source, End2Id=rel.target)
         ET.SubElement(link, "LinkStyle", Type="Link", ArrowStyle="ArrowNone" if spec.symmetric else "ArrowOnHead",
                       Strength="Tentative" if spec.weak or analyst else "Confirmed",

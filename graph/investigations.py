@@ -17,7 +17,9 @@ from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Any
 
+from graph.analysis.filtered import filtered_subgraph
 from graph.errors import EntityNotFound, Forbidden, InvalidInput, RecordNotFound
+from graph.filters import GraphFilter
 
 __all__ = ["delete", "get", "list_for", "reopen", "save"]
 
@@ -103,7 +105,8 @@ def delete(store: Any, investigation_id: str, who: str, held: Collection[str], i
 
 def reopen(view: Any, investigation: dict[str, Any]) -> dict[str, Any]:
     """The investigation with its picture: the pinned entities the reader may see, the relations among
-    them, each node at its saved position. Pinned entities now out of sight are counted in ``hidden``."""
+    them that pass its saved filters (dates, weak links, grading...), each node at its saved
+    position. Pinned entities now out of sight are counted in ``hidden``."""
     visible: list[str] = []
     hidden = 0
     for eid in investigation["pinned"]:
@@ -111,9 +114,16 @@ def reopen(view: Any, investigation: dict[str, Any]) -> dict[str, Any]:
             visible.append(view.get_entity(eid).entity_id)  # follows merges
         except EntityNotFound:
             hidden += 1
-    sub = view.subgraph(visible) if visible else None
+    try:  # the relations drawn are those its saved filter panel let through
+        flt, ignored = GraphFilter.from_dict(investigation.get("filters")), None
+    except InvalidInput as exc:
+        flt, ignored = GraphFilter(), str(exc)
+    sub = filtered_subgraph(view, visible, flt) if visible else None
     positions = investigation["positions"]
     nodes = [] if sub is None else [
         {**n.to_dict(), "position": positions.get(n.entity_id)} for n in sub.nodes]
     edges = [] if sub is None else [r.to_dict() for r in sub.edges]
-    return {**investigation, "nodes": nodes, "edges": edges, "hidden": hidden}
+    out = {**investigation, "nodes": nodes, "edges": edges, "hidden": hidden}
+    if ignored:
+        out["filter_ignored"] = f"the saved filters were not applied: {ignored}"
+    return out

@@ -153,7 +153,7 @@ def _path_lines(found: list[dict[str, Any]]) -> Iterator[str]:
     for i, p in enumerate(found, 1):
         yield f"path {i}: {p['length']} hops: " + " - ".join(n["name"] for n in p["nodes"])
         for j, e in enumerate(p["edges"]):
-            when = f"  {p['hop_dates'][j]}" if p.get("hop_dates") else ""
+            when = f"  {p['hop_dates'][j] or 'undated'}" if p.get("hop_dates") else ""
             yield f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}{when}"
             for ev in e["evidence"]:
                 yield f"      {ev['doc_id'][:12]} {ev['sentence'][:110]!r}"
@@ -243,13 +243,16 @@ def export(
     with_scores: Annotated[bool, typer.Option("--scores/--no-scores",
                                               help="Add degree, PageRank and betweenness columns.")] = True,
     weak: WeakOption = True,
+    since: SinceOption = None,
+    until: UntilOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Write the projection for Gephi or Cytoscape (GraphML or GEXF)."""
+    """Write the projection for Gephi or Cytoscape (GraphML or GEXF); --since/--until keep the ties
+    seen in that window (undated ties kept), as the other analyses do."""
     from graph.analysis import centrality_scores, write_graph
 
     with open_existing_store(store) as s:
-        G = _graph(s, weak, entities=True)
+        G = _graph(s, weak, since, until, entities=True)
     scores = {m: centrality_scores(G, m) for m in ("degree", "pagerank", "betweenness")} if with_scores else None
     written = write_graph(G, output, fmt, scores=scores)
     typer.echo(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges written to {output} ({written})")

@@ -9,6 +9,17 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.common import JsonOption, StoreOption, emit, fail, open_existing_store, store_url
+from api.cli.filter_options import (
+    FromOpt,
+    GradingOpt,
+    HandlingOpt,
+    RelOpt,
+    ToOpt,
+    TypeOpt,
+    UndatedOpt,
+    WeakOpt,
+    build_filter,
+)
 from graph.errors import NoPath
 from graph.model import Entity, Subgraph
 
@@ -78,15 +89,24 @@ def _stats_lines(data: dict[str, Any]) -> Iterator[str]:
 
 def show(
     entity_id: Annotated[str, typer.Argument(help="Entity id, e.g. person:jan-peeters")],
+    type: TypeOpt = None,
+    relation_type: RelOpt = None,
+    weak: WeakOpt = True,
+    min_grading: GradingOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     store: StoreOption = None,
     json_out: JsonOption = False,
 ) -> None:
     """An entity with its aliases, identifiers, its own relations and the evidence behind each
     (`havengraph viz` draws the neighbourhood). An id merged away shows the entity it went into."""
-    from graph.store.base import own_relations
+    from graph.analysis.filtered import filtered_own_relations
 
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     with open_existing_store(store) as s:
-        sub = own_relations(s, entity_id, limit=200)
+        sub = filtered_own_relations(s, entity_id, flt, limit=200)
         entity = sub.nodes[0]
         mentions = s.mentions(entity.entity_id, limit=50)
     data = {**entity.to_dict(), "requested_id": entity_id, "relations": [r.to_dict() for r in sub.edges],
@@ -115,14 +135,24 @@ def viz(
     depth: Annotated[int, typer.Option(help="Hops around the entity (1-3).")] = 2,
     limit: Annotated[int, typer.Option(help="Maximum number of nodes.")] = 150,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("subgraph.html"),
-    include_weak: Annotated[bool, typer.Option(help="Show weak co-mention edges.")] = True,
+    type: TypeOpt = None,
+    relation_type: RelOpt = None,
+    weak: WeakOpt = True,
+    min_grading: GradingOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     store: StoreOption = None,
 ) -> None:
-    """Write a self-contained interactive HTML picture of an entity's neighbourhood."""
+    """Write a self-contained interactive HTML picture of an entity's neighbourhood (through the
+    relations that pass the filter options)."""
+    from graph.analysis.filtered import filtered_neighbors
     from graph.visualize import subgraph_html
 
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     with open_existing_store(store) as s:
-        sub = s.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+        sub = filtered_neighbors(s, entity_id, flt, depth=depth, limit=limit)
     focus = sub.nodes[0].entity_id  # an id merged away: the entity it went into
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(subgraph_html(sub, focus=focus, title=f"Neighbourhood of {focus}"), encoding="utf-8")
@@ -133,14 +163,25 @@ def path(
     source: Annotated[str, typer.Argument(help="Entity id")],
     target: Annotated[str, typer.Argument(help="Entity id")],
     max_depth: Annotated[int, typer.Option(help="Longest path searched.")] = 6,
-    include_weak: Annotated[bool, typer.Option(help="Allow weak co-mention edges.")] = False,
+    type: TypeOpt = None,
+    relation_type: RelOpt = None,
+    weak: WeakOpt = False,
+    min_grading: GradingOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     store: StoreOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Shortest path between two entities, with the evidence for every hop."""
+    """Shortest path between two entities through relations that pass the filter options, with the
+    evidence for every hop (`analyze paths --time-ordered` keeps the hops in date order)."""
+    from graph.analysis.filtered import filtered_path_subgraph
+
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     with open_existing_store(store) as s:
         try:
-            sub = s.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
+            sub = filtered_path_subgraph(s, source, target, flt, max_depth=max_depth)
         except NoPath as exc:
             fail(str(exc))
     emit(sub.to_dict(), json_out, lambda _: _path_lines(sub))

@@ -1,7 +1,8 @@
 """``havengraph timeline`` and ``havengraph expand``: time and filters on the command line.
 
 Both take the filter options of the API (``--type``, ``--relation-type``, ``--weak/--no-weak``,
-``--min-grading``, ``--from``, ``--to``, ``--max-handling``) and call one library function.
+``--min-grading``, ``--from``, ``--to``, ``--max-handling``, ``--undated``: see
+:mod:`api.cli.filter_options`) and call one library function.
 ``analyze paths --time-ordered`` goes through :func:`timed_paths` here.
 """
 
@@ -13,21 +14,22 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.common import JsonOption, StoreOption, emit, open_existing_store
+from api.cli.filter_options import (
+    FromOpt,
+    GradingOpt,
+    HandlingOpt,
+    RelOpt,
+    ToOpt,
+    TypeOpt,
+    UndatedOpt,
+    WeakOpt,
+    build_filter,
+)
 from graph.errors import EntityNotFound, InvalidInput
 from graph.filters import GraphFilter
 from graph.ids import fold
 
 EntityArg = Annotated[str, typer.Argument(help="Entity id or exact name.")]
-TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Only this entity type (repeatable).")]
-RelOpt = Annotated[list[str] | None, typer.Option("--relation-type", help="Only this relation type (repeatable).")]
-WeakOpt = Annotated[bool, typer.Option("--weak/--no-weak", help="Keep weak co-mentions (CO_MENTIONED).")]
-GradingOpt = Annotated[str | None, typer.Option("--min-grading", help="Only evidence from documents graded at "
-                                                "least this well (e.g. B2).")]
-FromOpt = Annotated[str | None, typer.Option("--from", help="Only evidence dated on or after (YYYY[-MM[-DD]]).")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="Only evidence dated on or before (YYYY[-MM[-DD]]).")]
-HandlingOpt = Annotated[str | None, typer.Option("--max-handling", help="Only evidence from documents handled at "
-                                                 "this level or below (e.g. RESTRICTED).")]
-
 
 def resolve(store: Any, ref: str) -> str:
     """The entity id ``ref`` names: an id (or one merged away), else a unique exact name or alias."""
@@ -45,14 +47,6 @@ def resolve(store: Any, ref: str) -> str:
         raise
 
 
-def _filter(types: list[str] | None, relation_types: list[str] | None, weak: bool, min_grading: str | None,
-            date_from: str | None, date_to: str | None, max_handling: str | None) -> GraphFilter:
-    flt = GraphFilter.build(types, relation_types, weak, min_grading, date_from, date_to, max_handling)
-    if flt.date_from and flt.date_to and flt.date_from[: len(flt.date_to)] > flt.date_to:
-        raise InvalidInput(f"--from {flt.date_from} is after --to {flt.date_to}")
-    return flt
-
-
 def timeline(
     entity: EntityArg,
     type: TypeOpt = None,
@@ -62,6 +56,7 @@ def timeline(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     limit: Annotated[int, typer.Option("--limit", help="Most events.", min=1, max=5000)] = 500,
     store: StoreOption = None,
     json_out: JsonOption = False,
@@ -69,7 +64,7 @@ def timeline(
     """An entity's dated events, oldest first, each with its sentence and document."""
     from graph.analysis.timeline import timeline as build
 
-    flt = _filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling)
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     with open_existing_store(store) as s:
         out = build(s, resolve(s, entity), flt, limit=limit)
     emit(out, json_out, _timeline_lines)
@@ -95,13 +90,14 @@ def expand(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     store: StoreOption = None,
     json_out: JsonOption = False,
 ) -> None:
     """An entity's neighbours under a filter, strongest ties first, a page at a time."""
     from graph.analysis.expand import expand as build
 
-    flt = _filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling)
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     with open_existing_store(store) as s:
         out = build(s, resolve(s, entity), flt, cap=cap, offset=offset)
     emit(out, json_out, _expand_lines)
@@ -120,15 +116,19 @@ def _expand_lines(out: dict[str, Any]) -> Iterator[str]:
 
 def timed_paths(store: Any, source: str, target: str, max_hops: int, include_weak: bool,
                 date_from: str | None, date_to: str | None, ordered: bool) -> list[dict[str, Any]]:
-    """A time-ordered (or dated) path in the shape of ``analyze paths`` output, plus ``hop_dates``."""
-    from graph.analysis.timeline import time_ordered_path
+    """A time-ordered path, or the shortest path within dates (a relation is inside them when one of
+    its dates is; undated relations count, as everywhere), in the shape of ``analyze paths`` output,
+    plus ``hop_dates`` (``None`` for an undated hop)."""
+    from graph.analysis.filtered import filtered_path
 
     flt = GraphFilter.build(include_weak=include_weak, date_from=date_from, date_to=date_to)
-    out = time_ordered_path(store, resolve(store, source), resolve(store, target), max_depth=max_hops, flt=flt,
-                            ordered=ordered)
+    out = filtered_path(store, resolve(store, source), resolve(store, target), flt, max_depth=max_hops,
+                        time_ordered=ordered)
     edges = [{"source": e["source"], "target": e["target"], "types": [e["type"]], "evidence": e["evidence"]}
              for e in out["edges"]]
-    return [{"length": out["hops"], "nodes": out["nodes"], "edges": edges, "hop_dates": out["hop_dates"]}]
+    dates = out.get("hop_dates") or [min((ev["date"] for ev in e["evidence"] if ev.get("date")), default=None)
+                                     for e in out["edges"]]
+    return [{"length": out["hops"], "nodes": out["nodes"], "edges": edges, "hop_dates": dates}]
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,17 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.common import JsonOption, StoreOption, emit, fail, open_store_from, store_url
+from api.cli.filter_options import (
+    FromOpt,
+    GradingOpt,
+    HandlingOpt,
+    RelOpt,
+    ToOpt,
+    TypeOpt,
+    UndatedOpt,
+    WeakOpt,
+    build_filter,
+)
 from api.security.audit import AuditLog
 from api.security.keys import KeyStore, keys_db_path
 from api.settings import Settings
@@ -115,17 +126,31 @@ def evidence_export(
     source: Annotated[str | None, typer.Option(help="With --target: package the shortest path.")] = None,
     target: Annotated[str | None, typer.Option(help="Other end of the path.")] = None,
     clearance: Annotated[str | None, typer.Option(help="Package only what this clearance may see.")] = None,
+    type: TypeOpt = None,
+    relation_type: RelOpt = None,
+    weak: WeakOpt = False,
+    min_grading: GradingOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     who: Annotated[str, typer.Option(help="Name recorded as the requester.")] = "cli",
     output: Annotated[Path, typer.Option("-o", "--output", help="Zip file to write.")] = Path("evidence-package.zip"),
     store: StoreOption = None,
 ) -> None:
-    """Write an evidence package (zip) for an entity's neighbourhood or a path."""
+    """Write an evidence package (zip) for an entity's neighbourhood or a path, through the
+    relations that pass the filter options."""
     from api.routers.evidence import select
     from api.routers.models import PackageIn
     from api.security.evidence_package import build_package
     from graph.store.view import ClearedView
 
-    spec = PackageIn(entity_id=entity_id, depth=depth, limit=limit, source=source, target=target)
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
+    spec = PackageIn(entity_id=entity_id, depth=depth, limit=limit, source=source, target=target,
+                     include_weak=flt.include_weak, type=sorted(flt.entity_types or ()) or None,
+                     relation_type=sorted(flt.relation_types or ()) or None, min_grading=flt.min_grading,
+                     date_from=flt.date_from, date_to=flt.date_to, max_handling=flt.max_handling,
+                     undated=flt.undated)
     with open_store_from(store) as s:
         view = ClearedView(s, clearance)
         data = build_package(view, select(view, spec), {"request": spec.model_dump(exclude_none=True),

@@ -16,6 +16,18 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.common import JsonOption, StoreOption, emit, open_existing_store, store_url
+from api.cli.filter_options import (
+    FromOpt,
+    GradingOpt,
+    HandlingOpt,
+    RelOpt,
+    ToOpt,
+    TypeOpt,
+    UndatedOpt,
+    WeakOpt,
+    build_filter,
+    panel_filters,
+)
 from api.security.audit import AuditLog
 from api.security.clearance_floor import clearance_floor
 from api.security.keys import keys_db_path
@@ -77,10 +89,21 @@ def investigations_save(
     notes_text: Annotated[str, typer.Option("--notes", help="Free-text notes.")] = "",
     share: Annotated[str | None, typer.Option("--share", help="Lowest role that may open it too.")] = None,
     investigation_id: Annotated[str | None, typer.Option("--id", help="Replace this saved investigation.")] = None,
+    type: TypeOpt = None,
+    relation_type: RelOpt = None,
+    weak: WeakOpt = True,
+    min_grading: GradingOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
     who: WhoOption = None, store: StoreOption = None, json_out: JsonOption = False,
 ) -> None:
-    """Save a new investigation (or replace one with --id) holding the pinned entities."""
-    fields: dict[str, Any] = {"name": name, "pinned": pin or [], "notes": notes_text, "shared_with": share}
+    """Save a new investigation (or replace one with --id) holding the pinned entities and the
+    filter options given (kept as the page's filter panel keeps them; its reports use the dates)."""
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
+    fields: dict[str, Any] = {"name": name, "pinned": pin or [], "notes": notes_text, "shared_with": share,
+                              "filters": panel_filters(flt)}
     with open_existing_store(store) as s:
         for eid in fields["pinned"]:
             s.get_entity(eid)

@@ -2,7 +2,8 @@
 
 Rules run on the whole store after every ingest: ``havengraph ingest`` runs them, and any read of
 ``/alerts`` first runs them when documents were added or removed since the last run (uploads, a
-watched folder). Each caller sees only the hits their clearance allows.
+watched folder). Rules and hits are kept in the store (shared by everyone using it); "seen" is
+marked per user. Each caller sees only the hits their clearance allows.
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import Analyst, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES, ErrorBody
 from api.routers.models import EntityType, Raw
-from graph.alerts import AlertBook, alerts_db_path, visible_hits
+from graph.alerts import AlertBook, alerts_db_path, migrate_side_file, visible_hits
 
 router = APIRouter(prefix="/alerts", tags=["alerts"], responses=ERROR_RESPONSES)
 
 
 def alert_book(request: Request) -> AlertBook:
-    """The app's alert book, opened on first use beside the store (closed with the app)."""
+    """The app's alert book over its store; on first use, an earlier version's alert file (beside
+    an embedded store, or ``havengraph.alerts.db`` in the current folder) is brought in once."""
     state = request.app.state
     book = getattr(state, "alerts", None)
     if book is None:
-        book = state.alerts = AlertBook(alerts_db_path(state.settings.store))
+        book = AlertBook(state.store)
+        migrate_side_file(book, alerts_db_path(state.settings.store))
+        state.alerts = book
     return book
 
 
@@ -106,12 +110,12 @@ class HitOut(BaseModel):
 
 @router.get("", response_model=list[HitOut], summary="Alert hits, newest first, with their evidence")
 def list_alerts(request: Request, store: StoreDep, user: Viewer,
-                unseen: Annotated[bool, Query(description="only hits nobody has marked seen")] = False,
+                unseen: Annotated[bool, Query(description="only hits you have not marked seen")] = False,
                 rule: Annotated[str | None, Query(max_length=120, description="rule id or name")] = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Raw:
     book = alert_book(request)
     book.refresh(request.app.state.store)
-    hits = visible_hits(book.hits(unseen_only=unseen, rule=rule, limit=limit), store)
+    hits = visible_hits(book.hits(unseen_only=unseen, rule=rule, limit=limit, user=user.name), store)
     note(request, items=len(hits))
     return Raw(hits)
 
@@ -145,8 +149,11 @@ def run_rules(request: Request, store: StoreDep, user: Analyst) -> Raw:
     return Raw(hits)
 
 
-@router.post("/seen", summary="Mark hits seen (all, or one rule's) (analyst)")
-def mark_seen(request: Request, user: Analyst,
+@router.post("/seen", summary="Mark the hits you may see as seen by you (all, or one rule's) (analyst)")
+def mark_seen(request: Request, store: StoreDep, user: Analyst,
               rule: Annotated[str | None, Query(max_length=120, description="rule id or name")] = None
               ) -> dict[str, int]:
-    return {"marked": alert_book(request).mark_seen(rule)}
+    """Seen marks are per user: the other analysts still see these hits as new."""
+    book = alert_book(request)
+    mine = visible_hits(book.hits(unseen_only=True, rule=rule, limit=1_000_000, user=user.name), store)
+    return {"marked": book.mark_seen(rule, user=user.name, hits=mine)}

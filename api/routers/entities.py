@@ -10,19 +10,11 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import SettingsDep, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
-from api.routers.models import (
-    DocumentInfo,
-    EntityDetail,
-    EntityOut,
-    EntityType,
-    GraphView,
-    Raw,
-    RelationType,
-    SubgraphOut,
-)
+from api.routers.filter_params import FilterDep
+from api.routers.models import DocumentInfo, EntityDetail, EntityOut, EntityType, GraphView, Raw, SubgraphOut
 from api.routers.sizing import node_sizes
+from graph.analysis.filtered import filtered_neighbors, filtered_own_relations
 from graph.errors import DocumentNotFound, InvalidInput
-from graph.store.base import own_relations
 from graph.visualize import subgraph_html, vis_data
 
 router = APIRouter(prefix="/entities", tags=["entities"], responses=ERROR_RESPONSES)
@@ -60,11 +52,13 @@ def search_entities(request: Request, response: Response, store: StoreDep, setti
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="An entity with its relations, evidence and documents")
-def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Viewer) -> Response:
-    """The entity's own relations only; its neighbourhood (relations among its neighbours too) is
-    ``/entities/{id}/neighbors``. An id merged away answers with the entity it went into."""
+def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Viewer, flt: FilterDep) -> Response:
+    """The entity's own relations only (under the filter: a date range keeps the relations dated
+    inside it, and those without any date unless ``undated=exclude``); its neighbourhood
+    (relations among its neighbours too) is ``/entities/{id}/neighbors``. An id merged away
+    answers with the entity it went into."""
     asked = entity_id
-    sub = own_relations(store, entity_id, limit=200)
+    sub = filtered_own_relations(store, entity_id, flt, limit=200)
     entity = sub.nodes[0]
     entity_id = entity.entity_id
     mentions = store.mentions(entity_id, limit=200)
@@ -84,24 +78,23 @@ def get_entity(request: Request, entity_id: EntityId, store: StoreDep, user: Vie
 
 @router.get("/{entity_id}/neighbors", response_model=SubgraphOut, summary="Neighbourhood up to 3 hops")
 def get_neighbors(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
-                  depth: Depth = 1,
-                  type: Annotated[list[EntityType] | None, Query(description="keep only these entity types")] = None,
-                  relation_type: Annotated[list[RelationType] | None, Query(description="follow only these")] = None,
-                  limit: Limit = 100,
-                  include_weak: bool = True) -> Response:
+                  flt: FilterDep, depth: Depth = 1, limit: Limit = 100) -> Response:
+    """Entities within ``depth`` hops through relations that pass the filter (``type``,
+    ``relation_type``, ``include_weak``, ``min_grading``, ``date_from``/``date_to``,
+    ``max_handling``, ``undated``), with the relations among them."""
     limit = _bounded(settings, depth, limit)
-    sub = store.neighbors(entity_id, depth=depth, types=type, relation_types=relation_type, limit=limit,
-                          include_weak=include_weak)
+    sub = filtered_neighbors(store, entity_id, flt, depth=depth, limit=limit)
     note(request, items=len(sub.nodes))
     return Raw(sub.to_dict())
 
 
 @router.get("/{entity_id}/graph", response_model=GraphView, summary="Neighbourhood styled for vis-network")
 def get_graph(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
-              depth: Depth = 1, limit: Limit = 80, include_weak: bool = True) -> Response:
-    """Nodes coloured and shaped from the schema, sized by centrality, with evidence tooltips."""
+              flt: FilterDep, depth: Depth = 1, limit: Limit = 80) -> Response:
+    """Nodes coloured and shaped from the schema, sized by centrality, with evidence tooltips;
+    the same filter as ``/entities/{id}/neighbors``."""
     limit = _bounded(settings, depth, limit)
-    sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    sub = filtered_neighbors(store, entity_id, flt, depth=depth, limit=limit)
     entity_id = sub.nodes[0].entity_id  # an id merged away: the entity it went into
     data = vis_data(sub, focus=entity_id, sizes=node_sizes(request.app, store, sub))
     note(request, items=len(sub.nodes))
@@ -112,9 +105,9 @@ def get_graph(request: Request, entity_id: EntityId, store: StoreDep, settings: 
             responses={200: {"content": {"text/html": {}}, "description": "the page"}},
             summary="Self-contained interactive page of the neighbourhood (no external resources)")
 def get_subgraph_page(request: Request, entity_id: EntityId, store: StoreDep, settings: SettingsDep, user: Viewer,
-                      depth: Depth = 2, limit: Limit = 150, include_weak: bool = True) -> HTMLResponse:
+                      flt: FilterDep, depth: Depth = 2, limit: Limit = 150) -> HTMLResponse:
     limit = _bounded(settings, depth, limit)
-    sub = store.neighbors(entity_id, depth=depth, limit=limit, include_weak=include_weak)
+    sub = filtered_neighbors(store, entity_id, flt, depth=depth, limit=limit)
     note(request, items=len(sub.nodes))
     entity_id = sub.nodes[0].entity_id
     page = subgraph_html(sub, focus=entity_id, title=f"Neighbourhood of {entity_id}",

@@ -20,13 +20,17 @@ router = APIRouter(prefix="/evidence-packages", tags=["evidence"], responses=ERR
 
 
 def select(store: ClearedView, spec: PackageIn) -> Subgraph:
-    """The subgraph a package request names: a path, an entity's neighbourhood, or a list of entities."""
+    """The subgraph a package request names: a path, an entity's neighbourhood, or a list of
+    entities, under the request's filter (date range, grading, handling, types, weak links)."""
+    from graph.analysis.filtered import filtered_neighbors, filtered_path_subgraph, filtered_subgraph
+
+    flt = spec.graph_filter()
     if spec.source and spec.target:
-        return store.shortest_path(spec.source, spec.target, include_weak=spec.include_weak)
+        return filtered_path_subgraph(store, spec.source, spec.target, flt)
     if spec.entity_id:
-        return store.neighbors(spec.entity_id, depth=spec.depth, limit=spec.limit, include_weak=spec.include_weak)
+        return filtered_neighbors(store, spec.entity_id, flt, depth=spec.depth, limit=spec.limit)
     if spec.entity_ids:
-        return store.subgraph(spec.entity_ids, include_weak=spec.include_weak)
+        return filtered_subgraph(store, spec.entity_ids, flt)
     if spec.source or spec.target:
         raise InvalidInput("a path needs both source and target")
     raise InvalidInput("name an entity_id, a source and target, or a list of entity_ids")

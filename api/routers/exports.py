@@ -14,7 +14,8 @@ from fastapi.responses import Response
 
 from api.deps import Analyst, SettingsDep, StoreDep, note
 from api.errors import ERROR_RESPONSES
-from api.routers.models import EntityType, RelationType
+from api.routers.filter_params import FilterDep
+from graph.filters import GraphFilter
 from graph.store.base import build_projection
 from graph.store.view import ClearedView
 
@@ -26,18 +27,30 @@ FILENAME = {"graphml": "havengraph.graphml", "gexf": "havengraph.gexf", "csv": "
             "nodes.csv": "havengraph-nodes.csv"}
 
 
-def _graph(store: ClearedView, entity_id: str | None, depth: int, limit: int, types: list[str] | None,
-           relation_types: list[str] | None, include_weak: bool) -> nx.MultiDiGraph:
-    if not entity_id:
-        return store.projection(types=types, relation_types=relation_types, include_weak=include_weak)
-    sub = store.neighbors(entity_id, depth=depth, types=types, relation_types=relation_types, limit=limit,
-                          include_weak=include_weak)
+def _graph(store: ClearedView, entity_id: str | None, depth: int, limit: int, flt: GraphFilter) -> nx.MultiDiGraph:
+    """The whole graph or a neighbourhood, through the relations that pass ``flt``."""
+    from graph.analysis.filtered import filtered_neighbors, filtered_subgraph
+
+    types = sorted(flt.entity_types) if flt.entity_types else None
+    relation_types = sorted(flt.relation_types) if flt.relation_types else None
+    whole = store.projection(types=types, relation_types=relation_types, include_weak=flt.include_weak) \
+        if not entity_id else None
+    if whole is not None and not (flt.dated or flt.needs_documents or flt.undated != "include"):
+        return whole
+    if whole is not None:  # dates, grading or handling are judged on each relation's evidence
+        ids = sorted(whole.nodes)
+        sub = filtered_subgraph(store, ids, flt)
+        linked = {r.source for r in sub.edges} | {r.target for r in sub.edges}
+        nodes = [(eid, whole.nodes[eid]["type"], whole.nodes[eid]["name"]) for eid in ids if eid in linked]
+    else:
+        sub = filtered_neighbors(store, str(entity_id), flt, depth=depth, limit=limit)
+        nodes = [(n.entity_id, n.type, n.name) for n in sub.nodes]
     edges = []
     for rel in sub.edges:
         row = rel.to_dict()
         edges.append((rel.source, rel.target, rel.type, row["weight"], row["count"], row["first_seen"],
                       row["last_seen"]))
-    return build_projection([(n.entity_id, n.type, n.name) for n in sub.nodes], edges)
+    return build_projection(nodes, edges)
 
 
 def _clean(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -93,15 +106,14 @@ def render(graph: nx.MultiDiGraph, fmt: str) -> bytes:
 @router.get("/{fmt}", summary="Export the graph (analyst)", response_class=Response,
             responses={200: {"content": {"application/xml": {}, "text/csv": {}},
                              "description": "the graph file"}})
-def export_graph(request: Request, fmt: Format, store: StoreDep, settings: SettingsDep, user: Analyst,
+def export_graph(request: Request, fmt: Format, store: StoreDep, settings: SettingsDep, user: Analyst, flt: FilterDep,
                  entity_id: Annotated[str | None, Query(max_length=300, description="only this neighbourhood")] = None,
                  depth: Annotated[int, Query(ge=1, le=3)] = 2,
-                 limit: Annotated[int, Query(ge=1, le=500)] = 500,
-                 type: Annotated[list[EntityType] | None, Query()] = None,
-                 relation_type: Annotated[list[RelationType] | None, Query()] = None,
-                 include_weak: bool = True) -> Response:
-    graph = _graph(store, entity_id, min(depth, settings.max_depth), min(limit, settings.max_limit), type,
-                   relation_type, include_weak)
+                 limit: Annotated[int, Query(ge=1, le=500)] = 500) -> Response:
+    """The filter parameters are those of ``/entities/{id}/neighbors``: with a date range (or a
+    grading or handling bound) only relations with evidence inside it are exported, and the
+    entities they link."""
+    graph = _graph(store, entity_id, min(depth, settings.max_depth), min(limit, settings.max_limit), flt)
     note(request, items=graph.number_of_nodes())
     return Response(render(graph, fmt), media_type=MEDIA[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{FILENAME[fmt]}"'})

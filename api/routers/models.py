@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.filters import DATE_PATTERN, GraphFilter
 from graph.model import METHODS
 from graph.schema import SCHEMA
 
@@ -258,6 +259,19 @@ class PackageIn(BaseModel):
     entity_ids: list[Annotated[str, Field(min_length=1, max_length=300)]] | None = \
         Field(None, min_length=1, max_length=500)
     include_weak: bool = False
+    type: list[EntityType] | None = Field(None, description="keep only these entity types")
+    relation_type: list[RelationType] | None = Field(None, description="keep only these relation types")
+    min_grading: str | None = Field(None, max_length=8, pattern=SCHEMA.grading_pattern)
+    date_from: str | None = Field(None, max_length=10, pattern=DATE_PATTERN,
+                                  description="a relation is inside the range when one of its evidence dates is")
+    date_to: str | None = Field(None, max_length=10, pattern=DATE_PATTERN)
+    max_handling: HandlingCode | None = None
+    undated: Literal["include", "exclude"] = Field("include", description="relations without any date")
+
+    def graph_filter(self) -> GraphFilter:
+        """The request's filter, the same as the query parameters of the reading routes."""
+        return GraphFilter.build(self.type, self.relation_type, self.include_weak, self.min_grading,
+                                 self.date_from, self.date_to, self.max_handling, self.undated)
 
 
 class PackageCheck(BaseModel):

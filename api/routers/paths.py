@@ -9,17 +9,15 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import SettingsDep, StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
+from api.routers.filter_params import PathFilterDep
 from api.routers.models import PathOut, Raw, WatchlistEntry
 from graph.errors import InvalidInput, NoPath
-from graph.filters import DATE_PATTERN
 from graph.store.base import MAX_PATH_DEPTH
 from graph.store.view import ClearedView
 
 router = APIRouter(tags=["paths"], responses=ERROR_RESPONSES)
 
 MaxDepth = Annotated[int, Query(ge=1, le=MAX_PATH_DEPTH, description="longest path searched, in hops")]
-DateParam = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
-                                        description="time-ordered path within these dates (inclusive)")]
 
 
 def _path(sub: Any, target: str | None = None, target_entry: str | None = None) -> Raw:
@@ -31,23 +29,18 @@ def _path(sub: Any, target: str | None = None, target_entry: str | None = None) 
 def get_path(request: Request, store: StoreDep, user: Viewer,
              source: Annotated[str, Query(min_length=1, max_length=300)],
              target: Annotated[str, Query(min_length=1, max_length=300)],
+             flt: PathFilterDep,
              max_depth: MaxDepth = 6,
-             include_weak: bool = False,
-             time_ordered: Annotated[bool, Query(description="each hop dated no earlier than the one before")] = False,
-             date_from: DateParam = None,
-             date_to: DateParam = None) -> Raw:
-    if time_ordered or date_from or date_to:
-        from graph.analysis.timeline import time_ordered_path
-        from graph.filters import GraphFilter
+             time_ordered: Annotated[bool, Query(description="each hop dated no earlier than the one before "
+                                                             "(undated relations cannot order a hop)")] = False,
+             ) -> Raw:
+    """The fewest hops through relations that pass the filter (weak links only with
+    ``include_weak=true``); ``time_ordered`` adds ``hop_dates``."""
+    from graph.analysis.filtered import filtered_path
 
-        timed = time_ordered_path(store, source, target, max_depth=max_depth,
-                                  flt=GraphFilter.build(include_weak=include_weak, date_from=date_from, date_to=date_to),
-                                  ordered=time_ordered)
-        note(request, items=len(timed["nodes"]))
-        return Raw({**timed, "target": target, "target_entry": None})
-    sub = store.shortest_path(source, target, max_depth=max_depth, include_weak=include_weak)
-    note(request, items=len(sub.nodes))
-    return _path(sub, target)
+    found = filtered_path(store, source, target, flt, max_depth=max_depth, time_ordered=time_ordered)
+    note(request, items=len(found["nodes"]))
+    return Raw({**found, "target": target, "target_entry": None})
 
 
 def watchlist_match(store: ClearedView, path: str | None) -> Any:

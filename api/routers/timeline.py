@@ -1,7 +1,6 @@
 """Time and filters: an entity's timeline, and its neighbours a page at a time under a filter.
 
-Both take the same filter parameters (entity and relation types, weak links, minimum grading,
-date range, highest handling), read through the caller's need-to-know view, and call one
+Both take the filter parameters every reading route shares (:mod:`api.routers.filter_params`), read through the caller's need-to-know view, and call one
 library function each (:func:`graph.analysis.timeline`, :func:`graph.analysis.expand`).
 """
 
@@ -9,44 +8,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep, Viewer, note
 from api.errors import ERROR_RESPONSES
-from api.routers.models import EntityOut, EntityType, GraphView, HandlingCode, Raw, RelationType, SubgraphOut
+from api.routers.filter_params import FilterDep
+from api.routers.models import EntityOut, GraphView, Raw, RelationType, SubgraphOut
 from api.routers.sizing import node_sizes
 from graph.analysis.expand import MAX_CAP, expand, expand_subgraph
 from graph.analysis.timeline import MAX_EVENTS, timeline
-from graph.filters import DATE_PATTERN, GraphFilter
-from graph.schema import SCHEMA
 from graph.visualize import vis_data
 
 router = APIRouter(tags=["time and filters"], responses=ERROR_RESPONSES)
 
-DateParam = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
-                                        description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
-
-
-def graph_filter(
-    type: Annotated[list[EntityType] | None, Query(description="keep only these entity types")] = None,
-    relation_type: Annotated[list[RelationType] | None, Query(description="keep only these relation types")] = None,
-    include_weak: Annotated[bool, Query(description="keep weak co-mentions (CO_MENTIONED)")] = True,
-    min_grading: Annotated[str | None, Query(max_length=8, pattern=SCHEMA.grading_pattern,
-                                             description="only evidence from documents graded at least this "
-                                                         "well, e.g. B2")] = None,
-    date_from: DateParam = None,
-    date_to: DateParam = None,
-    max_handling: Annotated[HandlingCode | None, Query(description="only evidence from documents handled at "
-                                                                   "this level or below")] = None,
-    keep_undated: Annotated[bool, Query(description="with a date range, keep evidence without a date")] = False,
-) -> GraphFilter:
-    """The filter parameters every route of this area shares."""
-    return GraphFilter.build(type, relation_type, include_weak, min_grading, date_from, date_to, max_handling,
-                             keep_undated)
-
-
-FilterDep = Annotated[GraphFilter, Depends(graph_filter)]
 
 
 class TimelineEvent(BaseModel):

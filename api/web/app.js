@@ -121,9 +121,11 @@ function evidenceLine(ev) {
     el("small", {}, `${ev.method}, ${where}, doc ${ev.doc_id.slice(0, 10)}`));
 }
 
-async function openEntity(entityId) {
+async function openEntity(entityId, redraw = true) {
   try {
-    const { body } = await api("/entities/" + encodeURIComponent(entityId));
+    /* the relations listed obey the filter panel (explore.js), like the picture and the timeline */
+    const filtered = typeof filterParams === "function" ? filterParams() : null;
+    const { body } = await api("/entities/" + encodeURIComponent(entityId) + (filtered ? "?" + filtered : ""));
     state.entity = body;
     $("entity-panel").hidden = false;
     $("entity-name").replaceChildren(body.name, typeTag(body.type));
@@ -146,14 +148,17 @@ async function openEntity(entityId) {
       for (const ev of rel.evidence.slice(0, 3)) item.append(evidenceLine(ev));
       rels.append(item);
     }
-    if (!body.relations.length) rels.append(el("li", {}, "no relations you may see"));
+    if (!body.relations.length) {
+      rels.append(el("li", {}, filtered && (filtered.has("date_from") || filtered.has("date_to"))
+        ? "no relations you may see within these filters" : "no relations you may see"));
+    }
     const docs = $("documents");
     docs.replaceChildren();
     for (const doc of body.documents) {
       docs.append(el("li", { onclick: () => openDocument(doc.doc_id) }, doc.title || doc.source || doc.doc_id,
         " ", el("small", {}, [doc.date, doc.handling, doc.grading].filter(Boolean).join(" \u00b7 "))));
     }
-    await drawNeighbourhood(body.entity_id, 1, true);
+    if (redraw) await drawNeighbourhood(body.entity_id, 1, true);
   } catch (e) { toast(e.message); }
 }
 

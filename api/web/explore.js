@@ -16,6 +16,7 @@ function filterParams() {
   if (grading) p.set("min_grading", grading.toUpperCase());
   if ($("f-from").value) p.set("date_from", $("f-from").value);
   if ($("f-to").value) p.set("date_to", $("f-to").value);
+  if (!$("f-undated").checked) p.set("undated", "exclude");
   if ($("f-handling").value) p.set("max_handling", $("f-handling").value);
   return p;
 }
@@ -54,7 +55,8 @@ function readFilters() {
   const picked = (id) => [...$(id).selectedOptions].map((o) => o.value);
   return { types: picked("f-types"), relation_types: picked("f-rels"), include_weak: $("f-weak").checked,
     min_grading: $("f-grading").value.trim(), date_from: $("f-from").value, date_to: $("f-to").value,
-    max_handling: $("f-handling").value, cap: Number($("f-cap").value) || 25 };
+    undated: $("f-undated").checked ? "include" : "exclude", max_handling: $("f-handling").value,
+    cap: Number($("f-cap").value) || 25 };
 }
 
 function writeFilters(f) {
@@ -65,6 +67,7 @@ function writeFilters(f) {
   $("f-grading").value = f.min_grading || "";
   $("f-from").value = f.date_from || "";
   $("f-to").value = f.date_to || "";
+  $("f-undated").checked = f.undated !== "exclude";
   $("f-handling").value = f.max_handling || "";
   $("f-cap").value = f.cap || 25;
   ex.cap = Math.max(1, Math.min(200, Number($("f-cap").value) || 25));
@@ -76,8 +79,7 @@ async function applyFilters() {
   ex.cap = Math.max(1, Math.min(200, Number($("f-cap").value) || 25));
   if (!state.entity) return;
   try {
-    await drawNeighbourhood(state.entity.entity_id, 1, true);
-    await loadTimeline(state.entity.entity_id);
+    await openEntity(state.entity.entity_id);  // its relations, picture and timeline, all under the filter
   } catch (e) { toast(e.message); }
 }
 
@@ -208,6 +210,7 @@ async function timeOrderedPath() {
       include_weak: $("f-weak").checked ? "true" : "false" });
     if ($("f-from").value) p.set("date_from", $("f-from").value);
     if ($("f-to").value) p.set("date_to", $("f-to").value);
+    if (!$("f-undated").checked) p.set("undated", "exclude");
     const { body } = await api("/paths?" + p);
     const names = Object.fromEntries(body.nodes.map((n) => [n.entity_id, n.name]));
     const list = el("ol");
@@ -233,7 +236,7 @@ async function loadAlerts() {
     $("alerts").replaceChildren(...body.map((hit) => el("li", { class: "hit", onclick: () => openEntity(hit.entity_id) },
       el("b", {}, hit.title), " ", el("small", {}, `[${hit.rule}] ${hit.found_at.slice(0, 16).replace("T", " ")}`),
       ...hit.evidence.slice(0, 1).filter((ev) => ev.sentence).map((ev) =>
-        el("span", { class: "ev" }, el("q", {}, ev.sentence))))));
+        el("span", { class: "ev", title: ev.sentence }, el("q", {}, ev.sentence))))));
     $("alerts-seen").hidden = !body.length;
   } catch (e) {
     $("alerts-panel").hidden = true;
@@ -270,8 +273,8 @@ loadSchema = async function () {  // eslint-disable-line no-global-assign
 };
 
 const baseOpenEntity = openEntity;
-openEntity = async function (entityId) {  // eslint-disable-line no-global-assign
-  await baseOpenEntity(entityId);
+openEntity = async function (entityId, redraw = true) {  // eslint-disable-line no-global-assign
+  await baseOpenEntity(entityId, redraw);
   if (state.entity) await loadTimeline(state.entity.entity_id);
 };
 

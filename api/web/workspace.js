@@ -79,6 +79,7 @@ async function listInvestigations() {
     list.replaceChildren();
     for (const inv of body) {
       const id = inv.investigation_id;
+      /* reports and charts keep to the investigation's saved dates, grading and handling (server side) */
       list.append(el("li", { "data-id": id },
         el("b", {}, inv.name), " ", el("small", {}, `${inv.pinned.length} pinned \u00b7 ${inv.owner}` +
           (inv.shared_with ? ` \u00b7 shared with ${inv.shared_with}s` : "")), el("br"),
@@ -137,6 +138,9 @@ async function openInvestigation(id) {
     if (window.havengraph) window.havengraph.filters = body.filters || {};
     $("graph-hint").textContent = `investigation "${body.name}": ${body.nodes.length} entities, ` +
       `${body.edges.length} relations, as saved`;
+    if (body.filter_ignored) toast(body.filter_ignored);
+    /* the open entity's relations and timeline follow the filters just put back (the picture stays) */
+    if (state.entity) await openEntity(state.entity.entity_id, false);
   } catch (e) { toast(e.message); }
 }
 
@@ -245,8 +249,8 @@ async function startWorkspace() {
   const legend = $("legend");
   if (legend) new MutationObserver(addHandLegend).observe(legend, { childList: true });
   const original = window.openEntity;
-  window.openEntity = async (entityId) => {
-    await original(entityId);
+  window.openEntity = async (entityId, redraw = true) => {
+    await original(entityId, redraw);
     if (state.entity) await loadNotes(state.entity.entity_id);
   };
   const refresh = async () => {

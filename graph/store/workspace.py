@@ -1,4 +1,4 @@
-"""Analysts' workspace records kept beside the graph: saved investigations and notes.
+"""Analysts' workspace records kept beside the graph: saved investigations, notes and alerts.
 
 A record is ``{"kind", "record_id", "owner", "target", "updated_at", "data"}``: ``kind`` says what
 it is (:data:`RECORD_KINDS`), ``owner`` who saved it, ``target`` what it is about (an entity id or
@@ -24,7 +24,7 @@ from graph.store import cypher
 
 __all__ = ["RECORD_KINDS", "Neo4jWorkspace", "SQLiteWorkspace", "record_row"]
 
-RECORD_KINDS = ("investigation", "note")
+RECORD_KINDS = ("investigation", "note", "alert_rule", "alert_hit", "alert_seen", "alert_state")
 MAX_RECORD_BYTES = 2_000_000
 
 _SQLITE_DDL = (

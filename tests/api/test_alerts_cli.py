@@ -35,6 +35,9 @@ def test_rule_then_ingest_then_new_hits(tmp_path):
     new = json.loads(run("alerts", "--unseen", "--store", url, "--json"))
     assert [h["title"] for h in new] == ["Jan Peeters -[CONTACTED]- Kris Claes"]
     assert new[0]["evidence"][0]["date"] == "2024-02-03"
+    colleague = json.loads(run("alerts", "--unseen", "--who", "kim", "--store", url, "--json"))
+    assert len(colleague) == 2  # the first hit was marked seen by this user only
+    assert not (tmp_path / "case.alerts.db").exists()  # rules and hits are in the store
     text = run("alerts", "--store", url)
     assert "NEW" in text and "[jan] Jan Peeters -[CONTACTED]- Kris Claes" in text
     assert "jan (watchlist)" in run("alerts", "rules", "--store", url)

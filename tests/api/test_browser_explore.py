@@ -112,6 +112,10 @@ def test_watch_an_entity_and_read_its_alerts(served):
                                   ".map(b => b.textContent))")
         assert all("Kenneth Lauwers" in t for t in titles), titles
         assert browser.js("document.querySelectorAll('#alerts li.hit .ev').length") > 0  # with its sentence
+        # a long sentence (a list of defendants) takes three lines at most; the whole of it is its title
+        tallest = browser.js("Math.max(...Array.from(document.querySelectorAll('#alerts li.hit .ev'))"
+                             ".map(e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)))")
+        assert tallest <= 3.2, tallest
         assert browser.js("document.getElementById('alerts-count').textContent") == f"{len(titles)} new"
         browser.screenshot(ARTIFACTS / "alerts.png")
         browser.js("document.querySelector('#alerts li.hit').click()")

@@ -84,7 +84,8 @@ def test_workspace_notes_hand_link_investigation_and_merge_queue(served):
         # with a filter set in the panel: it is saved with the investigation and comes back with it
         browser.js("document.getElementById('f-weak').checked = false;"
                    "document.getElementById('f-from').value = '2023-01-01';"
-                   "for (const o of document.getElementById('f-rels').options) o.selected = o.value === 'EMPLOYED_BY'")
+                   "for (const o of document.getElementById('f-rels').options) "
+                   "o.selected = ['WORKS_AT', 'DIRECTOR_OF'].includes(o.value)")
         browser.js("document.getElementById('inv-name').value = 'Gate 4 roster';"
                    "document.getElementById('inv-save').click()")
         browser.wait_for("document.getElementById('inv-list').textContent.includes('Gate 4 roster')")
@@ -100,8 +101,11 @@ def test_workspace_notes_hand_link_investigation_and_merge_queue(served):
         assert reopened[JAN.entity_id] == {"x": -250, "y": 120}
         restored = browser.js("window.havengraph.filters")
         assert restored["include_weak"] is False and restored["date_from"] == "2023-01-01"
-        assert restored["relation_types"] == ["EMPLOYED_BY"]
+        assert restored["relation_types"] == ["DIRECTOR_OF", "WORKS_AT"]
         assert browser.js("window.havengraph.edges.get().some(e => e.analyst)")
+        # the reopened picture draws the relations its saved filters let through: no ASSOCIATE_OF now
+        drawn = browser.js("[...new Set(window.havengraph.edges.get().map(e => e.relation))].sort()")
+        assert drawn == ["DIRECTOR_OF", "WORKS_AT"], drawn
         browser.js("document.getElementById('workspace-panel').scrollIntoView(); new Promise(r => setTimeout(r, 500))")
         browser.screenshot(ARTIFACTS / "workspace-investigation.png")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from dated_network import ANNA, BERT, CAS, DIRK, EVA, dated_network
+from dated_network import ANNA, BERT, CAS, DIRK, EVA, PHONE, dated_network
 from typer.testing import CliRunner
 
 from api.cli import app as cli
@@ -60,3 +60,7 @@ def test_analyze_paths_time_ordered(url):
     assert [n["entity_id"] for n in timed[0]["nodes"]] == [ANNA, BERT, CAS, DIRK]
     assert timed[0]["hop_dates"] == ["2023-05-02", "2023-05-10", "2023-05-20"]
     assert "2023-05-10" in run("analyze", "paths", ANNA, DIRK, "--time-ordered", "--store", url)
+    # within dates (not ordered) an undated relation counts, as in every other filtered view
+    dated = json.loads(run("analyze", "paths", ANNA, PHONE, "--since", "2023-06", "--store", url, "--json"))
+    assert [n["entity_id"] for n in dated[0]["nodes"]] == [ANNA, PHONE] and dated[0]["hop_dates"] == [None]
+    assert "undated" in run("analyze", "paths", ANNA, PHONE, "--since", "2023-06", "--store", url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from dated_network import CAS, EVA, dated_network
 
 from factories import JAN, RUDI, doc_one, doc_two
-from graph.alerts import AlertBook, alerts_db_path, check_rule, visible_hits
+from graph.alerts import AlertBook, alerts_db_path, check_rule, migrate_side_file, visible_hits
 from graph.alerts.rules import RuleExists, RuleNotFound
 from graph.analysis.examples import PORT_NETWORK_WATCHLIST, port_network_extraction
 from graph.errors import InvalidInput
@@ -29,8 +30,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def book() -> Iterator[AlertBook]:
-    b = AlertBook(":memory:")
+def book(store) -> Iterator[AlertBook]:
+    b = AlertBook(store)
     yield b
     b.close()
 
@@ -85,7 +86,7 @@ def test_hits_resting_on_hidden_documents_are_not_shown(store, book):
     assert all(h["kind"] != "suspicious" for h in visible_hits(book.run(store) + hits, ClearedView(store, "PUBLIC")))
 
 
-def test_rules_are_checked_named_once_and_removable(book, tmp_path):
+def test_rules_are_checked_named_once_and_removable(book, store, tmp_path):
     for kind, params in (("gossip", {}), ("watchlist", {"entries": []}), ("query", {"text": " "}),
                          ("suspicious", {"threshold": 2, "entries": ["X"]})):
         with pytest.raises(InvalidInput):
@@ -99,9 +100,51 @@ def test_rules_are_checked_named_once_and_removable(book, tmp_path):
     assert alerts_db_path(f"sqlite:///{tmp_path / 'case.db'}") == str(tmp_path / "case.alerts.db")
 
 
-def test_seen_hits_are_no_longer_unseen(store, book):
+def test_seen_marks_are_per_user(store, book):
     store.write_many(dated_network())
     book.add_rule("dirk", "watchlist", {"entries": ["Dirk Jacobs"]})
     book.run(store)
-    assert len(book.hits(unseen_only=True)) == 2
-    assert book.mark_seen("dirk") == 2 and book.hits(unseen_only=True) == []
+    assert len(book.hits(unseen_only=True, user="ann")) == 2
+    assert book.mark_seen("dirk", user="ann") == 2 and book.hits(unseen_only=True, user="ann") == []
+    assert len(book.hits(unseen_only=True, user="bob")) == 2  # Ann's reading is not Bob's
+    assert [h["seen"] for h in book.hits(user="ann")] == [True, True]
+    with pytest.raises(InvalidInput, match="per user"):
+        book.mark_seen("dirk")
+
+
+def test_rules_and_hits_live_in_the_store_and_no_file_is_written(store, book, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store.write(doc_one())
+    book.add_rule("jan", "watchlist", {"entries": ["Jan Peeters"]}, owner="ann")
+    assert len(book.run(store)) == 1
+    other = AlertBook(store)  # another process of the team: the same records
+    assert [r.name for r in other.rules()] == ["jan"] and len(other.hits()) == 1
+    assert other.run(store) == []
+    assert {p.name for p in tmp_path.iterdir()} <= {"alerts.db", "alerts.db-wal", "alerts.db-shm"}  # the store only
+    book.remove_rule("jan")
+    assert store.list_records("alert_hit") == [] and store.list_records("alert_rule") == []
+
+
+def test_an_old_side_file_is_brought_into_the_store_once(store, tmp_path):
+    old = tmp_path / "case.alerts.db"
+    db = sqlite3.connect(old)
+    db.executescript(
+        "CREATE TABLE rules (rule_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, params TEXT NOT NULL,"
+        " owner TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);"
+        "CREATE TABLE hits (rule_id TEXT NOT NULL, key TEXT NOT NULL, entity_id TEXT NOT NULL, title TEXT NOT NULL,"
+        " evidence TEXT NOT NULL, doc_ids TEXT NOT NULL, found_at TEXT NOT NULL, seen INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (rule_id, key));"
+        "INSERT INTO rules VALUES ('r1', 'jan', 'watchlist', '{\"entries\": [{\"name\": \"Jan Peeters\"}], "
+        "\"include_weak\": false}', 'ann', '2024-01-01T00:00:00+00:00');"
+        "INSERT INTO hits VALUES ('r1', 'k1', 'person:jan-peeters', 'Jan Peeters -[X]- Y', '[]', '[]',"
+        " '2024-01-02T00:00:00+00:00', 1);"
+        "INSERT INTO hits VALUES ('r1', 'k2', 'person:jan-peeters', 'Jan Peeters -[Z]- W', '[]', '[]',"
+        " '2024-01-03T00:00:00+00:00', 0);")
+    db.commit()
+    db.close()
+    book = AlertBook(store)
+    assert migrate_side_file(book, str(old)) == 1
+    assert not old.exists() and (tmp_path / "case.alerts.db.migrated").exists()
+    assert [r.name for r in book.rules()] == ["jan"]
+    assert {h["key"]: h["seen"] for h in book.hits(user="ann")} == {"k1": True, "k2": False}
+    assert migrate_side_file(book, str(old)) == 0 and len(book.hits()) == 2

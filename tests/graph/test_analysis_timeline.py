@@ -90,7 +90,9 @@ def test_expand_pages_neighbours_strongest_first_under_a_cap(store) -> None:
     typed = expand(store, ANNA, GraphFilter.build(include_weak=False, entity_types=["PERSON"]), cap=10)
     assert {n["entity_id"] for n in typed["nodes"]} == {ANNA, BERT, EVA}
     dated = expand(store, ANNA, GraphFilter.build(date_from="2023-06-01"), cap=10)
-    assert {n["entity_id"] for n in dated["nodes"]} == {ANNA, EVA, FRITZ}
+    assert {n["entity_id"] for n in dated["nodes"]} == {ANNA, EVA, FRITZ, PHONE}  # the undated phone stays
+    strict = expand(store, ANNA, GraphFilter.build(date_from="2023-06-01", undated="exclude"), cap=10)
+    assert {n["entity_id"] for n in strict["nodes"]} == {ANNA, EVA, FRITZ}
 
 
 def test_expand_draws_relations_among_the_neighbours_shown(store) -> None:
