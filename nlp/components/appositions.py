@@ -102,7 +102,7 @@ _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la
 _BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
 PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
-                        r"|\bDEA\b|\bFBI\b|revenue|gendarmerie|europol", re.I)
+                        r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
 
 
 def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> list[tuple[str, int, int]]:

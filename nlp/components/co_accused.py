@@ -75,6 +75,12 @@ class _Ref(Protocol):
     anaphor: bool
 
 
+# "arrested three men:", "a interpellé quatre personnes :", "hield twee verdachten aan:"
+_COUNT = (r"(?:(?:a total of |au total |in totaal )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|deux|trois"
+          r"|quatre|cinq|sept|huit|neuf|dix|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:other |more |further "
+          r"|autres |andere )?)?")
+
+
 @cache
 def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     after, before = [], []
@@ -88,8 +94,9 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
                            r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
                            r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
-                           r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes|personnes"
-                           r"|mannen|personen|verdachten))?\s*[:,]?\s*(?:the |les |de )?$")
+                           + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
+                           r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others))?"
+                           r"\s*[:,]?\s*(?:the |les |de )?$")
     return after_re, before_re
 
 

@@ -357,6 +357,19 @@ def _hyphenated_name(span: Span) -> bool:
             and not any(t.is_stop or t.text.isupper() for t in toks))
 
 
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "of", "à", "de", "en", "te", "naar", "uit", "bij", "van"}
+
+
+def _surname_as_person(span: Span, surnames: set[str]) -> Span:
+    """"Trang", "Villanueva", "Medina" alone, after the document named "Mitchell Trang": the person, not the
+    place or body of that name (unless a preposition of place stands before it: "arrested in Medina")."""
+    if span.label_ not in ("LOCATION", "ORGANIZATION", "COMPANY", "PORT") or len(span) != 1 or span.text not in surnames:
+        return span
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return span
+    return Span(span.doc, span.start, span.end, label="PERSON")
+
+
 def _split_org_and_officer(span: Span) -> list[Span]:
     """"NCA Branch Commander Rachel Onslow" read as one body: the body, then the officer."""
     if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 3:
@@ -381,7 +394,7 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     split = [p for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)
              for p in _split_org_and_officer(part)]
     surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
-    split = [_unknown_given_name(doc, s, surnames) for s in split]
+    split = [_surname_as_person(_unknown_given_name(doc, s, surnames), surnames) for s in split]
     for span in split:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start

@@ -1,0 +1,71 @@
+"""Frames of issue 16 on case-text phrasing: each with a sentence where it fires and one where it must not."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+from nlp.faithfulness import unfaithful
+
+
+def test_a_noun_before_a_name_describes_it_and_refers_to_no_earlier_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Sébastien Hue est le gérant de la société Seine Transit Services. "
+             "Nadia Ferrah était employée par la société Normandie Fret Express.", lang="fr")
+    found = relations(ex)
+    assert ("EMPLOYED_BY", "Nadia Ferrah", "Normandie Fret Express") in found
+    assert ("EMPLOYED_BY", "Nadia Ferrah", "Seine Transit Services") not in found
+
+
+def test_the_firm_after_a_management_verb_with_its_noun(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("Jordan Castel était employé par la société Phocée Manutention. "
+             "Il était en contact avec Farid Lounes, qui dirige la société Calanques Logistique.", lang="fr")
+    assert ("DIRECTOR_OF", "Farid Lounes", "Calanques Logistique") in relations(fr)
+    assert not {r for r in relations(fr) if r[0] == "DIRECTOR_OF" and r[2] == "Phocée Manutention"}
+    en = run("Omar Reyes, who runs the company Baytide Freight LLC, was arrested.", lang="en")
+    assert ("DIRECTOR_OF", "Omar Reyes", "Baytide Freight LLC") in relations(en)
+
+
+def test_a_surname_alone_is_the_person_named_before_not_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Police allege Mitchell Trang, 31, moved the container. "
+             "Trang's associate, Ahmed Saleh, 45, was arrested at his home.", lang="en")
+    assert "Trang" in mentions(ex, "PERSON") and "Trang" not in mentions(ex, "LOCATION")
+    assert ("ASSOCIATE_OF", "Ahmed Saleh", "Mitchell Trang") in relations(ex)
+    place = run("Jorge Medina was arrested on Monday. The ship had sailed from Medina in May.", lang="en")
+    assert "Medina" not in mentions(place, "PERSON")
+
+
+def test_a_possessive_co_defendant_is_co_accused(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Hector Villanueva was sentenced today to 121 months. "
+             "Villanueva's co-defendant, Rosa Imbert, was sentenced last week.", lang="en")
+    assert ("CO_ACCUSED", "Hector Villanueva", "Rosa Imbert") in relations(ex)
+    lawyer = run("Hector Villanueva was sentenced today to 121 months. "
+                 "Villanueva's lawyer, Rosa Imbert, said he would appeal.", lang="en")
+    assert not {r for r in relations(lawyer) if "Rosa Imbert" in r}
+
+
+def test_a_counted_list_after_an_arrest_is_co_accused(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Gardaí arrested three men: Declan Farrelly, 34, Noel Cassidy, 41, and Wiktor Nowak, 29.", lang="en")
+    assert {("CO_ACCUSED", "Declan Farrelly", "Wiktor Nowak"), ("CO_ACCUSED", "Noel Cassidy", "Wiktor Nowak")} <= \
+        relations(ex)
+    heard = run("The court heard from three witnesses: Declan Farrelly, Noel Cassidy and Wiktor Nowak.", lang="en")
+    assert not {r for r in relations(heard) if r[0] == "CO_ACCUSED"}
+
+
+def test_its_director_is_the_last_firm_with_the_antecedent_recorded(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Police searched the offices of Brakeland Shipping BV in Rotterdam. Its managing director is Pieter Vanhove.",
+             lang="en")
+    assert ("DIRECTOR_OF", "Pieter Vanhove", "Brakeland Shipping BV") in relations(ex)
+    rel = next(r for r in ex.relations if r.type == "DIRECTOR_OF")
+    assert rel.properties["resolved"] and unfaithful(ex) == []
+    other = run("Police searched the offices of Brakeland Shipping BV and questioned Europol. Its director is Pieter Vanhove.",
+                lang="en")
+    assert not {r for r in relations(other) if r[0] == "DIRECTOR_OF"}
+    fr = run("Les enquêteurs ont perquisitionné la société Flandres Primeurs SAS. Son gérant, Thierry Vanacker, a été "
+             "interpellé.", lang="fr")
+    assert ("DIRECTOR_OF", "Thierry Vanacker", "Flandres Primeurs SAS") in relations(fr)
+    nl = run("De politie doorzocht het pand van Kade Logistiek BV. Haar zaakvoerder is Marloes de Ruiter.", lang="nl")
+    assert ("DIRECTOR_OF", "Marloes de Ruiter", "Kade Logistiek BV") in relations(nl)
+
+
+def test_an_official_named_after_the_short_name_of_the_force(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("ABF Superintendent Kylie Morrow said the container was examined at Port Botany.", lang="en")
+    assert ("EMPLOYED_BY", "Kylie Morrow", "ABF") in relations(ex)
