@@ -25,7 +25,7 @@ RELATION = {
     ("director", "COMPANY"): "DIRECTOR_OF", ("owner", "COMPANY"): "OWNS", ("owner", "VESSEL"): "OWNS",
 }
 MAX_REACH = 160
-_PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|employed by|working for|working at|hired by|de|du|de la|des"
+_PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|posted to|seconded to|employed by|working for|working at|hired by|de|du|de la|des"
          r"|d['’]|au|aux|à|chez|pour|pour le compte de|à bord du|à bord de|à bord|sur|employée? par|travaillant pour"
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
 _ARTICLE = r"(?:(?:the|le|la|les|l['’]|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s*)?"

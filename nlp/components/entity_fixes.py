@@ -187,6 +187,8 @@ def _person_edges(doc: Doc, span: Span) -> Span | None:
     while start < end and (doc[start].text in _TITLES or doc[start].lower_ in _ROLE_NOUNS) \
             and not (doc[start].text == "M." and start < span.start):
         start += 1  # "Judge", "Haulier", "Docker" before the name
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+        end -= 1  # "Tony Ruiz to 97 months": a name never ends on a lower-case word
     if end - start == 1 and start > 0 and doc[start - 1].text in _IRISH:
         start -= 1  # "Ó Súilleabháin"
     if start == end:
@@ -357,6 +359,13 @@ def _hyphenated_name(span: Span) -> bool:
             and not any(t.is_stop or t.text.isupper() for t in toks))
 
 
+def _place_word(word: str) -> bool:
+    from graph.ids import fold
+    from nlp.resources import place_gazetteer
+
+    return fold(word) in place_gazetteer()
+
+
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "of", "à", "de", "en", "te", "naar", "uit", "bij", "van"}
 
 
@@ -372,7 +381,14 @@ def _surname_as_person(span: Span, surnames: set[str]) -> Span:
 
 def _split_org_and_officer(span: Span) -> list[Span]:
     """"NCA Branch Commander Rachel Onslow" read as one body: the body, then the officer."""
-    if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 3:
+    if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 2:
+        return [span]
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text in _TITLES | {"Branch", "Senior"}:
+        end -= 1  # "NCA Branch Commander" before a name read apart: the body alone
+    if end < span.end and span.end < len(span.doc) and span.doc[span.end].is_title and span[0].text not in _TITLES:
+        return [Span(span.doc, span.start, end, label=span.label_)]
+    if len(span) < 3:
         return [span]
     for tok in span[1:-1]:
         person = Span(span.doc, tok.i, span.end)
@@ -412,6 +428,11 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             if trimmed is None:
                 continue
             span = trimmed
+        if span.label_ == "PORT" and span[-1].text == "Terminals" and not _place_word(span[0].text):
+            span = Span(doc, span.start, span.end, label="COMPANY")  # "Maher Terminals": the operator, not a quay
+        if span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("of", "from") \
+                and span.end < len(doc) and doc[span.end].text in (",", ".", ";"):
+            span = Span(doc, span.start, span.end, label="LOCATION")  # "Keller, 41, of Elizabeth,": a home town
         if span.label_ == "COMPANY":
             span = _with_form(doc, _company_edges(doc, span) or span)
         elif span.label_ == "LOCATION" and _called_port(doc, span):

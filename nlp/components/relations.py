@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import PUBLIC_BODY, apposition_relations, official_relations
+from nlp.components.appositions import apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
@@ -44,6 +44,7 @@ _AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|trib
                         r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
 _SPACES = re.compile(r"\s+")
+_HOMETOWN = re.compile(r"^,? ?(?:of|from|de|uit) ent ?(?:,? ?ent ?)?(?=,)")
 # ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
 _ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
@@ -179,6 +180,11 @@ class RelationFinder:
             while _SECOND_LISTED.search(stripped):
                 stripped = _SECOND_LISTED.sub("", stripped).rstrip()
             found = self._match(a, b, stripped, after)
+        if not found and inner and inner[0].type in ("LOCATION", "PORT") and _HOMETOWN.match(between):
+            # "Keller, 41, of Elizabeth, a member of X": the home town is an aside
+            town = _HOMETOWN.match(between)
+            assert town is not None
+            found = self._typed(a, b, between[town.end():].lstrip(), inner[town.group(0).count("ent"):], after)
         if not found and inner and a.type == "PERSON":
             # "X, planner employed by Y, who works at Z": the relative clause after an apposition
             head, sep, tail = between.rpartition("ent ")
@@ -282,8 +288,6 @@ class RelationFinder:
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
-        officials = {h.source for h in out if h.type == "EMPLOYED_BY" and PUBLIC_BODY.search(text[h.target[0]:h.target[1]])}
-        out = [h for h in out if h.type != "WORKS_AT" or h.source not in officials]  # an officer is no port insider
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):

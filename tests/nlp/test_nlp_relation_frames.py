@@ -69,3 +69,30 @@ def test_its_director_is_the_last_firm_with_the_antecedent_recorded(run) -> None
 def test_an_official_named_after_the_short_name_of_the_force(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("ABF Superintendent Kylie Morrow said the container was examined at Port Botany.", lang="en")
     assert ("EMPLOYED_BY", "Kylie Morrow", "ABF") in relations(ex)
+
+
+def test_a_role_after_as_and_a_home_town_aside(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Keller was working as a crane driver for DP World at London Gateway when he was arrested.", lang="en")
+    assert ("EMPLOYED_BY", "Keller", "DP World") in relations(ex)
+    member = run("Keller, 41, of Elizabeth, a member of the International Longshoremen's Association Local 1235, "
+                 "pleaded guilty.", lang="en")
+    assert ("MEMBER_OF", "Keller", "International Longshoremen's Association Local 1235") in relations(member)
+    assert "Elizabeth" in mentions(member, "LOCATION") and "Elizabeth" not in mentions(member, "PERSON")
+    fired = run("Keller was not working as a crane driver for DP World.", lang="en")
+    assert not {r for r in relations(fired) if r[0] == "EMPLOYED_BY"}
+
+
+def test_terminal_operators_employ_and_officials_work_at_their_port(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Keller worked for Maher Terminals as a straddle carrier operator.", lang="en")
+    assert "Maher Terminals" in mentions(ex, "COMPANY")
+    assert ("EMPLOYED_BY", "Keller", "Maher Terminals") in relations(ex)
+    officer = run("Keller, a CBP officer assigned to the Port of Miami, accepted bribes.", lang="en")
+    assert ("WORKS_AT", "Keller", "Miami") in relations(officer)
+
+
+def test_a_name_never_ends_on_a_lower_case_word(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("U.S. District Judge Susan Wigenton sentenced Brian Keller to 120 months and Tony Ruiz to 97 months.",
+             lang="en")
+    assert "Tony Ruiz" in mentions(ex, "PERSON")
+    assert ("CO_ACCUSED", "Brian Keller", "Tony Ruiz") in relations(ex)
+    assert not {r for r in relations(ex) if "Susan Wigenton" in r}
