@@ -96,3 +96,17 @@ def test_a_name_never_ends_on_a_lower_case_word(run) -> None:  # type: ignore[no
     assert "Tony Ruiz" in mentions(ex, "PERSON")
     assert ("CO_ACCUSED", "Brian Keller", "Tony Ruiz") in relations(ex)
     assert not {r for r in relations(ex) if "Susan Wigenton" in r}
+
+
+def test_a_flag_adjective_or_a_boarding_names_the_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Liberian-flagged Nordic Star, owned by Helios Bulk Shipping S.A., left Santos bound for Rotterdam.",
+             lang="en")
+    assert "Nordic Star" in mentions(ex, "VESSEL")
+    found = relations(ex)
+    assert {("OWNS", "Helios Bulk Shipping S.A.", "Nordic Star"), ("CALLED_AT", "Nordic Star", "Santos"),
+            ("CALLED_AT", "Nordic Star", "Rotterdam")} <= found
+    assert ("OWNS", "Nordic Star", "Helios Bulk Shipping S.A.") not in found
+    boarded = run("Officers boarded the Sea Falcon after it anchored off Cork Harbour.", lang="en")
+    assert "Sea Falcon" in mentions(boarded, "VESSEL")
+    plain = run("The Liberian-flagged bulk carrier was searched.", lang="en")
+    assert not mentions(plain, "VESSEL")
