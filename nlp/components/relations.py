@@ -321,6 +321,8 @@ class RelationFinder:
         spans = set()
         for i, j in pairs:
             a, b = refs[i], refs[j]
+            if (i, j) in typed and a.type != b.type and text[a.end:b.start].strip() in (",", ":"):
+                continue  # "the director of X BV, Y,": a role apposition, not a list of two accused
             spans.add(frozenset(((a.target_start, a.target_end), (b.target_start, b.target_end))))
             out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, rule))
             typed.add((i, j))

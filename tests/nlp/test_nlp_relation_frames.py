@@ -110,3 +110,19 @@ def test_a_flag_adjective_or_a_boarding_names_the_ship(run) -> None:  # type: ig
     assert "Sea Falcon" in mentions(boarded, "VESSEL")
     plain = run("The Liberian-flagged bulk carrier was searched.", lang="en")
     assert not mentions(plain, "VESSEL")
+
+
+def test_a_firm_and_its_owner_charged_together_but_not_a_role_apposition(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bayline Freight LLC and its owner, Helen Roark, were charged with money laundering.", lang="en")
+    assert {("OWNS", "Helen Roark", "Bayline Freight LLC"), ("CO_ACCUSED", "Bayline Freight LLC", "Helen Roark")} <= \
+        relations(ex)
+    nl = run("De zaakvoerder van Kade Logistiek BV, Jan de Vries, werd opgepakt.", lang="nl")
+    assert ("DIRECTOR_OF", "Jan de Vries", "Kade Logistiek BV") in relations(nl)
+    assert not {r for r in relations(nl) if r[0] == "CO_ACCUSED"}
+
+
+def test_dutch_sentences_of_each_after_a_finite_verb(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("De rechtbank veroordeelde Jan de Vries tot zes jaar en Pieter Bakker tot vier jaar.", lang="nl")
+    assert ("CO_ACCUSED", "Jan de Vries", "Pieter Bakker") in relations(ex)
+    heard = run("De rechtbank hoorde Jan de Vries en daarna de getuige Pieter Bakker.", lang="nl")
+    assert not {r for r in relations(heard) if r[0] == "CO_ACCUSED"}
