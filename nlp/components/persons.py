@@ -27,7 +27,10 @@ TITLES = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "m.", "mme", "mme.", "mlle", 
           "justice", "superintendent", "commissioner", "minister", "ministre", "senator", "sénateur", "député",
           "kamerlid", "burgemeester", "mayor", "maire", "colonel", "kolonel", "general", "général", "président",
           "voorzitter", "chairman", "substitut", "advocaat-generaal"]
-_SURNAME = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">=": 2}}
+# a stop word may be a surname ("Sébastien Hue", "Brian May") but no particle, article or short word is
+_NOT_SURNAME = ["the", "and", "les", "des", "het", "een", "une", "in", "on", "of", "at", "to", "is", "it", "as", "an", "en",
+                "et", "un", "op", "om", "he", "we", "il", "on", "by", "or", "ou", "si", "ni", "is"]
+_SURNAME = {"IS_TITLE": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": [p.lower() for p in PARTICLES] + _NOT_SURNAME}}
 _SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
 
 

@@ -319,10 +319,13 @@ class RelationFinder:
         if not pairs:
             return out
         spans = set()
+        # "the director of X BV, Y, and Z were arrested": X BV names Y's role; it is no member of the list
+        titled = {i for i, j in typed if j == i + 1 and refs[i].type in ("COMPANY", "ORGANIZATION")
+                  and refs[j].type == "PERSON" and text[refs[i].end:refs[j].start].strip() in (",", ":")}
         for i, j in pairs:
             a, b = refs[i], refs[j]
-            if (i, j) in typed and a.type != b.type and text[a.end:b.start].strip() in (",", ":"):
-                continue  # "the director of X BV, Y,": a role apposition, not a list of two accused
+            if i in titled or j in titled:
+                continue
             spans.add(frozenset(((a.target_start, a.target_end), (b.target_start, b.target_end))))
             out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, rule))
             typed.add((i, j))

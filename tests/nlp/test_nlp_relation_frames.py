@@ -126,3 +126,13 @@ def test_dutch_sentences_of_each_after_a_finite_verb(run) -> None:  # type: igno
     assert ("CO_ACCUSED", "Jan de Vries", "Pieter Bakker") in relations(ex)
     heard = run("De rechtbank hoorde Jan de Vries en daarna de getuige Pieter Bakker.", lang="nl")
     assert not {r for r in relations(heard) if r[0] == "CO_ACCUSED"}
+
+
+def test_a_stop_word_surname_and_a_firm_that_only_names_a_role(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("Karim Bensaïd, Ludovic Marchal et Sébastien Hue ont été condamnés à des peines de quatre à huit ans.",
+             lang="fr")
+    assert ("CO_ACCUSED", "Ludovic Marchal", "Sébastien Hue") in relations(fr)
+    nl = run("De zaakvoerder van Kade Logistiek BV, Jan de Vries, en zijn neef Pieter de Vries werden aangehouden.",
+             lang="nl")
+    assert ("CO_ACCUSED", "Jan de Vries", "Pieter de Vries") in relations(nl)
+    assert not {r for r in relations(nl) if r[0] == "CO_ACCUSED" and "Kade Logistiek BV" in r}
