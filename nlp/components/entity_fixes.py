@@ -430,8 +430,9 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             span = trimmed
         if span.label_ == "PORT" and span[-1].text == "Terminals" and not _place_word(span[0].text):
             span = Span(doc, span.start, span.end, label="COMPANY")  # "Maher Terminals": the operator, not a quay
-        if span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("of", "from") \
-                and span.end < len(doc) and doc[span.end].text in (",", ".", ";"):
+        if span.label_ == "PERSON" and len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ in ("of", "from") \
+                and doc[span.start - 2].text == "," and span.text not in surnames and span.end < len(doc) \
+                and doc[span.end].text in (",", ".", ";"):
             span = Span(doc, span.start, span.end, label="LOCATION")  # "Keller, 41, of Elizabeth,": a home town
         if span.label_ == "COMPANY":
             span = _with_form(doc, _company_edges(doc, span) or span)

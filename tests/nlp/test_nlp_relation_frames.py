@@ -136,3 +136,16 @@ def test_a_stop_word_surname_and_a_firm_that_only_names_a_role(run) -> None:  # 
              lang="nl")
     assert ("CO_ACCUSED", "Jan de Vries", "Pieter de Vries") in relations(nl)
     assert not {r for r in relations(nl) if r[0] == "CO_ACCUSED" and "Kade Logistiek BV" in r}
+
+
+def test_negatives_the_uncharged_the_boarder_and_a_shared_surname(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Robert Fenn was not charged, but Tina Shaw and Lee Grant were charged with money laundering.", lang="en")
+    assert {r for r in relations(ex) if r[0] == "CO_ACCUSED"} == {("CO_ACCUSED", "Lee Grant", "Tina Shaw")}
+    boarded = run("Officers searched the vessel Cala Verde, which Jan Peeters boarded at Antwerp.", lang="en")
+    assert not {r for r in relations(boarded) if "Jan Peeters" in r}
+    kin = run("Hilde Moerman runs Blauwhoeve Logistics BV. Gustaaf Moerman, a docker at the Port of Antwerp, was "
+              "arrested. Moerman was employed by Kaaiveld NV.", lang="en")
+    found = relations(kin)
+    assert ("WORKS_AT", "Gustaaf Moerman", "Antwerp") in found
+    assert not {r for r in found if r[1] == "Hilde Moerman" and r[0] != "DIRECTOR_OF"}
+    assert unfaithful(kin) == []
