@@ -149,3 +149,14 @@ def test_negatives_the_uncharged_the_boarder_and_a_shared_surname(run) -> None: 
     assert ("WORKS_AT", "Gustaaf Moerman", "Antwerp") in found
     assert not {r for r in found if r[1] == "Hilde Moerman" and r[0] != "DIRECTOR_OF"}
     assert unfaithful(kin) == []
+
+
+def test_a_conjoined_verb_shares_its_subject_and_a_party_label_after_mp(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The consignee, Costa Verde Imports BV, is registered in Rotterdam and managed by Pieter Jansen.", lang="en")
+    assert ("DIRECTOR_OF", "Pieter Jansen", "Costa Verde Imports BV") in relations(ex)
+    negated = run("Pieter Jansen left Blue Reef Trading Ltd and was not employed by Maersk.", lang="en")
+    assert not {r for r in relations(negated) if r[0] == "EMPLOYED_BY"}
+    mp = run("Written question. (Asked by Jane Holloway MP, Labour.)", lang="en")
+    assert ("MEMBER_OF", "Jane Holloway", "Labour") in relations(mp)
+    body = run("Jane Holloway MP, Europol and the NCA attended the hearing.", lang="en")
+    assert not {r for r in relations(body) if r[0] == "MEMBER_OF"}
