@@ -34,6 +34,13 @@ _SURNAME = {"IS_TITLE": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": [p.lower(
 _SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
 
 
+def _place_or_firm(word: str) -> bool:
+    from graph.ids import fold
+    from nlp.resources import place_gazetteer, word_list
+
+    return fold(word) in place_gazetteer() or word.lower() in word_list("company_words.txt")
+
+
 class PersonFinder:
     def __init__(self, nlp: Language):
         names = sorted(first_names())
@@ -45,6 +52,9 @@ class PersonFinder:
         initial = {"SHAPE": "X."}
         self.matcher.add("INITIAL", [[first, initial], [initial, particle, _SURNAME]], greedy="LONGEST")
         self.matcher.add("GIVEN", [[first]])
+        # "Aris S.", "Iwan Z.": the press's anonymised suspect, given name unknown to the list
+        self.matcher.add("ANON", [[{"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False, "LENGTH": {">=": 3}},
+                                   {"TEXT": {"REGEX": r"^[A-Z]\.$"}}]])
         self.matcher.add("TITLE", [[{"LOWER": {"IN": TITLES}}, {"ORTH": ".", "OP": "?"}, particle, _SURNAME_ANY,
                                     dict(_SURNAME_ANY, OP="?")]], greedy="LONGEST")
 
@@ -65,6 +75,10 @@ class PersonFinder:
                     if registry is not None:
                         found.append(registry)
                 continue
+            if kind == "ANON" and (_place_or_firm(doc[start].text) or (start > 0 and doc[start - 1].is_title
+                                                                and not doc[start - 1].is_sent_start)
+                                   or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())):
+                continue  # "Antwerpen N.", "Scaldis Trading N.", "Alvin T. McCray": no anonymised name
             if kind == "TITLE":
                 start += 1
                 while start < end and (doc[start].text == "." or doc[start].is_lower):

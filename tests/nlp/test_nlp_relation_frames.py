@@ -160,3 +160,12 @@ def test_a_conjoined_verb_shares_its_subject_and_a_party_label_after_mp(run) -> 
     assert ("MEMBER_OF", "Jane Holloway", "Labour") in relations(mp)
     body = run("Jane Holloway MP, Europol and the NCA attended the hearing.", lang="en")
     assert not {r for r in relations(body) if r[0] == "MEMBER_OF"}
+
+
+def test_dutch_anonymised_suspects_and_contact_with(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bob Z. uit Ridderkerk heeft contact gehad met Kevin K. via een versleutelde telefoon.", lang="nl")
+    assert ("CONTACTED", "Bob Z.", "Kevin K.") in relations(ex)
+    anon = run("Verdachte Aris S. werkte in de haven. De lading werd in Antwerpen N. gelost.", lang="nl")
+    assert "Aris S." in mentions(anon, "PERSON") and not {m for m in mentions(anon, "PERSON") if "Antwerpen" in m}
+    none = run("Bob Z. uit Ridderkerk heeft geen contact gehad met Kevin K.", lang="nl")
+    assert not {r for r in relations(none) if r[0] == "CONTACTED"}
