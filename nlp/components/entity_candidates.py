@@ -54,6 +54,11 @@ P_NAMED_TERMINAL = 87
 _PORT_COMPANY = re.compile(r"(?<![\w-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,3}Ports(?![ \t]+of\b)(?:[ \t]+(?:UK|Ltd|Limited|[A-Z][a-z]+))?"
                            r"|(?:Port[ \t]+of[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Port[ \t]+Company)(?![\w-])")
 P_PORT_COMPANY = 88
+# a firm named after the noun that says it is one: "containerbedrijf Progeco Holland", "la société Seine Transit"
+_FIRM_NOUN = re.compile(r"(?:\b(?:\w*bedrijf|rederij|firma|vennootschap|expediteur|transporteur)|\bla société|\bl['’]entreprise"
+                        r"|\bthe (?:company|firm|shipping line|freight forwarder|haulier|haulage firm|trucking company))"
+                        r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|d['’][A-Z][\w'’-]+|&|van|de|der|den|et|du|des)){0,3}(?<![ \t]))")
+P_FIRM_NOUN = 81
 # a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",
 # "the Amber Tide, a Liberian-flagged reefer,", "de Celeste Horizon meerde aan", "le Atlantic Juniper a accosté"
 _SHIP_WORDS = (r"vessel|ship|container ship|containership|bulk carrier|bulker|reefer|tanker|freighter|tug|trawler|yacht"
@@ -127,6 +132,12 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out += [(P_NAMED_TERMINAL, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
             for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
     out += [(P_PORT_COMPANY, s) for s in _spans(doc, _PORT_COMPANY, "COMPANY")]
+    for match in _FIRM_NOUN.finditer(doc_text(doc)):
+        firm = doc.char_span(match.start(1), match.end(1), label="COMPANY", alignment_mode="contract")
+        while firm is not None and len(firm) > 1 and firm[-1].lower_ in ("van", "de", "der", "den", "et", "du", "des", "&"):
+            firm = Span(doc, firm.start, firm.end - 1, label="COMPANY")
+        if firm is not None and len(firm) and not firm[0].is_sent_start and not firm[0].is_stop:
+            out.append((P_FIRM_NOUN, firm))
     for match in _SHIP_BY_VERB.finditer(doc_text(doc)):
         ship = doc.char_span(match.start(1), match.end(1), label="VESSEL", alignment_mode="contract")
         if ship is not None and len(ship) and classify_org(ship.text)[0] is None \

@@ -169,3 +169,12 @@ def test_dutch_anonymised_suspects_and_contact_with(run) -> None:  # type: ignor
     assert "Aris S." in mentions(anon, "PERSON") and not {m for m in mentions(anon, "PERSON") if "Antwerpen" in m}
     none = run("Bob Z. uit Ridderkerk heeft geen contact gehad met Kevin K.", lang="nl")
     assert not {r for r in relations(none) if r[0] == "CONTACTED"}
+
+
+def test_a_firm_named_after_its_noun(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("Aris S. werkte als havenmedewerker bij containerbedrijf Progeco Holland.", lang="nl")
+    assert "Progeco Holland" in mentions(nl, "COMPANY") and "Holland" not in mentions(nl, "LOCATION")
+    assert ("EMPLOYED_BY", "Aris S.", "Progeco Holland") in relations(nl)
+    en = run("Keller was a driver for the trucking company Delmar Transport in Camden.", lang="en")
+    assert ("EMPLOYED_BY", "Keller", "Delmar Transport") in relations(en)
+    assert not mentions(run("Het bedrijf In de periode werd gesloten.", lang="nl"), "COMPANY")
