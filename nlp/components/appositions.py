@@ -28,7 +28,7 @@ MAX_REACH = 160
 _PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|posted to|seconded to|employed by|working for|working at|hired by|de|du|de la|des"
          r"|d['’]|au|aux|à|chez|pour|pour le compte de|à bord du|à bord de|à bord|sur|employée? par|travaillant pour"
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
-_ARTICLE = r"(?:(?:the|le|la|les|l['’]|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s*)?"
+_ARTICLE = r"(?:(?:the|le|la|les|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s+|l['’]\s*)?"
 _PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
@@ -42,7 +42,8 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     for row in _rows("role_words.tsv"):
         if len(row) >= 3 and row[0] == lang:
             role = r"(?:" + row[2] + r")"
-            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE + r"(?:[\w'’-]+\s+){0,2}?" + role
+            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
+                               + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
                                + r"(?:\s+[a-zà-ÿ]+)?"  # "capitaine grec du", "seaman aboard"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)

@@ -34,12 +34,16 @@ _SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*
                 r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
                 r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
                 r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
-                r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
+                r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
+                r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
+                r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
 _ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
           r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
           r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
-          r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
+          r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
+                r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
+                r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
           r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
@@ -97,7 +101,8 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                            r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
                            + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
                            r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others))?"
-                           r"\s*[:,]?\s*(?:the |les |de )?$")
+                           r"\s*[:,]?\s*(?:including |among them |among whom |notamment |dont |waaronder |onder wie )?"
+                           r"(?:the |les |de )?$")
     return after_re, before_re
 
 

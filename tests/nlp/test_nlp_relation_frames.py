@@ -178,3 +178,15 @@ def test_a_firm_named_after_its_noun(run) -> None:  # type: ignore[no-untyped-de
     en = run("Keller was a driver for the trucking company Delmar Transport in Camden.", lang="en")
     assert ("EMPLOYED_BY", "Keller", "Delmar Transport") in relations(en)
     assert not mentions(run("Het bedrijf In de periode werd gesloten.", lang="nl"), "COMPANY")
+
+
+def test_aliases_in_quotes_including_and_a_role_of_someone_else(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run('The indictment charges José Luis Pérez Rodríguez, 44, a/k/a "El Gordo," of Carolina; Ana M. Colón-Vega, 37, '
+             "of Bayamón; and Edwin Ríos-Ayala, 33, of San Juan.", lang="en")
+    assert len({r for r in relations(ex) if r[0] == "CO_ACCUSED"}) == 3
+    including = run("Police arrested 14 suspects, including Ridouan T., Mohamed El A. and Jordi V.", lang="en")
+    assert ("CO_ACCUSED", "Mohamed El A.", "Ridouan T.") in relations(including)
+    other = run("Those charged include checker Anthony Russo, and the owner of Pier Trucking LLC, Salvatore Amato.",
+                lang="en")
+    assert ("OWNS", "Salvatore Amato", "Pier Trucking LLC") in relations(other)
+    assert ("OWNS", "Anthony Russo", "Pier Trucking LLC") not in relations(other)
