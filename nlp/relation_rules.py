@@ -18,6 +18,7 @@ from nlp.resources import _rows
 
 MACROS = {
     "{A}": r"(?:(?:the|a|an|his|her|its|their|le|la|les|un|une|son|sa|ses|leur|de|het|een|zijn|haar|hun|du|des|au|aux) |l'|l’)?",
+    "{FIRM}": r"(?:(?:company|firm|business|société|entreprise|firme|bedrijf|firma|vennootschap|onderneming) )?",
     "{F2}": r"(?:\S+ ){0,2}?",
     "{F3}": r"(?:\S+ ){0,3}?",
     "{F4}": r"(?:\S+ ){0,4}?",

@@ -25,10 +25,10 @@ RELATION = {
     ("director", "COMPANY"): "DIRECTOR_OF", ("owner", "COMPANY"): "OWNS", ("owner", "VESSEL"): "OWNS",
 }
 MAX_REACH = 160
-_PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|employed by|working for|working at|hired by|de|du|de la|des"
+_PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|posted to|seconded to|employed by|working for|working at|hired by|de|du|de la|des"
          r"|d['’]|au|aux|à|chez|pour|pour le compte de|à bord du|à bord de|à bord|sur|employée? par|travaillant pour"
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
-_ARTICLE = r"(?:(?:the|le|la|les|l['’]|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s*)?"
+_ARTICLE = r"(?:(?:the|le|la|les|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s+|l['’]\s*)?"
 _PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
@@ -42,7 +42,8 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     for row in _rows("role_words.tsv"):
         if len(row) >= 3 and row[0] == lang:
             role = r"(?:" + row[2] + r")"
-            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE + r"(?:[\w'’-]+\s+){0,2}?" + role
+            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
+                               + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
                                + r"(?:\s+[a-zà-ÿ]+)?"  # "capitaine grec du", "seaman aboard"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
@@ -102,7 +103,7 @@ _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la
 _BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
 PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
-                        r"|\bDEA\b|\bFBI\b|revenue|gendarmerie|europol", re.I)
+                        r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
 
 
 def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> list[tuple[str, int, int]]:

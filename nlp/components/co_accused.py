@@ -34,12 +34,16 @@ _SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*
                 r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
                 r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
                 r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
-                r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
+                r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
+                r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
+                r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
 _ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
           r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
           r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
-          r"|,\s*(?:also known as|a\.k\.a\.|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
+          r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
+                r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
+                r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
           r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
@@ -48,6 +52,7 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
           r"|voorwaardelijk))*)")
 _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|director"
+             r"|owners?|president|ceo|propriétaire|eigenaar"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
              r"|medeverdachten?|neef|vrouw")
@@ -75,6 +80,12 @@ class _Ref(Protocol):
     anaphor: bool
 
 
+# "arrested three men:", "a interpellé quatre personnes :", "hield twee verdachten aan:"
+_COUNT = (r"(?:(?:a total of |au total |in totaal )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|deux|trois"
+          r"|quatre|cinq|sept|huit|neuf|dix|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:other |more |further "
+          r"|autres |andere )?)?")
+
+
 @cache
 def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     after, before = [], []
@@ -88,8 +99,10 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
                            r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
                            r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
-                           r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes|personnes"
-                           r"|mannen|personen|verdachten))?\s*[:,]?\s*(?:the |les |de )?$")
+                           + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
+                           r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others))?"
+                           r"\s*[:,]?\s*(?:including |among them |among whom |notamment |dont |waaronder |onder wie )?"
+                           r"(?:the |les |de )?$")
     return after_re, before_re
 
 

@@ -73,6 +73,17 @@ _GROUP = {
     "fr": r"\b(?:la bande|le réseau|l['’]organisation|le groupe|le clan|le cartel)\b(?! d)",
     "nl": r"\b(?:de bende|de organisatie|het netwerk|de groep|de clan|het kartel)\b(?! van)",
 }
+# "Its managing director is X", "son gérant, X", "haar zaakvoerder X": the firm named last
+_FIRM_ROLES = (r"director|directors|managing director|manager|owner|owners|ceo|chief executive|president|founder|chairman"
+               r"|shareholder|employees?|gérante?|directeur|directrice|dirigeant|président|fondateur|propriétaire"
+               r"|actionnaire|zaakvoerder|bestuurder|directeur|eigenaar|oprichter|aandeelhouder")
+_OWNERS = ("COMPANY", "ORGANIZATION", "VESSEL")  # a place after a firm is its seat
+_FIRM_POSSESSIVE = {
+    "en": r"\b(?:its|their)(?= (?:\S+ ){0,2}?(?:" + _FIRM_ROLES + r")\b)",
+    "fr": r"\b(?:son|sa|leur)(?= (?:\S+ ){0,1}?(?:gérante?|directeur|directrice|dirigeant|président|fondateur"
+          r"|propriétaire|actionnaire)\b)",
+    "nl": r"\b(?:haar|zijn|hun)(?= (?:\S+ ){0,1}?(?:zaakvoerder|bestuurder|directeur|eigenaar|oprichter|aandeelhouder)\b)",
+}
 _PORT = {
     "en": r"\bthe (?:port|harbour|harbor)\b(?! of| authority| police)",
     "fr": r"\ble port\b(?! d| autonome)",
@@ -101,9 +112,16 @@ def _compile(table: dict[str, str], fill: str | None = None) -> dict[str, re.Pat
 _SUBJECT_RE, _VESSEL_RE, _PORT_RE = _compile(_SUBJECT), _compile(_VESSEL), _compile(_PORT)
 _POSSESSIVE_RE = {lang: re.compile(p % (_KIN + "|" + _THINGS), re.I) for lang, p in _POSSESSIVE.items()}
 _GROUP_RE = _compile(_GROUP)
+_FIRM_POSSESSIVE_RE = _compile(_FIRM_POSSESSIVE)
 _DEFINITE_RE = {type_: _compile(table) for type_, table in _DEFINITE.items()}
 _OBJECT_RE = _compile(_OBJECT)
 _THAT_RE = _compile(_THAT)
+
+
+def _describes(match: re.Match[str], s_start: int, in_sent: list[Ref]) -> bool:
+    """Whether a named mention follows the noun phrase right away: then it names, it does not refer."""
+    end = s_start + match.end()
+    return any(not r.anaphor and end <= r.start <= end + 2 for r in in_sent)
 
 
 class Coreference:
@@ -113,9 +131,10 @@ class Coreference:
         self.lang = lang
         self.salient: dict[str, Ref] = {}
         self.last: dict[str, Ref] = {}
+        self.last_owner: Ref | None = None  # the last firm, body (public ones too) or ship named
 
     def reset(self) -> None:
-        self.salient, self.last = {}, {}
+        self.salient, self.last, self.last_owner = {}, {}, None
 
     def _antecedent(self, type_: str, pos: int, in_sent: list[Ref], first: bool = True) -> Ref | None:
         before = [r for r in in_sent if r.type == type_ and r.end <= pos]
@@ -185,12 +204,30 @@ class Coreference:
                 continue
             end = pos if match.group(0).lower() in ("its", "their") else s_start + match.end()
             out.append(self._ref(pos, end, ante))
+        out.extend(self._firm_possessive(text, s_start, in_sent))
+        return out
+
+    def _firm_possessive(self, text: str, s_start: int, in_sent: list[Ref]) -> list[Ref]:
+        """A zero-width reference at "its" / "son" before a firm's role, to the last firm named before it."""
+        pattern = _FIRM_POSSESSIVE_RE.get(self.lang)
+        out = []
+        for match in pattern.finditer(text) if pattern is not None else ():
+            pos = s_start + match.start()
+            if self.lang != "en" and any(r.type == "PERSON" and r.end <= pos for r in in_sent):
+                continue  # "Jan Claes et son gérant": "son" may be the person's; only a firm stands before
+            ante = self._antecedent("COMPANY", pos, in_sent, first=False)
+            bodies = [r for r in in_sent if r.type in _OWNERS and r.end <= pos] or (
+                [self.last_owner] if self.last_owner is not None else [])
+            if ante is not None and bodies and bodies[-1].type == "COMPANY":  # "its" is the last firm, body or ship
+                out.append(self._ref(pos, pos, ante))
         return out
 
     def _simple(self, table: dict[str, re.Pattern[str]], type_: str, text: str, s_start: int, in_sent: list[Ref],
                 first: bool = True) -> list[Ref]:
         pattern = table.get(self.lang)
-        match = pattern.search(text) if pattern is not None else None
+        # "la société Normandie Fret Express", "the vessel Cala Verde": a noun before a name describes that name
+        match = next((m for m in pattern.finditer(text) if not _describes(m, s_start, in_sent)), None) \
+            if pattern is not None else None
         if match is None:
             return []
         pos = s_start + match.start()
@@ -213,6 +250,8 @@ class Coreference:
         if first_person is not None:
             self.salient["PERSON"] = first_person
         for ref in refs:
+            if ref.type in _OWNERS and not ref.anaphor:
+                self.last_owner = ref
             if ref.type == "ORGANIZATION" and _AUTHORITY.search(full_text[ref.target_start:ref.target_end]):
                 continue
             self.last[ref.type] = ref

@@ -111,24 +111,32 @@ class DependencyRelations:
         """``(type, i, j, reverse)`` for mention pairs ``refs[i]``, ``refs[j]`` (i < j) of ``sent``."""
         if not self.triggers:
             return []
-        roles: dict[int, tuple[Token, str]] = {}
+        roles: dict[int, list[tuple[Token, str]]] = {}
         for k, ref in enumerate(refs):
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             role = _role(span.root)
-            if role is not None and role[0].lemma_.lower() in self.triggers:
-                roles[k] = role
+            if role is None:
+                continue
+            # "X is registered in Rotterdam and managed by Y": a conjoined verb without a subject shares X
+            found = [role] + [(c, role[1]) for c in role[0].children if role[1] in ("subj", "subjpass")
+                              and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                              and not any(g.dep_ in SUBJECT for g in c.children)]
+            found = [(verb, r) for verb, r in found if verb.lemma_.lower() in self.triggers]
+            if found:
+                roles[k] = found
         out = []
         keys = sorted(roles)
         for x, i in enumerate(keys):
             for j in keys[x + 1:]:
-                (vi, ri), (vj, rj) = roles[i], roles[j]
-                if vi.i != vj.i or any(c.lemma_.lower() in NEGATION_LEMMAS or c.dep_ == "neg" for c in vi.children):
-                    continue
-                pair = self._pair(vi.lemma_.lower(), refs[i].type, ri, refs[j].type, rj)
-                if pair is not None:
-                    out.append((pair[0], i, j, pair[1]))
+                for (vi, ri), (vj, rj) in ((a, b) for a in roles[i] for b in roles[j]):
+                    if vi.i != vj.i or any(c.lemma_.lower() in NEGATION_LEMMAS or c.dep_ == "neg" for c in vi.children):
+                        continue
+                    pair = self._pair(vi.lemma_.lower(), refs[i].type, ri, refs[j].type, rj)
+                    if pair is not None:
+                        out.append((pair[0], i, j, pair[1]))
+                        break
         return out
 
     def _pair(self, lemma: str, ti: str, ri: str, tj: str, rj: str) -> tuple[str, bool] | None:

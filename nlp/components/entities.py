@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from graph.ids import fold
 from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
-from nlp.components.entity_fixes import extra_candidates, finish
+from nlp.components.entity_candidates import extra_candidates
+from nlp.components.entity_fixes import finish
 from nlp.components.organizations import classify_org
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
 

@@ -1,10 +1,7 @@
 """Last corrections of the merged entity mentions, for the forms real case texts use.
 
-- candidates the other rules miss: shipping lines, terminal operators and other firms named
-  without a legal form (``data/carriers.tsv``, sources in its header); law firms written with
-  commas and "&" ("Hill, Betts & Nash LLP"); named parts of a port -- terminals, piers, berths,
-  docks, basins and quays ("Packer Avenue Marine Terminal", "Pier 15", "Deurganckdok",
-  "Waaslandhaven", "terminal des Flandres") -- which are PORT mentions;
+(The candidates the other rules miss -- carriers, law firms, parts of ports -- are in
+:mod:`nlp.components.entity_candidates`.)
 - person names run on over a hyphenated surname ("Sánchez-Ortiz") and a generational suffix
   ("Harvey Bartle III", "Eduardo Rivera Jr.");
 - vessel names lose a trailing weekday, month or crew word ("MSC Gayane Thursday");
@@ -21,82 +18,10 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from nlp.components.common import doc_text
+from nlp.components.entity_candidates import FORM_AFTER, PART_OF, TITLE_WORDS
 from nlp.components.organizations import classify_org
-from nlp.components.persons import TITLES
 from nlp.resources import _rows, first_names, word_list
 
-# a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
-P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
-# kb_id of a named part of a port (terminal, pier, basin): "part-of:" + the UN/LOCODE of the port named
-# beside it in the same sentence, when there is one; the adapter keeps it as the entity's "part_of"
-PART_OF = "part-of:"
-P_PORT_PART_FR = 91  # "terminal minéralier de Fos": above the vessel cue "minéralier"
-
-_W = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a capitalised word of a name (no full stop at its end)
-_PORT_PART = re.compile(
-    r"(?<![\w-])(?:"
-    r"(?:" + _W + r"[ \t]+){1,4}(?:(?:Marine|Container|Cruise|Fruit|Reefer|Bulk|Ro-Ro|Deepwater)[ \t]+)?(?:Terminals?|Dock|Basin|Quay|Wharf|Berth"
-    r"|Jetty)"
-    r"(?![ \t]+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
-    r"|Container[ \t]+Terminal[ \t]+[A-Z][\w-]+"
-    r"|(?:" + _W + r"[ \t]+){1,2}(?:Port|Europort|Harbour)(?![ \t]+(?:Authority|Company|Police|of|Ltd|Services|Operators?)\b)"
-    r"|Port[ \t]+(?!Authority|Police|Company|State|Of\b|Louis|Said|Services|Logistics|Holdings|Operations"
-    r"|Partners|Group|Security|Workers)[A-Z][a-z]{3,}"
-    r"|(?<=Port of )New York and New Jersey"
-    r"|(?:Pier|Berth|Quay|Kaai|Kade|Quai|Dock|Darse|Bassin|Môle|Steiger|Ligplaats|Poste|Terminal|Muelle"
-    r"|kaai|kade|quai|darse|bassin|môle|ligplaats)[ \t]+\d{1,4}[A-Z]?"
-    r"(?!\s*(?:[-/]\d|%|kg|tonnes?))"
-    r"|(?:[A-Z][a-zà-ÿ]{2,}(?:dok|haven|kaai|kai|bassin|kanaal|höft)(?:-(?:kade|terminal|haven|dok))?"
-    r"|[A-Z][\w]{2,}-(?:terminal|kade|haven|dok|kanaal)"
-    r"|Maasvlakte(?:[ \t]+(?:II|2))?|Europoort|Botlek|Port[ \t]+2000|North Sea Port|Rotterdam World Gateway|RWG"
-    r"|Euromax(?:[ \t]+Terminal)?|ECT Delta(?:[ \t]+Terminal)?)"
-    r"(?![\w-]|[ \t]+[A-Z0-9])"  # not the first word of a firm ("Polderhaven Logistics")
-    r")(?![\w-])")
-# an operator's terminal named by its place: "APM Terminals Maasvlakte II", "DP World London Gateway"
-_NAMED_TERMINAL = re.compile(r"(?<![\w-])(?:APM Terminals|Hutchison Ports|DP World|PSA|HHLA|Eurogate)[ \t]+(?:Container[ \t]+Terminal[ \t]+)?"
-                             r"(?!Ltd|Limited|Inc|NV|BV|B\.V\.|GmbH)[A-Z][\w-]+(?:[ \t]+(?:II|2|Gateway|[A-Z][a-z]+))?(?![\w-])")
-P_NAMED_TERMINAL = 87
-# port companies: "Associated British Ports", "Peel Ports", "Dublin Port Company", "Port of Cork Company"
-_PORT_COMPANY = re.compile(r"(?<![\w-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,3}Ports(?![ \t]+of\b)(?:[ \t]+(?:UK|Ltd|Limited|[A-Z][a-z]+))?"
-                           r"|(?:Port[ \t]+of[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Port[ \t]+Company)(?![\w-])")
-P_PORT_COMPANY = 88
-# a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",
-# "the Amber Tide, a Liberian-flagged reefer,", "de Celeste Horizon meerde aan", "le Atlantic Juniper a accosté"
-_SHIP_WORDS = (r"vessel|ship|container ship|containership|bulk carrier|bulker|reefer|tanker|freighter|tug|trawler|yacht"
-               r"|feeder|car carrier|cargo ship|porte-conteneurs|vraquier|navire|cargo|containerschip|koelschip|schip|vrachtschip")
-_SHIP_BY_VERB = re.compile(
-    r"\b(?:the|The|de|De|het|Het|le|Le|la|La) ((?:[A-Z][\w'’-]+[ \t]+){1,3}(?:[A-Z][\w'’-]+|II|III|IV|\d{1,2}))"
-    r"(?=[ \t]+(?:had[ \t]+|has[ \t]+|was[ \t]+|then[ \t]+|later[ \t]+)?(?:sailed|docked|berthed|arrived|departed|left|called"
-    r"|anchored|moored|was boarded|was searched|was detained|was escorted|entered|loaded|discharged|meerde|kwam|voer|vertrok"
-    r"|lag|arriveerde|a accosté|est arrivée?|a quitté|a appareillé|a fait escale)\b"
-    r"|,[ \t]+(?:a|an|the|un|une|le|la|een|het)[ \t]+(?:[\w-]+[ \t]+){0,3}(?:" + _SHIP_WORDS + r")\b)")
-P_SHIP_BY_VERB = 83
-# French: "terminal des Flandres", "terminal minéralier de Fos", "quai de l'Europe", "darse 2" above
-_PORT_PART_FR = re.compile(
-    r"(?<![\w-])(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)(?:\s+(?:minéralier|fruitier|roulier|multivrac|vraquier"
-    r"|pétrolier|à conteneurs|de conteneurs|conteneurs|sucrier|céréalier))?\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)"
-    r"[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w-]+)?(?![\w-]|\s+\d)")  # "Darse 2" is the numbered form
-# terminal-ish words that belong to a firm, not a place
-_NOT_PORT_WORDS = re.compile(r"^(?:The|A|An|Le|La|De|Het|In|At|On|From|To|Of|And|Et|En)$")
-_FIRM_FORM = r",?[ \t]+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|Inc\.?|SCRL|SPRL|BV|B\.V\.|NV|CVBA|SA|SAS|SARL)"
-# a legal form after a firm's name, with a comma or "& Co. KG" ("Blum Caribbean Freight, LLC", "Maersk A/S")
-_FORM_AFTER = re.compile(r"(?:,?[ \t]+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.(?![ \t]+[A-Z])|A/S|AS|AB|Oy|S\.p\.A\.|SpA|S\.A\.|SA|NV|N\.V\.|BV"
-                         r"|B\.V\.|GmbH|KG|LLP|PLC|plc|Pty Ltd|Limited|DAC|& Co\.(?:[ \t]+KG)?|\((?:[A-Z]{2,3})\)[ \t]+Ltd\.?)"
-                         r"(?![\w]|[ \t]+[A-Z][a-z]))+")  # not "Co. Cork", the county
-_FORM_BEFORE = r"(?:(?:SARL|SAS|SA|EURL|SNC|NV|BV|BVBA)\s+)?"
-_LAW_FIRM = re.compile(r"(?<![\w-])" + _FORM_BEFORE + r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}(?:,[ \t]+[A-Z][\w'’-]+)*,?"
-                       r"[ \t]+(?:&[ \t]+(?!Ors\b)[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}(?:" + _FIRM_FORM + r")?"
-                       r"|and[ \t]+[A-Z][\w'’-]+" + _FIRM_FORM + r")(?![\w-])")
-_PARTICLE = r"(?:van|de|der|den|ten|ter|te|in 't|'t|le|la|du|da|el|al)"
-# "G.H. ten Velde", "P.H. van Rijswijk-Oomen": initials, then a particle or a double surname
-_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s?(?:(?:" + _PARTICLE + r"\s+){1,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
-                            r"|[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+)(?![\w-])")
-# "Rachid 'Ricco' Amrani": a nickname between given name and surname
-_NICKNAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s+['‘\"“][A-Z][\w]+['’\"”]\s+(?:" + _PARTICLE + r"\s+)?[A-Z][\w'’-]+")
-_TITLES = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me Maître Mlle".split()) | frozenset(
-    w.title() for w in TITLES if not w.endswith(".")) | frozenset("""Detective Garda Chief Superintendent Inspector Sergeant
-    Constable Commander Special Agent Officer Judge Justice Defendant Defendants Co-defendant Plaintiff Appellant Deputy
-    Assistant Senior District Magistrate Attorney Prosecutor Director Commissioner Minister Senator Councillor""".split())
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 _GENERATION = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior", "Jnr", "Snr"})
@@ -111,24 +36,7 @@ _VESSEL_TYPES = frozenset("""vraquier porte-conteneurs minéralier cargo navire 
 _VESSEL_TAIL = frozenset("""pavillon flag vlag monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december crew member members captain master officer seaman sailors
     lundi mardi mercredi jeudi vendredi samedi dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag""".split())
-_NOT_FIRM_END = frozenset("justitie veiligheid justice sécurité security".split())
 _PLACE_PREFIX = frozenset("San Santa Santo São Sao Saint St St. Sint Port Puerto Porto Fort Cape Kaap".split())
-
-
-@cache
-def _carriers() -> dict[str, str]:
-    out = {}
-    for row in _rows("carriers.tsv"):
-        if len(row) >= 2:
-            for name in [row[0], *(row[2].split("|") if len(row) > 2 and row[2] else [])]:
-                out[name] = row[1]
-    return out
-
-
-@cache
-def _carrier_pattern() -> re.Pattern[str]:
-    names = sorted(_carriers(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 @cache
@@ -141,52 +49,19 @@ def _stoplist(lang: str) -> list[tuple[frozenset[str], re.Pattern[str]]]:
     return out
 
 
-def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
-    out = []
-    for match in pattern.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="contract")
-        if span is not None and len(span):
-            out.append(span)
-    return out
-
-
-def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
-    """Carriers, law firms and parts of ports, as (priority, span) candidates of the entity merger."""
-    out: list[tuple[int, Span]] = [(P_CARRIER, s) for s in _spans(doc, _carrier_pattern(), "COMPANY")]
-    out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
-    out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
-    out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
-            for s in _spans(doc, _PORT_PART_FR, "PORT")]
-    out += [(P_NAMED_TERMINAL, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
-            for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
-    out += [(P_PORT_COMPANY, s) for s in _spans(doc, _PORT_COMPANY, "COMPANY")]
-    for match in _SHIP_BY_VERB.finditer(doc_text(doc)):
-        ship = doc.char_span(match.start(1), match.end(1), label="VESSEL", alignment_mode="contract")
-        if ship is not None and len(ship) and classify_org(ship.text)[0] is None \
-                and not any(t.text in _TITLES for t in ship):
-            out.append((P_SHIP_BY_VERB, ship))
-    for span in _spans(doc, _PORT_PART, "PORT"):
-        cut = max((t.i + 1 for t in span if t.text in ("'s", "’s")), default=span.start)
-        span = Span(doc, cut, span.end, label="PORT") if cut < span.end else span  # "Felixstowe's Trinity Terminal"
-        while len(span) > 1 and _NOT_PORT_WORDS.match(span[0].text):
-            span = Span(doc, span.start + 1, span.end, label="PORT")
-        if span[0].text == "Port" and span.start > 0 and doc[span.start - 1].is_title and not span[0].is_sent_start:
-            continue  # "Meridian Port Services": a firm's words
-        if len(span) > 1 or not span[0].is_sent_start:
-            out.append((P_PORT_PART, Span(doc, span.start, span.end, label="PORT", kb_id=PART_OF)))
-    return out
-
 
 def _person_edges(doc: Doc, span: Span) -> Span | None:
     """Drop a title ("M. Orsoni-Maïolo"); take in the given name before an initial ("Marco A. de Visser")
     and the first half of a hyphenated given name ("Anne-Sophie")."""
     start, end = span.start, span.end
     if doc[start].text == "M." and start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
-            and not doc[start - 1].is_stop and doc[start - 1].text not in _TITLES:
+            and not doc[start - 1].is_stop and doc[start - 1].text not in TITLE_WORDS:
         start -= 1  # "Colleen M. Pratt-Odom": an initial, not "Monsieur"
-    while start < end and (doc[start].text in _TITLES or doc[start].lower_ in _ROLE_NOUNS) \
+    while start < end and (doc[start].text in TITLE_WORDS or doc[start].lower_ in _ROLE_NOUNS) \
             and not (doc[start].text == "M." and start < span.start):
         start += 1  # "Judge", "Haulier", "Docker" before the name
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+        end -= 1  # "Tony Ruiz to 97 months": a name never ends on a lower-case word
     if end - start == 1 and start > 0 and doc[start - 1].text in _IRISH:
         start -= 1  # "Ó Súilleabháin"
     if start == end:
@@ -195,11 +70,11 @@ def _person_edges(doc: Doc, span: Span) -> Span | None:
             and doc[end].is_alpha and not doc[end].is_stop:
         end += 1  # "M. Gérald Darmanin": the title was read as an initial
     if start == span.start:
-        while start > 0 and _INITIAL.match(doc[start - 1].text) and doc[start - 1].text not in _TITLES:
+        while start > 0 and _INITIAL.match(doc[start - 1].text) and doc[start - 1].text not in TITLE_WORDS:
             start -= 1  # "Colleen M." before "Pratt-Odom"
-        if start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in _TITLES:
+        if start > 0 and _INITIAL.match(doc[start].text) and doc[start].text not in TITLE_WORDS:
             prev = doc[start - 1]
-            if _GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES and prev.lower_ not in _VESSEL_TAIL:
+            if _GIVEN.match(prev.text) and not prev.is_stop and prev.text not in TITLE_WORDS and prev.lower_ not in _VESSEL_TAIL:
                 start -= 1
         if start < span.start and not any(_GIVEN.match(t.text) for t in doc[start:span.start]):
             start = span.start  # initials alone, no given name before them: keep the span as it was
@@ -272,7 +147,7 @@ def _with_form(doc: Doc, span: Span) -> Span:
         span = longer if longer is not None else span
     if span.text.endswith("&"):
         span = Span(doc, span.start, span.end - 1, label="COMPANY")
-    form = _FORM_AFTER.match(text, span.end_char)
+    form = FORM_AFTER.match(text, span.end_char)
     if form is None:
         return span
     longer = doc.char_span(span.start_char, form.end(), label="COMPANY", alignment_mode="expand")
@@ -307,7 +182,7 @@ def _unknown_given_name(doc: Doc, span: Span, surnames: set[str]) -> Span:
     if span.label_ != "PERSON" or len(span) != 1 or span.text not in surnames or span.start == 0:
         return span
     prev = doc[span.start - 1]
-    if (_GIVEN.match(prev.text) and not prev.is_stop and prev.text not in _TITLES and prev.lower_ not in _VESSEL_TAIL
+    if (_GIVEN.match(prev.text) and not prev.is_stop and prev.text not in TITLE_WORDS and prev.lower_ not in _VESSEL_TAIL
             and prev.lower_ not in _ROLE_NOUNS and prev.ent_type_ not in ("GPE", "LOC", "ORG", "NORP")
             and prev.lower_ not in _SENTENCE_ADVERBS and (not doc.has_annotation("POS") or prev.pos_ == "PROPN")):
         return Span(doc, span.start - 1, span.end, label="PERSON")
@@ -338,12 +213,12 @@ def _split_state(span: Span) -> list[Span]:
 def _name_after_title(span: Span) -> bool:
     """Whether the words after a leading title look like a person's name: 2-4 capitalised words, no
     organisation word ("Garda Diarmuid Ó Ceallacháin", not "Garda National Drugs Bureau")."""
-    first = next((k for k, t in enumerate(span) if t.text not in _TITLES), len(span))
+    first = next((k for k, t in enumerate(span) if t.text not in TITLE_WORDS), len(span))
     rest = [t for t in span[first:]] if first else []
     end = rest[-1].i + 1 if rest else span.end
     if end < len(span.doc) and span.doc[end].lower_ in ("and", "et", "en", "&"):
         return False  # "Garda National Drugs and Organised Crime Bureau": the body goes on
-    return (2 <= len(rest) <= 4 and rest[0].is_title and rest[-1].is_title and rest[0].text not in _TITLES
+    return (2 <= len(rest) <= 4 and rest[0].is_title and rest[-1].is_title and rest[0].text not in TITLE_WORDS
             and rest[0].lower_ not in _BODY_WORDS
             and all(t.is_title or t.text in _IRISH or t.text == "-" for t in rest)
             and classify_org(" ".join(t.text for t in rest))[0] is None and not any(t.is_stop for t in rest))
@@ -357,15 +232,42 @@ def _hyphenated_name(span: Span) -> bool:
             and not any(t.is_stop or t.text.isupper() for t in toks))
 
 
+def _place_word(word: str) -> bool:
+    from graph.ids import fold
+    from nlp.resources import place_gazetteer
+
+    return fold(word) in place_gazetteer()
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "of", "à", "de", "en", "te", "naar", "uit", "bij", "van"}
+
+
+def _surname_as_person(span: Span, surnames: set[str]) -> Span:
+    """"Trang", "Villanueva", "Medina" alone, after the document named "Mitchell Trang": the person, not the
+    place or body of that name (unless a preposition of place stands before it: "arrested in Medina")."""
+    if span.label_ not in ("LOCATION", "ORGANIZATION", "COMPANY", "PORT") or len(span) != 1 or span.text not in surnames:
+        return span
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return span
+    return Span(span.doc, span.start, span.end, label="PERSON")
+
+
 def _split_org_and_officer(span: Span) -> list[Span]:
     """"NCA Branch Commander Rachel Onslow" read as one body: the body, then the officer."""
-    if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 3:
+    if span.label_ not in ("ORGANIZATION", "COMPANY") or len(span) < 2:
+        return [span]
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text in TITLE_WORDS | {"Branch", "Senior"}:
+        end -= 1  # "NCA Branch Commander" before a name read apart: the body alone
+    if end < span.end and span.end < len(span.doc) and span.doc[span.end].is_title and span[0].text not in TITLE_WORDS:
+        return [Span(span.doc, span.start, end, label=span.label_)]
+    if len(span) < 3:
         return [span]
     for tok in span[1:-1]:
         person = Span(span.doc, tok.i, span.end)
-        if tok.text in _TITLES and _name_after_title(person):
+        if tok.text in TITLE_WORDS and _name_after_title(person):
             title_start = tok.i
-            while title_start > span.start and span.doc[title_start - 1].text in _TITLES | {"Branch", "Senior"}:
+            while title_start > span.start and span.doc[title_start - 1].text in TITLE_WORDS | {"Branch", "Senior"}:
                 title_start -= 1
             parts = [Span(span.doc, tok.i + 1, span.end, label="PERSON")]
             if title_start > span.start:
@@ -381,7 +283,7 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     split = [p for s in spans for half in _split_person_and_firm(s) for part in _split_state(half)
              for p in _split_org_and_officer(part)]
     surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
-    split = [_unknown_given_name(doc, s, surnames) for s in split]
+    split = [_surname_as_person(_unknown_given_name(doc, s, surnames), surnames) for s in split]
     for span in split:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
@@ -399,14 +301,20 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             if trimmed is None:
                 continue
             span = trimmed
+        if span.label_ == "PORT" and span[-1].text == "Terminals" and not _place_word(span[0].text):
+            span = Span(doc, span.start, span.end, label="COMPANY")  # "Maher Terminals": the operator, not a quay
+        if span.label_ == "PERSON" and len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ in ("of", "from") \
+                and doc[span.start - 2].text == "," and span.text not in surnames and span.end < len(doc) \
+                and doc[span.end].text in (",", ".", ";"):
+            span = Span(doc, span.start, span.end, label="LOCATION")  # "Keller, 41, of Elizabeth,": a home town
         if span.label_ == "COMPANY":
             span = _with_form(doc, _company_edges(doc, span) or span)
         elif span.label_ == "LOCATION" and _called_port(doc, span):
             span = Span(doc, span.start, span.end, label="PORT", kb_id=span.kb_id_)
         elif span.label_ == "ORGANIZATION" and _hyphenated_name(span):
             span = Span(doc, span.start, span.end, label="PERSON")  # "Yolanda Reyes-Harmon" read as a body
-        elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in _TITLES and _name_after_title(span):
-            first = next(t.i for t in span if t.text not in _TITLES)
+        elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in TITLE_WORDS and _name_after_title(span):
+            first = next(t.i for t in span if t.text not in TITLE_WORDS)
             span = _extend_person(doc, Span(doc, first, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
         if span.label_ == "ORGANIZATION" and span[-1].text in ("Local", "Lodge", "Chapter") and span.end < len(doc) \
                 and doc[span.end].like_num:

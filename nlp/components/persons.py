@@ -27,8 +27,18 @@ TITLES = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "m.", "mme", "mme.", "mlle", 
           "justice", "superintendent", "commissioner", "minister", "ministre", "senator", "sénateur", "député",
           "kamerlid", "burgemeester", "mayor", "maire", "colonel", "kolonel", "general", "général", "président",
           "voorzitter", "chairman", "substitut", "advocaat-generaal"]
-_SURNAME = {"IS_TITLE": True, "IS_STOP": False, "LENGTH": {">=": 2}}
+# a stop word may be a surname ("Sébastien Hue", "Brian May") but no particle, article or short word is
+_NOT_SURNAME = ["the", "and", "les", "des", "het", "een", "une", "in", "on", "of", "at", "to", "is", "it", "as", "an", "en",
+                "et", "un", "op", "om", "he", "we", "il", "on", "by", "or", "ou", "si", "ni", "is"]
+_SURNAME = {"IS_TITLE": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": [p.lower() for p in PARTICLES] + _NOT_SURNAME}}
 _SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
+
+
+def _place_or_firm(word: str) -> bool:
+    from graph.ids import fold
+    from nlp.resources import place_gazetteer, word_list
+
+    return fold(word) in place_gazetteer() or word.lower() in word_list("company_words.txt")
 
 
 class PersonFinder:
@@ -42,6 +52,9 @@ class PersonFinder:
         initial = {"SHAPE": "X."}
         self.matcher.add("INITIAL", [[first, initial], [initial, particle, _SURNAME]], greedy="LONGEST")
         self.matcher.add("GIVEN", [[first]])
+        # "Aris S.", "Iwan Z.": the press's anonymised suspect, given name unknown to the list
+        self.matcher.add("ANON", [[{"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False, "LENGTH": {">=": 3}},
+                                   {"TEXT": {"REGEX": r"^[A-Z]\.$"}}]])
         self.matcher.add("TITLE", [[{"LOWER": {"IN": TITLES}}, {"ORTH": ".", "OP": "?"}, particle, _SURNAME_ANY,
                                     dict(_SURNAME_ANY, OP="?")]], greedy="LONGEST")
 
@@ -62,6 +75,10 @@ class PersonFinder:
                     if registry is not None:
                         found.append(registry)
                 continue
+            if kind == "ANON" and (_place_or_firm(doc[start].text) or (start > 0 and doc[start - 1].is_title
+                                                                and not doc[start - 1].is_sent_start)
+                                   or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())):
+                continue  # "Antwerpen N.", "Scaldis Trading N.", "Alvin T. McCray": no anonymised name
             if kind == "TITLE":
                 start += 1
                 while start < end and (doc[start].text == "." or doc[start].is_lower):

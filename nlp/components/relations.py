@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import PUBLIC_BODY, apposition_relations, official_relations
+from nlp.components.appositions import apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
+from nlp.components.voyages import cargo, port_calls, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names, place_gazetteer
 
@@ -44,6 +45,9 @@ _AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|trib
                         r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
 _SPACES = re.compile(r"\s+")
+_FIRM_NOUN_END = re.compile(r"(?<=\w) (?:\w+bedrijf|rederij|expediteur|transporteur|the (?:trucking|shipping|haulage)"
+                            r" (?:company|firm))$")
+_HOMETOWN = re.compile(r"^,? ?(?:of|from|de|uit) ent ?(?:,? ?ent ?)?(?=,)")
 # ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
 _ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
@@ -56,24 +60,6 @@ _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
 _AGE = re.compile(r"^,? ?\(?\d{1,3}\)?(?=,|$|\s)|, \d{1,3}(?= ?,)")
 _APPOSITION = re.compile(r", (?:a|an|the|his|her|their|its|le|la|les|un|une|son|sa|ses|een|de|het|zijn|haar) [^,;()]{1,60}?,")
-_CALL_CUE = {
-    "en": re.compile(r"(?:called at|calls at|calling at|call at|call in|arrived in|arrived at|arrival in|arrival at|docked in|"
-                     r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
-                     r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
-                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
-                     r"arrived from|sailed from|departed from|coming from)"
-                     r" (?:the )?(?:port of )?$"),
-    "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
-                     r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
-                     r"en provenance de|en provenance d'|venant de|parti de|partie de)"
-                     r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
-    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
-                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit) (?:de )?(?:haven van )?$"),
-}
-_CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
-                        r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
-# Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
-_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
 
 
 # "the leaders of the group: A, his son B and C" -- a role noun before the group, a colon after it
@@ -83,25 +69,8 @@ _ROLE_BEFORE = re.compile(r"(?:members?|leaders?|heads?|bosses|chiefs?|lieutenan
 _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|cartel|syndicate|groep|bende|netwerk|organisatie"
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
-# a sentence that moves its vessel: every port it names is a port of call
-_MOVE = {
-    "en": re.compile(r"\b(?:arriv\w*|sail\w*|depart\w*|dock(?:ed|ing)|berth(?:ed|ing)|moor(?:ed|ing)|loaded|loading|discharg\w*"
-                     r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
-                     r"|left|leaving|reached|entered|itinerary|rotation|routed)\b"),
-    "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
-                     r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
-    "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
-                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route)\b"),
-}
-_NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
-                       r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
-                       r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
-_FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
 _CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
 _PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
-_ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
-                       r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
-                       r"(?:vessel |ship |navire |schip |containerschip )?$")
 
 
 @dataclass(frozen=True)
@@ -151,6 +120,7 @@ class RelationFinder:
         between = _SPACES.sub(" ", "".join(parts).lower()).strip()
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
         between = _ASIDE.sub("", _BORN.sub("", between)).strip()
+        between = _FIRM_NOUN_END.sub("", between)  # "bij containerbedrijf X": the noun only names X as a firm
         if a.anaphor and a.end > a.start and self.lang == "nl":
             # Dutch inversion: "Op 19 juni belde hij X" -- the verb stands before the pronoun
             word = _WORD_BEFORE.search(text[max(0, a.start - 30):a.start])
@@ -179,6 +149,11 @@ class RelationFinder:
             while _SECOND_LISTED.search(stripped):
                 stripped = _SECOND_LISTED.sub("", stripped).rstrip()
             found = self._match(a, b, stripped, after)
+        if not found and inner and inner[0].type in ("LOCATION", "PORT") and _HOMETOWN.match(between):
+            # "Keller, 41, of Elizabeth, a member of X": the home town is an aside
+            town = _HOMETOWN.match(between)
+            assert town is not None
+            found = self._typed(a, b, between[town.end():].lstrip(), inner[town.group(0).count("ent"):], after)
         if not found and inner and a.type == "PERSON":
             # "X, planner employed by Y, who works at Z": the relative clause after an apposition
             head, sep, tail = between.rpartition("ent ")
@@ -276,14 +251,13 @@ class RelationFinder:
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
-        out.extend(self._port_calls(doc, refs, typed_pairs, blocked, s_start, s_end))
-        out.extend(self._cargo(text, refs, typed_pairs, blocked, s_start, s_end))
-        out.extend(self._voyage(text, refs, typed_pairs, blocked, s_start, s_end))
+        for frame in (port_calls, cargo, voyage):
+            for type_, src_k, tgt_k, rule in frame(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
+                a, b = refs[min(src_k, tgt_k)], refs[max(src_k, tgt_k)]
+                out.append(self._hit(type_, refs[src_k], refs[tgt_k], a, b, s_start, s_end, "rule", 0.6, rule))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
-        officials = {h.source for h in out if h.type == "EMPLOYED_BY" and PUBLIC_BODY.search(text[h.target[0]:h.target[1]])}
-        out = [h for h in out if h.type != "WORKS_AT" or h.source not in officials]  # an officer is no port insider
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):
@@ -315,81 +289,17 @@ class RelationFinder:
         if not pairs:
             return out
         spans = set()
+        # "the director of X BV, Y, and Z were arrested": X BV names Y's role; it is no member of the list
+        titled = {i for i, j in typed if j == i + 1 and refs[i].type in ("COMPANY", "ORGANIZATION")
+                  and refs[j].type == "PERSON" and text[refs[i].end:refs[j].start].strip() in (",", ":")}
         for i, j in pairs:
             a, b = refs[i], refs[j]
+            if i in titled or j in titled:
+                continue
             spans.add(frozenset(((a.target_start, a.target_end), (b.target_start, b.target_end))))
             out.append(self._hit("CO_ACCUSED", a, b, a, b, s_start, s_end, "rule", 0.75, rule))
             typed.add((i, j))
         return [h for h in out if h.type != "ASSOCIATE_OF" or frozenset((h.source, h.target)) not in spans]
-
-    def _port_calls(self, doc: Doc, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
-                    s_start: int, s_end: int) -> list[RelationHit]:
-        """A port named right after a port-call phrase, in a sentence about a single vessel."""
-        cue = _CALL_CUE.get(self.lang)
-        text = doc_text(doc)
-        vessels = {(r.target_start, r.target_end) for r in refs if r.type == "VESSEL"}
-        if cue is None or len(vessels) != 1:
-            return []
-        v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
-        out = []
-        for k, ref in enumerate(refs):
-            if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
-                continue
-            before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
-            after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
-            after_cue = _CALL_AFTER.get(self.lang)
-            # "called at A, Panama, on 9 June and at B": a port listed after one that the vessel called at
-            listed = _CALL_LIST.search(before) is not None and any(
-                refs[k2].type == "PORT" and (min(v, k2), max(v, k2)) in typed for k2 in range(k))
-            if cue.search(before) or listed or (after_cue is not None and after_cue.match(after)):
-                typed.add((min(v, k), max(v, k)))
-                out.append(self._hit("CALLED_AT", refs[v], ref, refs[min(v, k)], refs[max(v, k)], s_start, s_end,
-                                     "rule", 0.6, f"{self.lang}:port-call"))
-        return out
-
-    def _voyage(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
-                s_start: int, s_end: int) -> list[RelationHit]:
-        """Every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")."""
-        vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
-        move = _MOVE.get(self.lang)
-        if move is None or len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
-            return []
-        sentence = text[s_start:s_end]
-        if not move.search(sentence.lower()):
-            return []
-        v = next((k for k in vessels if not refs[k].anaphor), vessels[0])
-        out = []
-        for k, ref in enumerate(refs):
-            pair = (min(v, k), max(v, k))
-            if ref.anaphor or pair in typed or pair in blocked or ref.type not in ("PORT", "LOCATION"):
-                continue
-            before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
-            if _NOT_CALL.search(before):
-                continue  # "registered in Liberia", "based in Gulfport"
-            if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
-                continue
-            typed.add(pair)
-            out.append(self._hit("CALLED_AT", refs[v], ref, refs[pair[0]], refs[pair[1]], s_start, s_end, "rule", 0.6,
-                                 f"{self.lang}:voyage"))
-        return out
-
-    def _cargo(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
-               s_start: int, s_end: int) -> list[RelationHit]:
-        """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y")."""
-        vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
-        if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
-            return []
-        v = vessels[0]
-        if not _ON_BOARD.search(_SPACES.sub(" ", text[max(s_start, refs[v].start - 30):refs[v].start].lower())):
-            return []
-        out = []
-        for k, ref in enumerate(refs):
-            pair = (min(v, k), max(v, k))
-            if ref.type == "CONTAINER" and pair not in typed and pair not in blocked:
-                typed.add(pair)
-                out.append(self._hit("SHIPPED_IN", refs[v], ref, refs[pair[0]], refs[pair[1]], s_start, s_end, "rule",
-                                     0.6, f"{self.lang}:on-board"))
-        return out
 
     def _role_lists(self, text: str, refs: list[Ref], typed: set[tuple[int, int]], s_start: int,
                     s_end: int) -> list[RelationHit]:

@@ -44,6 +44,7 @@ class VesselFinder:
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
         for kind in ("type", "aboard"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
+        self.type_words = {t.lower_ for p in cues(CUES, lang, "type") for t in nlp.make_doc(p)}
         self.prefix_words = {t.text for p in cues(CUES, lang, "prefix") for t in nlp.make_doc(p.upper())}
 
     def _name_after(self, doc: Doc, i: int, include_from: int | None = None) -> Span | None:
@@ -114,6 +115,13 @@ class VesselFinder:
                     span = self._after_type(doc, start)
             if span is not None and any(t.is_alpha for t in span) and len(span.text) > 1:
                 found.append(span)
+        for tok in doc[2:-1]:
+            # "the Liberian-flagged Nordic Star": a flag adjective before the name (a type noun is read above)
+            if tok.lower_ == "flagged" and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_title:
+                span = self._name_after(doc, tok.i + 1)
+                if span is not None and not any(t.lower_ in self.type_words for t in span) and any(
+                        t.is_alpha for t in span):
+                    found.append(span)
         doc.spans["hg_vessel"] = found
         return doc
 

@@ -55,3 +55,16 @@ def test_co_accused_pairs_ignore_direction() -> None:
     bench = _bench()
     assert bench.relation_key("CO_ACCUSED", "Ann Peeters", "Jan Claes") == bench.relation_key(
         "CO_ACCUSED", "Jan Claes", "Ann Peeters")
+
+
+def test_a_folder_that_holds_the_blind_set_is_scored_without_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bench = _bench()
+    bench.BLIND = tmp_path / "blind"
+    gold = {"lang": "en", "entities": [{"text": "Ann Peeters", "type": "PERSON", "canonical": "Ann Peeters"}],
+            "identifiers": [], "relations": []}
+    _annotated(tmp_path / "en", "dev_one", "Ann Peeters was heard.", gold)
+    _annotated(tmp_path / "blind" / "en", "blind_one", "Jan Claes was heard.", gold)
+    result = bench.main([str(tmp_path), "--errors"])
+    out = capsys.readouterr().out
+    assert result["documents"] == 1
+    assert "blind_one" not in out and "Jan Claes" not in out

@@ -1,0 +1,127 @@
+"""Sentence frames about one vessel: its ports of call and the containers on board.
+
+- a port named right after a port-call phrase ("arrived at", "accosté au", "meerde aan in"), or after
+  the verb in Dutch verb-final clauses ("in Antwerpen aangekomen"), is a ``CALLED_AT`` of the one
+  vessel the sentence names;
+- every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")
+  is a ``CALLED_AT`` unless it is a registry, a seat or an authority ("registered in Liberia");
+- a container in a sentence that puts it on board its one vessel is ``SHIPPED_IN`` it.
+
+Each frame gives ``(type, source index, target index, rule)`` over the mentions of the sentence and
+adds the pair it ties to ``typed``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from nlp.components.coreference import Ref
+from nlp.resources import country_names
+
+Frame = tuple[str, int, int, str]
+_SPACES = re.compile(r"\s+")
+
+_CALL_CUE = {
+    "en": re.compile(r"(?:called at|calls at|calling at|call at|call in|arrived in|arrived at|arrival in|arrival at|docked in|"
+                     r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
+                     r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
+                     r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
+                     r"arrived from|sailed from|departed from|coming from)"
+                     r" (?:the )?(?:port of )?$"),
+    "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
+                     r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
+                     r"en provenance de|en provenance d'|venant de|parti de|partie de)"
+                     r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
+    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
+                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit) (?:de )?(?:haven van )?$"),
+}
+_CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
+                        r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
+
+# Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
+_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
+
+# a sentence that moves its vessel: every port it names is a port of call
+_MOVE = {
+    "en": re.compile(r"\b(?:arriv\w*|sail\w*|depart\w*|dock(?:ed|ing)|berth(?:ed|ing)|moor(?:ed|ing)|loaded|loading|discharg\w*"
+                     r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
+                     r"|left|leaving|reached|entered|itinerary|rotation|routed)\b"),
+    "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
+                     r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
+    "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
+                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route)\b"),
+}
+_NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
+                       r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
+                       r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
+_FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
+_ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
+                       r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
+                       r"(?:vessel |ship |navire |schip |containerschip )?$")
+
+
+def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+           s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """A port named right after a port-call phrase, in a sentence about a single vessel."""
+    cue = _CALL_CUE.get(lang)
+    vessels = {(r.target_start, r.target_end) for r in refs if r.type == "VESSEL"}
+    if cue is None or len(vessels) != 1:
+        return []
+    v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
+    out = []
+    for k, ref in enumerate(refs):
+        if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
+            continue
+        before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
+        after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
+        after_cue = _CALL_AFTER.get(lang)
+        # "called at A, Panama, on 9 June and at B": a port listed after one that the vessel called at
+        listed = _CALL_LIST.search(before) is not None and any(
+            refs[k2].type == "PORT" and (min(v, k2), max(v, k2)) in typed for k2 in range(k))
+        if cue.search(before) or listed or (after_cue is not None and after_cue.match(after)):
+            typed.add((min(v, k), max(v, k)))
+            out.append(("CALLED_AT", v, k, f"{lang}:port-call"))
+    return out
+
+def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+       s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")."""
+    vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
+    move = _MOVE.get(lang)
+    if move is None or len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
+        return []
+    sentence = text[s_start:s_end]
+    if not move.search(sentence.lower()):
+        return []
+    v = next((k for k in vessels if not refs[k].anaphor), vessels[0])
+    out = []
+    for k, ref in enumerate(refs):
+        pair = (min(v, k), max(v, k))
+        if ref.anaphor or pair in typed or pair in blocked or ref.type not in ("PORT", "LOCATION"):
+            continue
+        before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
+        if _NOT_CALL.search(before):
+            continue  # "registered in Liberia", "based in Gulfport"
+        if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
+            continue
+        typed.add(pair)
+        out.append(("CALLED_AT", v, k, f"{lang}:voyage"))
+    return out
+
+def cargo(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+      s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y")."""
+    vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
+    if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
+        return []
+    v = vessels[0]
+    if not _ON_BOARD.search(_SPACES.sub(" ", text[max(s_start, refs[v].start - 30):refs[v].start].lower())):
+        return []
+    out = []
+    for k, ref in enumerate(refs):
+        pair = (min(v, k), max(v, k))
+        if ref.type == "CONTAINER" and pair not in typed and pair not in blocked:
+            typed.add(pair)
+            out.append(("SHIPPED_IN", v, k, f"{lang}:on-board"))
+    return out
