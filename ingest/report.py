@@ -24,6 +24,11 @@ class IngestReport:
     ignored: list[tuple[str, str]] = field(default_factory=list)
     #: read, but with a caveat worth knowing (pages without text, replaced characters...)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    #: peak resident memory in MB: ``coordinator`` (this process, over its life so far) and
+    #: ``workers`` (the largest extraction worker), when known
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    #: extraction tasks sent to a Dask cluster (``--cluster``)
+    cluster_tasks: int = 0
 
     @property
     def ok(self) -> bool:
@@ -41,6 +46,9 @@ class IngestReport:
         self.documents += other.documents
         self.ignored += other.ignored
         self.warnings += other.warnings
+        for who, mb in other.peak_rss_mb.items():
+            self.peak_rss_mb[who] = max(self.peak_rss_mb.get(who, 0.0), mb)
+        self.cluster_tasks += other.cluster_tasks
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +62,8 @@ class IngestReport:
             "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
             "seconds": round(self.seconds, 3),
             "documents_per_s": round(self.ingested / self.seconds, 2) if self.seconds > 0 else None,
+            "peak_rss_mb": self.peak_rss_mb,
+            "cluster_tasks": self.cluster_tasks,
             "documents": self.documents,
         }
 
