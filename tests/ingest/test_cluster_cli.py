@@ -38,6 +38,18 @@ def test_cluster_address_that_does_not_answer(tmp_path: Path):
     assert out.returncode == 1
     assert (f"error: no Dask scheduler at tcp://127.0.0.1:{port}: start one with `dask scheduler` "
             "or use --cluster local:2") in out.stderr
-    bad = _havengraph("ingest", str(tmp_path / "case"), "--store", f"sqlite:///{tmp_path / 'c.db'}",
-                      "--no-progress", "--cluster", "local:0")
-    assert bad.returncode == 1 and "give the number of worker processes, e.g. local:2" in bad.stderr
+
+
+def test_cluster_spec_that_is_not_understood(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from api.cli import app
+    from ingest.cluster import ClusterUnavailable
+
+    (tmp_path / "case").mkdir()
+    (tmp_path / "case" / "note.txt").write_text("Jan Peeters met Karim Haddad in Antwerp.", encoding="utf-8")
+    for spec, hint in (("local:0", "give the number of worker processes, e.g. local:2"),
+                       ("scheduler-host", "give a scheduler address such as tcp://HOST:8786")):
+        result = CliRunner().invoke(app, ["ingest", str(tmp_path / "case"), "--store",
+                                          f"sqlite:///{tmp_path / 'c.db'}", "--no-progress", "--cluster", spec])
+        assert isinstance(result.exception, ClusterUnavailable) and hint in str(result.exception)
