@@ -20,7 +20,6 @@ task. Dask is imported only when a cluster is asked for.
 from __future__ import annotations
 
 import logging
-import resource
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import HavengraphError
 from graph.model import Extraction
+from ingest.report import peak_rss_mb
 
 if TYPE_CHECKING:
     from ingest.pipeline import ExtractorLike, _Item
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 #: name under which the extractor plugin is registered on each worker
 PLUGIN_NAME = "havengraph-extractor"
 LOCAL_PREFIX = "local:"
+#: threads of a local worker process: the documents of that many tasks go through spaCy together
+#: (one batcher thread does the work, see ``ingest.cluster_worker``)
+BATCH_THREADS = 8
 
 
 class ClusterUnavailable(HavengraphError):
@@ -54,11 +57,6 @@ class ClusterStats:
 def task_key(lang: str, doc_id: str) -> str:
     """The Dask key of a document's extraction: its SHA-256 and the language option."""
     return f"havengraph-extract-{lang}-{doc_id}"
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process, in MB."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 # --- connecting -------------------------------------------------------------------------------
@@ -94,7 +92,7 @@ def open_cluster(spec: str, *, timeout: float = 10.0) -> Iterator[Any]:
 @contextmanager
 def _local_cluster(n_workers: int) -> Iterator[Any]:
     distributed = _import_distributed()
-    cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+    cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=BATCH_THREADS, processes=True, host="127.0.0.1",
                                        dashboard_address=None, silence_logs=logging.ERROR)
     try:
         client = distributed.Client(cluster, set_as_default=False)
@@ -156,9 +154,9 @@ def write_on_cluster(run: Any, items: Iterator[_Item], cluster: Any, *, extracto
 
 
 def default_window(client: Any) -> int:
-    """Documents between reading and writing at most: four per worker thread, at least eight."""
+    """Documents between reading and writing at most: two per worker thread, at least eight."""
     threads = sum(client.nthreads().values()) if client is not None else 1
-    return max(8, 4 * threads)
+    return max(8, 2 * threads)
 
 
 def extracted_on_cluster(items: Iterator[_Item], client: Any, *, lang: str, window: int | None = None,

@@ -28,7 +28,7 @@ from ingest.context import ReadContext
 from ingest.ocr import lower_confidence
 from ingest.records import Mapping, load_mapping
 from ingest.registry import Problem, apply_sidecar, open_source, walk
-from ingest.report import IngestReport
+from ingest.report import IngestReport, peak_rss_mb
 from ingest.sidecar import check_code, is_sidecar
 from ingest.source import Limits, ReadResult
 from ingest.writer import BatchWriter
@@ -129,18 +129,15 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
         else:
             run.write_all(_extracted(run.items(files), extractor, lang, workers))
             if workers > 1:  # the largest worker process that has ended (the pool is shut down by now)
-                report.peak_rss_mb["workers"] = _rss_mb(resource.RUSAGE_CHILDREN)
+                children = resource.getrusage(resource.RUSAGE_CHILDREN)
+                report.peak_rss_mb["workers"] = round(children.ru_maxrss / 1024, 1)
     finally:
-        report.peak_rss_mb["coordinator"] = _rss_mb(resource.RUSAGE_SELF)
+        report.peak_rss_mb["coordinator"] = peak_rss_mb()
         bar.close()
         report.seconds = time.perf_counter() - started
         if report_file:
             report.write(report_file)
     return report
-
-
-def _rss_mb(who: int) -> float:
-    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
 class _Run:

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import json
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process, in MB: ``VmHWM`` where ``/proc`` has it (the
+    process's own peak; ``ru_maxrss`` keeps the peak of the parent it was forked from)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 @dataclass

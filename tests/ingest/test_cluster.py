@@ -67,9 +67,9 @@ def contents(store: SQLiteStore) -> dict[str, Any]:
 class SlowExtractor(Extractor):
     """The real extractor, a little slower per document, so that a worker can be killed mid-task."""
 
-    def extract(self, document: Any) -> Any:
+    def _run_group(self, group: Any) -> Any:
         time.sleep(0.4)
-        return super().extract(document)
+        return super()._run_group(group)
 
 
 @pytest.fixture(scope="module")
