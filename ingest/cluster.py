@@ -93,7 +93,7 @@ def open_cluster(spec: str, *, timeout: float = 10.0) -> Iterator[Any]:
 def _local_cluster(n_workers: int) -> Iterator[Any]:
     distributed = _import_distributed()
     cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=BATCH_THREADS, processes=True, host="127.0.0.1",
-                                       dashboard_address=None, silence_logs=logging.ERROR)
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         client = distributed.Client(cluster, set_as_default=False)
         try:
