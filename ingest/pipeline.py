@@ -9,6 +9,7 @@ skips what is there (same SHA-256) and finishes the rest.
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import time
 from collections import deque
@@ -27,7 +28,7 @@ from ingest.context import ReadContext
 from ingest.ocr import lower_confidence
 from ingest.records import Mapping, load_mapping
 from ingest.registry import Problem, apply_sidecar, open_source, walk
-from ingest.report import IngestReport
+from ingest.report import IngestReport, peak_rss_mb
 from ingest.sidecar import check_code, is_sidecar
 from ingest.source import Limits, ReadResult
 from ingest.writer import BatchWriter
@@ -92,12 +93,19 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
                  replace: bool = False, progress: bool = True, grading: str | None = None,
                  handling: str | None = None, report_file: str | Path | None = None,
                  mapping: str | Path | Mapping | None = None, extractor: ExtractorLike | None = None,
-                 limits: Limits | None = None, resolve: bool = True) -> IngestReport:
+                 limits: Limits | None = None, resolve: bool = True, cluster: Any = None,
+                 window: int | None = None) -> IngestReport:
     """Ingest files and folders into ``store``; bad files are reported by name with the reason.
 
     ``extractor`` defaults to ``nlp.Extractor(lang)``, created only when a document needs NLP.
     With ``resolve`` (the default) each document's entities are resolved against the store
     (``graph.resolution.Resolver``) before it is written; edge lists keep their names as given.
+
+    ``cluster`` (``"local:N"``, a scheduler address or a ``distributed.Client``) sends the
+    extraction to Dask workers instead of ``workers`` local processes (:mod:`ingest.cluster`);
+    ``window`` bounds the documents between reading and writing there.
+    Either way documents stream from reading to writing: memory is bounded by the batch and
+    window sizes, not by the corpus; ``report.peak_rss_mb`` has the peaks.
     """
     started = time.perf_counter()
     grading, handling = check_code(grading, "grading"), check_code(handling, "handling")
@@ -114,8 +122,17 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
     run = _Run(store, ctx, report, bar, lang=lang, replace=replace, grading=grading, handling=handling,
                resolve=resolve)
     try:
-        run.write_all(_extracted(run.items(files), extractor, lang, workers))
+        if cluster is not None:
+            from ingest.cluster import write_on_cluster
+
+            write_on_cluster(run, run.items(files), cluster, extractor=extractor, lang=lang, window=window)
+        else:
+            run.write_all(_extracted(run.items(files), extractor, lang, workers))
+            if workers > 1:  # the largest worker process that has ended (the pool is shut down by now)
+                children = resource.getrusage(resource.RUSAGE_CHILDREN)
+                report.peak_rss_mb["workers"] = round(children.ru_maxrss / 1024, 1)
     finally:
+        report.peak_rss_mb["coordinator"] = peak_rss_mb()
         bar.close()
         report.seconds = time.perf_counter() - started
         if report_file:

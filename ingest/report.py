@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import json
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process, in MB: ``VmHWM`` where ``/proc`` has it (the
+    process's own peak; ``ru_maxrss`` keeps the peak of the parent it was forked from)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 @dataclass
@@ -24,6 +38,11 @@ class IngestReport:
     ignored: list[tuple[str, str]] = field(default_factory=list)
     #: read, but with a caveat worth knowing (pages without text, replaced characters...)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    #: peak resident memory in MB: ``coordinator`` (this process, over its life so far) and
+    #: ``workers`` (the largest extraction worker), when known
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    #: extraction tasks sent to a Dask cluster (``--cluster``)
+    cluster_tasks: int = 0
 
     @property
     def ok(self) -> bool:
@@ -41,6 +60,9 @@ class IngestReport:
         self.documents += other.documents
         self.ignored += other.ignored
         self.warnings += other.warnings
+        for who, mb in other.peak_rss_mb.items():
+            self.peak_rss_mb[who] = max(self.peak_rss_mb.get(who, 0.0), mb)
+        self.cluster_tasks += other.cluster_tasks
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +76,8 @@ class IngestReport:
             "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
             "seconds": round(self.seconds, 3),
             "documents_per_s": round(self.ingested / self.seconds, 2) if self.seconds > 0 else None,
+            "peak_rss_mb": self.peak_rss_mb,
+            "cluster_tasks": self.cluster_tasks,
             "documents": self.documents,
         }
 

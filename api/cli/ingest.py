@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,6 +24,9 @@ def ingest(
     = "CONTACTED",
     lang: Annotated[str, typer.Option(help="Language of the documents: auto, en, fr or nl.")] = "auto",
     workers: Annotated[int, typer.Option(min=1, help="Processes for NLP.")] = 1,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786) or local:N "
+        "(N worker processes here). Resolution and writes stay in this process.")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Re-extract documents already in the store.")] = False,
     report: Annotated[Path | None, typer.Option("--report", help="Write the ingest report as JSON here.")] = None,
     grading: Annotated[str | None, typer.Option(help="Source grading of these files, e.g. B2 "
@@ -56,7 +60,9 @@ def ingest(
     options = {"lang": lang, "workers": workers, "replace": replace, "grading": grading, "handling": handling,
                "mapping": str(mapping) if mapping else None, "resolve": resolve}
     total = IngestReport()
-    with open_store_from(store) as db:
+    with open_store_from(store) as db, _cluster(cluster) as client:
+        if client is not None:
+            options["cluster"] = client
         try:
             for edge_file in edges or []:
                 total.merge(ingest_edges(edge_file, db, default_type=edge_type, replace=replace, grading=grading,
@@ -78,6 +84,15 @@ def ingest(
     emit(total.to_dict(), json_out, lambda _: [total.summary()])
     if not total.ok:
         raise typer.Exit(1)
+
+
+def _cluster(spec: str | None) -> AbstractContextManager[Any]:
+    """The Dask client for ``--cluster`` (Dask is imported only then), or nothing."""
+    if not spec:
+        return nullcontext(None)
+    from ingest.cluster import open_cluster
+
+    return open_cluster(spec)
 
 
 def export_ftm(
