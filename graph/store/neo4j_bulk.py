@@ -39,6 +39,8 @@ __all__ = ["BulkLoadRefused", "BulkLoadReport", "LocalServer", "import_arguments
 
 #: between the elements of a list property (aliases): a control character no name contains
 ARRAY_DELIMITER = "\x1f"
+#: the names of the CSV files whose values hold line breaks, one a line
+MULTILINE_LIST = "multiline.txt"
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 _SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j"
 
@@ -91,12 +93,23 @@ def _cell(value: Any) -> str:
 
 
 def _write(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> int:
-    n = 0
+    """Write one CSV file; a file with a line break inside a value is listed in ``multiline.txt``.
+
+    The importer reads a file with multi-line values in one thread, so only those files are
+    declared so (``--multiline-fields=FILE,...``).
+    """
+    n, multiline = 0, False
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(",".join(header) + "\n")
         for row in rows:
-            fh.write(",".join(_cell(v) for v in row) + "\n")
+            line = ",".join(_cell(v) for v in row)
+            if not multiline and ("\n" in line or "\r" in line):
+                multiline = True
+            fh.write(line + "\n")
             n += 1
+    if multiline:
+        with open(path.parent / MULTILINE_LIST, "a", encoding="utf-8") as fh:
+            fh.write(path.name + "\n")
     return n
 
 
@@ -126,6 +139,7 @@ def write_csvs(staging: str | Path, out_dir: str | Path) -> dict[str, int]:
     """Write the importer's CSV files for the graph held in the SQLite store file ``staging``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    (out / MULTILINE_LIST).unlink(missing_ok=True)
     db = sqlite3.connect(f"file:{Path(staging)}?mode=ro", uri=True)
     try:
         counts = {"entities": _write(out / "entities.csv", ENTITY_HEADER, _entity_rows(db))}
@@ -156,10 +170,13 @@ def write_csvs(staging: str | Path, out_dir: str | Path) -> dict[str, int]:
 def import_arguments(csv_dir: str | Path, database: str = "neo4j") -> list[str]:
     """``neo4j-admin`` arguments that import the CSV files of ``csv_dir`` into ``database`` (replacing it)."""
     d = Path(csv_dir)
+    listed = d / MULTILINE_LIST
+    multiline = [str(d / name) for name in listed.read_text(encoding="utf-8").split()] if listed.is_file() else []
     return ["database", "import", "full", f"--nodes={d / 'entities.csv'}", f"--nodes={d / 'documents.csv'}",
             f"--nodes={d / 'evidence.csv'}", f"--nodes={d / 'decisions.csv'}",
             f"--relationships={d / 'relations.csv'}", f"--relationships={d / 'mentions.csv'}",
-            "--array-delimiter=U+001F", "--multiline-fields=true", "--id-type=string", "--strict=true",
+            "--array-delimiter=U+001F", f"--multiline-fields={','.join(multiline) or 'false'}",
+            *(["--multiline-fields-format=v2"] if multiline else []), "--id-type=string", "--strict=true",
             "--overwrite-destination=true", f"--report-file={d / 'import.report'}", database]
 
 
@@ -239,34 +256,20 @@ def load_staged(staging: str | Path, url: str, *, home: str | Path | None = None
     report.seconds["stop"] = time.perf_counter() - mark
     mark = time.perf_counter()
     try:
-        server.must("admin", *import_arguments(out, database))
+        done = server.must("admin", *import_arguments(out, database))
+        (out / "import.log").write_text(done.stdout + done.stderr, encoding="utf-8")
     finally:  # the server comes back whether the import worked or not
         report.seconds["import"] = time.perf_counter() - mark
         mark = time.perf_counter()
         server.must("start")
         report.seconds["start"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    with Neo4jStore(url) as store:  # opening a store creates the schema's constraints and indexes
-        finish_import(store)
+    with Neo4jStore(url):  # the first contact creates the constraints and indexes and fills empty lists
+        pass
     report.seconds["schema"] = time.perf_counter() - mark
     if not csv_dir:
         shutil.rmtree(out, ignore_errors=True)
     return report
-
-
-def finish_import(store: Neo4jStore) -> None:
-    """What the importer cannot write: empty lists (an empty CSV field is no property at all)."""
-    with store._session() as session:
-        session.run(FILL_EMPTY_LISTS).consume()
-
-
-FILL_EMPTY_LISTS = """
-MATCH (e:Entity) WHERE e.ident_values IS NULL OR e.aliases IS NULL OR e.aliases_norm IS NULL
-CALL (e) {
-  SET e.ident_values = coalesce(e.ident_values, []), e.aliases = coalesce(e.aliases, []),
-      e.aliases_norm = coalesce(e.aliases_norm, [])
-} IN TRANSACTIONS OF 10000 ROWS
-"""
 
 
 def refuse_unless_importable(url: str, home: str | Path | None = None) -> LocalServer:

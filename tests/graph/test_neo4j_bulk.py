@@ -134,3 +134,30 @@ def test_refuses_a_server_it_does_not_manage(tmp_path: Path) -> None:
     with pytest.raises(BulkLoadRefused, match="listens on port 7999"):
         local_server("neo4j://neo4j:secret-pw@127.0.0.1:7688", tmp_path)
     assert local_server("bolt://neo4j:secret-pw@localhost:7999", tmp_path).port == 7999
+
+
+def test_csv_files_keep_empty_strings_apart_from_missing_values(tmp_path: Path) -> None:
+    """The importer reads an unquoted empty field as no property and ``""`` as an empty string."""
+    from graph.model import Document, Entity, Evidence, Extraction, Relation
+    from graph.store.neo4j_bulk import import_arguments, write_csvs
+
+    text = 'Kim said "ship it, now"\nto the crane operator Bo.'
+    doc = Document(Document.id_for_bytes(text.encode()), text, "note", "note.txt")
+    kim, bo = Entity("person:kim", "PERSON", "Kim"), Entity("person:bo", "PERSON", "Bo")
+    ev = Evidence(doc.doc_id, 0, 3, "", "analyst")  # no sentence (empty string), no date (missing)
+    staging = tmp_path / "stage.db"
+    with open_store(f"sqlite:///{staging}") as stage:
+        stage.write(Extraction(doc, [kim, bo], relations=[Relation("person:kim", "person:bo", "CONTACTED", [ev])]))
+    counts = write_csvs(staging, tmp_path / "csv")
+    assert counts["entities"] == 2 and counts["relations"] == 1 and counts["evidence"] == 1
+    # only the file with a line break inside a value is read as multi-line (one thread)
+    assert (tmp_path / "csv" / "multiline.txt").read_text(encoding="utf-8").split() == ["documents.csv"]
+    assert f"--multiline-fields={tmp_path / 'csv' / 'documents.csv'}" in import_arguments(tmp_path / "csv")
+
+    (_, evidence) = (tmp_path / "csv" / "evidence.csv").read_text(encoding="utf-8").splitlines()
+    assert ',0,3,"","analyst",' in evidence  # the empty sentence stays a string
+    assert evidence.endswith(",,")  # date and page: no property
+    documents = (tmp_path / "csv" / "documents.csv").read_text(encoding="utf-8")
+    assert '"Kim said ""ship it, now""\nto the crane operator Bo."' in documents
+    entities = (tmp_path / "csv" / "entities.csv").read_text(encoding="utf-8")
+    assert '"person:kim","Entity\x1fPerson","PERSON","Kim","{}","Kim","kim","{}",,' in entities
