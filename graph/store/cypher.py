@@ -114,6 +114,9 @@ def drop_schema(name: str, constraint: bool) -> str:
 
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
+#: Every node but the writer's lock: a bulk load (:mod:`graph.store.neo4j_bulk`) needs zero.
+NODES_BUT_LOCKS = "MATCH (n) WHERE NOT n:HavengraphLock RETURN count(n) AS n"
+
 #: After ``neo4j-admin database import`` (:mod:`graph.store.neo4j_bulk`), run with the first
 #: schema creation: an empty CSV field is no property at all, where the writer stores ``[]``.
 FILL_EMPTY_LISTS = """

@@ -215,6 +215,10 @@ def local_server(url: str, home: str | Path | None = None) -> LocalServer:
               "database and run the printed neo4j-admin command (see docs/scale.md, \"Bulk first load\")")
     if host.strip("[]") not in _LOCAL_HOSTS:
         raise BulkLoadRefused(f"{target.redacted} is not on this machine; {remote}")
+    if (target.database or "neo4j") != "neo4j":
+        raise BulkLoadRefused(f"{target.redacted}: the local server (Neo4j Community) serves one database, "
+                              "`neo4j`; drop ?database= from the URL, or import on an Enterprise host and "
+                              "CREATE DATABASE there (see docs/scale.md, \"Bulk first load\")")
     conf = folder / "conf" / "neo4j.conf"
     listen = re.search(r"^server\.bolt\.listen_address=.*:(\d+)$",
                        conf.read_text(encoding="utf-8") if conf.is_file() else "", re.M)
@@ -229,7 +233,7 @@ def local_server(url: str, home: str | Path | None = None) -> LocalServer:
 def check_empty(url: str) -> None:
     """``BulkLoadRefused`` unless the target database holds no node at all (the importer replaces it)."""
     with Neo4jStore(url) as store:
-        found = store._read("MATCH (n) WHERE NOT n:HavengraphLock RETURN count(n) AS n")[0]["n"]
+        found = store._read(cypher.NODES_BUT_LOCKS)[0]["n"]
     if found:
         raise BulkLoadRefused(f"{parse_url(url).redacted} is not empty ({found} nodes): a bulk load replaces the "
                               "whole database, so it only runs into an empty one. Use `havengraph ingest` to add "

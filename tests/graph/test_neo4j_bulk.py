@@ -133,6 +133,8 @@ def test_refuses_a_server_it_does_not_manage(tmp_path: Path) -> None:
     (conf / "neo4j.conf").write_text("server.bolt.listen_address=127.0.0.1:7999\n", encoding="utf-8")
     with pytest.raises(BulkLoadRefused, match="listens on port 7999"):
         local_server("neo4j://neo4j:secret-pw@127.0.0.1:7688", tmp_path)
+    with pytest.raises(BulkLoadRefused, match="one database"):
+        local_server("neo4j://neo4j:secret-pw@127.0.0.1:7999?database=harbour", tmp_path)
     assert local_server("bolt://neo4j:secret-pw@localhost:7999", tmp_path).port == 7999
 
 
