@@ -19,8 +19,9 @@ The store defaults to ``HAVENGRAPH_TEST_NEO4J_URL`` (``scripts/neo4j start`` pri
 3. *neo4j-rust-ext*: the sustained ingest again in two child processes, one with the driver's
    Rust extension and one with its import blocked; the ratio is the speed-up.
 
-The last line is one JSON object: ``batched_vs_per_row``, ``relations_per_s``, ``rust_ext_speedup``
-(null when the extension is not installed), ``bare_merge_relations_per_s`` and the raw figures.
+The last line is one JSON object: ``batched_vs_per_row``, ``relations_per_s``, ``ingest_vs_bare_merge``,
+``rust_ext_speedup`` (null when the extension is not installed), ``bare_merge_relations_per_s`` and
+the raw figures.
 """
 
 from __future__ import annotations
@@ -287,6 +288,7 @@ def main() -> None:
     finally:
         store.close()
     print(json.dumps({"batched_vs_per_row": rows["batched_vs_per_row"], "relations_per_s": ingest["relations_per_s"],
+                      "ingest_vs_bare_merge": ceiling["ingest_vs_bare_merge"],
                       "rust_ext_speedup": rust.get("speedup"), "size": args.size, "cores": os.cpu_count(),
                       "load_average": round(os.getloadavg()[0], 2),
                       "bare_merge_relations_per_s": ceiling["relations_per_s"],

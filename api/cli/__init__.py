@@ -24,7 +24,7 @@ app = typer.Typer(
 
 # modules that add commands; a module that is not there yet is skipped
 COMMAND_MODULES = ("core", "ingest", "analyze", "store_admin", "users", "resolution", "workspace", "reports",
-                   "timeline", "alerts")
+                   "timeline", "alerts", "bulk_load")
 
 
 def _register_all() -> None:

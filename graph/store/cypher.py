@@ -114,6 +114,19 @@ def drop_schema(name: str, constraint: bool) -> str:
 
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
+#: Every node but the writer's lock: a bulk load (:mod:`graph.store.neo4j_bulk`) needs zero.
+NODES_BUT_LOCKS = "MATCH (n) WHERE NOT n:HavengraphLock RETURN count(n) AS n"
+
+#: After ``neo4j-admin database import`` (:mod:`graph.store.neo4j_bulk`), run with the first
+#: schema creation: an empty CSV field is no property at all, where the writer stores ``[]``.
+FILL_EMPTY_LISTS = """
+MATCH (e:Entity) WHERE e.ident_values IS NULL OR e.aliases IS NULL OR e.aliases_norm IS NULL
+CALL (e) {
+  SET e.ident_values = coalesce(e.ident_values, []), e.aliases = coalesce(e.aliases, []),
+      e.aliases_norm = coalesce(e.aliases_norm, [])
+} IN TRANSACTIONS OF 10000 ROWS
+"""
+
 # -- writes --------------------------------------------------------------------------------------
 #: First statement of every document write: one writer at a time per database, as SQLite's
 #: ``BEGIN IMMEDIATE`` does (the lock is held until commit), so that the entity merge, which reads

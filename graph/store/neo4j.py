@@ -169,6 +169,8 @@ class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
                 session.run(statement).consume()
             if missing:
                 session.run(cypher.AWAIT_INDEXES, seconds=300).consume()
+                if statements["hg_entity_id"] in missing:
+                    session.run(cypher.FILL_EMPTY_LISTS).consume()  # first contact after a bulk import
 
     def close(self) -> None:
         self._driver.close()
