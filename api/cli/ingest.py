@@ -43,7 +43,8 @@ def ingest(
                                                "reversible; see `havengraph review`).")] = True,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Ingest case files (txt, md, pdf, docx, html, eml, mbox, zip, csv, xlsx, FtM JSON) into the store.
+    """Ingest case files (txt, md, pdf incl. scanned, png/jpg/tiff scans, docx, html, eml, mbox, zip, csv, xlsx,
+    chat exports, FtM JSON) into the store.
 
     Files already in the store (same bytes) are skipped; the exit code is 1 when any file failed,
     after the others were ingested.
