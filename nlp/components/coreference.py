@@ -105,6 +105,9 @@ _AUTHORITY = re.compile(r"police|politie|customs|douane|court|tribunal|rechtbank
                         r"|senate|commission|council|administration|directorate|direction", re.I)
 
 
+_LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
+
+
 def _compile(table: dict[str, str], fill: str | None = None) -> dict[str, re.Pattern[str]]:
     return {lang: re.compile(p % fill if fill else p, re.I) for lang, p in table.items()}
 
@@ -150,7 +153,8 @@ class Coreference:
     def refs(self, full_text: str, s_start: int, s_end: int, in_sent: list[Ref]) -> list[Ref]:
         """References in the sentence ``full_text[s_start:s_end]``, given its named mentions."""
         lang, out = self.lang, []
-        text = full_text[s_start:s_end]
+        # a line wrapped inside the sentence reads as a space (same length: offsets hold)
+        text = full_text[s_start:s_end].translate(_LINE_BREAKS)
         subject = _SUBJECT_RE.get(lang)
         persons = [r for r in in_sent if r.type == "PERSON"]
         for match in subject.finditer(text) if subject is not None else ():

@@ -66,6 +66,16 @@ def test_its_director_is_the_last_firm_with_the_antecedent_recorded(run) -> None
     assert ("DIRECTOR_OF", "Marloes de Ruiter", "Kade Logistiek BV") in relations(nl)
 
 
+def test_a_reference_across_a_wrapped_line_still_resolves(run) -> None:  # type: ignore[no-untyped-def]
+    # reports keep the line breaks of their page: "Its managing\ndirector is X" is the same sentence
+    ex = run("The container was booked by Noordkust Forwarding NV, a freight forwarder in Brugge. Its managing\n"
+             "director is Pieter Vanhove.", lang="en")
+    assert ("DIRECTOR_OF", "Pieter Vanhove", "Noordkust Forwarding NV") in relations(ex)
+    assert unfaithful(ex) == []
+    # the place named after the firm is its seat, not the owner of the role
+    assert not {r for r in relations(ex) if r[0] == "DIRECTOR_OF" and r[2] != "Noordkust Forwarding NV"}
+
+
 def test_an_official_named_after_the_short_name_of_the_force(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("ABF Superintendent Kylie Morrow said the container was examined at Port Botany.", lang="en")
     assert ("EMPLOYED_BY", "Kylie Morrow", "ABF") in relations(ex)
