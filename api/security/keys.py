@@ -19,6 +19,7 @@ from typing import Any
 from api.security.roles import check_role
 from graph.errors import InvalidInput
 from graph.schema import SCHEMA
+from graph.store import side_file
 from graph.store.view import check_clearance
 
 KEY_PREFIX = "hg_"
@@ -41,16 +42,7 @@ def now() -> str:
 
 def keys_db_path(store_url: str, keys_db: str | None = None) -> str:
     """Where the keys and the audit log of the store at ``store_url`` live."""
-    if keys_db:
-        return keys_db
-    if store_url.startswith("sqlite:"):
-        path = store_url.split("sqlite://", 1)[1]
-        path = path[1:] if path.startswith("/") else path
-        if path == ":memory:":
-            return ":memory:"
-        db = Path(path)
-        return str(db.with_name(db.stem + ".keys.db"))
-    return "havengraph.keys.db"
+    return keys_db or side_file(store_url, ".keys.db")
 
 
 def hash_key(key: str) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 from graph.alerts.rules import RuleExists, RuleNotFound, WatchRule, check_rule, evaluate
 from graph.errors import InvalidInput
+from graph.store import side_file
 
 __all__ = ["AlertBook", "alerts_db_path", "migrate_side_file", "visible_hits"]
 
@@ -36,16 +37,7 @@ SYSTEM = "havengraph"  # owner of the records no user owns (hits, the state of t
 def alerts_db_path(store_url: str, alerts_db: str | None = None) -> str:
     """Where an earlier version kept the alert book of the store at ``store_url`` (to migrate it):
     beside an embedded store's file, else ``havengraph.alerts.db`` in the current folder."""
-    if alerts_db:
-        return alerts_db
-    if store_url.startswith("sqlite:"):
-        path = store_url.split("sqlite://", 1)[1]
-        path = path[1:] if path.startswith("/") else path
-        if path == ":memory:":
-            return ":memory:"
-        db = Path(path)
-        return str(db.with_name(db.stem + ".alerts.db"))
-    return "havengraph.alerts.db"
+    return alerts_db or side_file(store_url, ".alerts.db")
 
 
 def _now() -> str:

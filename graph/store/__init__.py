@@ -21,6 +21,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
+def side_file(url: str, suffix: str) -> str:
+    """Where a file kept beside the store at ``url`` lives: next to an embedded store's file
+    (``case.db`` -> ``case<suffix>``), ``:memory:`` beside an in-memory one, else ``havengraph<suffix>``
+    in the working folder."""
+    file = sqlite_path(url)
+    if file is not None:
+        return str(file.with_name(file.stem + suffix))
+    return ":memory:" if url.lower().startswith("sqlite://") else "havengraph" + suffix
+
+
 def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> GraphStore:
     """Open the store named by ``url`` (default: the embedded SQLite file in the working folder).
 
