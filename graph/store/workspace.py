@@ -57,7 +57,15 @@ def _loaded(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "data": json.loads(row["data"] or "{}")}
 
 
-class SQLiteWorkspace:
+class _RecordLookup:
+    """One record by id, through the backend's ``list_records``."""
+
+    def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        rows = self.list_records(kind, record_id=record_id)  # type: ignore[attr-defined]
+        return rows[0] if rows else None
+
+
+class SQLiteWorkspace(_RecordLookup):
     """Workspace records for ``SQLiteStore`` (which supplies ``_db`` and ``_lock``)."""
 
     _db: sqlite3.Connection
@@ -79,10 +87,6 @@ class SQLiteWorkspace:
             db.execute("INSERT OR REPLACE INTO workspace_records VALUES (?,?,?,?,?,?)",
                        (*(row[k] for k in _FIELDS[:5]), json.dumps(row["data"], ensure_ascii=False)))
         return row
-
-    def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        rows = self.list_records(kind, record_id=record_id)
-        return rows[0] if rows else None
 
     def list_records(self, kind: str, owner: str | None = None, target: str | None = None,
                      record_id: str | None = None) -> list[dict[str, Any]]:
@@ -108,7 +112,7 @@ class SQLiteWorkspace:
             db.execute("DELETE FROM workspace_records")
 
 
-class Neo4jWorkspace:
+class Neo4jWorkspace(_RecordLookup):
     """Workspace records for ``Neo4jStore`` (which supplies ``_read``, ``_write`` and ``_errors``)."""
 
     _read: Callable[..., list[Any]]
@@ -122,10 +126,6 @@ class Neo4jWorkspace:
                   "data": json.dumps(row["data"], ensure_ascii=False)}
         self._write(lambda tx: tx.run(cypher.SAVE_RECORD, row=stored).consume())
         return row
-
-    def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        rows = self.list_records(kind, record_id=record_id)
-        return rows[0] if rows else None
 
     def list_records(self, kind: str, owner: str | None = None, target: str | None = None,
                      record_id: str | None = None) -> list[dict[str, Any]]:
