@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from graph.errors import HavengraphError, StoreUnavailable
 from graph.model import Document, Extraction
-from graph.store import GraphStore
+from graph.store import GraphStore, own_files
 from ingest.context import ReadContext
 from ingest.ocr import lower_confidence
 from ingest.records import Mapping, load_mapping
@@ -55,8 +55,13 @@ class _Item:
         return self.result.document.doc_id
 
 
-def collect_files(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
-    """Files under ``paths`` in a stable order (each folder sorted), hidden files and sidecars left out."""
+def collect_files(paths: Iterable[str | Path], report: IngestReport,
+                  store_files: frozenset[Path] = frozenset()) -> list[Path]:
+    """Files under ``paths`` in a stable order (each folder sorted), hidden files and sidecars left out.
+
+    ``store_files`` (:func:`graph.store.own_files`) are the store's own database and side files: an
+    ingest of the folder that holds the store leaves them out (listed in ``report.ignored``).
+    """
     out: list[Path] = []
     seen: set[Path] = set()
     for given in paths:
@@ -78,6 +83,9 @@ def collect_files(paths: Iterable[str | Path], report: IngestReport) -> list[Pat
             continue
         for candidate in candidates:
             key = candidate.resolve()
+            if key in store_files:
+                report.ignored.append((candidate.as_posix(), "the store's own file, not a case file"))
+                continue
             if key not in seen:
                 seen.add(key)
                 out.append(candidate)
@@ -114,7 +122,7 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
     report = IngestReport()
     if isinstance(paths, str | Path):
         paths = [paths]
-    files = collect_files(paths, report)
+    files = collect_files(paths, report, own_files(getattr(store, "url", "") or ""))
     report.files = len(files)
     ctx = ReadContext(limits=limits or Limits(), mapping=mapping)
     bar = tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr, disable=not progress,

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph.store import GraphStore
+from graph.store import GraphStore, own_files
 from ingest.pipeline import collect_files, ingest_paths
 from ingest.report import IngestReport
 
 
-def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
+def _snapshot(folder: Path, store_files: frozenset[Path] = frozenset()) -> dict[Path, tuple[int, int]]:
     found: dict[Path, tuple[int, int]] = {}
-    for path in collect_files([folder], IngestReport()):
+    for path in collect_files([folder], IngestReport(), store_files):
         try:
             stat = path.stat()
         except OSError:
@@ -42,9 +42,10 @@ def watch(folder: str | Path, store: GraphStore, *, interval: float = 2.0, stop:
     done: dict[Path, tuple[int, int]] = {}
     previous: dict[Path, tuple[int, int]] = {}
     polls = 0
+    store_files = own_files(getattr(store, "url", "") or "")
     try:
         while not stop.is_set():
-            current = _snapshot(folder)
+            current = _snapshot(folder, store_files)
             ready = sorted(p for p, sig in current.items() if previous.get(p) == sig and done.get(p) != sig)
             if ready:
                 report = ingest_paths(ready, store, **options)

@@ -19,7 +19,7 @@ from typing import Any
 from api.security.roles import check_role
 from graph.errors import InvalidInput
 from graph.schema import SCHEMA
-from graph.store import side_file
+from graph.store import KEYS_SUFFIX, side_file
 from graph.store.view import check_clearance
 
 KEY_PREFIX = "hg_"
@@ -42,7 +42,7 @@ def now() -> str:
 
 def keys_db_path(store_url: str, keys_db: str | None = None) -> str:
     """Where the keys and the audit log of the store at ``store_url`` live."""
-    return keys_db or side_file(store_url, ".keys.db")
+    return keys_db or side_file(store_url, KEYS_SUFFIX)
 
 
 def hash_key(key: str) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 from graph.alerts.rules import RuleExists, RuleNotFound, WatchRule, check_rule, evaluate
 from graph.errors import InvalidInput
-from graph.store import side_file
+from graph.store import ALERTS_SUFFIX, side_file
 
 __all__ = ["AlertBook", "alerts_db_path", "migrate_side_file", "visible_hits"]
 
@@ -37,7 +37,7 @@ SYSTEM = "havengraph"  # owner of the records no user owns (hits, the state of t
 def alerts_db_path(store_url: str, alerts_db: str | None = None) -> str:
     """Where an earlier version kept the alert book of the store at ``store_url`` (to migrate it):
     beside an embedded store's file, else ``havengraph.alerts.db`` in the current folder."""
-    return alerts_db or side_file(store_url, ".alerts.db")
+    return alerts_db or side_file(store_url, ALERTS_SUFFIX)
 
 
 def _now() -> str:

@@ -8,6 +8,10 @@ from graph.errors import StoreUnavailable, UnsupportedStore
 from graph.store.base import GraphStore
 
 DEFAULT_URL = "sqlite:///havengraph.db"
+#: files kept beside an embedded store's file (``case.db`` -> ``case.keys.db``): the API keys and
+#: audit log, and the alert book of earlier versions
+KEYS_SUFFIX, ALERTS_SUFFIX = ".keys.db", ".alerts.db"
+_SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 __all__ = ["DEFAULT_URL", "GraphStore", "open_store"]
 
@@ -29,6 +33,16 @@ def side_file(url: str, suffix: str) -> str:
     if file is not None:
         return str(file.with_name(file.stem + suffix))
     return ":memory:" if url.lower().startswith("sqlite://") else "havengraph" + suffix
+
+
+def own_files(url: str) -> frozenset[Path]:
+    """Every file an embedded store at ``url`` writes (its database, journals and side files),
+    resolved, so that an ingest of the folder that holds the store leaves them out."""
+    file = sqlite_path(url)
+    if file is None:
+        return frozenset()
+    bases = [file.name] + [file.stem + suffix for suffix in (KEYS_SUFFIX, ALERTS_SUFFIX)]
+    return frozenset((file.parent / (base + tail)).resolve() for base in bases for tail in _SQLITE_COMPANIONS)
 
 
 def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> GraphStore:

@@ -9,6 +9,7 @@ import random
 
 from ingest_fakes import FakeExtractor
 
+from graph.store.sqlite import SQLiteStore
 from ingest import ingest_paths, ocr
 from ingest import synthetic as make
 
@@ -85,6 +86,20 @@ def test_walk_is_sorted_and_skips_hidden_files_and_sidecars(store, write, fake):
     write("c/~$lock.docx", "x")
     report = ingest_paths([write("c/a.txt", "Aa Aa").parent], store, extractor=fake, progress=False)
     assert [p.rsplit("/c/", 1)[1] for p in report.documents] == ["a.txt", "a/z.txt", "b.txt"]
+
+
+def test_the_store_in_the_ingested_folder_is_not_read_as_a_case_file(write, fake):
+    folder = write("case/a.txt", "Aa Aa").parent
+    inside = SQLiteStore(f"sqlite:///{folder / 'case.db'}")
+    try:
+        (folder / "case.keys.db").write_bytes(b"SQLite format 3\x00")
+        first = ingest_paths([folder], inside, extractor=fake, progress=False)
+        again = ingest_paths([folder], inside, extractor=fake, progress=False)
+    finally:
+        inside.close()
+    assert [p.rsplit("/case/", 1)[1] for p in first.documents] == ["a.txt"] and first.ok
+    ignored = {p.rsplit("/case/", 1)[1] for p, _ in again.ignored}
+    assert {"case.db", "case.keys.db"} <= ignored and again.ok and again.ingested == 0
 
 
 def test_sidecar_and_options_set_grading_and_handling(store, write, fake):
