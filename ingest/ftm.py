@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from graph.filters import GraphFilter
 from graph.identifiers import REGISTRY, check
 from graph.ids import entity_id
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
@@ -221,12 +222,28 @@ def _ftm_id(value: str) -> str:
     return "hg-" + hashlib.sha1(value.encode()).hexdigest()[:24]
 
 
-def export_ftm(store: GraphStore, out: TextIO, include_weak: bool = False) -> dict[str, int]:
-    """Write the store's graph as FtM JSON lines; returns counts of what was written and left out."""
+def export_ftm(store: GraphStore, out: TextIO, include_weak: bool = False,
+               flt: GraphFilter | None = None) -> dict[str, int]:
+    """Write the store's graph as FtM JSON lines; returns counts of what was written and left out.
+
+    ``flt`` (the filter of every command that shows relations) narrows the export the way it narrows
+    a picture: relations and their evidence outside it go, then entities of other types and, when it
+    narrows anything, entities left without a relation. Its ``include_weak`` replaces ``include_weak``.
+    """
     counts: Counter[str] = Counter()
     folded: dict[str, dict[str, list[str]]] = {}
     relations = list(store.iter_relations())
     types = {e.entity_id: e.type for e in store.iter_entities()}
+    linked: set[str] | None = None
+    if flt is not None:
+        include_weak = flt.include_weak
+    if flt is not None and flt.active:
+        before = len(relations)
+        relations = [r for r in flt.relations(relations, store)
+                     if flt.entity_types is None or {types.get(r.source), types.get(r.target)} <= flt.entity_types]
+        if before > len(relations):
+            counts["left out by the filter: relations"] += before - len(relations)
+        linked = {r.source for r in relations} | {r.target for r in relations}
     for rel in relations:
         if rel.type in {"HAS_PHONE", "HAS_EMAIL", "HAS_ADDRESS"}:
             prop = {"HAS_PHONE": "phone", "HAS_EMAIL": "email", "HAS_ADDRESS": "addressEntity"}[rel.type]
@@ -234,6 +251,9 @@ def export_ftm(store: GraphStore, out: TextIO, include_weak: bool = False) -> di
             folded.setdefault(rel.source, {}).setdefault(prop, []).append(value)
     exported: set[str] = set()
     for entity in store.iter_entities():
+        if linked is not None and entity.entity_id not in linked:
+            counts["left out by the filter: entities"] += 1
+            continue
         schema = SCHEMA.node(entity.type).ftm
         if schema in {"Thing", "Document"}:
             counts[f"left out: {entity.type} (no FtM entity; folded into its owner where possible)"] += 1

@@ -10,6 +10,16 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.common import StoreOption, emit, fail, open_existing_store, open_store_from
+from api.cli.filter_options import (
+    FromOpt,
+    GradingOpt,
+    HandlingOpt,
+    RelOpt,
+    ToOpt,
+    TypeOpt,
+    UndatedOpt,
+    build_filter,
+)
 
 LANGS = ("auto", "en", "fr", "nl")
 
@@ -99,19 +109,30 @@ def _cluster(spec: str | None) -> AbstractContextManager[Any]:
 def export_ftm(
     output: Annotated[Path, typer.Argument(help="File to write (JSON lines); - for standard output.")],
     store: StoreOption = None,
-    weak: Annotated[bool, typer.Option("--weak", help="Also export co-mention links.")] = False,
+    weak: Annotated[bool, typer.Option("--weak/--no-weak", help="Also export co-mention links.")] = False,
+    type: TypeOpt = None,
+    relation_type: RelOpt = None,
+    min_grading: GradingOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    max_handling: HandlingOpt = None,
+    undated: UndatedOpt = "include",
 ) -> None:
-    """Export the graph as FollowTheMoney entities (JSON lines) for Aleph, OpenSanctions tools, ftm."""
+    """Export the graph as FollowTheMoney entities (JSON lines) for Aleph, OpenSanctions tools, ftm.
+
+    The filter options narrow it as they narrow a picture (e.g. --from 2023-01 --to 2023-06 exports the
+    relations dated in that half-year and the entities they link)."""
     import sys
 
     from ingest.ftm import export_ftm as run_export
 
+    flt = build_filter(type, relation_type, weak, min_grading, date_from, date_to, max_handling, undated)
     with open_existing_store(store) as db:
         if str(output) == "-":
-            counts = run_export(db, sys.stdout, include_weak=weak)
+            counts = run_export(db, sys.stdout, flt=flt)
         else:
             with open(output, "w", encoding="utf-8") as fh:
-                counts = run_export(db, fh, include_weak=weak)
+                counts = run_export(db, fh, flt=flt)
     typer.echo(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())), err=True)
 
 

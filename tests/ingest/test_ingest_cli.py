@@ -75,3 +75,25 @@ def test_export_ftm(tmp_path, write):
     vessel = next(line for line in lines if line["schema"] == "Vessel")
     assert vessel["properties"]["imoNumber"] == ["9074729"]
     assert any(line["schema"] == "UnknownLink" and line["properties"]["role"] == ["called at"] for line in lines)
+
+
+def test_export_ftm_takes_the_filter_options(tmp_path, write):
+    url = f"sqlite:///{tmp_path / 'calls.db'}"
+    calls = write("calls.csv", "phone_a,phone_b,start_time\n+32470111111,+32470222222,2024-02-10T10:00\n"
+                               "+32470333333,+32470444444,2024-03-05T11:00\n")
+    assert runner.invoke(app, ["ingest", str(calls), "--store", url, "--mapping", "call_records",
+                               "--no-progress"]).exit_code == 0
+
+    def callers(*options: str) -> list[str]:
+        out = tmp_path / "out.ftm.json"
+        result = runner.invoke(app, ["export-ftm", str(out), "--store", url, *options])
+        assert result.exit_code == 0, result.output
+        lines = [json.loads(line) for line in out.read_text().splitlines()]
+        return sorted(n for line in lines if line["schema"] == "Call" for n in line["properties"]["callerNumber"])
+
+    assert callers() == ["+32470111111", "+32470333333"]
+    assert callers("--from", "2024-03", "--to", "2024-03") == ["+32470333333"]
+    assert callers("--relation-type", "OWNS") == []
+    bad = runner.invoke(app, ["export-ftm", str(tmp_path / "x.json"), "--store", url, "--from", "2024-04",
+                              "--to", "2024-03"])
+    assert bad.exit_code == 1 and "is after" in str(bad.exception)
