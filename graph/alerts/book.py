@@ -77,8 +77,14 @@ class AlertBook:
 
     def _save_rule(self, rule: WatchRule) -> WatchRule:
         with self.lock:
-            if any(r.name == rule.name for r in self.rules()):
+            saved = self.rules()
+            if any(r.name == rule.name for r in saved):
                 raise RuleExists(f"there is a rule named {rule.name!r} already; choose another name or remove it")
+            same = next((r for r in saved if r.kind == rule.kind and r.params == rule.params), None)
+            if same is not None:
+                raise RuleExists(f"the rule {same.name!r} watches exactly this already; its hits are shared "
+                                 "(each user marks them seen for themselves), so a second rule would only list "
+                                 "every hit twice")
             self.store.save_record(RULE, rule.rule_id, rule.owner or SYSTEM,
                                    {"name": rule.name, "kind": rule.kind, "params": rule.params, "owner": rule.owner,
                                     "created_at": rule.created_at}, target=rule.name, at=rule.created_at)

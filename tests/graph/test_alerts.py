@@ -94,9 +94,13 @@ def test_rules_are_checked_named_once_and_removable(book, store, tmp_path):
     book.add_rule("one", "query", {"text": "x"})
     with pytest.raises(RuleExists, match="already"):
         book.add_rule("one", "query", {"text": "y"})
+    with pytest.raises(RuleExists, match="watches exactly this already"):
+        book.add_rule("the page's watch", "query", {"text": "x"}, owner="ann")
+    book.add_rule("another", "query", {"text": "x", "type": "PERSON"})
     book.remove_rule("one")
     with pytest.raises(RuleNotFound):
         book.remove_rule("one")
+    book.add_rule("the page's watch", "query", {"text": "x"}, owner="ann")
     assert alerts_db_path(f"sqlite:///{tmp_path / 'case.db'}") == str(tmp_path / "case.alerts.db")
 
 
