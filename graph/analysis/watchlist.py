@@ -4,6 +4,9 @@ A watchlist is a CSV file with a ``name`` column and optional ``type`` and ``ide
 (``name,type,identifier``). An entry matches
 
 * entities whose folded name or alias equals the folded ``name`` (of ``type`` when given);
+* organisations whose name equals it once words that only say "a group" are set aside on both
+  sides ("Zeeslang group", "de bende Zeeslang" and "Zeeslang" name one criminal group; ``how`` is
+  then ``"group name"``): only when no name matches as written, and never a person or a firm;
 * entities that carry the ``identifier`` (phone, e-mail, IBAN, IMO...), and the identifier's own
   node (``phone:+32470123456``) when the graph has it: a known member's phone is part of the
   network too.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -37,6 +41,15 @@ __all__ = ["WatchlistEntry", "WatchlistMatch", "read_watchlist", "parse_watchlis
            "tagged_entities"]
 
 _TRUE = {"true", "yes", "1", "y", "oui", "ja"}
+#: words that say "a criminal group" around an organisation's name (EN, FR, NL), and articles
+_GROUP_WORDS = frozenset({"the", "group", "gang", "clan", "network", "cartel", "crew", "organisation", "organization",
+                          "le", "la", "les", "groupe", "bande", "reseau",
+                          "de", "het", "groep", "bende", "netwerk", "kartel", "organisatie"})
+
+
+def _group_key(name: str) -> str:
+    """An organisation's folded name without the words that only say it is a group ("" if nothing is left)."""
+    return " ".join(w for w in re.split(r"[\s\-]+", fold(name)) if w and w not in _GROUP_WORDS)
 
 
 @dataclass(frozen=True)
@@ -147,10 +160,13 @@ def match_watchlist(source: Any, entries: Iterable[WatchlistEntry] | None = None
     G = project(source, entities=True) if is_store(source) else source
     by_name: dict[str, list[Any]] = {}
     by_ident: dict[str, list[Any]] = {}
+    by_group: dict[str, list[Any]] = {}
     for node, data in G.nodes(data=True):
         for label in {data.get("name", ""), *data.get("aliases", ())}:
             if label:
                 by_name.setdefault(fold(str(label)), []).append(node)
+                if data.get("type") == "ORGANIZATION" and _group_key(str(label)):
+                    by_group.setdefault(_group_key(str(label)), []).append(node)
         for value in (data.get("identifiers") or {}).values():
             by_ident.setdefault(str(value), []).append(node)
             by_ident.setdefault(str(value).lower(), []).append(node)
@@ -162,6 +178,9 @@ def match_watchlist(source: Any, entries: Iterable[WatchlistEntry] | None = None
             for node in by_name.get(fold(entry.name), []):
                 if entry.type is None or G.nodes[node].get("type") == entry.type:
                     hits.setdefault(node, "name")
+            if not hits and entry.type in (None, "ORGANIZATION") and _group_key(entry.name):
+                for node in by_group.get(_group_key(entry.name), []):
+                    hits.setdefault(node, "group name")
         if entry.identifier:
             for key in _identifier_keys(entry.identifier):
                 if key in G:
@@ -169,7 +188,7 @@ def match_watchlist(source: Any, entries: Iterable[WatchlistEntry] | None = None
                 for node in by_ident.get(key, []):
                     hits.setdefault(node, "identifier")
         ordered = sorted(hits, key=str)
-        named = [n for n in ordered if hits[n] == "name"]
+        named = [n for n in ordered if hits[n] in ("name", "group name")]
         result.rows.append({**entry.to_dict(), "entity_id": (named or ordered or [None])[0],
                             "entity_ids": ordered})
         if hits:

@@ -129,6 +129,22 @@ def test_watchlist_matching_by_name_alias_identifier_and_tag(tmp_path):
     assert read_watchlist(path) == [WatchlistEntry("Jan Peeters")]
 
 
+def test_a_group_named_with_or_without_group_words_is_one_watchlist_match():
+    G = nx.Graph()
+    G.add_node("org:zeeslang", name="Zeeslang", type="ORGANIZATION")
+    G.add_node("company:zeeslang-bv", name="Zeeslang Group BV", type="COMPANY")
+    G.add_node("person:zeeslang", name="Group Zeeslang", type="PERSON")
+    G.add_node("org:noordzee-groep", name="Noordzee Groep", type="ORGANIZATION")
+    m = match_watchlist(G, parse_watchlist("name,type\nZeeslang group,ORGANIZATION\nde bende Zeeslang,\n"
+                                           "Noordzee-groep,\nGroup,\n"), tagged=False)
+    assert [row["entity_ids"] for row in m.rows] == [["org:zeeslang"], ["org:zeeslang"], ["org:noordzee-groep"], []]
+    assert m.matches[0]["how"] == ["group name"]
+    # a name that matches as written wins: no group-word match is looked for then
+    G.add_node("org:zeeslang-group", name="Zeeslang Group", type="ORGANIZATION")
+    again = match_watchlist(G, [WatchlistEntry("Zeeslang group")], tagged=False)
+    assert again.rows[0]["entity_ids"] == ["org:zeeslang-group"]
+
+
 def test_small_synthetic_ecosystem_precision():
     syn = synthetic()
     precisions, aucs = [], []
