@@ -106,9 +106,17 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_re, before_re
 
 
+_NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder)\b(?:\s+\S+){0,2}\s*$")
+
+
+def _affirmed(pattern: re.Pattern[str], segment: str) -> bool:
+    """Whether ``pattern`` occurs in ``segment`` without a negation right before it ("were not charged")."""
+    return any(not _NEGATION.search(segment[max(0, m.start() - 40):m.start()]) for m in pattern.finditer(segment))
+
+
 def charged_sentence(sentence: str, lang: str) -> bool:
-    """Whether a sentence speaks of charging, arresting, trying or sentencing."""
-    return _charge_words(lang)[0].search(sentence.lower()) is not None
+    """Whether a sentence speaks of charging, arresting, trying or sentencing (and does not deny it)."""
+    return _affirmed(_charge_words(lang)[0], sentence.lower())
 
 
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
@@ -175,7 +183,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
-        if not (n in joined or after_re.search(tail) or before_re.search(head)):
+        if not (n in joined or _affirmed(after_re, tail) or (before_re.search(head) and not _NEGATION.search(
+                head[:before_re.search(head).start()]))):
             continue
         out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])
     return sorted(set(out) | set(_along_with(text, refs, after_re)))
