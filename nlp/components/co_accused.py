@@ -10,7 +10,9 @@ the criminal process (``data/charge_words.tsv``) follows its last member before 
 mention, or stands right before its first member. Every pair of the list is a ``CO_ACCUSED``.
 
 The reading is over the surface, so it is the same for the three languages (Dutch has no
-parser); it gives up lists that a verb interrupts ("sentenced A to ten years and B to eight").
+parser). Lists that a verb interrupts ("A was jailed for 14 years and B received 11") are read clause by
+clause in :mod:`nlp.components.co_accused_runs`. A charge word right after a negation ("were not charged",
+"n'ont pas été poursuivis", "werden niet vervolgd") does not count.
 """
 
 from __future__ import annotations
@@ -30,27 +32,31 @@ _NOT_CONJ = (r"(?!(?:and|et|en|or|ou|as well as|ainsi que|alsook|along with|toge
              r"|son|sa|zijn|haar|diens|were|was|are|is|have|has|had|will|would|who|which|said|told|ont|sont|était|étaient|qui"
              r"|werden|waren|zijn|die|dat|heeft|hebben)\b)")
 # ages, home towns, aliases, brackets: what an apposition reading may step over
-_SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
-                r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|deux|trois|quatre|cinq|six|sept|huit"
+                 r"|neuf|dix|onze|douze|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf")
+_SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+                r"|,\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
                 r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
                 r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
                 r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
-_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
-          r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+_ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+          r"|,\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
           r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
           r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
           r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
                 r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
-          r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
+          # (not the French verb "a": ", a témoigné", ", a été condamné")
+          r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
           # the sentence of each, in a list of people sentenced one after the other
           r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
-          r"|voorwaardelijk))*)")
+          r"|voorwaardelijk))*"
+          r"|\s+(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:ans|years|jaar|maanden|months|mois)\b(?:\s+(?:cel|de prison|in prison|gevangenisstraf))?(?=\s+(?:and|et|en)\b|\s*[,;.]))")
 _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|director"
              r"|owners?|president|ceo|propriétaire|eigenaar"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
@@ -58,10 +64,12 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|medeverdachten?|neef|vrouw")
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
-        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en|&|as well as|ainsi que|alsook|along with"
+        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
+        r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
-        + _KIN_ROLE + r")\s*,?)?(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
-        r"|de vennootschap))?\s*$", re.I)
+        + _KIN_ROLE + r")\s*,?)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
+        r"(?:\s+(?:la|le|l['’]|the|het|de)\s*(?:[\w-]+\s+){0,2}?(?:société|entreprise|firme|company|firm|[\w-]*bedrijf|firma"
+        r"|vennootschap|rederij)(?:\s+(?:de|d['’])\s*[\w-]+)?)?\s*$", re.I)
 
 
 _SEPARATOR = _separator(_ASIDE)
@@ -98,9 +106,11 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     after_re = re.compile(r"\b(?:" + "|".join(after or ["(?!)"]) + r")\b")
     before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
                            r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
-                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
+                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren|figurent|figuraient|se trouvent))?(?:\s+(?:the|les|de)?\s*"
                            + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
-                           r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others))?"
+                           r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others|pair|duo|trio|couple"
+                           r"|brothers|longshoremen|dockworkers|stevedores|lashers|havenarbeiders|havenmedewerkers|employees"
+                           r"|workers|drivers|truckers|customs officers|douaniers|[a-zà-ÿ-]+(?:ans|ens|ais|ois|ers|ese|ish|ers)))?"
                            r"\s*[:,]?\s*(?:including |among them |among whom |notamment |dont |waaronder |onder wie )?"
                            r"(?:the |les |de )?$")
     return after_re, before_re
