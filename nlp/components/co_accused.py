@@ -61,7 +61,7 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|owners?|president|ceo|propriétaire|eigenaar"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
-             r"|medeverdachten?|neef|vrouw")
+             r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
         r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
@@ -106,7 +106,7 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     after_re = re.compile(r"\b(?:" + "|".join(after or ["(?!)"]) + r")\b")
     before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
                            r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
-                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren|figurent|figuraient|se trouvent))?(?:\s+(?:the|les|de)?\s*"
+                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren|figurent|figuraient|se trouvent|bevinden zich|bevonden zich))?(?:\s+(?:the|les|de)?\s*"
                            + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
                            r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others|pair|duo|trio|couple"
                            r"|brothers|longshoremen|dockworkers|stevedores|lashers|havenarbeiders|havenmedewerkers|employees"

@@ -74,9 +74,9 @@ _CONJUNCTION = re.compile(r"(?:,\s*(?:(?:and|while|whereas|but|et|tandis que|alo
                           r"|\s+(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)"
                           r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
 # "..., Y to eight years", "... et Y à huit ans", "..., Y zes jaar": a conjunct that shares the verb before it
-_GAPPED = re.compile(r"^(?:\s*,?\s*\(?(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?\)?)?(?:\s*,?\s*(?:uit|of|from|de|d['’]|van)"
+_GAPPED = re.compile(r"^(?:(?:\s*,?\s*\(?(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?\)?)?(?:\s*,?\s*(?:uit|of|from|de|d['’]|van)"
                      r"\s+[\w'’ -]{1,30}?)?\s+(?:(?:to|à|tot)\s+(?:[\w'’-]+\s+){0,3}?|(?:" + _NUMBER_WORDS + r"|\d{1,3})\s+)"
-                     r"(?:years?|months?|ans|mois|jaar|maanden)\b", re.I)
+                     r"(?:years?|months?|ans|mois|jaar|maanden)\b|\s+(?:to|à|tot)\s+(?:" + _NUMBER_WORDS + r"|\d{1,3})\W*$)", re.I)
 
 
 @cache

@@ -32,6 +32,12 @@ def _all(*names: str) -> set[frozenset[str]]:
     # a firm named with its trade before it
     ("nl", "Ronald V., Dennis K. en het transportbedrijf Kok Logistiek BV zijn gedagvaard.",
      ("Ronald V.", "Dennis K.", "Kok Logistiek BV")),
+    ("en", "Darren Holt and his company, Holt Logistics Ltd, were fined and convicted.",
+     ("Darren Holt", "Holt Logistics Ltd")),
+    ("nl", "Onder de verdachten bevinden zich Ronald V., een havenarbeider, en Dennis K.", ("Ronald V.", "Dennis K.")),
+    # a kinsman who shares the verb: "and his brother B to eight"
+    ("en", "Darren Holt was sentenced to ten years and his brother Michael Holt to eight.",
+     ("Darren Holt", "Michael Holt")),
 ])
 def test_lists_of_one_sentence(run, lang: str, text: str, names: tuple[str, ...]) -> None:
     assert _pairs(run(text, lang=lang)) == _all(*names)
