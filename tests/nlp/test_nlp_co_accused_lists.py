@@ -38,6 +38,10 @@ def _all(*names: str) -> set[frozenset[str]]:
     # a kinsman who shares the verb: "and his brother B to eight"
     ("en", "Darren Holt was sentenced to ten years and his brother Michael Holt to eight.",
      ("Darren Holt", "Michael Holt")),
+    # held or accused without a charge verb, and "the case against"
+    ("en", "Both Ronald Vance and Dennis Kerr remain in custody.", ("Ronald Vance", "Dennis Kerr")),
+    ("nl", "Ronald V. en Dennis K. zitten in voorarrest.", ("Ronald V.", "Dennis K.")),
+    ("nl", "In de zaak tegen Ronald V. en Dennis K. doet de rechtbank op 5 juni uitspraak.", ("Ronald V.", "Dennis K.")),
 ])
 def test_lists_of_one_sentence(run, lang: str, text: str, names: tuple[str, ...]) -> None:
     assert _pairs(run(text, lang=lang)) == _all(*names)
