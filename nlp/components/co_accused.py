@@ -67,7 +67,10 @@ def _separator(aside: str) -> re.Pattern[str]:
         r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
         r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
-        + _KIN_ROLE + r")\s*,?)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
+        + _KIN_ROLE + r")\s*,?"
+        # "and a third crew member, C", "et un autre docker, C"
+        r"|\s+(?:a|an|the|un|une|le|la|een|de)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième"
+        r"|quatrième|autre|tweede|derde|vierde|andere)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
         r"(?:\s+(?:la|le|l['’]|the|het|de)\s*(?:[\w-]+\s+){0,2}?(?:société|entreprise|firme|company|firm|[\w-]*bedrijf|firma"
         r"|vennootschap|rederij)(?:\s+(?:de|d['’])\s*[\w-]+)?)?\s*$", re.I)
 

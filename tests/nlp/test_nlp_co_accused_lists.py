@@ -38,6 +38,8 @@ def _all(*names: str) -> set[frozenset[str]]:
     # a kinsman who shares the verb: "and his brother B to eight"
     ("en", "Darren Holt was sentenced to ten years and his brother Michael Holt to eight.",
      ("Darren Holt", "Michael Holt")),
+    ("en", "In 2019, a grand jury indicted Wilson Mora, Jaime Ortega and a third crew member, Luis Peña.",
+     ("Wilson Mora", "Jaime Ortega", "Luis Peña")),
     # held or accused without a charge verb, and "the case against"
     ("en", "Both Ronald Vance and Dennis Kerr remain in custody.", ("Ronald Vance", "Dennis Kerr")),
     ("nl", "Ronald V. en Dennis K. zitten in voorarrest.", ("Ronald V.", "Dennis K.")),
