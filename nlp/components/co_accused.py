@@ -10,7 +10,9 @@ the criminal process (``data/charge_words.tsv``) follows its last member before 
 mention, or stands right before its first member. Every pair of the list is a ``CO_ACCUSED``.
 
 The reading is over the surface, so it is the same for the three languages (Dutch has no
-parser); it gives up lists that a verb interrupts ("sentenced A to ten years and B to eight").
+parser). Lists that a verb interrupts ("A was jailed for 14 years and B received 11") are read clause by
+clause in :mod:`nlp.components.co_accused_runs`. A charge word right after a negation ("were not charged",
+"n'ont pas été poursuivis", "werden niet vervolgd") does not count.
 """
 
 from __future__ import annotations
@@ -30,38 +32,47 @@ _NOT_CONJ = (r"(?!(?:and|et|en|or|ou|as well as|ainsi que|alsook|along with|toge
              r"|son|sa|zijn|haar|diens|were|was|are|is|have|has|had|will|would|who|which|said|told|ont|sont|était|étaient|qui"
              r"|werden|waren|zijn|die|dat|heeft|hebben)\b)")
 # ages, home towns, aliases, brackets: what an apposition reading may step over
-_SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
-                r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|deux|trois|quatre|cinq|six|sept|huit"
+                 r"|neuf|dix|onze|douze|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf")
+_SHORT_ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+                r"|,\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
                 r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
                 r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
                 r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;]))")
-_ASIDE = (r"(?:,?\s*\(\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
-          r"|,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
+_ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+          r"|,\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?(?=\s*[,;])"
           r"|,\s*(?:of|from|de|d['’]|uit|van|wonende te|domicilié à|both of|all of|tous deux de|beiden uit)\s+[^,;()]{1,40}"
           r"(?:,\s*[A-Z][\w. ]{1,25})?(?=\s*[,;])"
           r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[\"“][^\"”]{1,40}?,?[\"”]"
                 r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
-          r"|,\s*(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
+          # (not the French verb "a": ", a témoigné", ", a été condamné")
+          r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
           # the sentence of each, in a list of people sentenced one after the other
           r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
-          r"|voorwaardelijk))*)")
+          r"|voorwaardelijk))*"
+          r"|\s+(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:ans|years|jaar|maanden|months|mois)\b(?:\s+(?:cel|de prison|in prison|gevangenisstraf))?(?=\s+(?:and|et|en)\b|\s*[,;.]))")
 _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|director"
              r"|owners?|president|ceo|propriétaire|eigenaar"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
-             r"|medeverdachten?|neef|vrouw")
+             r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
-        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en|&|as well as|ainsi que|alsook|along with"
+        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
+        r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
-        + _KIN_ROLE + r")\s*,?)?(?:\s+(?:la société|l['’]entreprise|la firme|the company|the firm|het bedrijf|de firma"
-        r"|de vennootschap))?\s*$", re.I)
+        + _KIN_ROLE + r")\s*,?"
+        # "and a third crew member, C", "et un autre docker, C"
+        r"|\s+(?:a|an|the|un|une|le|la|een|de)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième"
+        r"|quatrième|autre|tweede|derde|vierde|andere)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
+        r"(?:\s+(?:la|le|l['’]|the|het|de)\s*(?:[\w-]+\s+){0,2}?(?:société|entreprise|firme|company|firm|[\w-]*bedrijf|firma"
+        r"|vennootschap|rederij)(?:\s+(?:de|d['’])\s*[\w-]+)?)?\s*$", re.I)
 
 
 _SEPARATOR = _separator(_ASIDE)
@@ -98,17 +109,27 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     after_re = re.compile(r"\b(?:" + "|".join(after or ["(?!)"]) + r")\b")
     before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
                            r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
-                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren))?(?:\s+(?:the|les|de)?\s*"
+                           r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren|figurent|figuraient|se trouvent|bevinden zich|bevonden zich))?(?:\s+(?:the|les|de)?\s*"
                            + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
-                           r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others))?"
+                           r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others|pair|duo|trio|couple"
+                           r"|brothers|longshoremen|dockworkers|stevedores|lashers|havenarbeiders|havenmedewerkers|employees"
+                           r"|workers|drivers|truckers|customs officers|douaniers|[a-zà-ÿ-]+(?:ans|ens|ais|ois|ers|ese|ish|ers)))?"
                            r"\s*[:,]?\s*(?:including |among them |among whom |notamment |dont |waaronder |onder wie )?"
                            r"(?:the |les |de )?$")
     return after_re, before_re
 
 
+_NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder)\b(?:\s+\S+){0,2}\s*$")
+
+
+def _affirmed(pattern: re.Pattern[str], segment: str) -> bool:
+    """Whether ``pattern`` occurs in ``segment`` without a negation right before it ("were not charged")."""
+    return any(not _NEGATION.search(segment[max(0, m.start() - 40):m.start()]) for m in pattern.finditer(segment))
+
+
 def charged_sentence(sentence: str, lang: str) -> bool:
-    """Whether a sentence speaks of charging, arresting, trying or sentencing."""
-    return _charge_words(lang)[0].search(sentence.lower()) is not None
+    """Whether a sentence speaks of charging, arresting, trying or sentencing (and does not deny it)."""
+    return _affirmed(_charge_words(lang)[0], sentence.lower())
 
 
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
@@ -175,7 +196,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
-        if not (n in joined or after_re.search(tail) or before_re.search(head)):
+        if not (n in joined or _affirmed(after_re, tail) or (before_re.search(head) and not _NEGATION.search(
+                head[:before_re.search(head).start()]))):
             continue
         out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])
     return sorted(set(out) | set(_along_with(text, refs, after_re)))

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from nlp.components.appositions import apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
+from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
@@ -201,12 +202,14 @@ class RelationFinder:
             if len(in_sent) < 2:
                 continue
             hits.extend(self._sentence(doc, sent, in_sent))
-        for members, b_start, b_end in bullet_lists(text, refs, self.lang):
+        runs = subject_runs(text, refs, [doc[b].idx for b in bounds[:-1]], self.lang)
+        for members, b_start, b_end, kind in ([(*g, "bullets") for g in bullet_lists(text, refs, self.lang)]
+                                              + [(*g, "subjects") for g in runs]):
             for x, i in enumerate(members):
                 for j in members[x + 1:]:
                     a, b = refs[i], refs[j]
                     hits.append(self._hit("CO_ACCUSED", a, b, a, b, b_start, b_end, "rule", 0.7,
-                                          f"{self.lang}:co-accused-bullets"))
+                                          f"{self.lang}:co-accused-{kind}"))
         doc._.hg_relations = hits
         return doc
 
