@@ -28,7 +28,7 @@ from graph.store.view import NeedToKnow, check_clearance, clearance_rank
 from ingest.upload_job import Budget
 
 #: routers of this package, in the order they appear in the OpenAPI document
-ROUTERS = ("entities", "paths", "documents", "jobs", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
+ROUTERS = ("entities", "paths", "documents", "ocr_pages", "jobs", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
            "investigations", "notes", "analyst_facts", "reports", "timeline", "alerts")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
