@@ -54,8 +54,9 @@ def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> 
     messages = read_messages(source, layout)
     first = list(islice(messages, MESSAGES_PER_DOCUMENT + 1))
     if not first:
-        raise unreadable(source.name, f"chat export ({layout.name}) without any message",
-                         "check that the export is complete")
+        raise unreadable(source.name, f"no message found as chat layout '{layout.name}' reads them: it expects "
+                         f"{layout.expects()}", "check that the export is complete, or give the layout that fits "
+                         "with --mapping")
     meta = {"kind": "messages", "layout": layout.name}
     if len(first) <= MESSAGES_PER_DOCUMENT:
         doc = source.document("", "chat", metadata=dict(meta))
