@@ -74,3 +74,32 @@ def test_totals_with_missing_or_empty_dates_match_a_recount(store, dates):
                        evidence=[Evidence(doc.doc_id, 0, 3, method="structured", date=date, weight=0.5)])
         store.write(Extraction(document=doc, relations=[rel]))
     assert _totals(store) == _recounted(store)
+
+
+HANDLES = """sender,sender_name,recipients,time,text
+@kapitein88,Jordy V.,+32 470 55 12 34,2023-10-14 22:10,boat is late
++32 470 55 12 34,Mehdi,@kapitein88,2023-10-14 22:12,ok
+@kapitein88,,+32 470 55 12 34;@nachtuil,2023-10-14 22:15,gate 7
+@nachtuil,,@kapitein88,2023-10-15 01:00,done
+"""
+
+
+def test_handles_are_handles_and_a_person_only_where_the_export_states_one(store, write, fake, monkeypatch):
+    monkeypatch.setattr(chat, "MESSAGES_PER_DOCUMENT", 2)  # two parts: the stated names must not double
+    report = ingest_paths([write("handles.csv", HANDLES)], store, extractor=fake, progress=False)
+    assert report.ok, report.failed
+    kapitein, nachtuil, phone = "handle:kapitein88", "handle:nachtuil", "phone:+32470551234"
+    assert store.get_entity(kapitein).type == "HANDLE" and store.get_entity(kapitein).name == "@kapitein88"
+    persons = store._query("SELECT name FROM entities WHERE type = 'PERSON' ORDER BY name")
+    assert [p[0] for p in persons] == ["Jordy V.", "Mehdi"]  # no person named after a handle
+    (jordy,) = store.search("Jordy V.", type="PERSON")
+    links = {(r.type, r.source, r.target) for r in store.relations_between([jordy.entity_id, kapitein, phone])}
+    assert ("HAS_HANDLE", jordy.entity_id, kapitein) in links
+    (mehdi,) = store.search("Mehdi", type="PERSON")
+    assert any(r.type == "HAS_PHONE" and r.source == mehdi.entity_id for r in store.relations_between([mehdi.entity_id, phone]))
+    # the contacts, directed and dated, one piece of evidence per message and recipient
+    contacted = {(r.source, r.target): sorted(e.date for e in r.evidence) for r in store.iter_relations()
+                 if r.type == "CONTACTED"}
+    assert contacted == {(kapitein, phone): ["2023-10-14T22:10:00", "2023-10-14T22:15:00"],
+                         (phone, kapitein): ["2023-10-14T22:12:00"], (kapitein, nachtuil): ["2023-10-14T22:15:00"],
+                         (nachtuil, kapitein): ["2023-10-15T01:00:00"]}
