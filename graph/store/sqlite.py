@@ -38,7 +38,7 @@ from graph.store.base import (
     check_types,
     decision_row,
 )
-from graph.store.sqlite_ddl import ddl, relation_rule_rows
+from graph.store.sqlite_ddl import ddl, relation_rule_rows, widen_type_checks
 from graph.store.workspace import SQLiteWorkspace
 
 _CHUNK = 500  # SQLite's bound-parameter limit is far above this
@@ -108,6 +108,7 @@ class SQLiteStore(SQLiteWorkspace, TraversalMixin):
         with self._tx() as db:
             for statement in ddl(SCHEMA):
                 db.execute(statement)
+            widen_type_checks(db, SCHEMA)  # a store made before a node or relation type was added
             db.execute("DELETE FROM relation_rules")
             db.executemany("INSERT INTO relation_rules VALUES (?,?,?)", relation_rule_rows(SCHEMA))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA.version),))
