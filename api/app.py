@@ -28,7 +28,7 @@ from graph.store.view import NeedToKnow, check_clearance, clearance_rank
 from ingest.upload_job import Budget
 
 #: routers of this package, in the order they appear in the OpenAPI document
-ROUTERS = ("entities", "paths", "documents", "jobs", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
+ROUTERS = ("entities", "paths", "documents", "ocr_pages", "jobs", "exports", "evidence", "cypher", "resolution", "analysis", "admin",
            "investigations", "notes", "analyst_facts", "reports", "timeline", "alerts")
 UPLOAD_PATHS = ("/documents", "/evidence-packages/verify", "/analysis/suspicious-links")
 
@@ -66,7 +66,8 @@ def _open(app: FastAPI, settings: Settings) -> None:
     gate = app.state.gate
     app.state.jobs = IngestJobs(
         store, workers=settings.ingest_workers, queue=settings.ingest_queue, on_written=gate.invalidate,
-        budget=Budget(seconds=settings.ingest_job_seconds, memory_mb=settings.ingest_job_memory_mb),
+        budget=Budget(seconds=settings.ingest_job_seconds, memory_mb=settings.ingest_job_memory_mb,
+                      ocr_page_seconds=settings.ingest_ocr_page_seconds),
         visible=lambda doc_id, clearance: gate.taint(clearance_rank(clearance)).doc_visible(doc_id))
     app.state.closed = False
 

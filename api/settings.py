@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     #: what one upload's extraction may take: wall-clock seconds and resident memory (MB)
     ingest_job_seconds: float = 300.0
     ingest_job_memory_mb: int = 1500
+    #: more seconds per scanned page of an upload read by OCR (images, PDF pages without text)
+    ingest_ocr_page_seconds: float = 120.0
     #: largest request body accepted by any endpoint but the upload
     max_body_kb: int = 256
     #: origins allowed to call the API from a browser; none by default

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -44,13 +43,12 @@ from synthetic import evaluate, generate, precision_at_k, roc_auc  # noqa: E402
 from graph.analysis.communities import communities  # noqa: E402
 from graph.analysis.fast import FastGraph  # noqa: E402
 from graph.analysis.suspicious import suspicious_links  # noqa: E402
+from ingest.report import peak_rss_mb  # noqa: E402  (VmHWM: this process's own peak)
 
 SIZES = {"full": 540_000, "small": 30_000}
 WALL: dict[str, float] = {}
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def timed(label: str, fn: Any, *args: Any, **kwargs: Any) -> tuple[Any, float]:

@@ -10,7 +10,9 @@ resolved against the store. Without ``--nlp`` the message text is not run throug
 ``--nlp`` the real extractor reads every part.
 
 The last line is one JSON object: ``messages``, ``documents``, ``seconds``, ``messages_per_s``,
-``peak_rss_mb`` (whole process), ``rss_before_mb`` (before the ingest), ``export_mb``, ``nlp``.
+``relations``, ``peak_rss_mb`` (this process's own peak, ``VmHWM``: ``ru_maxrss`` would report the
+peak of the shell that started it when that was larger), ``rss_before_mb`` (the peak before the
+ingest), ``export_mb``, ``nlp``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from graph.model import Document, Extraction  # noqa: E402
 from graph.store.sqlite import SQLiteStore  # noqa: E402
 from ingest import ingest_paths  # noqa: E402
+from ingest.report import peak_rss_mb  # noqa: E402
 
 SIZES = {"small": 20_000, "large": 1_000_000}
 _WORDS = ("container", "gate", "tonight", "crane", "planner", "money", "terminal", "driver", "seal", "box",
@@ -80,7 +82,7 @@ def main() -> None:
         write_export(export, n)
         export_mb = export.stat().st_size / 2**20
         store = SQLiteStore(f"sqlite:///{folder / 'messaging.db'}")
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_before = peak_rss_mb()
         started = time.perf_counter()
         report = ingest_paths([export], store, progress=False, replace=True,
                               extractor=None if args.nlp else TextNotRead())  # type: ignore[arg-type]
@@ -93,7 +95,7 @@ def main() -> None:
     print(json.dumps({
         "messages": n, "documents": stats["documents"], "seconds": round(seconds, 2),
         "messages_per_s": round(n / seconds, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "relations": stats["relations"], "peak_rss_mb": peak_rss_mb(),
         "rss_before_mb": round(rss_before, 1), "export_mb": round(export_mb, 1), "nlp": args.nlp,
     }))
 

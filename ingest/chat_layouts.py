@@ -29,6 +29,8 @@ FORMATS = ("whatsapp", "csv", "json")
 ROLES = ("sender", "recipients", "time", "text", "attachment", "sender_name")
 _REQUIRED_ROLES = ("sender", "time", "text")
 _KEYS = {"name", "description", "format", "columns", "recipients_separator", "time_format"}
+_SUFFIXES = {"whatsapp": frozenset({".txt", ".text", ""}), "csv": frozenset({".csv", ".tsv", ".xlsx", ".xlsm"}),
+             "json": frozenset({".json", ".jsonl", ".ndjson"})}
 #: a line that starts a message in a messaging app's text export (Android and iOS forms)
 WHATSAPP_LINE = re.compile(
     r"^\u200e?\[?(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),? (?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?)"
@@ -50,6 +52,20 @@ class ChatLayout:
         if not raw:
             return None
         return raw.rstrip("?").strip(), raw.endswith("?")
+
+    @property
+    def suffixes(self) -> frozenset[str]:
+        """File name endings an export in this layout can have."""
+        return _SUFFIXES[self.format]
+
+    def expects(self) -> str:
+        """What an export in this layout looks like, in words (for errors)."""
+        if self.format == "whatsapp":
+            return "lines like '12/03/2024, 21:15 - Name: text' (or '[12/03/2024, 21:15:03] Name: text')"
+        needed = [spec[0] for role in ROLES if (spec := self.column(role)) and not spec[1]]
+        optional = [spec[0] for role in ROLES if (spec := self.column(role)) and spec[1]]
+        what = "column(s)" if self.format == "csv" else "key(s)"
+        return f"{what} {', '.join(needed)}" + (f" (optional: {', '.join(optional)})" if optional else "")
 
     def missing(self, header: list[str]) -> list[str]:
         """Columns the layout needs that ``header`` lacks (case and spaces ignored)."""
@@ -103,6 +119,21 @@ def load_layout(spec: str | Path) -> ChatLayout:
 
 def is_layout_file(path: Path) -> bool:
     return path.name.endswith(".layout.yaml")
+
+
+def is_chat_layout(spec: str | Path) -> bool:
+    """Whether ``--mapping spec`` names a chat layout (a bundled one, a ``*.layout.yaml`` file, or a
+    YAML file with a chat ``format`` and no ``entities``) rather than a records mapping."""
+    path = Path(spec)
+    if not path.exists():
+        return (LAYOUTS_DIR / f"{spec}.layout.yaml").exists()
+    if is_layout_file(path):
+        return True
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # the records mapping loader reports what is wrong with it
+    return isinstance(raw, dict) and raw.get("format") in FORMATS and "entities" not in raw
 
 
 @lru_cache(maxsize=1)

@@ -138,6 +138,16 @@ def _message(values: dict[str, Any], layout: ChatLayout, number: int) -> Message
                    sender_name=" ".join(str(get("sender_name") or "").split()), line=number)
 
 
+def _check_header(source: Source, layout: ChatLayout, header: list[str], has: str = "the file has") -> None:
+    missing = layout.missing(header)
+    if missing:
+        what = "column(s)" if layout.format == "csv" else "key(s)"
+        raise unreadable(source.name, f"chat layout '{layout.name}' needs {what} {', '.join(missing)}; it expects "
+                         f"{layout.expects()}, and {has}: {', '.join(header) or 'nothing'}",
+                         "rename the columns, or give the layout that fits with --mapping (a file like those in "
+                         "ingest/mappings/chat/)")
+
+
 def _table_rows(source: Source, layout: ChatLayout) -> Iterator[Message]:
     lines = _text_lines(source)
     first = next((line for line in lines if line.strip()), "")
@@ -146,10 +156,7 @@ def _table_rows(source: Source, layout: ChatLayout) -> Iterator[Message]:
     except csv.Error:
         delimiter = ","
     header = [h.strip().casefold() for h in next(csv.reader([first], delimiter=delimiter))]
-    missing = layout.missing(header)
-    if missing:
-        raise unreadable(source.name, f"chat layout '{layout.name}' needs column(s) {', '.join(missing)} "
-                         f"(the file has: {', '.join(header)})", "fix the header line or give another layout")
+    _check_header(source, layout, header)
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         for number, record in enumerate(reader, 2):
@@ -200,9 +207,8 @@ def _json_rows(source: Source, layout: ChatLayout) -> Iterator[Message]:
         if not isinstance(obj, dict):
             raise unreadable(source.name, f"message {number} is not a JSON object",
                              "give an array of message objects, or one object per line")
-        if number == 1 and layout.missing(list(obj)):
-            raise unreadable(source.name, f"chat layout '{layout.name}' needs key(s) "
-                             f"{', '.join(layout.missing(list(obj)))} (the first message has: {', '.join(obj)})")
+        if number == 1:
+            _check_header(source, layout, [str(k) for k in obj], "the first message has")
         message = _message({str(k).strip().casefold(): v for k, v in obj.items()}, layout, number)
         if message is not None:
             yield message
@@ -235,10 +241,7 @@ def _sheet(source: Source) -> Iterator[tuple[int, list[str]]]:
 def _sheet_rows(source: Source, layout: ChatLayout) -> Iterator[Message]:
     rows = _sheet(source)
     header = [h.strip().casefold() for h in next(rows, (0, []))[1]]
-    missing = layout.missing(header)
-    if missing:
-        raise unreadable(source.name, f"chat layout '{layout.name}' needs column(s) {', '.join(missing)}",
-                         "fix the header row or give another layout")
+    _check_header(source, layout, header)
     for number, cells in rows:
         message = _message(dict(zip(header, cells, strict=False)), layout, number)
         if message is not None:

@@ -1,4 +1,4 @@
-"""Settings shared by every reader during one ingest: limits, mapping, the unpacking budget."""
+"""Settings shared by every reader during one ingest: limits, mapping or chat layout, the unpacking budget."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ingest.source import DEFAULT_LIMITS, Limits, unreadable
 
 if TYPE_CHECKING:
+    from ingest.chat_layouts import ChatLayout
     from ingest.records import Mapping
 
 
@@ -16,6 +17,9 @@ class ReadContext:
     limits: Limits = DEFAULT_LIMITS
     #: mapping for CSV/XLSX files (``--mapping``); None = detect, else read the table as text
     mapping: Mapping | None = None
+    #: chat layout given with ``--mapping`` (``ingest/mappings/chat/*.layout.yaml``): files it can
+    #: describe are read as chat exports in that layout; None = recognise exports by their first bytes
+    chat_layout: ChatLayout | None = None
     #: bytes taken out of archives so far (a zip bomb is stopped when this passes the limit)
     unpacked: int = field(default=0)
 

@@ -154,6 +154,44 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], lang: str | None, name: str,
             yield number, pages[0] if pages else OcrPage("")
 
 
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def image_pages(data: bytes) -> int:
+    """Pages OCR reads in an image file: 1, or a multi-page TIFF's frames; 0 for what is not an image."""
+    if not data.startswith(IMAGE_MAGIC):
+        return 0
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        try:
+            import io
+
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as image:
+                return max(1, int(getattr(image, "n_frames", 1)))
+        except Exception:  # noqa: BLE001 - Pillow missing or the file damaged: the reader will say which
+            return 1
+    return 1
+
+
+def scanned_pdf_pages(data: bytes) -> int:
+    """Pages of a PDF without a text layer (those OCR reads); 0 when it cannot be parsed (the reader says why)."""
+    import io
+    import logging
+    import warnings
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return sum(1 for page in PdfReader(io.BytesIO(data), strict=False).pages
+                       if not (page.extract_text() or "").strip())
+    except Exception:  # noqa: BLE001 - damaged or encrypted: the PDF reader reports it properly
+        return 0
+
+
 def record_words(document: Document, pages: dict[int, OcrPage], engine_lang: str) -> None:
     """Keep the words' boxes and confidences of OCR'd ``pages`` (1-based) in ``document.metadata["ocr"]``."""
     words: list[list[Any]] = []

@@ -24,6 +24,7 @@ from tqdm import tqdm
 from graph.errors import HavengraphError, StoreUnavailable
 from graph.model import Document, Extraction
 from graph.store import GraphStore, own_files
+from ingest.chat_layouts import is_chat_layout, load_layout
 from ingest.context import ReadContext
 from ingest.ocr import lower_confidence
 from ingest.records import Mapping, load_mapping
@@ -53,6 +54,15 @@ class _Item:
     @property
     def doc_id(self) -> str:
         return self.result.document.doc_id
+
+
+def with_mapping(ctx: ReadContext, mapping: str | Path | Mapping | None) -> ReadContext:
+    """``ctx`` with the ``--mapping`` given: a records mapping (CSV/XLSX facts) or a chat layout."""
+    if mapping is None or isinstance(mapping, Mapping):
+        return replace(ctx, mapping=mapping)
+    if is_chat_layout(mapping):
+        return replace(ctx, chat_layout=load_layout(mapping))
+    return replace(ctx, mapping=load_mapping(mapping))
 
 
 def collect_files(paths: Iterable[str | Path], report: IngestReport,
@@ -117,14 +127,12 @@ def ingest_paths(paths: Iterable[str | Path], store: GraphStore, *, lang: str = 
     """
     started = time.perf_counter()
     grading, handling = check_code(grading, "grading"), check_code(handling, "handling")
-    if isinstance(mapping, str | Path):
-        mapping = load_mapping(mapping)
     report = IngestReport()
     if isinstance(paths, str | Path):
         paths = [paths]
     files = collect_files(paths, report, own_files(getattr(store, "url", "") or ""))
     report.files = len(files)
-    ctx = ReadContext(limits=limits or Limits(), mapping=mapping)
+    ctx = with_mapping(ReadContext(limits=limits or Limits()), mapping)
     bar = tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr, disable=not progress,
                dynamic_ncols=True)
     run = _Run(store, ctx, report, bar, lang=lang, replace=replace, grading=grading, handling=handling,
@@ -192,7 +200,7 @@ class _Run:
                 return
             ctx = self.ctx
             if meta.get("mapping"):
-                ctx = replace(self.ctx, mapping=load_mapping(str(meta["mapping"])))
+                ctx = with_mapping(replace(self.ctx, mapping=None, chat_layout=None), str(meta["mapping"]))
         except HavengraphError as exc:
             self.report.fail(name, str(exc))
             self.bar.update(1)

@@ -129,6 +129,10 @@ def _zip_kind(source: Source, ext: str) -> str:
     return "zip"
 
 
+#: formats a chat layout given with ``--mapping`` may read instead (a text export, a table, JSON)
+_CHAT_READABLE = frozenset({"chat", "txt", "csv", "xlsx", "json"})
+
+
 def reader_for(fmt: str) -> Reader:
     module = importlib.import_module(READERS[fmt])
     return module.read  # type: ignore[no-any-return]
@@ -137,6 +141,10 @@ def reader_for(fmt: str) -> Reader:
 def read_source(source: Source, ctx: ReadContext) -> ReadResult:
     """Read one source with the reader its content or name calls for."""
     fmt = sniff(source)
+    if ctx.chat_layout is not None and fmt in _CHAT_READABLE and source.suffix in ctx.chat_layout.suffixes:
+        from ingest.readers.chat import read as read_chat
+
+        return read_chat(source, ctx, ctx.chat_layout)
     return reader_for(fmt)(source, ctx)
 
 

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from graph.errors import HavengraphError, InvalidInput, UnreadableDocument
 from graph.model import Extraction, extraction_from_record, extraction_to_record
+from ingest.ocr import IMAGE_MAGIC, image_pages, scanned_pdf_pages
 
 __all__ = ["Budget", "BudgetExceeded", "extract_in_child"]
 
@@ -43,6 +44,16 @@ class Budget:
 
     seconds: float = 300.0
     memory_mb: int = 1500
+    #: more seconds for each scanned page read by OCR (an image, a PDF page without a text layer)
+    ocr_page_seconds: float = 120.0
+
+    def allowed(self, ocr_pages: int) -> str:
+        """The time budget in words, for a file with ``ocr_pages`` scanned pages."""
+        if not ocr_pages:
+            return f"the {self.seconds:g} s one upload may take"
+        total = self.seconds + ocr_pages * self.ocr_page_seconds
+        return (f"the {total:g} s this upload may take ({self.seconds:g} s, and {self.ocr_page_seconds:g} s of "
+                f"OCR for each of its {ocr_pages} scanned page(s))")
 
 
 def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str | None = None,
@@ -54,8 +65,11 @@ def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str
     Raises ``BudgetExceeded`` when the child is stopped for time or memory, ``UnreadableDocument``
     when the file cannot be read; messages name the file, never a path on this server.
     """
+    # an image's pages are known here; a PDF's scanned pages are counted by the child (it parses the PDF)
+    with open(path, "rb") as fh:
+        ocr_pages = image_pages(fh.read())
     job = {"path": str(path), "name": name, "lang": lang, "handling": handling, "grading": grading,
-           "seconds": budget.seconds, "memory_mb": budget.memory_mb}
+           "seconds": budget.seconds + ocr_pages * budget.ocr_page_seconds, "memory_mb": budget.memory_mb}
     # ``python -m`` rather than multiprocessing: the child never imports the server's main module
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     child = subprocess.Popen([sys.executable, "-m", "ingest.upload_job"], stdin=subprocess.PIPE,
@@ -66,7 +80,8 @@ def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str
     assert child.stdin is not None
     child.stdin.write(json.dumps(job).encode())
     child.stdin.close()
-    deadline = time.monotonic() + budget.seconds
+    started = time.monotonic()
+    deadline = started + budget.seconds + ocr_pages * budget.ocr_page_seconds
     try:
         while True:
             try:
@@ -75,7 +90,10 @@ def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str
                 message = {}
             if message is None:  # the child closed its output: it ended, with or without an answer
                 raise _stopped(child, name, budget)
-            if "stage" in message and on_stage is not None:
+            if "ocr_pages" in message and not ocr_pages:  # a PDF with scanned pages: OCR gets its time
+                ocr_pages = int(message["ocr_pages"])
+                deadline = started + budget.seconds + ocr_pages * budget.ocr_page_seconds
+            elif "stage" in message and on_stage is not None:
                 on_stage(message["stage"], message["progress"])
             elif "done" in message:
                 return extraction_from_record(message["done"])
@@ -83,9 +101,9 @@ def extract_in_child(path: Path, name: str, *, lang: str = "auto", handling: str
                 kind, text = message["error"]
                 raise _ERRORS.get(kind, UnreadableDocument)(text)
             if time.monotonic() > deadline:
-                raise BudgetExceeded(f"{name} took longer than the {budget.seconds:g} s one upload may take and "
-                                     "was stopped; split it into smaller files, or ask an administrator to "
-                                     "ingest it with `havengraph ingest` (no budget there)")
+                raise BudgetExceeded(f"{name} took longer than {budget.allowed(ocr_pages)} and was stopped; "
+                                     "split it into smaller files, or ask an administrator to ingest it with "
+                                     "`havengraph ingest` (no budget there)")
             rss = _resident_mb(child.pid)
             if rss is not None and rss > budget.memory_mb:
                 raise BudgetExceeded(f"{name} needed more than the {budget.memory_mb} MB of memory one upload "
@@ -167,6 +185,15 @@ def _child_main() -> None:
         from nlp import Extractor
 
         send(stage="reading", progress=0.1)
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+        if head.startswith(b"%PDF") or b"%PDF-" in head:
+            scanned = scanned_pdf_pages(Path(path).read_bytes())
+            if scanned:
+                send(ocr_pages=scanned)
+                send(stage="ocr", progress=0.15)
+        elif head.startswith(IMAGE_MAGIC):
+            send(stage="ocr", progress=0.15)
         document = read_file(path, grading=job["grading"], handling=job["handling"])
         document.source = name
         document.title = document.title or name

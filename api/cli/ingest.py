@@ -43,7 +43,9 @@ def ingest(
                                                 "(a <file>.meta.yaml sidecar wins).")] = None,
     handling: Annotated[str | None, typer.Option(help="Handling code of these files (a sidecar wins).")] = None,
     mapping: Annotated[Path | None, typer.Option(help="YAML mapping for CSV/XLSX records, or a bundled "
-                                                 "mapping's name (port_calls, bills_of_lading...).")] = None,
+                                                 "mapping's name (port_calls, bills_of_lading...); or a chat "
+                                                 "layout (a *.layout.yaml file, or generic_csv, generic_json, "
+                                                 "whatsapp_text, phone_report_csv) for chat exports.")] = None,
     watch_dir: Annotated[Path | None, typer.Option("--watch", help="Then keep ingesting what appears in this "
                                                    "folder (Ctrl-C stops).")] = None,
     interval: Annotated[float, typer.Option(help="Seconds between two looks at the --watch folder.")] = 2.0,

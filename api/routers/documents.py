@@ -24,6 +24,9 @@ router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESP
 ALLOWED = {
     "txt": "text", "md": "text", "csv": "text", "eml": "text", "html": "text", "htm": "text",
     "pdf": b"%PDF-", "docx": b"PK\x03\x04",
+    # scanned pages, read by OCR (a scanned PDF is a .pdf)
+    "png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff", "tif": (b"II*\x00", b"MM\x00*"),
+    "tiff": (b"II*\x00", b"MM\x00*"),
 }
 #: gradings the schema's table can weigh, in either case ("B2", "b2", "2-C-P")
 GRADING_PATTERN = "(?i)" + SCHEMA.grading_pattern
@@ -84,7 +87,8 @@ def _check_upload(name: str, data: bytes, max_bytes: int) -> str:
              summary="Upload a case file: answers at once with an ingest job to follow at GET /jobs/{id} (analyst)")
 async def upload_document(
         request: Request, settings: SettingsDep, user: Analyst,
-        file: Annotated[UploadFile, File(description="txt, md, csv, eml, html, pdf or docx")],
+        file: Annotated[UploadFile, File(description="txt, md, csv, eml, html, pdf (scanned too), docx, or a "
+                                                    "scanned page as png, jpg or tif (read by OCR)")],
         handling: Annotated[HandlingCode | Literal[""], Form(description="handling code (empty: none)")] = "",
         grading: Annotated[str, Form(pattern=GRADING_PATTERN,
                                               description="source grading, e.g. B2 or 2-C-P")]

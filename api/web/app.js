@@ -117,7 +117,10 @@ async function search(more) {
 /* -- entity view ------------------------------------------------------------------------------- */
 function evidenceLine(ev) {
   const where = (ev.page ? "p." + ev.page + " " : "") + `[${ev.start}-${ev.end}]`;
-  return el("span", { class: "ev" }, el("q", {}, ev.sentence || "(no sentence)"), " ",
+  /* an item with a page may be on a scanned page: scan_page.js adds a link to see it there */
+  const attrs = ev.page ? { class: "ev", "data-doc": ev.doc_id, "data-page": String(ev.page),
+    "data-start": String(ev.start), "data-end": String(ev.end) } : { class: "ev" };
+  return el("span", attrs, el("q", {}, ev.sentence || "(no sentence)"), " ",
     el("small", {}, `${ev.method}, ${where}, doc ${ev.doc_id.slice(0, 10)}`));
 }
 
@@ -152,6 +155,7 @@ async function openEntity(entityId, redraw = true) {
       rels.append(el("li", {}, filtered && (filtered.has("date_from") || filtered.has("date_to"))
         ? "no relations you may see within these filters" : "no relations you may see"));
     }
+    if (typeof markScans === "function") markScans(rels);
     const docs = $("documents");
     docs.replaceChildren();
     for (const doc of body.documents) {
@@ -169,6 +173,8 @@ async function openDocument(docId) {
     $("doc-title").textContent = body.title || body.source || body.doc_id;
     $("doc-meta").textContent = [`sha256 ${body.doc_id}`, body.date, body.handling, body.grading]
       .filter(Boolean).join(" \u00b7 ");
+    $("doc-page").replaceChildren();
+    $("doc-page").hidden = true;
     $("doc-text").innerHTML = body.html; /* escaped by the server; only <mark> elements added */
     for (const mark of $("doc-text").querySelectorAll("mark[data-entity]")) {
       mark.title = mark.dataset.entity;

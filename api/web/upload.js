@@ -2,7 +2,7 @@
    extracting, resolving, writing, done or failed). Uses app.js's helpers ($, el, api, toast, KEY). */
 "use strict";
 
-const UPLOAD_STAGES = { queued: "waiting for a free worker", reading: "reading the file", extracting: "finding entities and relations",
+const UPLOAD_STAGES = { queued: "waiting for a free worker", reading: "reading the file", ocr: "reading the scanned page(s) by OCR", extracting: "finding entities and relations",
   resolving: "matching with known entities", writing: "writing to the store", done: "done", failed: "failed" };
 
 function sendFile(form, row) {

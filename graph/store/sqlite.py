@@ -38,7 +38,7 @@ from graph.store.base import (
     check_types,
     decision_row,
 )
-from graph.store.sqlite_ddl import ddl, relation_rule_rows
+from graph.store.sqlite_ddl import ddl, relation_rule_rows, widen_type_checks
 from graph.store.workspace import SQLiteWorkspace
 
 _CHUNK = 500  # SQLite's bound-parameter limit is far above this
@@ -60,6 +60,21 @@ def oriented(rel: Relation) -> tuple[str, str]:
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def _add_to_aggregates(db: sqlite3.Connection, rel_id: str, evidence: list[Evidence]) -> None:
+    """Add newly inserted evidence to a relation's weight, count and first/last dates (no rescan:
+    a relation with a million messages behind it costs the same to extend as a new one)."""
+    dates = [e.date for e in evidence if e.date is not None]
+    first, last = (min(dates), max(dates)) if dates else (None, None)
+    db.execute(
+        """UPDATE relations SET weight = weight + ?, count = count + ?,
+               first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN COALESCE(?, first_seen)
+                                 ELSE first_seen END,
+               last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN COALESCE(?, last_seen)
+                                ELSE last_seen END
+           WHERE rel_id = ?""",
+        (sum(e.weight for e in evidence), len(evidence), first, first, last, last, rel_id))
 
 
 class SQLiteStore(SQLiteWorkspace, TraversalMixin):
@@ -93,6 +108,7 @@ class SQLiteStore(SQLiteWorkspace, TraversalMixin):
         with self._tx() as db:
             for statement in ddl(SCHEMA):
                 db.execute(statement)
+            widen_type_checks(db, SCHEMA)  # a store made before a node or relation type was added
             db.execute("DELETE FROM relation_rules")
             db.executemany("INSERT INTO relation_rules VALUES (?,?,?)", relation_rule_rows(SCHEMA))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA.version),))
@@ -201,12 +217,16 @@ class SQLiteStore(SQLiteWorkspace, TraversalMixin):
                 "ON CONFLICT(rel_id) DO NOTHING",
                 (rel_id, source, target, rel.type, json.dumps(rel.properties, default=str)),
             )
+            before = db.total_changes
             db.executemany(
                 'INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?,?,?,?)',
                 [(rel_id, e.doc_id or doc.doc_id, e.start, e.end, e.sentence, e.method, e.extractor,
                   e.confidence, e.weight, e.date, e.page) for e in rel.evidence],
             )
-            touched.add(rel_id)
+            if db.total_changes - before == len(rel.evidence) and rel_id not in touched:
+                _add_to_aggregates(db, rel_id, rel.evidence)
+            else:  # some evidence was there already: count again from the evidence rows
+                touched.add(rel_id)
         self._refresh_aggregates(db, list(touched))
 
     def _upsert_entity(self, db: sqlite3.Connection, entity: Entity) -> None:

@@ -7,6 +7,9 @@ breaks the model fails in the database as well as in Python.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from graph.schema import ANY, Schema
 from graph.store.base import DECISION_KINDS, DECISION_STATUSES
 
@@ -126,6 +129,33 @@ def ddl(schema: Schema) -> list[str]:
         "CREATE INDEX IF NOT EXISTS decisions_b ON decisions(b)",
         """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     ]
+
+
+def widen_type_checks(db: Any, schema: Schema) -> list[str]:
+    """Let a store made under an older schema take the node and relation types added since.
+
+    SQLite cannot alter a CHECK constraint; the change is made in the stored table definition
+    (SQLite's documented way for constraint-only changes: nothing on disk is rewritten). Only the
+    type lists of ``entities`` and ``relations`` are touched. Returns the tables changed."""
+    changed = []
+    for table, types in (("entities", schema.entity_types), ("relations", list(schema.relations))):
+        row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+        wanted = f"type IN ({_in_list(types)})"
+        if row is None or wanted in row[0]:
+            continue
+        found = re.search(r"type IN \([^)]*\)", row[0])
+        if found:
+            changed.append((table, row[0][:found.start()] + wanted + row[0][found.end():]))
+    if changed:
+        version = db.execute("PRAGMA schema_version").fetchone()[0]
+        db.execute("PRAGMA writable_schema = ON")
+        try:
+            for table, new_sql in changed:
+                db.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (new_sql, table))
+            db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        finally:
+            db.execute("PRAGMA writable_schema = OFF")
+    return [table for table, _ in changed]
 
 
 def relation_rule_rows(schema: Schema) -> list[tuple[str, str, str]]:

@@ -2,7 +2,9 @@
 
 The layout (``ingest/mappings/chat/*.layout.yaml``) says how the export is written; the facts
 come from one records mapping (``contacts.records.yaml``) applied to one row per (message,
-recipient), the same machinery as call-detail records. The text of the messages goes through
+recipient), the same machinery as call-detail records. A sender or recipient is a PHONE when it is
+a phone number, else a HANDLE (an account's name, not a person); a person comes only from a name
+the export states beside a sender, once per export (HAS_PHONE or HAS_HANDLE). The text of the messages goes through
 NLP. A short export is one document; a longer one is read as a stream of documents of
 :data:`MESSAGES_PER_DOCUMENT` messages each (the export itself is recorded after them), so a
 million-message export never sits in memory.
@@ -27,8 +29,8 @@ from ingest.tables import Row, Table
 
 MESSAGES_PER_DOCUMENT = 500
 FACTS_MAPPING = Path(__file__).resolve().parent.parent / "mappings" / "chat" / "contacts.records.yaml"
-COLUMNS = ["time", "sender_phone", "sender_person", "sender_owner", "recipient_phone", "recipient_person",
-           "recipient_owner"]
+COLUMNS = ["time", "sender_phone", "sender_handle", "sender_phone_owner", "sender_handle_owner", "recipient_phone",
+           "recipient_handle"]
 _facts: list[Mapping] = []
 
 
@@ -54,12 +56,14 @@ def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> 
     messages = read_messages(source, layout)
     first = list(islice(messages, MESSAGES_PER_DOCUMENT + 1))
     if not first:
-        raise unreadable(source.name, f"chat export ({layout.name}) without any message",
-                         "check that the export is complete")
+        raise unreadable(source.name, f"no message found as chat layout '{layout.name}' reads them: it expects "
+                         f"{layout.expects()}", "check that the export is complete, or give the layout that fits "
+                         "with --mapping")
     meta = {"kind": "messages", "layout": layout.name}
+    stated: set[tuple[str, str]] = set()  # (name, sender) pairs already stated in this export
     if len(first) <= MESSAGES_PER_DOCUMENT:
         doc = source.document("", "chat", metadata=dict(meta))
-        return _messages_result(doc, first)
+        return _messages_result(doc, first, stated)
     parent = source.document("", "chat", metadata={**meta, "kind": "chat-export"})
 
     def parts() -> Iterator[ReadResult]:
@@ -73,7 +77,7 @@ def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> 
                                                                      "part": number})
             doc.source = f"{source.name}#part-{number}"
             doc.title = f"{source.filename} (messages {count - len(batch) + 1}-{count})"
-            yield _messages_result(doc, batch)
+            yield _messages_result(doc, batch, stated)
             batch = list(islice(stream, MESSAGES_PER_DOCUMENT))
         parent.metadata.update(messages=count, parts=number)
         parent.text = f"chat export ({layout.name}) with {count} message(s) in {number} part(s)"
@@ -86,14 +90,22 @@ def _is_phone(handle: str) -> bool:
     return check("PHONE", handle)[1]
 
 
-def _party(handle: str, stated_name: str = "") -> tuple[str, str, str]:
-    """``(phone, person, owner)``: a phone number is a phone (held by the stated name), else a person."""
-    if _is_phone(handle):
-        return handle, "", stated_name
-    return "", stated_name or handle, ""
+def _party(handle: str) -> tuple[str, str]:
+    """``(phone, handle)``: a phone number is a phone, anything else the handle of an account."""
+    return (handle, "") if _is_phone(handle) else ("", handle)
 
 
-def _messages_result(doc: Document, messages: list[Message]) -> ReadResult:
+def _owners(message: Message, phone: str, stated: set[tuple[str, str]]) -> tuple[str, str]:
+    """``(phone owner, handle owner)``: the name the export states beside the sender, the first time only
+    (a person is asserted once per export, not once per message part)."""
+    name = message.sender_name
+    if not name or name == message.sender or (name, message.sender) in stated:
+        return "", ""
+    stated.add((name, message.sender))
+    return (name, "") if phone else ("", name)
+
+
+def _messages_result(doc: Document, messages: list[Message], stated: set[tuple[str, str]]) -> ReadResult:
     lines: list[str] = []
     table = Table(name=doc.source, columns=COLUMNS)
     pos = 0
@@ -108,12 +120,14 @@ def _messages_result(doc: Document, messages: list[Message]) -> ReadResult:
         start, end = pos, pos + len(line)
         lines.append(line)
         pos = end + 1
-        s_phone, s_person, s_owner = _party(message.sender, message.sender_name)
+        s_phone, s_handle = _party(message.sender)
+        phone_owner, handle_owner = _owners(message, s_phone, stated)
         for recipient in message.recipients or [""]:
-            r_phone, r_person, r_owner = _party(recipient) if recipient else ("", "", "")
-            values = dict(zip(COLUMNS, (message.time or "", s_phone, s_person, s_owner, r_phone, r_person, r_owner),
-                              strict=True))
+            r_phone, r_handle = _party(recipient) if recipient else ("", "")
+            values = dict(zip(COLUMNS, (message.time or "", s_phone, s_handle, phone_owner, handle_owner, r_phone,
+                                        r_handle), strict=True))
             table.rows.append(Row(message.line, values, start, end))
+            phone_owner = handle_owner = ""  # stated once, on the message's first row
     doc.text = "\n".join(lines)
     doc.date = doc.date or (times[0][:10] if times else None)
     senders = list(dict.fromkeys(m.sender for m in messages))

@@ -239,7 +239,7 @@ def test_openapi_models_come_from_the_schema(full):
     spec = client.get("/openapi.json").json()
     types = spec["components"]["schemas"]["EntityOut"]["properties"]["type"]
     assert set(types["enum"]) == {"PERSON", "COMPANY", "ORGANIZATION", "VESSEL", "PORT", "LOCATION", "ADDRESS",
-                                  "CONTAINER", "PHONE", "EMAIL", "BANK_ACCOUNT", "SHIPMENT"}
+                                  "CONTAINER", "PHONE", "HANDLE", "EMAIL", "BANK_ACCOUNT", "SHIPMENT"}
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
     neighbours = spec["paths"]["/entities/{entity_id}/neighbors"]["get"]["responses"]
     assert neighbours["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")

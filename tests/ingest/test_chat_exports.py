@@ -45,7 +45,8 @@ def test_whatsapp_text_export_becomes_directed_dated_contacts(store, write, fake
     report = ingest_paths([path], store, extractor=fake, progress=False)
     assert report.ok and report.ingested == 1, report.failed
     phone = "phone:+32470551234"
-    kapitein = store.search("Kapitein", type="PERSON")[0].entity_id
+    kapitein = store.search("Kapitein", type="HANDLE")[0].entity_id  # a name written under, not a person
+    assert kapitein == "handle:kapitein" and not store.search("Kapitein", type="PERSON")
     out = _rels(store, kapitein, phone)
     back = _rels(store, phone, kapitein)
     assert len(out) == 1 and len(back) == 1  # directed: one relation each way
