@@ -98,11 +98,8 @@ def _cell(value: Any) -> str:
 
 
 def _write(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> int:
-    """Write one CSV file; a file with a line break inside a value is listed in ``multiline.txt``.
-
-    The importer reads a file with multi-line values in one thread, so only those files are
-    declared so (``--multiline-fields=FILE,...``).
-    """
+    """Write one CSV file; a file with a line break inside a value is listed in ``multiline.txt``
+    (any listed file makes the importer read multi-line values, see :func:`import_arguments`)."""
     n, multiline = 0, False
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(",".join(header) + "\n")
@@ -173,15 +170,21 @@ def write_csvs(staging: str | Path, out_dir: str | Path) -> dict[str, int]:
 
 
 def import_arguments(csv_dir: str | Path, database: str = "neo4j") -> list[str]:
-    """``neo4j-admin`` arguments that import the CSV files of ``csv_dir`` into ``database`` (replacing it)."""
+    """``neo4j-admin`` arguments that import the CSV files of ``csv_dir`` into ``database`` (replacing it).
+
+    When a file has a line break inside a value, every file is read as multi-line (one reader
+    thread). The newer per-file mode (``--multiline-fields=FILE --multiline-fields-format=v2``)
+    splits files into chunks by guessing row starts, and fails on a text whose line opens with a
+    quote, as every line of a CSV record file with a quoted first column does.
+    """
     d = Path(csv_dir)
     listed = d / MULTILINE_LIST
     multiline = [str(d / name) for name in listed.read_text(encoding="utf-8").split()] if listed.is_file() else []
     return ["database", "import", "full", f"--nodes={d / 'entities.csv'}", f"--nodes={d / 'documents.csv'}",
             f"--nodes={d / 'evidence.csv'}", f"--nodes={d / 'decisions.csv'}",
             f"--relationships={d / 'relations.csv'}", f"--relationships={d / 'mentions.csv'}",
-            "--array-delimiter=U+001F", f"--multiline-fields={','.join(multiline) or 'false'}",
-            *(["--multiline-fields-format=v2"] if multiline else []), "--id-type=string", "--strict=true",
+            "--array-delimiter=U+001F", f"--multiline-fields={'true' if multiline else 'false'}",
+            "--id-type=string", "--strict=true",
             "--overwrite-destination=true", f"--report-file={d / 'import.report'}", database]
 
 
