@@ -103,6 +103,20 @@ def run_size(n_docs: int, args: argparse.Namespace, neo4j_url: str | None, work:
     return out
 
 
+def corpus_only(n_docs: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Write the case files of one size and nothing else; their folder and counts as one JSON line."""
+    folder = work / f"docs_{n_docs}"
+    started = time.perf_counter()
+    eco = generate(n_docs * NODES_PER_DOC, seed=args.seed)
+    corpus = write_corpus(eco, folder, n_docs, min(n_docs // 2, args.nlp_cap), seed=args.seed)
+    out = {"folder": str(folder), "documents": corpus.documents, "nlp_documents": len(corpus.reports),
+           "record_documents": len(corpus.records), "record_rows": corpus.record_rows,
+           "ecosystem_entities": eco.graph.number_of_nodes(), "ecosystem_relations": eco.graph.number_of_edges(),
+           "seconds": round(time.perf_counter() - started, 1)}
+    print(json.dumps(out), flush=True)
+    return out
+
+
 def say(msg: str) -> None:
     print(msg, flush=True)
 
@@ -207,8 +221,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--save", help="append each size's figures to this JSON-lines file")
     parser.add_argument("--load", help="JSON-lines file of earlier sizes to include in the table and fits")
     parser.add_argument("--report-only", action="store_true", help="run nothing: the table of --load")
+    parser.add_argument("--corpus-only", action="store_true",
+                        help="only write each size's case files to --work/docs_N (for `havengraph bulk-load`)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else SIZES[args.size]
+    if args.corpus_only:
+        if not args.work:
+            parser.error("--corpus-only writes the case files to --work DIR: give it")
+        return {"corpora": [corpus_only(n, args, Path(args.work)) for n in sizes]}
     if args.report_only:
         sizes = []
     neo4j_url = None if args.no_neo4j else args.neo4j

@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 #: name under which the extractor plugin is registered on each worker
 PLUGIN_NAME = "havengraph-extractor"
 LOCAL_PREFIX = "local:"
+#: batches of messages each Dask connection keeps for debugging (``distributed.admin.low-level-log-
+#: length``, 1,000 by default): every batch under 1 MB stays referenced, and a batch here carries
+#: a document's text (client -> scheduler, scheduler -> worker), so the default kept the last
+#: thousands of documents alive in the coordinator (about 14 KB per document past 1,000)
+MESSAGE_LOG_LENGTH = 16
 #: threads of a local worker process: the documents of that many tasks go through spaCy together
 #: (one batcher thread does the work, see ``ingest.cluster_worker``)
 BATCH_THREADS = 8
@@ -64,9 +69,19 @@ def task_key(lang: str, doc_id: str) -> str:
 def open_cluster(spec: str, *, timeout: float = 10.0) -> Iterator[Any]:
     """A ``distributed.Client`` for ``spec``: ``local:N`` or a scheduler address (``tcp://HOST:8786``).
 
-    A local cluster is started for the block and closed after it.
+    A local cluster is started for the block and closed after it. For the block, Dask's debugging
+    logs of recent messages are kept short (``MESSAGE_LOG_LENGTH``): they would hold documents.
     """
-    spec = spec.strip()
+    _import_distributed()
+    import dask
+
+    with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG_LENGTH}):
+        with _open(spec.strip(), timeout) as client:
+            yield client
+
+
+@contextmanager
+def _open(spec: str, timeout: float) -> Iterator[Any]:
     if spec.startswith(LOCAL_PREFIX):
         n = spec[len(LOCAL_PREFIX):]
         if not n.isdigit() or int(n) < 1:

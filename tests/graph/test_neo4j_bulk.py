@@ -152,9 +152,9 @@ def test_csv_files_keep_empty_strings_apart_from_missing_values(tmp_path: Path) 
         stage.write(Extraction(doc, [kim, bo], relations=[Relation("person:kim", "person:bo", "CONTACTED", [ev])]))
     counts = write_csvs(staging, tmp_path / "csv")
     assert counts["entities"] == 2 and counts["relations"] == 1 and counts["evidence"] == 1
-    # only the file with a line break inside a value is read as multi-line (one thread)
+    # the file with a line break inside a value is listed, and the importer reads values as multi-line
     assert (tmp_path / "csv" / "multiline.txt").read_text(encoding="utf-8").split() == ["documents.csv"]
-    assert f"--multiline-fields={tmp_path / 'csv' / 'documents.csv'}" in import_arguments(tmp_path / "csv")
+    assert "--multiline-fields=true" in import_arguments(tmp_path / "csv")
 
     (_, evidence) = (tmp_path / "csv" / "evidence.csv").read_text(encoding="utf-8").splitlines()
     assert ',0,3,"","analyst",' in evidence  # the empty sentence stays a string
@@ -163,3 +163,28 @@ def test_csv_files_keep_empty_strings_apart_from_missing_values(tmp_path: Path) 
     assert '"Kim said ""ship it, now""\nto the crane operator Bo."' in documents
     entities = (tmp_path / "csv" / "entities.csv").read_text(encoding="utf-8")
     assert '"person:kim","Entity\x1fPerson","PERSON","Kim","{}","Kim","kim","{}",,' in entities
+
+
+def test_importer_reads_documents_whose_lines_start_with_a_quote(throwaway: tuple[str, Path], tmp_path: Path) -> None:
+    """A CSV record file's text has lines that open with a quoted field (``"Vos, NV",...``); written as
+    a quoted cell that is a line break followed by ``""``. The importer's parallel multi-line reader
+    splits a file into 4 MB chunks by scanning back for a row start and gives up on that pattern
+    ("found CR outside a text cell"), which stopped the first 100,000-document bulk load: every
+    document must import, whatever its lines look like, across many chunks."""
+    from graph.model import Document, Extraction
+    from graph.store.neo4j_bulk import LocalServer, import_arguments, write_csvs
+
+    _url, home = throwaway
+    staging = tmp_path / "stage.db"
+    rows = "".join(f'"Vos {i}, NV",0{i:07d},"Kaai {i}, Antwerpen"\r\n' for i in range(400))
+    with open_store(f"sqlite:///{staging}") as stage:
+        for n in range(400):  # 400 documents of about 17 KB: a documents.csv of about 7 MB
+            text = f"company,number,address\r\n{rows}copy {n}\r\n"
+            stage.write(Extraction(Document(Document.id_for_bytes(text.encode()), text, f"registry {n}",
+                                            f"registry_{n}.csv"), []))
+    write_csvs(staging, tmp_path / "csv")
+    assert (tmp_path / "csv" / "documents.csv").stat().st_size > 6 * 2**20
+    # into a database of its own name: the running server does not serve it, so it need not stop
+    done = LocalServer(home, 0).run("admin", *import_arguments(tmp_path / "csv", database="quotecheck"))
+    assert done.returncode == 0, (done.stdout + done.stderr)[-1500:]
+    assert "IMPORT DONE" in done.stdout + done.stderr

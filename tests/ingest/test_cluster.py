@@ -147,6 +147,34 @@ def test_memory_is_bounded_by_the_window(client, tmp_path):
     store.close()
 
 
+def test_the_coordinator_keeps_no_document_once_written(client, tmp_path):
+    """Dask keeps each connection's recent message batches for debugging; those batches carry the
+    documents sent to workers, and with Dask's default (1,000 batches a connection) the coordinator
+    of a long run held thousands of documents it had written long before (about 14 KB each)."""
+    import gc
+
+    from graph.model import Document
+    from ingest.cluster import MESSAGE_LOG_LENGTH
+
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    n = 200
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text(f"Memo {i}: Ria Claes phoned Omar Aziz about bay {i} at the quay.",
+                                             encoding="utf-8")
+    store = SQLiteStore(f"sqlite:///{tmp_path / 'kept.db'}")
+    report = ingest_paths([folder], store, lang="en", progress=False, cluster=client)
+    assert report.ok and report.ingested == n
+    ids = {d["doc_id"] for d in store.list_documents(limit=n)}
+    store.close()
+    gc.collect()
+    alive = sum(1 for o in gc.get_objects() if isinstance(o, Document) and o.doc_id in ids)
+    assert alive < n // 4, f"{alive} of {n} written documents still referenced by the coordinator"
+    scheduler = client.cluster.scheduler  # in this process for a LocalCluster
+    logs = [client.scheduler_comm, *scheduler.stream_comms.values()]
+    assert logs and all(b.recent_message_log.maxlen == MESSAGE_LOG_LENGTH for b in logs)
+
+
 class _NoBar:
     def update(self, n: int) -> None:
         pass
