@@ -49,7 +49,7 @@ from graph.store.workspace import Neo4jWorkspace
 __all__ = ["Neo4jStore", "PreparedRows", "Target", "parse_url", "prepare_rows"]
 
 #: parallel writers when the URL does not say (``?writers=N``): the server runs a transaction on one core
-DEFAULT_WRITERS = 2
+DEFAULT_WRITERS = 3
 #: how often a batch is written again after another writer created one of its new entities first
 CONSTRAINT_RETRIES = 5
 

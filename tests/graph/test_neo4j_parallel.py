@@ -76,7 +76,7 @@ def test_the_same_document_twice_is_never_in_flight_twice():
 
 
 def test_writers_come_from_the_url():
-    assert parse_url("neo4j://u:p@h:7687").writers == 2
+    assert parse_url("neo4j://u:p@h:7687").writers == 3
     assert parse_url("neo4j://u:p@h:7687?writers=4&database=x").writers == 4
     with pytest.raises(Exception, match="writers"):
         parse_url("neo4j://u:p@h:7687?writers=0")
