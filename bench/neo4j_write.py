@@ -12,15 +12,17 @@ The store defaults to ``HAVENGRAPH_TEST_NEO4J_URL`` (``scripts/neo4j start`` pri
    followed by a batched write of all the rows (the median of the four counts); the last quarter,
    written batched too, must leave the same relations, evidence and weights.
 2. *Sustained ingest*: synthetic case files (entities, mentions, relations with evidence)
-   streamed through one ``Neo4jStore.write_many`` call; relations per second counts relation
-   rows, each with its evidence. Its named baseline, *bare merge*, sends the same relation rows
-   with nothing else (endpoints already stored): the server's own ceiling for these
-   relationships on this machine, and ``ingest_vs_bare_merge`` the share of it the ingest reaches.
+   streamed through one ``Neo4jStore.write_many`` call (the store's parallel writers, ``?writers=N``
+   in the URL); relations per second counts relation rows, each with its evidence. Its named
+   baseline, *bare merge*, sends the same relation rows with nothing else (endpoints already
+   stored) from one writer: the server's own ceiling for these relationships on this machine, and
+   ``ingest_vs_bare_merge`` the share of it the ingest reaches. The ingest, the bare merge and the
+   ingest with one writer alternate ``--rounds`` times; the ratios are medians of the rounds'.
 3. *neo4j-rust-ext*: the sustained ingest again in two child processes, one with the driver's
    Rust extension and one with its import blocked; the ratio is the speed-up.
 
 The last line is one JSON object: ``batched_vs_per_row``, ``relations_per_s``, ``ingest_vs_bare_merge``,
-``rust_ext_speedup`` (null when the extension is not installed), ``bare_merge_relations_per_s`` and
+``one_writer_vs_bare_merge``, ``parallel_vs_one_writer``, ``rust_ext_speedup`` (null when the extension is not installed), ``bare_merge_relations_per_s`` and
 the raw figures.
 """
 
@@ -196,15 +198,20 @@ def batched_vs_per_row(store: Neo4jStore, rows: int) -> dict[str, float]:
             "batched_vs_per_row": round(per_row_s / batched_s, 1)}
 
 
-def sustained(store: Neo4jStore, n_docs: int) -> dict[str, Any]:
-    """All documents through one ``write_many`` call, as an ingest streams them."""
+def sustained(store: Neo4jStore, n_docs: int, writers: int | None = None) -> dict[str, Any]:
+    """All documents through one ``write_many`` call, as an ingest streams them (``writers``: the
+    store's own number of parallel writers unless given)."""
     docs = synthetic_docs(n_docs)
     store.clear()
     store.write_many(synthetic_docs(20, seed=99))  # warm the server's plan cache
     store.clear()
-    started, cpu = time.perf_counter(), time.process_time()
-    store.write_many(iter(docs))
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    configured, store.writers = store.writers, writers or store.writers
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        store.write_many(iter(docs))
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        writers, store.writers = store.writers, configured
     rel_rows = sum(len(d.relations) for d in docs)
     stats = store.stats()
     return {"docs": n_docs, "seconds": round(seconds, 3), "relation_rows": rel_rows,
@@ -212,7 +219,8 @@ def sustained(store: Neo4jStore, n_docs: int) -> dict[str, Any]:
             "entity_rows_per_s": round(sum(len(d.entities) for d in docs) / seconds),
             "mentions_per_s": round(sum(len(d.mentions) for d in docs) / seconds),
             "client_cpu_us_per_relation": round(1e6 * cpu / rel_rows, 1),
-            "distinct_relations": stats["relations"], "entities": stats["entities"], "rust": rust_active()}
+            "distinct_relations": stats["relations"], "entities": stats["entities"], "rust": rust_active(),
+            "writers": writers}
 
 
 def bare_merge(store: Neo4jStore, n_docs: int) -> dict[str, Any]:
@@ -243,6 +251,37 @@ def bare_merge(store: Neo4jStore, n_docs: int) -> dict[str, Any]:
     return {"relation_rows": len(rows), "seconds": round(seconds, 3), "relations_per_s": round(len(rows) / seconds)}
 
 
+def ceiling_rounds(store: Neo4jStore, n_docs: int, rounds: int) -> tuple[dict[str, Any], ...]:
+    """The ingest (the store's parallel writers), the bare merge and the one-writer ingest, alternated
+    ``rounds`` times (the order turns each round) so that each ratio compares runs that met the same
+    load; the top-level ratios are the medians of the rounds' ratios, the figures the median round's."""
+    runs: list[dict[str, dict[str, Any]]] = []
+    for r in range(rounds):
+        found: dict[str, dict[str, Any]] = {}
+        order = ["ingest", "bare", "one"] if r % 2 == 0 else ["bare", "one", "ingest"]
+        for name in order:
+            if name == "bare":
+                found[name] = bare_merge(store, n_docs)
+            else:
+                found[name] = sustained(store, n_docs, writers=1 if name == "one" else None)
+        found["ratios"] = {
+            "ingest_vs_bare_merge": found["ingest"]["relations_per_s"] / found["bare"]["relations_per_s"],
+            "one_writer_vs_bare_merge": found["one"]["relations_per_s"] / found["bare"]["relations_per_s"],
+            "parallel_vs_one_writer": found["ingest"]["relations_per_s"] / found["one"]["relations_per_s"]}
+        print(f"round {r + 1}: " + json.dumps({k: v["relations_per_s"] for k, v in found.items() if k != "ratios"}
+                                              | {k: round(v, 2) for k, v in found["ratios"].items()}), file=sys.stderr)
+        runs.append(found)
+    middle = sorted(runs, key=lambda f: f["ratios"]["ingest_vs_bare_merge"])[len(runs) // 2]
+    ceiling = dict(middle["bare"])
+    for key in middle["ratios"]:
+        values = sorted(f["ratios"][key] for f in runs)
+        ceiling[key] = round(values[len(values) // 2], 2)
+        ceiling[key + "_rounds"] = [round(f["ratios"][key], 2) for f in runs]
+    ceiling["rounds_relations_per_s"] = {name: [f[name]["relations_per_s"] for f in runs]
+                                         for name in ("ingest", "bare", "one")}
+    return middle["ingest"], ceiling, middle["one"]
+
+
 def child(url: str, n_docs: int, rust: bool) -> dict[str, Any]:
     env = {**os.environ, "HAVENGRAPH_BENCH_NO_RUST": "0" if rust else "1"}
     done = subprocess.run([sys.executable, __file__, "--store", url, "--docs", str(n_docs), "--only-ingest"],
@@ -255,6 +294,7 @@ def main() -> None:
     parser.add_argument("--store", default=os.environ.get("HAVENGRAPH_TEST_NEO4J_URL"),
                         help="Neo4j URL (cleared!); default $HAVENGRAPH_TEST_NEO4J_URL")
     parser.add_argument("--size", choices=sorted(SIZES), default="full")
+    parser.add_argument("--rounds", type=int, default=3, help="alternations of ingest and bare merge (3)")
     parser.add_argument("--docs", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--only-ingest", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -268,11 +308,7 @@ def main() -> None:
             return
         rows = batched_vs_per_row(store, size["rows"])
         print(f"batched vs per row: {rows}", file=sys.stderr)
-        ingest = sustained(store, size["docs"])
-        print(f"sustained ingest: {ingest}", file=sys.stderr)
-        ceiling = bare_merge(store, size["docs"])
-        ceiling["ingest_vs_bare_merge"] = round(ingest["relations_per_s"] / ceiling["relations_per_s"], 2)
-        print(f"bare relationship merge (ceiling): {ceiling}", file=sys.stderr)
+        ingest, ceiling, one_writer = ceiling_rounds(store, size["docs"], args.rounds)
         rust: dict[str, Any] = {"installed": rust_active()}
         if rust["installed"]:
             runs: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
@@ -289,10 +325,13 @@ def main() -> None:
         store.close()
     print(json.dumps({"batched_vs_per_row": rows["batched_vs_per_row"], "relations_per_s": ingest["relations_per_s"],
                       "ingest_vs_bare_merge": ceiling["ingest_vs_bare_merge"],
+                      "one_writer_vs_bare_merge": ceiling["one_writer_vs_bare_merge"],
+                      "parallel_vs_one_writer": ceiling["parallel_vs_one_writer"], "writers": store.writers,
                       "rust_ext_speedup": rust.get("speedup"), "size": args.size, "cores": os.cpu_count(),
                       "load_average": round(os.getloadavg()[0], 2),
                       "bare_merge_relations_per_s": ceiling["relations_per_s"],
-                      "per_row": rows, "ingest": ingest, "bare_merge": ceiling, "rust_ext": rust}))
+                      "per_row": rows, "ingest": ingest, "one_writer": one_writer, "bare_merge": ceiling,
+                      "rust_ext": rust}))
 
 
 if __name__ == "__main__":

@@ -128,10 +128,13 @@ CALL (e) {
 """
 
 # -- writes --------------------------------------------------------------------------------------
-#: First statement of every document write: one writer at a time per database, as SQLite's
-#: ``BEGIN IMMEDIATE`` does (the lock is held until commit), so that the entity merge, which reads
-#: then writes, never races another writer. Readers are not blocked.
-WRITER_LOCK = _q("MERGE (l:HavengraphLock {name: 'writer'}) SET l.held_at = timestamp()")
+#: First statement of every document write: the writer's slot lock (``$name``), held until commit.
+#: Writers of different slots run side by side: their batches touch disjoint entities, or wait on
+#: the entity locks that ``ENTITY_STATE`` takes. A document's deletion takes every slot
+#: (``WRITER_LOCKS``), so that it never runs beside a write. Readers are not blocked.
+WRITER_LOCK = _q("MERGE (l:HavengraphLock {name: $name}) SET l.held_at = timestamp()")
+
+WRITER_LOCKS = _q("UNWIND $names AS name MERGE (l:HavengraphLock {name: name}) SET l.held_at = timestamp()")
 
 EXISTING_DOCUMENTS = _q("""
 UNWIND $ids AS id MATCH (d:Document {doc_id: id})
@@ -144,9 +147,13 @@ COMPLETE_DOCUMENT = _q("MATCH (d:Document {doc_id: $doc_id}) REMOVE d.incomplete
 
 EXISTING_ENTITIES = _q("UNWIND $ids AS id MATCH (e:Entity {entity_id: id}) RETURN id")
 
+#: Locks the stored entities of a batch (``$ids`` sorted: two writers lock in the same order, so they
+#: never deadlock on them) and then reads them: the entity merge reads before it writes, and a
+#: relation's aggregates are only written while both its ends are held.
 ENTITY_STATE = _q("""
 UNWIND $ids AS id
 MATCH (e:Entity {entity_id: id})
+SET e:Entity
 RETURN e.entity_id AS entity_id, e.type AS type, e.name AS name, e.properties AS properties,
        e.aliases AS aliases, e.aliases_norm AS aliases_norm, e.identifiers AS identifiers
 """)

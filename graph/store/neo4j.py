@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase, ManagedTransaction, Session
 from neo4j.exceptions import (
     AuthError,
+    ConstraintError,
     DriverError,
     IncompleteCommit,
     ServiceUnavailable,
@@ -41,10 +42,17 @@ from graph.store.base import DECISION_STATUSES, TraversalMixin, decision_row
 from graph.store.neo4j_analyst import AnalystCypher
 from graph.store.neo4j_reads import Neo4jReads
 from graph.store.neo4j_rows import PreparedRows, prepare_rows
-from graph.store.neo4j_tx import complete_tx, delete_tx, write_part_tx, write_tx
+from graph.store.neo4j_schedule import write_in_parallel
+from graph.store.neo4j_tx import complete_tx, delete_tx_all_slots, write_part_tx, write_tx
 from graph.store.workspace import Neo4jWorkspace
 
 __all__ = ["Neo4jStore", "PreparedRows", "Target", "parse_url", "prepare_rows"]
+
+#: parallel writers when the URL does not say (``?writers=N``): the server runs a transaction on one core
+DEFAULT_WRITERS = 3
+#: how often a batch is written again after another writer created one of its new entities first
+CONSTRAINT_RETRIES = 5
+
 
 @dataclass(frozen=True)
 class Target:
@@ -52,6 +60,7 @@ class Target:
     auth: tuple[str, str] | None
     database: str | None
     redacted: str
+    writers: int = DEFAULT_WRITERS
 
 
 def parse_url(url: str) -> Target:
@@ -71,10 +80,14 @@ def parse_url(url: str) -> Target:
         raise InvalidInput("the Neo4j URL needs a host: neo4j://user:password@host:7687")
     user = unquote(parts.username) if parts.username else None
     password = unquote(parts.password) if parts.password is not None else os.environ.get("HAVENGRAPH_NEO4J_PASSWORD")
-    database = (parse_qs(parts.query).get("database") or [None])[0]
+    query = parse_qs(parts.query)
+    database = (query.get("database") or [None])[0]
+    writers = (query.get("writers") or [str(DEFAULT_WRITERS)])[0]
+    if not writers.isdigit() or not 1 <= int(writers) <= 16:
+        raise InvalidInput(f"?writers= in the store URL is a number of parallel writers from 1 to 16, not {writers!r}")
     shown = f"{scheme}://{user + '@' if user else ''}{hostport}" + (f"?database={database}" if database else "")
     auth = (user, password or "") if user else None
-    return Target(uri=f"{scheme}://{hostport}", auth=auth, database=database, redacted=shown)
+    return Target(uri=f"{scheme}://{hostport}", auth=auth, database=database, redacted=shown, writers=int(writers))
 
 
 
@@ -83,11 +96,15 @@ class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
     """``neo4j://user:password@host:7687`` — a Neo4j 5 server (Community is enough)."""
 
     def __init__(self, url: str, *, retry_seconds: float = 30.0, connect_timeout: float = 5.0,
-                 batch_rows: int = 20_000) -> None:
+                 batch_rows: int = 20_000, writers: int | None = None, parallel_batch_rows: int = 1_000) -> None:
         target = parse_url(url)
         self.url = target.redacted  # never the password: this string is shown and logged
         self._database = target.database
         self._batch_rows = batch_rows
+        #: parallel writers of ``write_many`` (``?writers=N`` in the URL; 1 = one writer, the reference)
+        self.writers = writers if writers is not None else target.writers
+        #: a parallel writer's batch: small, so that batches in flight can avoid each other's entities
+        self._parallel_batch_rows = min(parallel_batch_rows, batch_rows)
         self._local = threading.local()  # a read transaction shared by the queries of one traversal
         #: how long a managed transaction is retried after a transient fault or a lost connection
         self.retry_seconds = retry_seconds
@@ -207,6 +224,19 @@ class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
         return self.write_many([extraction], replace=replace)[0]
 
     def write_many(self, extractions: Iterable[Extraction], *, replace: bool = False) -> list[str]:
+        """Write a stream of extractions; results (written/skipped/replaced) in stream order.
+
+        With several writers (the default), small batches whose entities and documents are disjoint
+        from the batches in flight are written side by side (:mod:`graph.store.neo4j_schedule`),
+        and the graph comes out as one writer leaves it. Replacing documents deletes their stored
+        versions, which no write may run beside: that goes through the one writer.
+        """
+        if self.writers > 1 and not replace:
+            return write_in_parallel(extractions, self._write_batch, writers=self.writers,
+                                     batch_rows=self._parallel_batch_rows, part_rows=self._batch_rows)
+        return self._write_one_writer(extractions, replace)
+
+    def _write_one_writer(self, extractions: Iterable[Extraction], replace: bool) -> list[str]:
         """One transaction per ``batch_rows`` rows (entities, mentions, relations, evidence).
 
         Rows of the next batch are prepared in this thread while a writer thread waits on the
@@ -221,7 +251,7 @@ class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
                 for work in self._batches(extractions):
                     if pending is not None:
                         results += pending.result()
-                    pending = writer.submit(self._write_batch, work, replace)
+                    pending = writer.submit(self._write_batch, work, 0, replace)
             finally:  # a bad document further on: what came before it is still written
                 if pending is not None:
                     results += pending.result()
@@ -247,12 +277,20 @@ class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
         if batch:
             yield batch
 
-    def _write_batch(self, work: list[PreparedRows] | PreparedRows, replace: bool) -> list[str]:
-        if isinstance(work, PreparedRows):
-            return [self._write_in_parts(work, replace)]
-        return list(self._write(write_tx, work, replace))
+    def _write_batch(self, work: list[PreparedRows] | PreparedRows, slot: int = 0, replace: bool = False) -> list[str]:
+        for attempt in range(CONSTRAINT_RETRIES + 1):
+            try:
+                if isinstance(work, PreparedRows):
+                    return [self._write_in_parts(work, replace, slot=slot)]
+                return list(self._write(write_tx, work, replace, slot))
+            except ConstraintError as exc:  # another writer stored one of the batch's new entities first
+                if attempt == CONSTRAINT_RETRIES:
+                    raise StoreUnavailable(f"a batch kept meeting other writers' new entities at {self.url} "
+                                           f"({exc.message}); run the same command again") from None
+        raise AssertionError("unreachable")
 
-    def _write_in_parts(self, prepared: PreparedRows, replace: bool, stop_after: int | None = None) -> str:
+    def _write_in_parts(self, prepared: PreparedRows, replace: bool, stop_after: int | None = None,
+                        slot: int = 0) -> str:
         """Write one big document in several transactions (``stop_after`` parts only: for tests)."""
         own = {e.entity_id for _, e in prepared.entities}
         outside = {m["entity_id"] for m in prepared.mentions} | {
@@ -263,21 +301,17 @@ class Neo4jStore(Neo4jReads, AnalystCypher, Neo4jWorkspace, TraversalMixin):
             raise InvalidInput(f"a mention or relation refers to entity {min(outside - found)!r}, which is "
                                "neither in the extraction's entities nor in the store")
         parts = prepared.parts(self._batch_rows)
-        (result,) = self._write(write_tx, parts[:1], replace)
+        (result,) = self._write(write_tx, parts[:1], replace, slot)
         if result == "skipped":
             return result
         for part in parts[1:stop_after]:
-            self._write(write_part_tx, part)
+            self._write(write_part_tx, part, slot)
         if stop_after is None:
-            self._write(complete_tx, prepared.doc_id)
+            self._write(complete_tx, prepared.doc_id, slot)
         return result
 
     def delete_document(self, doc_id: str) -> bool:
-        def work(tx: ManagedTransaction) -> bool:
-            tx.run(cypher.WRITER_LOCK).consume()
-            return delete_tx(tx, doc_id)
-
-        return bool(self._write(work))
+        return bool(self._write(delete_tx_all_slots, doc_id))
 
     # -- resolution decisions -------------------------------------------------------------------
     def save_decision(self, decision: dict[str, Any]) -> dict[str, Any]:

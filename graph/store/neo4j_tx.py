@@ -1,9 +1,12 @@
 """Write transactions of the Neo4j backend: functions run by ``Session.execute_write``.
 
-Each takes the writer lock first (one writer per database, held to commit), so that the entity
-merge and the relation upsert, which read before they write, never race another writer. The
-driver runs a function again after a transient fault or a lost connection; each is therefore
-idempotent on its own.
+Each write takes its writer slot's lock first (held to commit; a deletion takes every slot, so it
+never runs beside a write), then locks the stored entities it touches in sorted order before it
+reads them, so that the entity merge and the relation upsert, which read before they write, never
+race another writer. Two writers creating the same new entity meet on the uniqueness constraint:
+the second fails and its batch is written again (``Neo4jStore`` does that), now finding the entity
+stored. The driver runs a function again after a transient fault (a deadlock included) or a lost
+connection; each is therefore idempotent on its own.
 """
 
 from __future__ import annotations
@@ -18,14 +21,26 @@ from graph.errors import InvalidInput
 from graph.store import cypher
 from graph.store.neo4j_rows import EntityState, PreparedRows, chunks, jsonable
 
-__all__ = ["complete_tx", "delete_tx", "write_part_tx", "write_relations", "write_tx"]
+__all__ = ["WRITER_SLOTS", "complete_tx", "delete_tx", "delete_tx_all_slots", "slot_name", "write_part_tx",
+           "write_relations", "write_tx"]
+
+#: writer slots of a database: a deletion takes them all; writers beyond this number share slots
+WRITER_SLOTS = 8
 
 
-def write_tx(tx: ManagedTransaction, batch: list[PreparedRows], replace: bool) -> list[str]:
-    tx.run(cypher.WRITER_LOCK).consume()
+def slot_name(slot: int) -> str:
+    """The lock node of a writer slot; slot 0 keeps the single writer's old name."""
+    slot %= WRITER_SLOTS
+    return "writer" if slot == 0 else f"writer-{slot}"
+
+
+def write_tx(tx: ManagedTransaction, batch: list[PreparedRows], replace: bool, slot: int = 0) -> list[str]:
+    tx.run(cypher.WRITER_LOCK, name=slot_name(slot)).consume()
     ids = [p.doc_id for p in batch]
     # doc_id -> True when stored but incomplete (an interrupted write in parts: it is written again)
     known = {r["doc_id"]: r["incomplete"] for r in tx.run(cypher.EXISTING_DOCUMENTS, ids=ids)}
+    if any(incomplete or replace for incomplete in known.values()):  # a stored version is deleted first
+        _all_slots(tx)
     results: list[str] = []
     pending: list[PreparedRows] = []
     for p in batch:
@@ -44,13 +59,13 @@ def write_tx(tx: ManagedTransaction, batch: list[PreparedRows], replace: bool) -
     return results
 
 
-def write_part_tx(tx: ManagedTransaction, part: PreparedRows) -> None:
-    tx.run(cypher.WRITER_LOCK).consume()
+def write_part_tx(tx: ManagedTransaction, part: PreparedRows, slot: int = 0) -> None:
+    tx.run(cypher.WRITER_LOCK, name=slot_name(slot)).consume()
     _write_docs(tx, [part])
 
 
-def complete_tx(tx: ManagedTransaction, doc_id: str) -> None:
-    tx.run(cypher.WRITER_LOCK).consume()
+def complete_tx(tx: ManagedTransaction, doc_id: str, slot: int = 0) -> None:
+    tx.run(cypher.WRITER_LOCK, name=slot_name(slot)).consume()
     tx.run(cypher.COMPLETE_DOCUMENT, doc_id=doc_id).consume()
 
 
@@ -137,6 +152,17 @@ def _new_evidence(tx: ManagedTransaction, docs: list[PreparedRows]) -> list[dict
             for rec in tx.run(cypher.EXISTING_EVIDENCE, rows=chunk):
                 evidence.pop(keys[rec["i"]], None)
     return list(evidence.values())
+
+
+def delete_tx_all_slots(tx: ManagedTransaction, doc_id: str) -> bool:
+    """Delete one document with every writer slot held (no write runs beside it)."""
+    _all_slots(tx)
+    return delete_tx(tx, doc_id)
+
+
+def _all_slots(tx: ManagedTransaction) -> None:
+    """Wait for every write in flight and hold off new ones until commit (in slot order: no deadlock)."""
+    tx.run(cypher.WRITER_LOCKS, names=[slot_name(i) for i in range(WRITER_SLOTS)]).consume()
 
 
 def delete_tx(tx: ManagedTransaction, doc_id: str) -> bool:
