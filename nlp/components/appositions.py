@@ -23,15 +23,20 @@ RELATION = {
     ("crew", "VESSEL"): "WORKS_AT", ("crew", "COMPANY"): "EMPLOYED_BY", ("crew", "ORGANIZATION"): "EMPLOYED_BY",
     ("job", "PORT"): "WORKS_AT", ("job", "COMPANY"): "EMPLOYED_BY", ("job", "ORGANIZATION"): "EMPLOYED_BY",
     ("director", "COMPANY"): "DIRECTOR_OF", ("owner", "COMPANY"): "OWNS", ("owner", "VESSEL"): "OWNS",
+    ("kin", "PERSON"): "FAMILY_OF",
 }
 MAX_REACH = 160
+# a noun and "of" right before a name: "the father of X", "le gérant de X", "de vader van X"
+NOUN_OF_BEFORE = re.compile(r"\b[a-zà-ÿ-]{3,} (?:of|de|du|d['’]|van) (?:the |la |le |de |het )?$", re.I)
 _PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|posted to|seconded to|employed by|working for|working at|hired by|de|du|de la|des"
          r"|d['’]|au|aux|à|chez|pour|pour le compte de|à bord du|à bord de|à bord|sur|employée? par|travaillant pour"
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
 _ARTICLE = r"(?:(?:the|le|la|les|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s+|l['’]\s*)?"
-_PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|bedrijf|vennootschap|terminal operator|vessel|ship"
+# "la société de transport X", "het importbedrijf X": a firm noun with what the firm does
+_PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|\w*bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
-               r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
+               r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
+               r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
                + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
 _LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
@@ -44,7 +49,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             role = r"(?:" + row[2] + r")"
             after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
                                + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
-                               + r"(?:\s+[a-zà-ÿ]+)?"  # "capitaine grec du", "seaman aboard"
+                               + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
             before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|l['’]|de|het)\s+)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
@@ -58,29 +63,20 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     roles = _roles(lang)
     if not roles:
         return []
-    lists = {group[-1]: group for group in _lists(text, refs, plain=True)}
+    # "the father of X, Y": X is no member of a list with Y
+    lists = {group[-1]: group for group in _lists(text, refs, plain=True)
+             if not NOUN_OF_BEFORE.search(text[max(s_start, refs[group[0]].start - 40):refs[group[0]].start])}
     out: list[tuple[str, int, int]] = []
     for i, ref in enumerate(refs):
-        if ref.anaphor and ref.type != "PERSON":
+        if ref.anaphor and ref.type != "PERSON" and (ref.type not in ("VESSEL", "COMPANY") or ref.start == ref.end):
+            continue  # "the vessel" and "the company" stand for their antecedent when a role names them
+        if ref.type == "PERSON" and _after_role(text, refs, i, roles, lists, out):
             continue
-        if ref.type == "PERSON":  # "He was a crane operator at X": a pronoun stands for its person
-            for j in range(i + 1, min(len(refs), i + 4)):
-                target = refs[j]
-                if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
-                                                                                                "ORGANIZATION"):
-                    continue
-                between = text[ref.end:target.start]
-                for cls, after, _before in roles:
-                    type_ = RELATION.get((cls, target.type))
-                    if type_ and after.fullmatch(between):
-                        out.extend((type_, k, j) for k in lists.get(i, [i]) if refs[k].type == "PERSON")
-                        break
-                else:
-                    continue
-                break
-        elif ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION") and i + 1 < len(refs):
+        if ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION", "PERSON") and i + 1 < len(refs):
             person = refs[i + 1]
-            if person.type != "PERSON" or person.anaphor or not re.fullmatch(r"\s*[,:]\s*", text[ref.end:person.start]):
+            if person.type != "PERSON" or person.anaphor or not _NAME_AFTER.fullmatch(text[ref.end:person.start]):
+                continue
+            if ref.type == "PERSON" and ref.anaphor:
                 continue
             head = text[max(s_start, ref.start - 80):ref.start]
             group = next((g for g in _lists(text, refs, plain=True) if g[0] == i + 1), [i + 1])
@@ -89,6 +85,28 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
                 if type_ and before.search(head):
                     out.extend((type_, k, i) for k in group if refs[k].type == "PERSON")
                     break
+    return out
+
+
+# "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
+_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?", re.I)
+
+
+def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list) -> bool:
+    """A person followed by a role and its place: "X, 40, a longshoreman at the Port of Y"."""
+    ref = refs[i]
+    for j in range(i + 1, min(len(refs), i + 4)):
+        target = refs[j]
+        if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
+                                                                                        "ORGANIZATION"):
+            continue
+        between = text[ref.end:target.start]
+        for cls, after, _before in roles:
+            type_ = RELATION.get((cls, target.type))
+            if type_ and after.fullmatch(between):
+                out.extend((type_, k, j) for k in lists.get(i, [i]) if refs[k].type == "PERSON")
+                return True
+    return False
     return out
 
 

@@ -46,6 +46,7 @@ _SUBJECT = {
           r"|le mis en cause|l['’]accusée?|le gardé à vue)\b",
     "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
 }
+_PRONOUNS = {"he", "she", "il", "elle", "hij", "zij", "ze"}  # "belde hij Sander K.": a pronoun before a name still refers
 _VESSEL = {
     "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer ship|trawler)\b",
     "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
@@ -162,6 +163,8 @@ class Coreference:
             word = match.group(0).lower()
             if word in ("she", "il", "elle") and self._ship_antecedent(pos, in_sent):
                 continue  # "She was escorted into Cork": the ship, handled below
+            if word not in _PRONOUNS and _describes(match, s_start, in_sent):
+                continue  # "The defendant, Jonas Peeters, ...", "De beklaagde Jonas P.": the name that follows
             if any(r.start < pos for r in persons):
                 head = text[:match.start()][-12:]
                 that = _THAT_RE.get(lang)

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import apposition_relations, official_relations
+from nlp.components.appositions import NOUN_OF_BEFORE, PUBLIC_BODY, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
-from nlp.components.voyages import cargo, port_calls, voyage
+from nlp.components.voyages import cargo, port_calls, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names, place_gazetteer
 
@@ -70,6 +70,7 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
+_NAMED_NEXT = re.compile(r"^, ?ent ?,")
 _PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 
 
@@ -228,6 +229,8 @@ class RelationFinder:
                 conf = 0.6 if (a.anaphor or b.anaphor) else 0.8
                 after = self._after(doc, b, refs, s_end)
                 found = self._typed(a, b, between, refs[i + 1:j], after)
+                if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
+                    found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
                 for type_, reverse, rule in self._settle(found, a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
@@ -251,7 +254,7 @@ class RelationFinder:
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
-        for frame in (port_calls, cargo, voyage):
+        for frame in (vessel_clauses, port_calls, cargo, voyage):
             for type_, src_k, tgt_k, rule in frame(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
                 a, b = refs[min(src_k, tgt_k)], refs[max(src_k, tgt_k)]
                 out.append(self._hit(type_, refs[src_k], refs[tgt_k], a, b, s_start, s_end, "rule", 0.6, rule))
@@ -351,6 +354,9 @@ class RelationFinder:
                 continue  # "(Aberdeen South)": a constituency, not a party
             if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
                 continue
+            ends = text[a.target_start:a.target_end] + " " + text[b.target_start:b.target_end]
+            if type_ == "ASSOCIATE_OF" and (_AUTHORITY.search(ends) or PUBLIC_BODY.search(ends)):
+                continue  # "Border Force worked alongside the AFP": agencies cooperate, they are no network
             if (type_, reverse) not in {(t, r) for t, r, _n in out}:
                 out.append((type_, reverse, rule))
         return out

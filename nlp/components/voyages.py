@@ -5,7 +5,10 @@
   vessel the sentence names;
 - every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")
   is a ``CALLED_AT`` unless it is a registry, a seat or an authority ("registered in Liberia");
-- a container in a sentence that puts it on board its one vessel is ``SHIPPED_IN`` it.
+- a container in a sentence that puts it on board its one vessel is ``SHIPPED_IN`` it;
+- a port in a clause that moves the vessel named right before it ("the X, which arrived from Y",
+  "X, bound for Y", "de X, die vanuit Y voer") is a ``CALLED_AT`` of that vessel, even when the
+  sentence names other ships (:func:`vessel_clauses`).
 
 Each frame gives ``(type, source index, target index, rule)`` over the mentions of the sentence and
 adds the pair it ties to ``typed``.
@@ -17,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.components.coreference import Ref
-from nlp.resources import country_names
+from nlp.resources import _rows, country_names
 
 Frame = tuple[str, int, int, str]
 _SPACES = re.compile(r"\s+")
@@ -27,14 +30,18 @@ _CALL_CUE = {
                      r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
                      r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
                      r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
-                     r"arrived from|sailed from|departed from|coming from)"
+                     r"arrived from|sailed from|departed from|coming from|bound for|inbound from|en route to|headed for|"
+                     r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
                      r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
-                     r"en provenance de|en provenance d'|venant de|parti de|partie de)"
+                     r"en provenance de|en provenance d'|venant de|parti de|partie de|à destination de|à destination d'|"
+                     r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers)"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
     "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
-                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit) (?:de )?(?:haven van )?$"),
+                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit|vertrok uit|afkomstig uit|"
+                     r"komende uit|op weg naar|onderweg naar|met bestemming|legde aan in|legde aan aan|legde aan bij|"
+                     r"meerde aan aan|meerde aan bij|aangemeerd aan|aangemeerd bij) (?:de |het )?(?:haven van )?$"),
 }
 _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
                         r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
@@ -125,3 +132,56 @@ def cargo(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: 
             typed.add(pair)
             out.append(("SHIPPED_IN", v, k, f"{lang}:on-board"))
     return out
+
+
+def _moves(lang: str) -> re.Pattern[str] | None:
+    words = [row[1] for row in _rows("vessel_moves.tsv") if len(row) >= 2 and row[0] == lang]
+    if not words:
+        return None
+    # Dutch relative clauses put the verb last: "de X, die vanuit Santos naar Rotterdam voer"
+    return re.compile(r"^\s*,\s*(?:(?:which|that|qui|dat|die|waarmee)\s+(?:[^,;.]{0,60}?\s)?)?(?:" + "|".join(words)
+                      + r")\b", re.I)
+
+
+_MOVES = {lang: _moves(lang) for lang in ("en", "fr", "nl")}
+_CLAUSE_STOP = re.compile(r"[;:()\n]|\.\s")
+# after the first port, a comma ends the clause unless a list or another leg of the voyage goes on
+_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:(?:and|et|en|or|ou|of|then|puis|daarna|before|after|avant|après|voordat|via)\b[^,]*)?$", re.I)
+
+
+def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                   s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Ports in a relative or participial clause that moves the vessel named right before it."""
+    moves = _MOVES.get(lang)
+    if moves is None:
+        return []
+    out: list[Frame] = []
+    for v, vessel in enumerate(refs):
+        if vessel.type != "VESSEL" or vessel.anaphor:
+            continue
+        after = text[vessel.end:s_end]
+        head = moves.match(after)
+        if head is None:
+            continue
+        stop = _CLAUSE_STOP.search(after, head.end())
+        limit = vessel.end + (stop.start() if stop else len(after))
+        last = vessel.end + min(head.end(), after.index(",") + 1)
+        found = False
+        for k in range(v + 1, len(refs)):
+            ref = refs[k]
+            if ref.start >= limit or ref.type in ("VESSEL", "PERSON"):
+                break
+            if ref.type != "PORT" or ref.anaphor:
+                continue
+            gap = _SPACES.sub(" ", text[last:ref.start].lower())
+            if found and "," in gap and not _GOES_ON.match(gap.split(",", 1)[1] if gap.count(",") == 1 else gap):
+                break
+            pair = (min(v, k), max(v, k))
+            last = ref.end
+            if pair in typed or pair in blocked or _NOT_CALL.search(gap):
+                continue
+            typed.add(pair)
+            found = True
+            out.append(("CALLED_AT", v, k, f"{lang}:vessel-clause"))
+    return out
+

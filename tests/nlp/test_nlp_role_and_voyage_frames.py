@@ -1,0 +1,106 @@
+"""Role, kinship and voyage frames of issue 16 (second round): each fires on one sentence and not on a near miss."""
+
+from __future__ import annotations
+
+from nlp_support import relations
+
+from nlp.faithfulness import unfaithful
+
+
+def test_a_description_right_before_a_name_names_that_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("De beklaagde Kurt D. is bestuurder van Scheldezicht BVBA. "
+             "De beklaagde Jonas P. werkte als kraanman in de haven van Antwerpen. "
+             "Hij was werknemer van Noordkaai Stevedoring NV.", lang="nl")
+    found = relations(ex)
+    assert ("WORKS_AT", "Jonas P.", "Antwerp") in found
+    assert ("EMPLOYED_BY", "Jonas P.", "Noordkaai Stevedoring NV") in found
+    assert not {r for r in found if r[1] == "Kurt D." and r[2] in ("Antwerpen", "Noordkaai Stevedoring NV")}
+
+
+def test_a_pronoun_right_before_a_name_still_refers(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Noah Ouali is de broer van Bilal Ouali. Op 19 juni belde hij Sander Kuijpers om de ploeg te waarschuwen.",
+             lang="nl")
+    assert ("CONTACTED", "Noah Ouali", "Sander Kuijpers") in relations(ex)
+
+
+def test_a_kin_noun_before_a_name_ties_the_two_and_keeps_the_role_with_the_subject(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("De vader van Jonas P., Marc P., was eigenaar van het transportbedrijf Polder Trucking BV.", lang="nl")
+    found = relations(nl)
+    assert ("FAMILY_OF", "Marc P.", "Jonas P.") in found or ("FAMILY_OF", "Jonas P.", "Marc P.") in found
+    assert ("OWNS", "Marc P.", "Polder Trucking BV") in {(t, s, o.rstrip(".")) for t, s, o in found}
+    assert not {r for r in found if r[0] == "OWNS" and r[1] == "Jonas P."}
+    lawyer = run("The lawyer of Jonas Peeters, Marc Dubois, owned Polder Trucking BV.", lang="en")
+    assert not {r for r in relations(lawyer) if r[0] == "FAMILY_OF"}
+    assert not {r for r in relations(lawyer) if r[0] == "OWNS" and r[1] == "Jonas Peeters"}
+
+
+def test_a_role_of_the_vessel_named_before_goes_to_that_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Salas Mena served as chief engineer of the M/V Ocean Tern. "
+             "The master of the vessel, Captain Oleg Varga, was not charged.", lang="en")
+    assert ("WORKS_AT", "Oleg Varga", "Ocean Tern") in relations(ex)
+    assert unfaithful(ex) == []
+    lawyer = run("Salas Mena served as chief engineer of the M/V Ocean Tern. "
+                 "The lawyer of the vessel's owner, Oleg Varga, made a statement.", lang="en")
+    assert ("WORKS_AT", "Oleg Varga", "Ocean Tern") not in relations(lawyer)
+
+
+def test_owned_by_after_and_is_passive(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Salas Mena served as chief engineer of the M/V Ocean Tern, a bulk carrier operated by Halvorsen Bulk "
+             "Shipping AS and owned by Vesterhav Holding Ltd.", lang="en")
+    found = relations(ex)
+    assert not {r for r in found if r[0] == "OWNS" and r[1] == "Salas Mena"}
+    assert {r for r in found if r[0] == "OWNS" and r[2] == "Ocean Tern"}
+
+
+def test_a_relative_clause_gives_the_ports_of_its_own_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Police searched the MV Ocean Tern, which had sailed from Paranaguá and Santos, and the MV Celtic Arrow.",
+             lang="en")
+    found = relations(ex)
+    assert {("CALLED_AT", "Ocean Tern", "Paranaguá"), ("CALLED_AT", "Ocean Tern", "Santos")} <= found
+    assert not {r for r in found if r[0] == "CALLED_AT" and r[1] == "Celtic Arrow"}
+    boarded = run("The MV Celtic Arrow, which Ilie Bratu boarded in Rotterdam, and the MV Ocean Tern were searched.",
+                  lang="en")
+    assert not {r for r in relations(boarded) if r[0] == "CALLED_AT"}
+    nl = run("Het betrof het schip Cala Palma, dat vanuit Santos naar Rotterdam voer, en het schip Nordic Kestrel.",
+             lang="nl")
+    assert ("CALLED_AT", "Cala Palma", "Santos") in relations(nl)
+    assert not {r for r in relations(nl) if r[1] == "Nordic Kestrel"}
+
+
+def test_dutch_berthing_and_a_separable_operating_verb(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("Het vrachtschip Santa Rita legde aan aan het Deurganckdok. De rederij Andes Reefer Lines baat het schip uit.",
+             lang="nl")
+    assert {("CALLED_AT", "Santa Rita", "Deurganckdok"), ("OPERATES", "Andes Reefer Lines", "Santa Rita")} <= relations(nl)
+    other = run("Het vrachtschip Santa Rita legde aan aan het Deurganckdok. De rederij Andes Reefer Lines baat de kantine uit.",
+                lang="nl")
+    assert not {r for r in relations(other) if r[0] == "OPERATES"}
+
+
+def test_a_job_named_with_its_firm(run) -> None:  # type: ignore[no-untyped-def]
+    en = run("The third man, Jerome Whitt, drove a tractor-trailer for Pelican Drayage Inc.", lang="en")
+    assert ("EMPLOYED_BY", "Jerome Whitt", "Pelican Drayage Inc.") in relations(en)
+    never = run("The third man, Jerome Whitt, never drove for Pelican Drayage Inc.", lang="en")
+    assert not {r for r in relations(never) if r[0] == "EMPLOYED_BY"}
+    fr = run("Le prévenu Yannick Morel était agent de maîtrise chez Fos Portuaire SAS. "
+             "Karim Benali est le gérant de fait de la société Provence Import Négoce.", lang="fr")
+    assert {("EMPLOYED_BY", "Yannick Morel", "Fos Portuaire SAS"),
+            ("DIRECTOR_OF", "Karim Benali", "Provence Import Négoce")} <= relations(fr)
+    nl = run("De zaakvoerder van het importbedrijf Tropenfruit Handel BV, Youssef A., is verdachte.", lang="nl")
+    assert ("DIRECTOR_OF", "Youssef A.", "Tropenfruit Handel BV") in relations(nl)
+
+
+def test_agencies_working_together_are_no_associates(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Australian Border Force worked alongside the AFP on the investigation.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "ASSOCIATE_OF"}
+    people = run("Dean Kovac worked alongside Huy Tran to move the container out of the terminal.", lang="en")
+    assert {r for r in relations(people) if r[0] == "ASSOCIATE_OF"}
+
+
+def test_contacts_with_a_named_man_and_with_each_other(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Police allege Dean Kovac contacted a man named Huy Tran through an encrypted app.", lang="en")
+    assert ("CONTACTED", "Dean Kovac", "Huy Tran") in relations(ex) or ("CONTACTED", "Huy Tran", "Dean Kovac") in \
+        relations(ex)
+    both = run("Dean Kovac and Huy Tran called each other eleven times that night.", lang="en")
+    assert {r for r in relations(both) if r[0] == "CONTACTED"}
+    arrested = run("Dean Kovac and Huy Tran were arrested at the terminal that night.", lang="en")
+    assert not {r for r in relations(arrested) if r[0] == "CONTACTED"}
