@@ -55,8 +55,10 @@ _PORT_COMPANY = re.compile(r"(?<![\w-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,3}Ports(?!
                            r"|(?:Port[ \t]+of[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Port[ \t]+Company)(?![\w-])")
 P_PORT_COMPANY = 88
 # a firm named after the noun that says it is one: "containerbedrijf Progeco Holland", "la société Seine Transit"
-_FIRM_NOUN = re.compile(r"(?:\b(?:\w*bedrijf|rederij|firma|vennootschap|expediteur|transporteur)|\bla société|\bl['’]entreprise"
-                        r"|\bthe (?:company|firm|shipping line|freight forwarder|haulier|haulage firm|trucking company))"
+_FIRM_NOUN = re.compile(r"(?:\b(?:\w*bedrijf|rederij|firma|vennootschap|expediteur|transporteur|scheepvaartmaatschappij)"
+                        r"|\bla société(?: d[e'’] ?[a-zà-ÿ]+)?|\bl['’]entreprise|\bla compagnie(?: maritime)?|\bl['’]armateur"
+                        r"|\bl['’]armement|\bthe (?:company|firm|shipping line|shipping company|freight forwarder|haulier|haulage firm"
+                        r"|trucking company|terminal operator|stevedoring company|logistics company))"
                         r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|d['’][A-Z][\w'’-]+|&|van|de|der|den|et|du|des)){0,3}(?<![ \t]))")
 P_FIRM_NOUN = 81
 # a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",

@@ -70,6 +70,8 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
+_JOBS = {"EMPLOYED_BY", "WORKS_AT", "DIRECTOR_OF"}
+_PAST = re.compile(r"\b(?:formerly|previously|once|ex-|voorheen|vroeger|gewezen|anciennement|autrefois|auparavant|naguère)", re.I)
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
 _PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 
@@ -354,6 +356,8 @@ class RelationFinder:
                 continue  # "(Aberdeen South)": a constituency, not a party
             if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
                 continue
+            if type_ in _JOBS and _PAST.search(text[a.end:b.start]):
+                continue  # "was formerly employed by X", "voorheen werkzaam bij": not the job at the time of the case
             ends = text[a.target_start:a.target_end] + " " + text[b.target_start:b.target_end]
             if type_ == "ASSOCIATE_OF" and (_AUTHORITY.search(ends) or PUBLIC_BODY.search(ends)):
                 continue  # "Border Force worked alongside the AFP": agencies cooperate, they are no network

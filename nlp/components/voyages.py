@@ -68,6 +68,15 @@ _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharge
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
 
 
+def _person_moved(text: str, refs: Sequence[Ref], v: int, port: Ref) -> bool:
+    """"Jansen departed from Santos while the X stayed at anchor": a port before the ship, right after a person
+    (no other mention and no comma between them; "le conteneur X, arrivé au Havre à bord du Y" still holds)."""
+    if port.start > refs[v].start:
+        return False
+    before = [r for r in refs if r.end <= port.start]
+    return bool(before) and before[-1].type == "PERSON" and "," not in text[before[-1].end:port.start]
+
+
 def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
            s_start: int, s_end: int, lang: str) -> list[Frame]:
     """A port named right after a port-call phrase, in a sentence about a single vessel."""
@@ -78,7 +87,8 @@ def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], bloc
     v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
     out = []
     for k, ref in enumerate(refs):
-        if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
+        if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked \
+                or _person_moved(text, refs, v, ref):
             continue
         before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
         after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
@@ -110,6 +120,8 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
         before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
         if _NOT_CALL.search(before):
             continue  # "registered in Liberia", "based in Gulfport"
+        if _person_moved(text, refs, v, ref):
+            continue
         if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
             continue
         typed.add(pair)

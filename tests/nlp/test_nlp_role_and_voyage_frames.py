@@ -104,3 +104,33 @@ def test_contacts_with_a_named_man_and_with_each_other(run) -> None:  # type: ig
     assert {r for r in relations(both) if r[0] == "CONTACTED"}
     arrested = run("Dean Kovac and Huy Tran were arrested at the terminal that night.", lang="en")
     assert not {r for r in relations(arrested) if r[0] == "CONTACTED"}
+
+
+def test_a_carrier_named_with_its_ship_and_a_terminal_with_its_operator(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Ocean Tern, a Maersk container ship, docked at Philadelphia.", lang="en")
+    assert ("OPERATES", "Maersk", "Ocean Tern") in relations(ex)
+    fr = run("Le navire Belle Ondine, de la compagnie Armement Levantin, a accosté au Havre. "
+             "Le terminal de France, exploité par la société Générale de Manutention Portuaire, a été fouillé.", lang="fr")
+    assert {("OPERATES", "Armement Levantin", "Belle Ondine"),
+            ("OPERATES", "Générale de Manutention Portuaire", "terminal de France")} <= relations(fr)
+    seat = run("The Ocean Tern docked at Philadelphia, where Maersk has an office.", lang="en")
+    assert not {r for r in relations(seat) if r[0] == "OPERATES"}
+
+
+def test_a_job_written_with_its_employer_as_a_modifier_but_not_a_past_one(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Marcus Penn, 44, a Coastal Stevedoring employee, was arrested.", lang="en")
+    assert ("EMPLOYED_BY", "Marcus Penn", "Coastal Stevedoring") in relations(ex)
+    past = run("Gary Hume was formerly employed by Coastal Stevedoring LLC.", lang="en")
+    assert not {r for r in relations(past) if r[0] == "EMPLOYED_BY"}
+    now = run("Gary Hume was employed by Coastal Stevedoring LLC.", lang="en")
+    assert ("EMPLOYED_BY", "Gary Hume", "Coastal Stevedoring LLC") in relations(now)
+
+
+def test_a_vessel_leaving_a_port_is_a_call_beside_another_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The MSC Leandra departed from Santos on 2 May while the MSC Ocean Tern stayed at anchor.", lang="en")
+    assert ("CALLED_AT", "MSC Leandra", "Santos") in relations(ex)
+    assert not {r for r in relations(ex) if r[0] == "CALLED_AT" and r[1] == "MSC Ocean Tern"}
+    nl = run("Het schip Santa Rita vertrok uit Guayaquil terwijl het schip Maersk Lirio bleef liggen.", lang="nl")
+    assert ("CALLED_AT", "Santa Rita", "Guayaquil") in relations(nl)
+    person = run("Jansen departed from Santos on 2 May while the MSC Ocean Tern stayed at anchor.", lang="en")
+    assert not {r for r in relations(person) if r[0] == "CALLED_AT"}
