@@ -47,6 +47,8 @@ _SUBJECT = {
     "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
 }
 _PRONOUNS = {"he", "she", "il", "elle", "hij", "zij", "ze"}  # "belde hij Sander K.": a pronoun before a name still refers
+_PLURAL_VERB = re.compile(r"\s+(?:zijn|waren|hebben|hadden|werden|worden|kunnen|konden|zullen|zouden|moeten|moesten"
+                          r"|\w+(?:den|ten))\b", re.I)
 _VESSEL = {
     "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer ship|trawler)\b",
     "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
@@ -163,6 +165,8 @@ class Coreference:
             word = match.group(0).lower()
             if word in ("she", "il", "elle") and self._ship_antecedent(pos, in_sent):
                 continue  # "She was escorted into Cork": the ship, handled below
+            if word == "ze" and _PLURAL_VERB.match(text, match.end()):
+                continue  # "Ze werkten voor X": they, not she
             if word not in _PRONOUNS and _describes(match, s_start, in_sent):
                 continue  # "The defendant, Jonas Peeters, ...", "De beklaagde Jonas P.": the name that follows
             if any(r.start < pos for r in persons):
