@@ -52,7 +52,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
                                + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
-            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|l['’]|de|het)\s+)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
+            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
                                 + r"\s+" + _ARTICLE + _PLACE_WORD + r"$", re.I)
             out.append((row[1], after, before))
     return out
@@ -124,6 +124,9 @@ PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agen
                         r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
 
 
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
+
+
 def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
     """EMPLOYED_BY for officials named with their title and their body."""
     out = []
@@ -134,8 +137,9 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
         if i + 1 < len(refs) and titled:
             body = refs[i + 1]
             if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _OF_BODY.fullmatch(
-                    text[ref.end:body.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
-                out.append(("EMPLOYED_BY", i, i + 1))
+                    text[ref.end:body.start]) and (PUBLIC_BODY.search(text[body.start:body.end])
+                                                   or _ACRONYM.fullmatch(text[body.start:body.end])):
+                out.append(("EMPLOYED_BY", i, i + 1))  # "Detective Superintendent X of the GNDOCB": an acronym too
                 continue
         if i > 0:
             body = refs[i - 1]

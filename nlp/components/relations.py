@@ -160,7 +160,7 @@ class RelationFinder:
         if not found and inner and a.type == "PERSON":
             # "X, planner employed by Y, who works at Z": the relative clause after an apposition
             head, sep, tail = between.rpartition("ent ")
-            if sep and _RELATIVE.match(tail):
+            if sep and _RELATIVE.match(tail) and not any(r.type == "PERSON" for r in inner):  # "who" is the person named last
                 found = self._match(a, b, tail, after)
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)

@@ -134,3 +134,40 @@ def test_a_vessel_leaving_a_port_is_a_call_beside_another_ship(run) -> None:  # 
     assert ("CALLED_AT", "Santa Rita", "Guayaquil") in relations(nl)
     person = run("Jansen departed from Santos on 2 May while the MSC Ocean Tern stayed at anchor.", lang="en")
     assert not {r for r in relations(person) if r[0] == "CALLED_AT"}
+
+
+def test_a_relative_clause_belongs_to_the_person_named_last(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The trailer was collected by Brophy and a second man, Stephen Kiely, a haulier from Naas who runs "
+             "Kiely Freight Ltd in Naas.", lang="en")
+    found = relations(ex)
+    assert ("DIRECTOR_OF", "Stephen Kiely", "Kiely Freight Ltd") in found
+    assert not {r for r in found if r[1] == "Brophy" and r[0] == "DIRECTOR_OF"}
+
+
+def test_a_member_after_another_role_and_of_a_branch(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("One of the men, Anthony Ruggiero, is a longshoreman and a member of Local 1804 of the International "
+             "Longshoremen's Association.", lang="en")
+    found = relations(ex)
+    assert ("MEMBER_OF", "Anthony Ruggiero", "Local 1804") in found
+    assert ("MEMBER_OF", "Anthony Ruggiero", "International Longshoremen's Association") in found
+    visitor = run("Anthony Ruggiero is a longshoreman and a visitor of the International Longshoremen's Association.",
+                  lang="en")
+    assert not {r for r in relations(visitor) if r[0] == "MEMBER_OF"}
+
+
+def test_an_officer_of_a_body_written_as_an_acronym(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Detective Chief Superintendent Seamus Boland of the GNDOCB said the investigation was continuing.", lang="en")
+    assert ("EMPLOYED_BY", "Seamus Boland", "GNDOCB") in relations(ex)
+    plain = run("Seamus Boland of the GNDOCB said the investigation was continuing.", lang="en")
+    assert not {r for r in relations(plain) if r[0] == "EMPLOYED_BY"}
+
+
+def test_kin_after_l_apostrophe_and_a_named_terminal(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("L'oncle de Ludovic Hamel, Gérard Hamel, est le gérant de la société Hamel Transports. "
+             "Le second, Anthony Lecoq, travaille comme pointeur au terminal Porte Océane.", lang="fr")
+    found = relations(ex)
+    assert {("FAMILY_OF", "Gérard Hamel", "Ludovic Hamel"), ("DIRECTOR_OF", "Gérard Hamel", "Hamel Transports"),
+            ("WORKS_AT", "Anthony Lecoq", "terminal Porte Océane")} <= found
+    assert not {r for r in found if r[1] == "Ludovic Hamel" and r[0] == "DIRECTOR_OF"}
+    nl = run("Kevin V. werkte al twaalf jaar voor het stuwadoorsbedrijf Scheldeport NV.", lang="nl")
+    assert ("EMPLOYED_BY", "Kevin V.", "Scheldeport NV") in relations(nl)
