@@ -124,10 +124,15 @@ _OBJECT_RE = _compile(_OBJECT)
 _THAT_RE = _compile(_THAT)
 
 
+_NAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý][\w'’-]")
+
+
 def _describes(match: re.Match[str], s_start: int, in_sent: list[Ref]) -> bool:
-    """Whether a named mention follows the noun phrase right away: then it names, it does not refer."""
+    """Whether a name follows the noun phrase right away: then it names, it does not refer. A capitalised
+    word counts even when no mention was found there ("la société Trans-Fret": not the firm named before)."""
     end = s_start + match.end()
-    return any(not r.anaphor and end <= r.start <= end + 2 for r in in_sent)
+    return any(not r.anaphor and end <= r.start <= end + 2 for r in in_sent) or \
+        _NAME_NEXT.match(match.string, match.end()) is not None
 
 
 class Coreference:

@@ -171,3 +171,22 @@ def test_kin_after_l_apostrophe_and_a_named_terminal(run) -> None:  # type: igno
     assert not {r for r in found if r[1] == "Ludovic Hamel" and r[0] == "DIRECTOR_OF"}
     nl = run("Kevin V. werkte al twaalf jaar voor het stuwadoorsbedrijf Scheldeport NV.", lang="nl")
     assert ("EMPLOYED_BY", "Kevin V.", "Scheldeport NV") in relations(nl)
+
+
+def test_a_firm_noun_before_an_unknown_name_refers_to_no_earlier_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Dali occupait un poste de cariste chez Seine Terminaux. "
+             "Sofia Benali, employée de la société Trans-Fret, a été placée en garde à vue.", lang="fr")
+    assert not {r for r in relations(ex) if r[1] == "Sofia Benali" and r[2] == "Seine Terminaux"}
+    ref = run("Police searched Baytide Freight LLC. The company employed Sam Cole.", lang="en")
+    assert ("EMPLOYED_BY", "Sam Cole", "Baytide Freight LLC") in relations(ref)
+
+
+def test_the_port_of_a_job_named_after_the_employer(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Liam Corbett, 36, from Ipswich, worked for Border Force at the Trinity Terminal.", lang="en")
+    assert {("EMPLOYED_BY", "Liam Corbett", "Border Force"), ("WORKS_AT", "Liam Corbett", "Trinity Terminal")} <= \
+        relations(ex)
+    nl = run("Jeroen B. werd dinsdag aangehouden. Hij werkte als kraanmachinist bij ECT in de haven van Rotterdam.",
+             lang="nl")
+    assert ("WORKS_AT", "Jeroen B.", "Rotterdam") in relations(nl)
+    seat = run("Liam Corbett sued Border Force in Felixstowe.", lang="en")
+    assert not {r for r in relations(seat) if r[0] == "WORKS_AT"}
