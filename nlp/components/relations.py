@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from nlp.components.appositions import NOUN_OF_BEFORE, PUBLIC_BODY, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.common import doc_text, sentence_starts
+from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
 from nlp.components.voyages import cargo, port_calls, vessel_clauses, voyage
@@ -261,6 +262,8 @@ class RelationFinder:
                 a, b = refs[min(src_k, tgt_k)], refs[max(src_k, tgt_k)]
                 out.append(self._hit(type_, refs[src_k], refs[tgt_k], a, b, s_start, s_end, "rule", 0.6, rule))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
+        for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
+            out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
         real = [k for k, r in enumerate(refs) if not r.anaphor]

@@ -68,6 +68,21 @@ _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharge
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
 
 
+# "Antwerp prosecutors", "the Rotterdam court": a port city naming an authority; "Jan Smit, 45, of Houston": a home town
+_AUTHORITY_AFTER = re.compile(r"^\s*(?:(?:'s|’s)\s+)?(?:public\s+|district\s+|crown\s+|federal\s+)?(?:prosecutors?|prosecution"
+                              r"|court|police|judges?|tribunal|magistrates?|parquet|rechtbank|politie|parket|authorit(?:y|ies)"
+                              r"|port authority|harbour master|harbor master|office)\b", re.I)
+_HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
+
+
+def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
+    """Whether the port ``refs[k]`` names an authority's seat or a person's home town, not a port of call."""
+    port = refs[k]
+    if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]):
+        return True
+    return k > 0 and refs[k - 1].type == "PERSON" and _HOME_BEFORE.search(text[refs[k - 1].end:port.start]) is not None
+
+
 def _person_moved(text: str, refs: Sequence[Ref], v: int, port: Ref) -> bool:
     """"Jansen departed from Santos while the X stayed at anchor": a port before the ship, right after a person
     (no other mention and no comma between them; "le conteneur X, arrivé au Havre à bord du Y" still holds)."""
@@ -120,7 +135,7 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
         before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
         if _NOT_CALL.search(before):
             continue  # "registered in Liberia", "based in Gulfport"
-        if _person_moved(text, refs, v, ref):
+        if _person_moved(text, refs, v, ref) or _seat_or_home(text, refs, k):
             continue
         if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
             continue

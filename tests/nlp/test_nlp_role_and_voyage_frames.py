@@ -190,3 +190,23 @@ def test_the_port_of_a_job_named_after_the_employer(run) -> None:  # type: ignor
     assert ("WORKS_AT", "Jeroen B.", "Rotterdam") in relations(nl)
     seat = run("Liam Corbett sued Border Force in Felixstowe.", lang="en")
     assert not {r for r in relations(seat) if r[0] == "WORKS_AT"}
+
+
+def test_calls_between_two_named_parties(run) -> None:  # type: ignore[no-untyped-def]
+    en = run("Investigators intercepted dozens of encrypted messages between Darren Holt and Koen Mertens.", lang="en")
+    assert {r for r in relations(en) if r[0] == "CONTACTED"}
+    fr = run("Les écoutes téléphoniques entre Karim Benali et Yannick Morel ont été versées au dossier.", lang="fr")
+    assert {r for r in relations(fr) if r[0] == "CONTACTED"}
+    nl = run("De politie onderschepte berichten tussen Dennis K. en Youssef A.", lang="nl")
+    assert {r for r in relations(nl) if r[0] == "CONTACTED"}
+    dispute = run("The court heard evidence about a dispute between Darren Holt and Koen Mertens.", lang="en")
+    assert not {r for r in relations(dispute) if r[0] == "CONTACTED"}
+
+
+def test_a_port_city_naming_an_authority_or_a_home_town_is_no_call(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The MV Ocean Tern sailed from Santos in May; Antwerp prosecutors later questioned its crew.", lang="en")
+    found = relations(ex)
+    assert ("CALLED_AT", "Ocean Tern", "Santos") in found
+    assert not {r for r in found if r[0] == "CALLED_AT" and r[2].startswith("Antwerp")}
+    home = run("The MV Ocean Tern sailed in May with Jan Smit, 45, of Rotterdam, on board as cook.", lang="en")
+    assert not {r for r in relations(home) if r[0] == "CALLED_AT" and r[2] == "Rotterdam"}
