@@ -22,3 +22,16 @@ def test_ze_before_a_plural_verb_is_they(run) -> None:  # type: ignore[no-untype
     assert not {r for r in relations(plural) if r[0] == "EMPLOYED_BY"}
     single = run("Marloes K. werd ook aangehouden. Ze werkte als planner bij Maasvlakte Logistics BV.", lang="nl")
     assert ("EMPLOYED_BY", "Marloes K.", "Maasvlakte Logistics BV") in relations(single)
+
+
+def test_verb_final_relative_clauses(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Marc P., die sinds 2019 bij Polder Trucking BV werkte, is verdachte. "
+             "Dylan M., die in de haven van Antwerpen werkte, bleef vrij. "
+             "Youssef A., die Tropenfruit Handel BV runt, zweeg.", lang="nl")
+    found = relations(ex)
+    assert {("EMPLOYED_BY", "Marc P.", "Polder Trucking BV"), ("WORKS_AT", "Dylan M.", "Antwerp"),
+            ("DIRECTOR_OF", "Youssef A.", "Tropenfruit Handel BV")} <= found
+    never = run("Marc P., die nooit bij Polder Trucking BV werkte, is getuige.", lang="nl")
+    assert not {r for r in relations(never) if r[0] == "EMPLOYED_BY"}
+    client = run("Youssef A., die Tropenfruit Handel BV belde, zweeg.", lang="nl")
+    assert not {r for r in relations(client) if r[0] == "DIRECTOR_OF"}
