@@ -115,10 +115,14 @@ _OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|consta
                    r"|in charge|spokes(?:person|man|woman)|director|deputy|assistant|commissioner|minister|secretary|head"
                    r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
                    r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
-                   r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+)")
+                   r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+|executive|acting"
+                   r"|regional|national|(?:agent )?in charge)")
 _TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
-_BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
+_BODY_TITLE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
+# "Ricky Patel, the Special Agent in Charge of HSI Newark": the title after the name, then the body
+_TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:" + _OFFICIAL_TITLE + r"\s+){1,6}(?:of|at|with|for|de|du|van|bij)"
+                          r"\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
                         r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
@@ -134,9 +138,10 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
         if ref.type != "PERSON" or ref.anaphor:
             continue
         titled = _TITLES_BEFORE.search(text[max(s_start, ref.start - 60):ref.start]) is not None
-        if i + 1 < len(refs) and titled:
+        if i + 1 < len(refs):
             body = refs[i + 1]
-            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _OF_BODY.fullmatch(
+            link = _OF_BODY if titled else _TITLE_AFTER
+            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and link.fullmatch(
                     text[ref.end:body.start]) and (PUBLIC_BODY.search(text[body.start:body.end])
                                                    or _ACRONYM.fullmatch(text[body.start:body.end])):
                 out.append(("EMPLOYED_BY", i, i + 1))  # "Detective Superintendent X of the GNDOCB": an acronym too

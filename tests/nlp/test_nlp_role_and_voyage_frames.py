@@ -210,3 +210,11 @@ def test_a_port_city_naming_an_authority_or_a_home_town_is_no_call(run) -> None:
     assert not {r for r in found if r[0] == "CALLED_AT" and r[2].startswith("Antwerp")}
     home = run("The MV Ocean Tern sailed in May with Jan Smit, 45, of Rotterdam, on board as cook.", lang="en")
     assert not {r for r in relations(home) if r[0] == "CALLED_AT" and r[2] == "Rotterdam"}
+
+
+def test_an_official_whose_title_follows_the_name_or_the_body(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run('"This case shows the threat," said Ricky Patel, the Special Agent in Charge of HSI Newark. '
+             "Europol's Executive Director Catherine De Bolle said ports were targeted.", lang="en")
+    assert {("EMPLOYED_BY", "Ricky Patel", "HSI"), ("EMPLOYED_BY", "Catherine De Bolle", "Europol")} <= relations(ex)
+    kin = run("Jan Claes, the brother of a Europol analyst, was arrested.", lang="en")
+    assert not {r for r in relations(kin) if r[0] == "EMPLOYED_BY"}
