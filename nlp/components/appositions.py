@@ -38,7 +38,7 @@ _PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|\w
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
                r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
                + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
-_LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
+_LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
 
 @cache

@@ -218,3 +218,12 @@ def test_an_official_whose_title_follows_the_name_or_the_body(run) -> None:  # t
     assert {("EMPLOYED_BY", "Ricky Patel", "HSI"), ("EMPLOYED_BY", "Catherine De Bolle", "Europol")} <= relations(ex)
     kin = run("Jan Claes, the brother of a Europol analyst, was arrested.", lang="en")
     assert not {r for r in relations(kin) if r[0] == "EMPLOYED_BY"}
+
+
+def test_served_as_a_crew_role_and_the_sole_partner(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Ivan Petrov, who served as captain of the MV Ocean Tern, was arrested.", lang="en")
+    assert ("WORKS_AT", "Ivan Petrov", "Ocean Tern") in relations(ex)
+    fr = run("Jean Roche est l'unique associé de la société Roche Logistique.", lang="fr")
+    assert ("OWNS", "Jean Roche", "Roche Logistique") in relations(fr)
+    guest = run("Ivan Petrov, who served as a guest aboard the MV Ocean Tern, was arrested.", lang="en")
+    assert not {r for r in relations(guest) if r[0] == "WORKS_AT"}
