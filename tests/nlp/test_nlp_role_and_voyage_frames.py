@@ -227,3 +227,13 @@ def test_served_as_a_crew_role_and_the_sole_partner(run) -> None:  # type: ignor
     assert ("OWNS", "Jean Roche", "Roche Logistique") in relations(fr)
     guest = run("Ivan Petrov, who served as a guest aboard the MV Ocean Tern, was arrested.", lang="en")
     assert not {r for r in relations(guest) if r[0] == "WORKS_AT"}
+
+
+def test_who_hauls_or_collects_a_box_did_not_ship_it(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("On 4 March, Whitt picked up container MSKU7329143 at the terminal. "
+             "Container MSKU7329143 was collected by Pelican Drayage Inc.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "SHIPPED_IN"}
+    nl = run("Container MSKU7329143 werd opgehaald door Van Dijk Transport BV.", lang="nl")
+    assert not {r for r in relations(nl) if r[0] == "SHIPPED_IN"}
+    importer = run("Container MSKU7329143 was imported by Tropical Harvest LLC.", lang="en")
+    assert {r for r in relations(importer) if r[0] == "SHIPPED_IN" and r[1] == "Tropical Harvest LLC"}
