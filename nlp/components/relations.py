@@ -26,7 +26,7 @@ from nlp.components.common import doc_text, sentence_starts
 from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
-from nlp.components.voyages import cargo, port_calls, vessel_clauses, voyage
+from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names, place_gazetteer
 
@@ -257,7 +257,7 @@ class RelationFinder:
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
-        for frame in (vessel_clauses, port_calls, cargo, voyage):
+        for frame in (vessel_clauses, port_calls, cargo, voyage, table_rows):
             for type_, src_k, tgt_k, rule in frame(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
                 a, b = refs[min(src_k, tgt_k)], refs[max(src_k, tgt_k)]
                 out.append(self._hit(type_, refs[src_k], refs[tgt_k], a, b, s_start, s_end, "rule", 0.6, rule))

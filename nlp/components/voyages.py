@@ -212,3 +212,32 @@ def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], 
             out.append(("CALLED_AT", v, k, f"{lang}:vessel-clause"))
     return out
 
+
+_ROW_SEPARATOR = re.compile(r"\t| {2,}|\|")
+_ROUTE_JOIN = re.compile(r"^\s*(?:-|–|—|→|->|>|/|to|naar|vers)\s*$", re.I)
+
+
+def table_rows(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+               s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Ports on a line of an arrivals table or a route with its one ship: "MSC Leandra | Cartagena | Savannah",
+    "Cala Palma: Santos – Algeciras – Rotterdam". No person may stand on the line (a home town is no call)."""
+    vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL" and not r.anaphor]
+    if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1 or any(r.type == "PERSON" for r in refs):
+        return []
+    # a place on a ship's row is a port even when the gazetteer reads it as a city ("Cartagena", "Santos")
+    ports = [k for k, r in enumerate(refs) if r.type in ("PORT", "LOCATION") and not r.anaphor
+             and text[r.start:r.end] not in country_names()]
+    line = text[s_start:s_end]
+    route = any(_ROUTE_JOIN.match(text[refs[a].end:refs[b].start]) for a, b in zip(ports, ports[1:], strict=False))
+    if not ports or not (route or len(_ROW_SEPARATOR.findall(line.strip())) >= 2):  # two cells apart, not a stray gap
+        return []
+    v, out = vessels[0], []
+    for k in ports:
+        pair = (min(v, k), max(v, k))
+        before = _SPACES.sub(" ", text[max(s_start, refs[k].start - 30):refs[k].start].lower())
+        if pair in typed or pair in blocked or _NOT_CALL.search(before) or _seat_or_home(text, refs, k):
+            continue
+        typed.add(pair)
+        out.append(("CALLED_AT", v, k, f"{lang}:table-row"))
+    return out
+

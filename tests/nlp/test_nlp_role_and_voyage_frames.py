@@ -237,3 +237,13 @@ def test_who_hauls_or_collects_a_box_did_not_ship_it(run) -> None:  # type: igno
     assert not {r for r in relations(nl) if r[0] == "SHIPPED_IN"}
     importer = run("Container MSKU7329143 was imported by Tropical Harvest LLC.", lang="en")
     assert {r for r in relations(importer) if r[0] == "SHIPPED_IN" and r[1] == "Tropical Harvest LLC"}
+
+
+def test_a_table_row_or_a_route_line_gives_its_ship_the_ports(run) -> None:  # type: ignore[no-untyped-def]
+    table = "Vessel\tPort of loading\tPort of discharge\nMSC Leandra\tCartagena\tSavannah\n"
+    found = relations(run(table, lang="en"))
+    assert {("CALLED_AT", "MSC Leandra", "Cartagena"), ("CALLED_AT", "MSC Leandra", "Savannah")} <= found
+    route = relations(run("Route of the MV Ocean Tern: Santos – Algeciras – Antwerp.", lang="en"))
+    assert {("CALLED_AT", "Ocean Tern", "Algeciras"), ("CALLED_AT", "Ocean Tern", "Antwerp")} <= route
+    crew = relations(run("Name\tHome town\tVessel\nJan Smit\tRotterdam\tMSC Leandra\n", lang="en"))
+    assert not {r for r in crew if r[0] == "CALLED_AT"}
