@@ -151,4 +151,12 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
             if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _BODY_TITLE.fullmatch(
                     text[body.end:ref.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
                 out.append(("EMPLOYED_BY", i, i - 1))
+            elif body.type == "COMPANY" and not body.anaphor and _FIRM_JOB.fullmatch(text[body.end:ref.start]):
+                out.append(("EMPLOYED_BY", i, i - 1))  # "DP World employee Mark Hale", "Harbourline stevedore X"
     return out
+
+
+_FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|veteran)\s+)?(?:employee|worker|driver"
+                       r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"
+                       r"|supervisor|manager|foreman|engineer|agent|broker|dispatcher|straddle carrier driver|security guard"
+                       r"|medewerker|werknemer|chauffeur|planner|employé|salarié|cariste|grutier)\s+", re.I)

@@ -247,3 +247,10 @@ def test_a_table_row_or_a_route_line_gives_its_ship_the_ports(run) -> None:  # t
     assert {("CALLED_AT", "Ocean Tern", "Algeciras"), ("CALLED_AT", "Ocean Tern", "Antwerp")} <= route
     crew = relations(run("Name\tHome town\tVessel\nJan Smit\tRotterdam\tMSC Leandra\n", lang="en"))
     assert not {r for r in crew if r[0] == "CALLED_AT"}
+
+
+def test_a_firm_before_a_job_and_a_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("DP World employee Mark Hale was charged on Monday.", lang="en")
+    assert ("EMPLOYED_BY", "Mark Hale", "DP World") in relations(ex)
+    visitor = run("DP World visitor Mark Hale was charged on Monday.", lang="en")
+    assert not {r for r in relations(visitor) if r[0] == "EMPLOYED_BY"}
