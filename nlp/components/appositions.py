@@ -23,17 +23,22 @@ RELATION = {
     ("crew", "VESSEL"): "WORKS_AT", ("crew", "COMPANY"): "EMPLOYED_BY", ("crew", "ORGANIZATION"): "EMPLOYED_BY",
     ("job", "PORT"): "WORKS_AT", ("job", "COMPANY"): "EMPLOYED_BY", ("job", "ORGANIZATION"): "EMPLOYED_BY",
     ("director", "COMPANY"): "DIRECTOR_OF", ("owner", "COMPANY"): "OWNS", ("owner", "VESSEL"): "OWNS",
+    ("kin", "PERSON"): "FAMILY_OF",
 }
 MAX_REACH = 160
+# a noun and "of" right before a name: "the father of X", "le gérant de X", "de vader van X"
+NOUN_OF_BEFORE = re.compile(r"\b[a-zà-ÿ-]{3,} (?:of|de|du|d['’]|van) (?:the |la |le |de |het )?$", re.I)
 _PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|posted to|seconded to|employed by|working for|working at|hired by|de|du|de la|des"
          r"|d['’]|au|aux|à|chez|pour|pour le compte de|à bord du|à bord de|à bord|sur|employée? par|travaillant pour"
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
 _ARTICLE = r"(?:(?:the|le|la|les|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s+|l['’]\s*)?"
-_PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|bedrijf|vennootschap|terminal operator|vessel|ship"
+# "la société de transport X", "het importbedrijf X": a firm noun with what the firm does
+_PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|\w*bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
-               r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
+               r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
+               r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
                + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
-_LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
+_LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
 
 @cache
@@ -44,10 +49,10 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             role = r"(?:" + row[2] + r")"
             after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
                                + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
-                               + r"(?:\s+[a-zà-ÿ]+)?"  # "capitaine grec du", "seaman aboard"
+                               + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
-            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|l['’]|de|het)\s+)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
+            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
                                 + r"\s+" + _ARTICLE + _PLACE_WORD + r"$", re.I)
             out.append((row[1], after, before))
     return out
@@ -58,29 +63,20 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     roles = _roles(lang)
     if not roles:
         return []
-    lists = {group[-1]: group for group in _lists(text, refs, plain=True)}
+    # "the father of X, Y": X is no member of a list with Y
+    lists = {group[-1]: group for group in _lists(text, refs, plain=True)
+             if not NOUN_OF_BEFORE.search(text[max(s_start, refs[group[0]].start - 40):refs[group[0]].start])}
     out: list[tuple[str, int, int]] = []
     for i, ref in enumerate(refs):
-        if ref.anaphor and ref.type != "PERSON":
+        if ref.anaphor and ref.type != "PERSON" and (ref.type not in ("VESSEL", "COMPANY") or ref.start == ref.end):
+            continue  # "the vessel" and "the company" stand for their antecedent when a role names them
+        if ref.type == "PERSON" and _after_role(text, refs, i, roles, lists, out):
             continue
-        if ref.type == "PERSON":  # "He was a crane operator at X": a pronoun stands for its person
-            for j in range(i + 1, min(len(refs), i + 4)):
-                target = refs[j]
-                if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
-                                                                                                "ORGANIZATION"):
-                    continue
-                between = text[ref.end:target.start]
-                for cls, after, _before in roles:
-                    type_ = RELATION.get((cls, target.type))
-                    if type_ and after.fullmatch(between):
-                        out.extend((type_, k, j) for k in lists.get(i, [i]) if refs[k].type == "PERSON")
-                        break
-                else:
-                    continue
-                break
-        elif ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION") and i + 1 < len(refs):
+        if ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION", "PERSON") and i + 1 < len(refs):
             person = refs[i + 1]
-            if person.type != "PERSON" or person.anaphor or not re.fullmatch(r"\s*[,:]\s*", text[ref.end:person.start]):
+            if person.type != "PERSON" or person.anaphor or not _NAME_AFTER.fullmatch(text[ref.end:person.start]):
+                continue
+            if ref.type == "PERSON" and ref.anaphor:
                 continue
             head = text[max(s_start, ref.start - 80):ref.start]
             group = next((g for g in _lists(text, refs, plain=True) if g[0] == i + 1), [i + 1])
@@ -92,18 +88,47 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     return out
 
 
+# "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
+_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?", re.I)
+
+
+def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list) -> bool:
+    """A person followed by a role and its place: "X, 40, a longshoreman at the Port of Y"."""
+    ref = refs[i]
+    for j in range(i + 1, min(len(refs), i + 4)):
+        target = refs[j]
+        if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
+                                                                                        "ORGANIZATION"):
+            continue
+        between = text[ref.end:target.start]
+        for cls, after, _before in roles:
+            type_ = RELATION.get((cls, target.type))
+            if type_ and after.fullmatch(between):
+                out.extend((type_, k, j) for k in lists.get(i, [i]) if refs[k].type == "PERSON")
+                return True
+    return False
+    return out
+
+
 # officials: "Detective Sergeant Karen Doyle of the Australian Federal Police", "Border Force officer Mark Ellery"
 _OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|constable|branch|commander|officers?|special|agents?"
                    r"|in charge|spokes(?:person|man|woman)|director|deputy|assistant|commissioner|minister|secretary|head"
                    r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
                    r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
-                   r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+)")
+                   r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+|executive|acting"
+                   r"|regional|national|(?:agent )?in charge)")
 _TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
-_BODY_TITLE = re.compile(r"\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
+_BODY_TITLE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
+# "Ricky Patel, the Special Agent in Charge of HSI Newark": the title after the name, then the body
+_TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:" + _OFFICIAL_TITLE + r"\s+){1,6}(?:of|at|with|for|de|du|van|bij)"
+                          r"\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
                         r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
 
 
 def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> list[tuple[str, int, int]]:
@@ -113,15 +138,25 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
         if ref.type != "PERSON" or ref.anaphor:
             continue
         titled = _TITLES_BEFORE.search(text[max(s_start, ref.start - 60):ref.start]) is not None
-        if i + 1 < len(refs) and titled:
+        if i + 1 < len(refs):
             body = refs[i + 1]
-            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _OF_BODY.fullmatch(
-                    text[ref.end:body.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
-                out.append(("EMPLOYED_BY", i, i + 1))
+            link = _OF_BODY if titled else _TITLE_AFTER
+            if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and link.fullmatch(
+                    text[ref.end:body.start]) and (PUBLIC_BODY.search(text[body.start:body.end])
+                                                   or _ACRONYM.fullmatch(text[body.start:body.end])):
+                out.append(("EMPLOYED_BY", i, i + 1))  # "Detective Superintendent X of the GNDOCB": an acronym too
                 continue
         if i > 0:
             body = refs[i - 1]
             if body.type in ("ORGANIZATION", "COMPANY") and not body.anaphor and _BODY_TITLE.fullmatch(
                     text[body.end:ref.start]) and PUBLIC_BODY.search(text[body.start:body.end]):
                 out.append(("EMPLOYED_BY", i, i - 1))
+            elif body.type == "COMPANY" and not body.anaphor and _FIRM_JOB.fullmatch(text[body.end:ref.start]):
+                out.append(("EMPLOYED_BY", i, i - 1))  # "DP World employee Mark Hale", "Harbourline stevedore X"
     return out
+
+
+_FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|veteran)\s+)?(?:employee|worker|driver"
+                       r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"
+                       r"|supervisor|manager|foreman|engineer|agent|broker|dispatcher|straddle carrier driver|security guard"
+                       r"|medewerker|werknemer|chauffeur|planner|employé|salarié|cariste|grutier)\s+", re.I)

@@ -89,6 +89,10 @@ def phrase_tokens(lang: str, phrase: str) -> list[str]:
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\b(?:Mr|Ms|Dr|St|Me|Mt|nr|no|Nr|No|vs|cf|ca))(?<!\b(?:Mrs|Mme|dhr|art|Art))"
                            r"[.!?…]+[\"')\]»”]*\s+(?=[A-Z0-9À-Ý\"'(«“\-•])|\n[ \t]*\n\s*")
 _LINE_END = re.compile(r"\n\s*")
+# "Kees P. Hij werkte ...", "Mo B. De rechtbank ...": the initial of an anonymised name ends a sentence when a
+# pronoun, an article before a lower-case noun or a sentence adverb follows
+_INITIAL_END = re.compile(r"\b[A-Z][a-zà-ÿ]+ [A-Z]\.\s+(?=(?:De|Het|Een|Le|La|Les|The|A|Un|Une)\s+[a-zà-ÿ]"
+                          r"|(?:Hij|Zij|Ze|Op|Volgens|Daarna|Ook|Tijdens|Er|He|She|They|According|Il|Elle|Ils|Selon)\b)")
 # abbreviations that a full stop does not end a sentence after: always (court citations, titles, "v."),
 # or before a number ("Oct. 12", "No. 5", "art. 3")
 _ABBREV_ALWAYS = frozenset("""v vs U.S F Supp App Cir Gen Lt Sgt Det Insp Supt Hon Rep Sen Gov Cpl Capt Cmdr Col Rev Prof
@@ -122,6 +126,7 @@ def sentence_starts(doc: Doc) -> list[int]:
         return starts
     text = doc_text(doc)
     chars = {m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviation_before(text, m)}
+    chars |= {m.end() for m in _INITIAL_END.finditer(text)}
     for match in _LINE_END.finditer(text):
         end = match.end()
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()

@@ -46,6 +46,9 @@ _SUBJECT = {
           r"|le mis en cause|l['’]accusée?|le gardé à vue)\b",
     "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
 }
+_PRONOUNS = {"he", "she", "il", "elle", "hij", "zij", "ze"}  # "belde hij Sander K.": a pronoun before a name still refers
+_PLURAL_VERB = re.compile(r"\s+(?:zijn|waren|hebben|hadden|werden|worden|kunnen|konden|zullen|zouden|moeten|moesten"
+                          r"|\w+(?:den|ten))\b", re.I)
 _VESSEL = {
     "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer ship|trawler)\b",
     "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
@@ -121,10 +124,15 @@ _OBJECT_RE = _compile(_OBJECT)
 _THAT_RE = _compile(_THAT)
 
 
+_NAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý][\w'’-]")
+
+
 def _describes(match: re.Match[str], s_start: int, in_sent: list[Ref]) -> bool:
-    """Whether a named mention follows the noun phrase right away: then it names, it does not refer."""
+    """Whether a name follows the noun phrase right away: then it names, it does not refer. A capitalised
+    word counts even when no mention was found there ("la société Trans-Fret": not the firm named before)."""
     end = s_start + match.end()
-    return any(not r.anaphor and end <= r.start <= end + 2 for r in in_sent)
+    return any(not r.anaphor and end <= r.start <= end + 2 for r in in_sent) or \
+        _NAME_NEXT.match(match.string, match.end()) is not None
 
 
 class Coreference:
@@ -162,6 +170,10 @@ class Coreference:
             word = match.group(0).lower()
             if word in ("she", "il", "elle") and self._ship_antecedent(pos, in_sent):
                 continue  # "She was escorted into Cork": the ship, handled below
+            if word == "ze" and _PLURAL_VERB.match(text, match.end()):
+                continue  # "Ze werkten voor X": they, not she
+            if word not in _PRONOUNS and _describes(match, s_start, in_sent):
+                continue  # "The defendant, Jonas Peeters, ...", "De beklaagde Jonas P.": the name that follows
             if any(r.start < pos for r in persons):
                 head = text[:match.start()][-12:]
                 that = _THAT_RE.get(lang)

@@ -55,8 +55,10 @@ _PORT_COMPANY = re.compile(r"(?<![\w-])(?:(?:[A-Z][\w'’-]+[ \t]+){1,3}Ports(?!
                            r"|(?:Port[ \t]+of[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+Port[ \t]+Company)(?![\w-])")
 P_PORT_COMPANY = 88
 # a firm named after the noun that says it is one: "containerbedrijf Progeco Holland", "la société Seine Transit"
-_FIRM_NOUN = re.compile(r"(?:\b(?:\w*bedrijf|rederij|firma|vennootschap|expediteur|transporteur)|\bla société|\bl['’]entreprise"
-                        r"|\bthe (?:company|firm|shipping line|freight forwarder|haulier|haulage firm|trucking company))"
+_FIRM_NOUN = re.compile(r"(?:\b(?:\w*bedrijf|rederij|firma|vennootschap|expediteur|transporteur|scheepvaartmaatschappij)"
+                        r"|\bla société(?: d[e'’] ?[a-zà-ÿ]+)?|\bl['’]entreprise|\bla compagnie(?: maritime)?|\bl['’]armateur"
+                        r"|\bl['’]armement|\bthe (?:company|firm|shipping line|shipping company|freight forwarder|haulier|haulage firm"
+                        r"|trucking company|terminal operator|stevedoring company|logistics company))"
                         r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|d['’][A-Z][\w'’-]+|&|van|de|der|den|et|du|des)){0,3}(?<![ \t]))")
 P_FIRM_NOUN = 81
 # a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",
@@ -75,6 +77,9 @@ _PORT_PART_FR = re.compile(
     r"(?<![\w-])(?:[Tt]erminal|[Qq]uai|[Bb]assin|[Dd]arse|[Mm]ôle)(?:\s+(?:minéralier|fruitier|roulier|multivrac|vraquier"
     r"|pétrolier|à conteneurs|de conteneurs|conteneurs|sucrier|céréalier))?\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)"
     r"[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w-]+)?(?![\w-]|\s+\d)")  # "Darse 2" is the numbered form
+# "au terminal Porte Océane", "quai Joannès Couvert": a lower-case part-of-port noun right before a name
+_PORT_PART_NAMED = re.compile(r"(?<![\w-])(?:terminal|quai|bassin|darse|môle)\s+(?!(?:Le|La|Les|De|Du|Des|The)\b)"
+                              r"[A-ZÉ][\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){0,2}(?![\w-])")
 # terminal-ish words that belong to a firm, not a place
 _NOT_PORT_WORDS = re.compile(r"^(?:The|A|An|Le|La|De|Het|In|At|On|From|To|Of|And|Et|En)$")
 _FIRM_FORM = r",?[ \t]+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.A\.|P\.C\.|PLLC|PC|Ltd\.?|Inc\.?|SCRL|SPRL|BV|B\.V\.|NV|CVBA|SA|SAS|SARL)"
@@ -128,7 +133,7 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
-            for s in _spans(doc, _PORT_PART_FR, "PORT")]
+            for s in _spans(doc, _PORT_PART_FR, "PORT") + _spans(doc, _PORT_PART_NAMED, "PORT")]
     out += [(P_NAMED_TERMINAL, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
             for s in _spans(doc, _NAMED_TERMINAL, "PORT")]
     out += [(P_PORT_COMPANY, s) for s in _spans(doc, _PORT_COMPANY, "COMPANY")]

@@ -29,7 +29,9 @@ TITLES = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "m.", "mme", "mme.", "mlle", 
           "voorzitter", "chairman", "substitut", "advocaat-generaal"]
 # a stop word may be a surname ("Sébastien Hue", "Brian May") but no particle, article or short word is
 _NOT_SURNAME = ["the", "and", "les", "des", "het", "een", "une", "in", "on", "of", "at", "to", "is", "it", "as", "an", "en",
-                "et", "un", "op", "om", "he", "we", "il", "on", "by", "or", "ou", "si", "ni", "is"]
+                "et", "un", "op", "om", "he", "we", "il", "on", "by", "or", "ou", "si", "ni", "is",
+                # subject pronouns that open the next sentence after "Kees P.": "Kees P. Hij werkte ..."
+                "hij", "zij", "ze", "she", "they", "elle", "ils", "elles"]
 _SURNAME = {"IS_TITLE": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": [p.lower() for p in PARTICLES] + _NOT_SURNAME}}
 _SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
 

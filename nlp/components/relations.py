@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import apposition_relations, official_relations
+from nlp.components.appositions import NOUN_OF_BEFORE, PUBLIC_BODY, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
+from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
-from nlp.components.voyages import cargo, port_calls, voyage
+from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names, place_gazetteer
 
@@ -71,6 +72,9 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
+_JOBS = {"EMPLOYED_BY", "WORKS_AT", "DIRECTOR_OF"}
+_PAST = re.compile(r"\b(?:formerly|previously|once|ex-|voorheen|vroeger|gewezen|anciennement|autrefois|auparavant|naguère)", re.I)
+_NAMED_NEXT = re.compile(r"^, ?ent ?,")
 _PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 
 
@@ -158,7 +162,7 @@ class RelationFinder:
         if not found and inner and a.type == "PERSON":
             # "X, planner employed by Y, who works at Z": the relative clause after an apposition
             head, sep, tail = between.rpartition("ent ")
-            if sep and _RELATIVE.match(tail):
+            if sep and _RELATIVE.match(tail) and not any(r.type == "PERSON" for r in inner):  # "who" is the person named last
                 found = self._match(a, b, tail, after)
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)
@@ -231,6 +235,8 @@ class RelationFinder:
                 conf = 0.6 if (a.anaphor or b.anaphor) else 0.8
                 after = self._after(doc, b, refs, s_end)
                 found = self._typed(a, b, between, refs[i + 1:j], after)
+                if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
+                    found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
                 for type_, reverse, rule in self._settle(found, a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
@@ -254,11 +260,13 @@ class RelationFinder:
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
-        for frame in (port_calls, cargo, voyage):
+        for frame in (vessel_clauses, port_calls, cargo, voyage, table_rows):
             for type_, src_k, tgt_k, rule in frame(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
                 a, b = refs[min(src_k, tgt_k)], refs[max(src_k, tgt_k)]
                 out.append(self._hit(type_, refs[src_k], refs[tgt_k], a, b, s_start, s_end, "rule", 0.6, rule))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
+        for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
+            out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
         real = [k for k, r in enumerate(refs) if not r.anaphor]
@@ -354,6 +362,11 @@ class RelationFinder:
                 continue  # "(Aberdeen South)": a constituency, not a party
             if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
                 continue
+            if type_ in _JOBS and _PAST.search(text[a.end:b.start]):
+                continue  # "was formerly employed by X", "voorheen werkzaam bij": not the job at the time of the case
+            ends = text[a.target_start:a.target_end] + " " + text[b.target_start:b.target_end]
+            if type_ == "ASSOCIATE_OF" and (_AUTHORITY.search(ends) or PUBLIC_BODY.search(ends)):
+                continue  # "Border Force worked alongside the AFP": agencies cooperate, they are no network
             if (type_, reverse) not in {(t, r) for t, r, _n in out}:
                 out.append((type_, reverse, rule))
         return out

@@ -5,7 +5,10 @@
   vessel the sentence names;
 - every port of a sentence that moves its one vessel ("sailed from A and B before discharging at C")
   is a ``CALLED_AT`` unless it is a registry, a seat or an authority ("registered in Liberia");
-- a container in a sentence that puts it on board its one vessel is ``SHIPPED_IN`` it.
+- a container in a sentence that puts it on board its one vessel is ``SHIPPED_IN`` it;
+- a port in a clause that moves the vessel named right before it ("the X, which arrived from Y",
+  "X, bound for Y", "de X, die vanuit Y voer") is a ``CALLED_AT`` of that vessel, even when the
+  sentence names other ships (:func:`vessel_clauses`).
 
 Each frame gives ``(type, source index, target index, rule)`` over the mentions of the sentence and
 adds the pair it ties to ``typed``.
@@ -17,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.components.coreference import Ref
-from nlp.resources import country_names
+from nlp.resources import _rows, country_names
 
 Frame = tuple[str, int, int, str]
 _SPACES = re.compile(r"\s+")
@@ -27,14 +30,18 @@ _CALL_CUE = {
                      r"docked at|berthed at|berthed in|moored at|moored in|discharged at|discharged in|unloaded at|"
                      r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
                      r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
-                     r"arrived from|sailed from|departed from|coming from)"
+                     r"arrived from|sailed from|departed from|coming from|bound for|inbound from|en route to|headed for|"
+                     r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
                      r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
-                     r"en provenance de|en provenance d'|venant de|parti de|partie de)"
+                     r"en provenance de|en provenance d'|venant de|parti de|partie de|à destination de|à destination d'|"
+                     r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers)"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
     "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
-                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit) (?:de )?(?:haven van )?$"),
+                     r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit|vertrok uit|afkomstig uit|"
+                     r"komende uit|op weg naar|onderweg naar|met bestemming|legde aan in|legde aan aan|legde aan bij|"
+                     r"meerde aan aan|meerde aan bij|aangemeerd aan|aangemeerd bij) (?:de |het )?(?:haven van )?$"),
 }
 _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
                         r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
@@ -61,6 +68,30 @@ _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharge
                        r"(?:vessel |ship |navire |schip |containerschip )?$")
 
 
+# "Antwerp prosecutors", "the Rotterdam court": a port city naming an authority; "Jan Smit, 45, of Houston": a home town
+_AUTHORITY_AFTER = re.compile(r"^\s*(?:(?:'s|’s)\s+)?(?:public\s+|district\s+|crown\s+|federal\s+)?(?:prosecutors?|prosecution"
+                              r"|court|police|judges?|tribunal|magistrates?|parquet|rechtbank|politie|parket|authorit(?:y|ies)"
+                              r"|port authority|harbour master|harbor master|office)\b", re.I)
+_HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
+
+
+def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
+    """Whether the port ``refs[k]`` names an authority's seat or a person's home town, not a port of call."""
+    port = refs[k]
+    if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]):
+        return True
+    return k > 0 and refs[k - 1].type == "PERSON" and _HOME_BEFORE.search(text[refs[k - 1].end:port.start]) is not None
+
+
+def _person_moved(text: str, refs: Sequence[Ref], v: int, port: Ref) -> bool:
+    """"Jansen departed from Santos while the X stayed at anchor": a port before the ship, right after a person
+    (no other mention and no comma between them; "le conteneur X, arrivé au Havre à bord du Y" still holds)."""
+    if port.start > refs[v].start:
+        return False
+    before = [r for r in refs if r.end <= port.start]
+    return bool(before) and before[-1].type == "PERSON" and "," not in text[before[-1].end:port.start]
+
+
 def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
            s_start: int, s_end: int, lang: str) -> list[Frame]:
     """A port named right after a port-call phrase, in a sentence about a single vessel."""
@@ -71,7 +102,8 @@ def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], bloc
     v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
     out = []
     for k, ref in enumerate(refs):
-        if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked:
+        if ref.type != "PORT" or (min(v, k), max(v, k)) in typed or (min(v, k), max(v, k)) in blocked \
+                or _person_moved(text, refs, v, ref):
             continue
         before = _SPACES.sub(" ", text[max(s_start, ref.start - 40):ref.start].lower())
         after = _SPACES.sub(" ", text[ref.end:min(s_end, ref.end + 40)].lower())
@@ -103,6 +135,8 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
         before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
         if _NOT_CALL.search(before):
             continue  # "registered in Liberia", "based in Gulfport"
+        if _person_moved(text, refs, v, ref) or _seat_or_home(text, refs, k):
+            continue
         if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
             continue
         typed.add(pair)
@@ -125,3 +159,85 @@ def cargo(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: 
             typed.add(pair)
             out.append(("SHIPPED_IN", v, k, f"{lang}:on-board"))
     return out
+
+
+def _moves(lang: str) -> re.Pattern[str] | None:
+    words = [row[1] for row in _rows("vessel_moves.tsv") if len(row) >= 2 and row[0] == lang]
+    if not words:
+        return None
+    # Dutch relative clauses put the verb last: "de X, die vanuit Santos naar Rotterdam voer"
+    return re.compile(r"^\s*,\s*(?:(?:which|that|qui|dat|die|waarmee)\s+(?:[^,;.]{0,60}?\s)?)?(?:" + "|".join(words)
+                      + r")\b", re.I)
+
+
+_MOVES = {lang: _moves(lang) for lang in ("en", "fr", "nl")}
+_CLAUSE_STOP = re.compile(r"[;:()\n]|\.\s")
+# after the first port, a comma ends the clause unless a list or another leg of the voyage goes on
+_GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:(?:and|et|en|or|ou|of|then|puis|daarna|before|after|avant|après|voordat|via)\b[^,]*)?$", re.I)
+
+
+def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                   s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Ports in a relative or participial clause that moves the vessel named right before it."""
+    moves = _MOVES.get(lang)
+    if moves is None:
+        return []
+    out: list[Frame] = []
+    for v, vessel in enumerate(refs):
+        if vessel.type != "VESSEL" or vessel.anaphor:
+            continue
+        after = text[vessel.end:s_end]
+        head = moves.match(after)
+        if head is None:
+            continue
+        stop = _CLAUSE_STOP.search(after, head.end())
+        limit = vessel.end + (stop.start() if stop else len(after))
+        last = vessel.end + min(head.end(), after.index(",") + 1)
+        found = False
+        for k in range(v + 1, len(refs)):
+            ref = refs[k]
+            if ref.start >= limit or ref.type in ("VESSEL", "PERSON"):
+                break
+            if ref.type != "PORT" or ref.anaphor:
+                continue
+            gap = _SPACES.sub(" ", text[last:ref.start].lower())
+            if found and "," in gap and not _GOES_ON.match(gap.split(",", 1)[1] if gap.count(",") == 1 else gap):
+                break
+            pair = (min(v, k), max(v, k))
+            last = ref.end
+            if pair in typed or pair in blocked or _NOT_CALL.search(gap):
+                continue
+            typed.add(pair)
+            found = True
+            out.append(("CALLED_AT", v, k, f"{lang}:vessel-clause"))
+    return out
+
+
+_ROW_SEPARATOR = re.compile(r"\t| {2,}|\|")
+_ROUTE_JOIN = re.compile(r"^\s*(?:-|–|—|→|->|>|/|to|naar|vers)\s*$", re.I)
+
+
+def table_rows(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+               s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Ports on a line of an arrivals table or a route with its one ship: "MSC Leandra | Cartagena | Savannah",
+    "Cala Palma: Santos – Algeciras – Rotterdam". No person may stand on the line (a home town is no call)."""
+    vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL" and not r.anaphor]
+    if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1 or any(r.type == "PERSON" for r in refs):
+        return []
+    # a place on a ship's row is a port even when the gazetteer reads it as a city ("Cartagena", "Santos")
+    ports = [k for k, r in enumerate(refs) if r.type in ("PORT", "LOCATION") and not r.anaphor
+             and text[r.start:r.end] not in country_names()]
+    line = text[s_start:s_end]
+    route = any(_ROUTE_JOIN.match(text[refs[a].end:refs[b].start]) for a, b in zip(ports, ports[1:], strict=False))
+    if not ports or not (route or len(_ROW_SEPARATOR.findall(line.strip())) >= 2):  # two cells apart, not a stray gap
+        return []
+    v, out = vessels[0], []
+    for k in ports:
+        pair = (min(v, k), max(v, k))
+        before = _SPACES.sub(" ", text[max(s_start, refs[k].start - 30):refs[k].start].lower())
+        if pair in typed or pair in blocked or _NOT_CALL.search(before) or _seat_or_home(text, refs, k):
+            continue
+        typed.add(pair)
+        out.append(("CALLED_AT", v, k, f"{lang}:table-row"))
+    return out
+
