@@ -1,0 +1,173 @@
+"""Person names in the forms court texts write them and the other rules miss.
+
+- a party role glued before the name: "Appellants Wilson Mora", "Verdachte Ruben Kasteleyn",
+  "Prévenu Karim Benali" (``data/person_roles.txt``): the role is cut off;
+- names in capitals in captions and headings: "UNITED STATES v. WILSON MORA", "DERMOT FAHY and
+  GARY HOLT, Appellants"; the caption words that are no names ("UNITED STATES", "RECHTBANK",
+  ``data/caption_words.txt``) keep headings out;
+- a registry line with a comma, "SURNAME, Given": "DE WIT, Pieter", "MARCHAND, Julien";
+- a surname standing alone, of a person the document named in full, when that surname is also a
+  place name of the port gazetteer ("Holt" after "Gary Holt"), unless it is used as a place there
+  ("in Holt", "Holt harbour").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from graph.ids import fold
+from nlp.components.common import doc_text
+from nlp.resources import _lines, country_names, first_names, place_gazetteer
+
+__all__ = ["caption_names", "comma_registry_names", "gazetteer_surnames", "without_role"]
+
+_CONNECTORS = frozenset({"AND", "ET", "EN", "&", "V", "V.", "VS", "VS.", "C.", "CONTRE", "TEGEN", ","})
+_PARTICLES = frozenset("VAN DE DER DEN TER TEN LE LA DU DA DI DOS VON EL AL BEN BIN ABOU ABU MC".split())
+# a line that names parties: "X v. Y", "X c. Y", "Appellants", "verdachte:"
+_CAPTION = re.compile(r"(?:\s(?:v|vs|c)\.?\s|\s(?:contre|tegen)\s|\b(?:Appell\w+|Defendants?|Petitioners?|Respondents?"
+                      r"|Plaintiffs?|verdachte|Verdachte|VERDACHTE|prévenue?s?|Prévenue?s?|PRÉVENUE?S?)\b)")
+_PLACE_BEFORE = frozenset("""in at from near to of into via à au aux en te naar uit bij nabij port haven havens
+    harbour""".split())
+_PLACE_AFTER = frozenset("""port harbour harbor haven terminal dock docks quay wharf road street county district
+    city airport""".split())
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word for line in _lines(name) for word in line.split())
+
+
+def roles() -> frozenset[str]:
+    """Party roles that open a name in court texts (``person_roles.txt``)."""
+    return _words("person_roles.txt")
+
+
+def without_role(span: Span) -> Span | None:
+    """``span`` without the party roles before the name ("Appellants Wilson Mora" -> "Wilson Mora")."""
+    start = span.start
+    doc = span.doc
+    while start < span.end and (doc[start].text in roles() or doc[start].text.title() in roles()) \
+            and not doc[start].is_upper:
+        start += 1
+    if start == span.start:
+        return span
+    if start == span.end:
+        return None
+    return Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_)
+
+
+def _caps_word(tok) -> bool:  # noqa: ANN001  (a spaCy Token)
+    return tok.is_upper and tok.is_alpha and (len(tok) >= 2 or tok.text in _PARTICLES)
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with "-" joining "SÁNCHEZ-ORTIZ"), cut at connectors."""
+    runs, start = [], None
+    for tok in doc:
+        inside = _caps_word(tok) and tok.text not in _CONNECTORS
+        hyphen = (tok.text == "-" and start is not None and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
+                  and tok.i + 1 < len(doc) and _caps_word(doc[tok.i + 1]))
+        if inside or hyphen:
+            start = tok.i if start is None else start
+            if tok.whitespace_ and "\n" in tok.whitespace_:
+                runs.append((start, tok.i + 1))
+                start = None
+            continue
+        if start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _line_of(doc: Doc, span: Span) -> str:
+    text = doc_text(doc)
+    return text[text.rfind("\n", 0, span.start_char) + 1:(text.find("\n", span.end_char) + 1 or len(text) + 1) - 1]
+
+
+def _plausible_caps_name(span: Span) -> bool:
+    from nlp.components.organizations import classify_org
+
+    words = [t.text for t in span if t.text != "-"]
+    names = [w for w in words if w not in _PARTICLES]
+    if not 2 <= len(words) <= 4 or len(names) < 2 or words[-1] in _PARTICLES:
+        return False
+    if any(w in _words("caption_words.txt") or w.title() in roles() for w in words):
+        return False
+    title = " ".join(w.title() for w in words)
+    return (classify_org(title)[0] is None and fold(title) not in place_gazetteer()
+            and title not in country_names() and not any(w.title() in country_names() for w in names))
+
+
+def caption_names(doc: Doc) -> list[Span]:
+    """Person names written in capitals on a caption line ("UNITED STATES v. WILSON MORA") or opening
+    with a known given name on any capitals line ("GARY HOLT")."""
+    out = []
+    given = first_names()
+    for start, end in _runs(doc):
+        span = Span(doc, start, end, label="PERSON")
+        if not _plausible_caps_name(span):
+            continue
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and (prev.is_title or prev.text in ("M.", "Mr.", "Mme")) and "\n" not in prev.whitespace_:
+            continue  # "M. DUPONT Jean-Marc" and "Port of ROTTERDAM" are read by other rules
+        if end < len(doc) and doc[end].is_title and not doc[end - 1].whitespace_.count("\n"):
+            if doc[end].text in given:
+                continue  # "KASTELEYN Ruben": the registry rule reads it
+        if span[0].text.title() in given or _CAPTION.search(_line_of(doc, span)):
+            out.append(span)
+    return out
+
+
+def comma_registry_names(doc: Doc) -> list[Span]:
+    """A registry line "SURNAME, Given" ("DE WIT, Pieter", "MARCHAND, Julien"): surname in capitals,
+    a comma, a known given name."""
+    out = []
+    given = first_names()
+    for tok in doc[1:-1]:
+        if tok.text != "," or tok.nbor(1).text not in given:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and _caps_word(doc[start - 1]) and doc[start - 1].text not in _CONNECTORS \
+                and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        if start == tok.i or all(t.text in _PARTICLES for t in doc[start:tok.i]):
+            continue
+        if any(t.text in _words("caption_words.txt") for t in doc[start:tok.i]):
+            continue
+        end = tok.i + 2
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title:
+            end += 2  # "DUPONT, Jean-Marc" split by the tokenizer
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def gazetteer_surnames(doc: Doc, chosen: list[Span], gazetteer) -> list[Span]:  # noqa: ANN001
+    """The lone surname of a person named in full earlier, when the surname is also a port-gazetteer
+    place ("Holt" after "Gary Holt"); occurrences read as places ("in Holt") are left alone."""
+    given = first_names()
+    surnames = {s[-1].text for s in chosen if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_title
+                and len(s[-1].text) >= 3 and s[-1].text not in given and not s[-1].is_stop
+                and gazetteer.lookup(s[-1].text) is not None}
+    if not surnames:
+        return []
+    placed = {s.text for s in chosen if s.label_ in ("PORT", "LOCATION")}
+    surnames -= placed
+    out = []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w-])")
+    for match in pattern.finditer(doc_text(doc)) if surnames else ():
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and (prev.lower_ in _PLACE_BEFORE or prev.is_title):
+            continue  # "in Holt", "Gary Holt" itself
+        if after is not None and (after.lower_ in _PLACE_AFTER or (after.is_title and after.is_alpha)):
+            continue  # "Holt harbour", "Holt Logistics"
+        out.append(Span(doc, span.start, span.end, label="PERSON"))
+    return out
