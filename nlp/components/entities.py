@@ -26,7 +26,7 @@ from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
 from nlp.components.entity_candidates import extra_candidates
 from nlp.components.entity_fixes import finish
 from nlp.components.organizations import classify_org
-from nlp.components.person_forms import gazetteer_surnames
+from nlp.components.person_forms import surname_mentions
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
 
@@ -254,7 +254,7 @@ class EntityMerger:
         cands += self._orgs_around_ports(doc, cands)
         chosen = self._select(cands, len(doc))
         cands += self._propagate(doc, chosen)
-        cands += [(P_SURNAME, s) for s in gazetteer_surnames(doc, chosen, self.gazetteer)]
+        cands += [(P_PROPAGATED if full else P_SURNAME, s) for full, s in surname_mentions(doc, chosen, self.gazetteer)]
         chosen = self._select(cands, len(doc))
         chosen = [_with_generation(s) for s in chosen if s.label_ in EXTRACT_TYPES and _not_bare_form(s)]
         doc.spans["hg_entities"] = finish(doc, chosen)

@@ -22,7 +22,7 @@ from graph.ids import fold
 from nlp.components.common import doc_text
 from nlp.resources import _lines, country_names, first_names, place_gazetteer
 
-__all__ = ["caption_names", "comma_registry_names", "gazetteer_surnames", "without_role"]
+__all__ = ["caption_names", "comma_registry_names", "surname_mentions", "without_role"]
 
 _CONNECTORS = frozenset({"AND", "ET", "EN", "&", "V", "V.", "VS", "VS.", "C.", "CONTRE", "TEGEN", ","})
 _PARTICLES = frozenset("VAN DE DER DEN TER TEN LE LA DU DA DI DOS VON EL AL BEN BIN ABOU ABU MC".split())
@@ -129,8 +129,8 @@ def comma_registry_names(doc: Doc) -> list[Span]:
     out = []
     given = first_names()
     for tok in doc[1:-1]:
-        if tok.text != "," or tok.nbor(1).text not in given:
-            continue
+        if tok.text != "," or tok.nbor(1).text.title() not in given or not tok.nbor(1).is_alpha:
+            continue  # "DE WIT, Pieter"; an OCR'd record writes "DE VRIES, PIETER"
         start = tok.i
         while start > 0 and tok.i - start < 3 and _caps_word(doc[start - 1]) and doc[start - 1].text not in _CONNECTORS \
                 and "\n" not in doc[start - 1].whitespace_:
@@ -140,34 +140,65 @@ def comma_registry_names(doc: Doc) -> list[Span]:
         if any(t.text in _words("caption_words.txt") for t in doc[start:tok.i]):
             continue
         end = tok.i + 2
-        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title:
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ \
+                and (doc[end + 1].is_title or doc[end + 1].is_upper):
             end += 2  # "DUPONT, Jean-Marc" split by the tokenizer
         out.append(Span(doc, start, end, label="PERSON"))
     return out
 
 
-def gazetteer_surnames(doc: Doc, chosen: list[Span], gazetteer) -> list[Span]:  # noqa: ANN001
-    """The lone surname of a person named in full earlier, when the surname is also a port-gazetteer
-    place ("Holt" after "Gary Holt"); occurrences read as places ("in Holt") are left alone."""
+def _name_forms(chosen: list[Span], gazetteer) -> tuple[set[str], set[str]]:  # noqa: ANN001
+    """Full names and lone surnames to look for again: the running-text form of a name written in
+    capitals ("Nestor Quillan", "Quillan" after "NESTOR QUILLAN") and surnames that are also
+    gazetteer places ("Holt" after "Gary Holt"), which the merger's own propagation leaves out."""
     given = first_names()
-    surnames = {s[-1].text for s in chosen if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_title
-                and len(s[-1].text) >= 3 and s[-1].text not in given and not s[-1].is_stop
-                and gazetteer.lookup(s[-1].text) is not None}
-    if not surnames:
+    full, surnames = set(), set()
+    for s in chosen:
+        if s.label_ != "PERSON" or len(s) < 2:
+            continue
+        words = [t for t in s if t.is_alpha]
+        if words and all(t.is_upper for t in words) and "," not in s.text and len(words) >= 2:
+            full.add(" ".join(t.text.title() if t.is_alpha else t.text for t in s).replace(" - ", "-"))
+            last = words[-1].text.title()
+            if len(last) >= 3 and last not in given:
+                surnames.add(last)
+        if len(s) >= 4 and s[-2].text == "-" and not s[-2].whitespace_ and not s[-3].whitespace_ and s[-3].is_title:
+            surnames.add(s[-3:].text)  # "Sánchez-Ortiz" after "Miguel Sánchez-Ortiz"
+        doc = s.doc
+        if s.end + 1 < len(doc) and doc[s.end].text == "-" and not s[-1].whitespace_ and not doc[s.end].whitespace_ \
+                and doc[s.end + 1].is_title and s[-1].is_title:
+            surnames.add(doc[s.end - 1:s.end + 2].text)  # "Miguel Sánchez" found before its "-Ortiz"
+        last_tok = s[-1]
+        if (last_tok.is_title and len(last_tok.text) >= 3 and last_tok.text not in given and not last_tok.is_stop
+                and gazetteer.lookup(last_tok.text) is not None):
+            surnames.add(last_tok.text)
+    return full, surnames
+
+
+def surname_mentions(doc: Doc, chosen: list[Span], gazetteer) -> list[tuple[bool, Span]]:  # noqa: ANN001
+    """More mentions of persons already found: ``(is_full_name, span)`` for the running-text form of a
+    capitals name and for lone surnames the merger does not propagate; occurrences read as places
+    ("in Holt", "Holt harbour") or as the first word of a longer name ("Holt Logistics") are left alone."""
+    full, surnames = _name_forms(chosen, gazetteer)
+    surnames -= {s.text for s in chosen if s.label_ in ("PORT", "LOCATION")}
+    names = full | surnames
+    if not names:
         return []
-    placed = {s.text for s in chosen if s.label_ in ("PORT", "LOCATION")}
-    surnames -= placed
     out = []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w-])")
-    for match in pattern.finditer(doc_text(doc)) if surnames else ():
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end())
         if span is None:
             continue
+        if match.group(0) in full:
+            out.append((True, Span(doc, span.start, span.end, label="PERSON")))
+            continue
         prev = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if prev is not None and (prev.lower_ in _PLACE_BEFORE or prev.is_title):
+        if prev is not None and (prev.lower_ in _PLACE_BEFORE or (prev.is_title and prev.text not in roles())):
             continue  # "in Holt", "Gary Holt" itself
         if after is not None and (after.lower_ in _PLACE_AFTER or (after.is_title and after.is_alpha)):
             continue  # "Holt harbour", "Holt Logistics"
-        out.append(Span(doc, span.start, span.end, label="PERSON"))
+        out.append((False, Span(doc, span.start, span.end, label="PERSON")))
     return out

@@ -63,8 +63,15 @@ class PersonFinder:
     def _registry(self, doc: Doc, first: int) -> Span | None:
         """"KASTELEYN Milan", "VAN AKEN Jordy": surname words in capitals before a given name."""
         i = first
-        while i > 0 and first - i < 3 and doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) >= 2:
-            i -= 1
+        while i > 0 and first - i < 5:
+            prev = doc[i - 1]
+            if prev.is_upper and prev.is_alpha and len(prev) >= 2:
+                i -= 1
+            elif prev.text == "-" and i >= 2 and not prev.whitespace_ and not doc[i - 2].whitespace_ \
+                    and doc[i - 2].is_upper and doc[i - 2].is_alpha and i < first:
+                i -= 1  # "SÁNCHEZ-ORTIZ Miguel"
+            else:
+                break
         return Span(doc, i, first + 1, label="PERSON") if i < first else None
 
     def __call__(self, doc: Doc) -> Doc:

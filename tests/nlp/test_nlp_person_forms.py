@@ -54,3 +54,15 @@ def test_surname_used_as_a_place_stays_out(run) -> None:
     ex = run("Gary Holt was arrested at the quay. The lorry had been loaded in Holt the day before.", lang="en")
     assert _entity_names(ex) == {"Gary Holt"}
     assert mentions(ex, "PERSON") == {"Gary Holt"}
+
+
+def test_a_capitals_name_is_found_again_in_running_text(run) -> None:
+    ex = run("ORLAN FESCUE, Appellant.\n\nAppellant Orlan Fescue drove the van from the quay.\n\n"
+             "Fescue argues that the stop was unlawful.", lang="en")
+    assert {"ORLAN FESCUE", "Orlan Fescue", "Fescue"} <= mentions(ex, "PERSON")
+    assert _entity_names(ex) == {"Orlan Fescue"}
+
+
+def test_hyphenated_surname_in_a_french_registry_line(run) -> None:
+    ex = run("PRÉVENUS :\nM. SÁNCHEZ-ORTIZ Miguel, né le 21 août 1981, chauffeur routier.", lang="fr")
+    assert "SÁNCHEZ-ORTIZ Miguel" in mentions(ex, "PERSON")
