@@ -6,6 +6,11 @@
   GARY HOLT, Appellants"; the caption words that are no names ("UNITED STATES", "RECHTBANK",
   ``data/caption_words.txt``) keep headings out;
 - a registry line with a comma, "SURNAME, Given": "DE WIT, Pieter", "MARCHAND, Julien";
+- a name after a title of several words ("het lid Eerdmans", "la juge d'instruction Claire Vasseur",
+  ``data/person_titles.txt``);
+- the master named after his ship ("le capitaine du navire, Andrés Paredes,") is a person, not the ship;
+- the particle surname opening a sentence ("Van den Berg-Hoogland is planner" after "Stefan van den
+  Berg-Hoogland");
 - a surname standing alone, of a person the document named in full, when that surname is also a
   place name of the port gazetteer ("Holt" after "Gary Holt"), unless it is used as a place there
   ("in Holt", "Holt harbour").
@@ -22,7 +27,7 @@ from graph.ids import fold
 from nlp.components.common import doc_text
 from nlp.resources import _lines, country_names, first_names, place_gazetteer
 
-__all__ = ["caption_names", "comma_registry_names", "surname_mentions", "without_role"]
+__all__ = ["caption_names", "captain_not_vessel", "comma_registry_names", "surname_mentions", "titled_names", "without_role"]
 
 _CONNECTORS = frozenset({"AND", "ET", "EN", "&", "V", "V.", "VS", "VS.", "C.", "CONTRE", "TEGEN", ","})
 _PARTICLES = frozenset("VAN DE DER DEN TER TEN LE LA DU DA DI DOS VON EL AL BEN BIN ABOU ABU MC".split())
@@ -168,6 +173,9 @@ def _name_forms(chosen: list[Span], gazetteer) -> tuple[set[str], set[str]]:  # 
         if s.end + 1 < len(doc) and doc[s.end].text == "-" and not s[-1].whitespace_ and not doc[s.end].whitespace_ \
                 and doc[s.end + 1].is_title and s[-1].is_title:
             surnames.add(doc[s.end - 1:s.end + 2].text)  # "Miguel Sánchez" found before its "-Ortiz"
+        if len(s) >= 3 and s[1].is_lower and s[1].lower_ in {p.lower() for p in _PARTICLES}:
+            tail = s[1:].text  # "van den Berg-Hoogland" opening a sentence: "Van den Berg-Hoogland"
+            surnames.add(tail[0].upper() + tail[1:])
         last_tok = s[-1]
         if (last_tok.is_title and len(last_tok.text) >= 3 and last_tok.text not in given and not last_tok.is_stop
                 and gazetteer.lookup(last_tok.text) is not None):
@@ -202,3 +210,40 @@ def surname_mentions(doc: Doc, chosen: list[Span], gazetteer) -> list[tuple[bool
             continue  # "Holt harbour", "Holt Logistics"
         out.append((False, Span(doc, span.start, span.end, label="PERSON")))
     return out
+
+
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+_NAME_PARTICLE = r"(?:van|de|der|den|ter|ten|le|la|du|da|di|von|el|al|ben|Van|De|Le|La|Du|El|Ben)"
+
+
+@cache
+def _titled_pattern() -> re.Pattern[str]:
+    titles = sorted((line.strip() for line in _lines("person_titles.txt")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(t) for t in titles) + r")[ \t]+("
+                      + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"[ \t]+){0,2}" + _NAME_WORD + r"){0,2})(?![\w-])")
+
+
+def titled_names(doc: Doc) -> list[Span]:
+    """Names after a title of several words ("het lid Eerdmans", "juge d'instruction Claire Vasseur")."""
+    out = []
+    for match in _titled_pattern().finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), label="PERSON", alignment_mode="contract")
+        if span is not None and len(span) and not any(t.text in _words("caption_words.txt") for t in span):
+            out.append(span)
+    return out
+
+
+_CREW = frozenset("""captain master skipper capitaine commandant kapitein schipper gezagvoerder""".split())
+
+
+def captain_not_vessel(span: Span) -> Span:
+    """A VESSEL span that is the master's name in apposition ("le capitaine du navire, Andrés Paredes,"):
+    a known given name and a surname, between commas, after a crew title: the person."""
+    doc = span.doc
+    if (span.label_ != "VESSEL" or not 2 <= len(span) <= 3 or span.start < 2 or doc[span.start - 1].text != ","
+            or span[0].text not in first_names() or not all(t.is_title for t in span)
+            or span.end >= len(doc) or doc[span.end].text not in (",", ".", ";", "(")):
+        return span
+    if not any(t.lower_ in _CREW for t in doc[max(0, span.start - 5):span.start - 1]):
+        return span
+    return Span(doc, span.start, span.end, label="PERSON")

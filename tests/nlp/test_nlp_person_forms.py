@@ -66,3 +66,28 @@ def test_a_capitals_name_is_found_again_in_running_text(run) -> None:
 def test_hyphenated_surname_in_a_french_registry_line(run) -> None:
     ex = run("PRÉVENUS :\nM. SÁNCHEZ-ORTIZ Miguel, né le 21 août 1981, chauffeur routier.", lang="fr")
     assert "SÁNCHEZ-ORTIZ Miguel" in mentions(ex, "PERSON")
+
+
+def test_names_after_titles_of_several_words(run) -> None:
+    fr = run("Le dossier a été confié à la juge d'instruction Hortense Lagarde, à Marseille.", lang="fr")
+    assert "Hortense Lagarde" in mentions(fr, "PERSON")
+    nl = run("Vragen van het lid Brinkhorst (D66) over de controle van containers in de haven.", lang="nl")
+    assert "Brinkhorst" in mentions(nl, "PERSON")
+
+
+def test_the_republic_of_a_prosecutor_is_no_person(run) -> None:
+    ex = run("Le procureur de la République de Rennes a requis la détention des deux dockers.", lang="fr")
+    assert not any("République" in p for p in mentions(ex, "PERSON"))
+
+
+def test_the_master_named_after_his_ship_is_a_person(run) -> None:
+    ex = run("Le capitaine du navire, Andrés Paredes, n'est pas mis en cause.", lang="fr")
+    assert "Andrés Paredes" in mentions(ex, "PERSON")
+    assert not mentions(ex, "VESSEL")
+
+
+def test_particle_surname_opening_a_sentence(run) -> None:
+    ex = run("Het parket verdenkt Stefan van den Berg-Hoogland (45) van invoer. Van den Berg-Hoogland werkte als "
+             "planner op de Maasvlakte.", lang="nl")
+    assert "Van den Berg-Hoogland" in mentions(ex, "PERSON")
+    assert "Berg-Hoogland" not in mentions(ex, "PERSON")
