@@ -228,8 +228,12 @@ def titled_names(doc: Doc) -> list[Span]:
     out = []
     for match in _titled_pattern().finditer(doc_text(doc)):
         span = doc.char_span(match.start(1), match.end(1), label="PERSON", alignment_mode="contract")
-        if span is not None and len(span) and not any(t.text in _words("caption_words.txt") for t in span):
-            out.append(span)
+        if span is None or not len(span) or any(t.text in _words("caption_words.txt") for t in span):
+            continue
+        if span.end < len(doc) and (re.fullmatch(r"[A-Z]\.", doc[span.end].text) or doc[span.end].is_title
+                                    or doc[span.end].lower_ in ("dos", "das", "del", "della", "do", "y")):
+            continue  # "Juan R. Sánchez", "Ana dos Santos": the name goes on past the pattern
+        out.append(span)
     return out
 
 

@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from nlp.components.common import trim
-from nlp.components.person_forms import caption_names, comma_registry_names, titled_names
+from nlp.components.person_forms import caption_names, comma_registry_names
 from nlp.resources import first_names
 
 PARTICLES = ["van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al", "ben", "da", "dos", "di", "du",
@@ -98,7 +98,7 @@ class PersonFinder:
             if kind == "TITLE" and span[0].is_upper and len(span) == 1 and len(span.text) <= 3:
                 continue  # "inspector DJSOC" is not a name
             found.append(span)
-        found += caption_names(doc) + comma_registry_names(doc) + titled_names(doc)
+        found += caption_names(doc) + comma_registry_names(doc)
         doc.spans["hg_person"] = found
         return doc
 

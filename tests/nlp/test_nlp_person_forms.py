@@ -91,3 +91,8 @@ def test_particle_surname_opening_a_sentence(run) -> None:
              "planner op de Maasvlakte.", lang="nl")
     assert "Van den Berg-Hoogland" in mentions(ex, "PERSON")
     assert "Berg-Hoogland" not in mentions(ex, "PERSON")
+
+
+def test_a_titled_name_that_goes_on_is_left_to_the_model(run) -> None:
+    ex = run("District Judge Juan R. Sánchez imposed the sentence on the longshoreman.", lang="en")
+    assert "Juan" not in mentions(ex, "PERSON")
