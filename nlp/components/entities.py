@@ -26,6 +26,7 @@ from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
 from nlp.components.entity_candidates import extra_candidates
 from nlp.components.entity_fixes import finish
 from nlp.components.organizations import classify_org
+from nlp.components.person_forms import surname_mentions, titled_names
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
 
@@ -40,6 +41,7 @@ MAX_TOKENS = 10
 P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE, P_FIRST_NAME = 82, 50, 62, 52, 63
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
+P_TITLED = 56  # just above the model's own person spans ("juge d'instruction Hortense" + "Lagarde")
 
 
 _PARTICLES = frozenset("el al van de der den ten ter le la du da di von ben bin abou abu".split())
@@ -249,10 +251,11 @@ class EntityMerger:
 
     def __call__(self, doc: Doc) -> Doc:
         cands = (self._identifier_blocks(doc) + self._rule_candidates(doc) + self._model_candidates(doc)
-                 + extra_candidates(doc))
+                 + extra_candidates(doc) + [(P_TITLED, s) for s in titled_names(doc)])
         cands += self._orgs_around_ports(doc, cands)
         chosen = self._select(cands, len(doc))
         cands += self._propagate(doc, chosen)
+        cands += [(P_PROPAGATED if full else P_SURNAME, s) for full, s in surname_mentions(doc, chosen, self.gazetteer)]
         chosen = self._select(cands, len(doc))
         chosen = [_with_generation(s) for s in chosen if s.label_ in EXTRACT_TYPES and _not_bare_form(s)]
         doc.spans["hg_entities"] = finish(doc, chosen)

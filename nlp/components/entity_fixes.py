@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from nlp.components.common import doc_text
 from nlp.components.entity_candidates import FORM_AFTER, PART_OF, TITLE_WORDS
 from nlp.components.organizations import classify_org
+from nlp.components.person_forms import captain_not_vessel, without_role
 from nlp.resources import _rows, first_names, word_list
 
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
@@ -287,10 +288,12 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in split:
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
+        span = captain_not_vessel(span)
         if span.label_ == "PERSON" and span[0].text in ("St", "St.", "Saint", "Sint", "Ste", "Ste.") and len(span) > 1:
             span = Span(doc, span.start, span.end, label="LOCATION")  # "St Catherine", "Saint-Nazaire": a place
         if span.label_ == "PERSON":
-            edged = _person_edges(doc, span)
+            edged = without_role(span)
+            edged = _person_edges(doc, edged) if edged is not None else None
             if edged is None:
                 continue
             span = _extend_person(doc, edged)

@@ -4,7 +4,8 @@
   "Jordy Van Aken", "Nordin El Haddouchi", "Pieter de Vries";
 - a given name and an initial, as the press anonymises suspects: "Jan P.", "Ridouan T.";
 - a registry line "SURNAME Firstname": "KASTELEYN Milan", "VAN AKEN Jordy";
-- a title or role word before a surname: "de heer Peeters", "Mme Dubois", "inspector Goossens".
+- a title or role word before a surname: "de heer Peeters", "Mme Dubois", "inspector Goossens";
+- names in capitals on caption lines and "SURNAME, Given" lines (:mod:`nlp.components.person_forms`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from nlp.components.common import trim
+from nlp.components.person_forms import caption_names, comma_registry_names
 from nlp.resources import first_names
 
 PARTICLES = ["van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al", "ben", "da", "dos", "di", "du",
@@ -63,8 +65,15 @@ class PersonFinder:
     def _registry(self, doc: Doc, first: int) -> Span | None:
         """"KASTELEYN Milan", "VAN AKEN Jordy": surname words in capitals before a given name."""
         i = first
-        while i > 0 and first - i < 3 and doc[i - 1].is_upper and doc[i - 1].is_alpha and len(doc[i - 1]) >= 2:
-            i -= 1
+        while i > 0 and first - i < 5:
+            prev = doc[i - 1]
+            if prev.is_upper and prev.is_alpha and len(prev) >= 2:
+                i -= 1
+            elif prev.text == "-" and i >= 2 and not prev.whitespace_ and not doc[i - 2].whitespace_ \
+                    and doc[i - 2].is_upper and doc[i - 2].is_alpha and i < first:
+                i -= 1  # "SÁNCHEZ-ORTIZ Miguel"
+            else:
+                break
         return Span(doc, i, first + 1, label="PERSON") if i < first else None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,6 +100,7 @@ class PersonFinder:
             if kind == "TITLE" and span[0].is_upper and len(span) == 1 and len(span.text) <= 3:
                 continue  # "inspector DJSOC" is not a name
             found.append(span)
+        found += caption_names(doc) + comma_registry_names(doc)
         doc.spans["hg_person"] = found
         return doc
 
