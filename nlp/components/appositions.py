@@ -78,14 +78,30 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
                 continue
             if ref.type == "PERSON" and ref.anaphor:
                 continue
-            head = text[max(s_start, ref.start - 80):ref.start]
+            head_start = max(s_start, ref.start - 80)
+            head = text[head_start:ref.start]
             group = next((g for g in _lists(text, refs, plain=True) if g[0] == i + 1), [i + 1])
             for cls, _after, before in roles:
                 type_ = RELATION.get((cls, ref.type))
-                if type_ and before.search(head):
+                found = before.search(head) if type_ else None
+                if found and not _role_of_person_before(text, refs, i, head_start + found.start(), found.group(0)):
                     out.extend((type_, k, i) for k in group if refs[k].type == "PERSON")
                     break
     return out
+
+
+_JOINED = re.compile(r"[,;:(]?\s*(?:and|et|en|or|ou|of)\b", re.I)
+_ASIDES_ONLY = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*[,(]?\s*", re.I)
+
+
+def _role_of_person_before(text: str, refs: Sequence, i: int, role_start: int, role: str) -> bool:
+    """Whether the role phrase before ``refs[i]`` is the apposition of the person named just before it
+    ("John Carver, 41, a crane operator employed by X, Mark Ellis and ...": the job is Carver's, and
+    the names after X are the next members of a list, not X's staff)."""
+    if i == 0 or refs[i - 1].type != "PERSON" or refs[i - 1].end > role_start or _JOINED.match(role):
+        return False  # "A, and the owner of X, B": a new member of the list, with its own role
+    asides = _ASIDES_ONLY.match(text, refs[i - 1].end)
+    return asides is not None and asides.end() >= role_start
 
 
 # "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."

@@ -254,3 +254,17 @@ def test_a_firm_before_a_job_and_a_name(run) -> None:  # type: ignore[no-untyped
     assert ("EMPLOYED_BY", "Mark Hale", "DP World") in relations(ex)
     visitor = run("DP World visitor Mark Hale was charged on Monday.", lang="en")
     assert not {r for r in relations(visitor) if r[0] == "EMPLOYED_BY"}
+
+
+def test_the_job_of_the_first_defendant_of_a_list_stays_his(run) -> None:  # type: ignore[no-untyped-def]
+    en = run("Three men were charged: Wade Lorimer, 41, a crane operator employed by Harbor Lift LLC, "
+             "Curtis Nye and Dale Ambrose.", lang="en")
+    jobs = {r for r in relations(en) if r[0] == "EMPLOYED_BY"}
+    assert jobs == {("EMPLOYED_BY", "Wade Lorimer", "Harbor Lift LLC")}
+    fr = run("Trois hommes ont été mis en examen : Julien Marchal, 41 ans, cariste employé par la société "
+             "Flandres Manutention SAS, Karim Benali et Olivier Roussel.", lang="fr")
+    assert {r for r in relations(fr) if r[0] == "EMPLOYED_BY"} == {
+        ("EMPLOYED_BY", "Julien Marchal", "Flandres Manutention SAS")}
+    # the role first and the person after it still reads as before
+    ship = run("The second officer of the MSC Tamsin, Ivo Radic, was arrested.", lang="en")
+    assert ("WORKS_AT", "Ivo Radic", "MSC Tamsin") in relations(ship)
