@@ -21,6 +21,7 @@ from pyvis.network import Network
 
 from graph.model import Subgraph
 from graph.schema import SCHEMA
+from graph.snippets import snippet
 
 __all__ = ["build_network", "subgraph_html", "vis_data", "vis_options", "vis_assets"]
 
@@ -64,7 +65,8 @@ def _edge_tooltip(rel: Any, names: dict[str, str]) -> str:
              f"{len(rel.evidence)} piece(s) of evidence"]
     for ev in rel.evidence[:4]:
         where = f"p.{ev.page} " if ev.page else ""
-        lines.append(f"- {where}doc {ev.doc_id[:10]} [{ev.start}:{ev.end}] ({ev.method}) {ev.sentence[:180]}")
+        lines.append(f"- {where}doc {ev.doc_id[:10]} [{ev.start}:{ev.end}] ({ev.method}) "
+                     f"{snippet(ev.sentence, (names.get(rel.source, ''), names.get(rel.target, '')), 180)}")
     if len(rel.evidence) > 4:
         lines.append(f"... and {len(rel.evidence) - 4} more")
     return "\n".join(lines)

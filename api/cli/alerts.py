@@ -17,6 +17,7 @@ import typer
 
 from api.cli.common import JsonOption, StoreOption, emit, open_existing_store, store_url
 from graph.alerts import AlertBook, alerts_db_path, migrate_side_file
+from graph.snippets import snippet
 
 app = typer.Typer(name="alerts", help="Watch rules evaluated after every ingest, and their new hits.",
                   invoke_without_command=True)
@@ -44,7 +45,7 @@ def _hit_lines(hits: list[dict[str, Any]]) -> Iterator[str]:
         yield f"{flag} {h['found_at'][:16]}  [{h['rule']}] {h['title']}"
         for ev in h["evidence"][:2]:
             where = f" ({ev['doc_id'][:12]})" if ev.get("doc_id") else ""
-            yield f"      {str(ev.get('sentence') or '')[:110]!r}{where}"
+            yield f"      {snippet(str(ev.get('sentence') or ''))!r}{where}"
 
 
 @app.callback()

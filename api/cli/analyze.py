@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from api.cli.common import JsonOption, StoreOption, emit, fail, open_existing_store
+from graph.snippets import snippet
 
 app = typer.Typer(name="analyze", help="Network analysis: who holds the network together, who bridges it, "
                   "which firms look infiltrated.", no_args_is_help=True)
@@ -152,11 +153,13 @@ def paths(
 def _path_lines(found: list[dict[str, Any]]) -> Iterator[str]:
     for i, p in enumerate(found, 1):
         yield f"path {i}: {p['length']} hops: " + " - ".join(n["name"] for n in p["nodes"])
+        names = {n["entity_id"]: n["name"] for n in p["nodes"]}
         for j, e in enumerate(p["edges"]):
             when = f"  {p['hop_dates'][j] or 'undated'}" if p.get("hop_dates") else ""
             yield f"  {e['source']} -[{'/'.join(e['types'])}]- {e['target']}{when}"
             for ev in e["evidence"]:
-                yield f"      {ev['doc_id'][:12]} {ev['sentence'][:110]!r}"
+                ends = [names.get(e["source"], e["source"]), names.get(e["target"], e["target"])]
+                yield f"      {ev['doc_id'][:12]} {snippet(ev['sentence'], ends)!r}"
 
 
 def _watchlist_entries(watchlist: Path | None) -> list[Any]:

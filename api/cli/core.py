@@ -22,6 +22,7 @@ from api.cli.filter_options import (
 )
 from graph.errors import NoPath
 from graph.model import Entity, Subgraph
+from graph.snippets import snippet
 
 
 def extract(
@@ -116,6 +117,7 @@ def show(
 
 def _entity_lines(entity: Entity, sub: Subgraph, asked: str) -> Iterator[str]:
     names = {n.entity_id: n.name for n in sub.nodes}
+    written = {n.entity_id: [n.name, *n.aliases] for n in sub.nodes}
     yield typer.style(f"{entity.name}  [{entity.type}]  {entity.entity_id}", bold=True)
     if asked != entity.entity_id:
         yield f"  ({asked} was merged into {entity.entity_id})"
@@ -127,7 +129,8 @@ def _entity_lines(entity: Entity, sub: Subgraph, asked: str) -> Iterator[str]:
         yield (f"  {names.get(rel.source, rel.source)} -[{rel.type} x{len(rel.evidence)}]{_arrow(rel)} "
                f"{names.get(rel.target, rel.target)}")
         for ev in rel.evidence[:3]:
-            yield f"      doc {ev.doc_id[:12]} [{ev.start}:{ev.end}] {ev.sentence[:110]!r}"
+            ends = [*written.get(rel.source, ()), *written.get(rel.target, ())]
+            yield f"      doc {ev.doc_id[:12]} [{ev.start}:{ev.end}] {snippet(ev.sentence, ends)!r}"
 
 
 def viz(
@@ -197,9 +200,11 @@ def _arrow(rel: Any) -> str:
 def _path_lines(sub: Subgraph) -> Iterator[str]:
     """The path, then one line per hop in path order, each relation in its own direction."""
     yield " -> ".join(f"{n.name} [{n.type}]" for n in sub.nodes)
+    written = {n.entity_id: [n.name, *n.aliases] for n in sub.nodes}
     for rel in sub.edges:
         ev = rel.evidence[0] if rel.evidence else None
-        yield f"  {rel.source} -[{rel.type}]{_arrow(rel)} {rel.target}: {ev.sentence[:120] if ev else ''!r}"
+        shown = snippet(ev.sentence, [*written.get(rel.source, ()), *written.get(rel.target, ())], 120) if ev else ""
+        yield f"  {rel.source} -[{rel.type}]{_arrow(rel)} {rel.target}: {shown!r}"
 
 
 def serve(

@@ -28,6 +28,7 @@ from api.cli.filter_options import (
 from graph.errors import EntityNotFound, InvalidInput
 from graph.filters import GraphFilter
 from graph.ids import fold
+from graph.snippets import snippet
 
 EntityArg = Annotated[str, typer.Argument(help="Entity id or exact name.")]
 
@@ -74,7 +75,7 @@ def _timeline_lines(out: dict[str, Any]) -> Iterator[str]:
     yield f"{out['entity']['name']} ({out['entity']['entity_id']}): {len(out['events'])} dated events"
     for e in out["events"]:
         yield f"{e['date'][:10]}  {e['source_name']} -[{e['type']}]- {e['target_name']}"
-        yield f"            {e['sentence'][:110]!r} ({e['doc_id'][:12]}{', ' + e['grading'] if e['grading'] else ''})"
+        yield f"            {snippet(e['sentence'], (e['source_name'], e['target_name']))!r} ({e['doc_id'][:12]}{', ' + e['grading'] if e['grading'] else ''})"
     if out["undated"]:
         yield f"({out['undated']} pieces of evidence carry no date)"
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from api.cli import app as cli
 from factories import ANR, JAN, PHONE, _doc, _ent, _mentions, doc_one, doc_two
-from graph.model import Extraction
+from graph.model import Evidence, Extraction, Relation
 from graph.store import open_store
 
 runner = CliRunner()
@@ -80,3 +80,21 @@ def test_suspicious_links_say_how_many_firms_had_no_tie(tmp_path):
     out = run("analyze", "suspicious-links", "--watchlist", str(watchlist), "--store", url, "--json")
     assert [r["name"] for r in json.loads(out.stdout)] == ["Zeebrugge Logistics BVBA"]
     assert "1 firm with no tie to the watchlist is not listed" in out.output
+
+
+def test_show_and_path_keep_both_ends_of_a_long_evidence_sentence_in_sight(tmp_path):
+    text = ("During the searches of that morning the officers also held the crane driver who had worked the night "
+            "shift at the terminal, Ilse Wouters and Bram Claes, before noon.")
+    doc = _doc(text, "long.txt")
+    ilse, bram = _ent("PERSON", "Ilse Wouters"), _ent("PERSON", "Bram Claes")
+    store_url_ = f"sqlite:///{tmp_path / 's.db'}"
+    store = open_store(store_url_)
+    rel = Relation(ilse.entity_id, bram.entity_id, "CO_ACCUSED",
+                   [Evidence(doc.doc_id, text.index("Ilse"), text.index(" before"), text, "rule")])
+    store.write(Extraction(document=doc, entities=[ilse, bram], mentions=_mentions(doc, ilse, bram), relations=[rel]))
+    store.close()
+    assert text.index("Ilse Wouters") > 110  # the old display cut the sentence before either name
+    for out in (run("show", ilse.entity_id, "--store", store_url_).stdout,
+                run("path", ilse.entity_id, bram.entity_id, "--store", store_url_).stdout):
+        shown = [line for line in out.splitlines() if "…" in line]
+        assert shown and all("Ilse Wouters" in line and "Bram Claes" in line for line in shown), out
