@@ -206,6 +206,23 @@ def detect_mapping(table: Table, candidates: list[Mapping] | None = None) -> Map
     return max(fitting, key=lambda m: len(m.columns(optional=False)), default=None)
 
 
+def nearest_mapping(table: Table, candidates: list[Mapping] | None = None) -> tuple[Mapping, list[str]] | None:
+    """The bundled mapping that shares most required columns with a table no mapping fits, and what it lacks.
+
+    ``None`` unless it shares at least two columns: a table about something else stays quiet.
+    """
+    scored = []
+    for m in candidates if candidates is not None else bundled_mappings():
+        missing = m.missing_columns(table)
+        shared = len(m.columns(optional=False)) - len(missing)
+        if missing and shared >= 2:
+            scored.append((shared, -len(missing), m.name, m, missing))
+    if not scored:
+        return None
+    _, _, _, mapping, missing = max(scored, key=lambda s: s[:3])
+    return mapping, missing
+
+
 def parse_mapping(raw: Any, default_name: str = "mapping", where: str = "") -> Mapping:
     label = where or default_name
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from ingest.context import ReadContext
 from ingest.edges import calls_table, edges_extraction, is_edge_table
-from ingest.records import Mapping, detect_mapping
+from ingest.records import Mapping, detect_mapping, nearest_mapping
 from ingest.source import NotCaseMaterial, ReadResult, Source, unreadable
 from ingest.tables import Table, rows_as_sentences
 
@@ -59,4 +59,11 @@ def table_result(source: Source, ctx: ReadContext, text: str, tables: list[Table
     prose = "\n\n".join(rows_as_sentences(t) for t in tables)
     if not prose.strip():
         raise unreadable(source.name, "table without any value")
-    return ReadResult(source.document(prose, fmt, metadata={**meta, "kind": "table-as-text"}))
+    notes = []
+    near = nearest_mapping(first) if ctx.mapping is None else None
+    if near is not None:
+        near_mapping, lacking = near
+        notes.append(f"no bundled mapping fits its columns, so its rows were read as sentences (relations only as "
+                     f"the text gives them); the closest, '{near_mapping.name}', also needs column(s) "
+                     f"{', '.join(lacking)}: rename those columns, or pass --mapping with a mapping of your own")
+    return ReadResult(source.document(prose, fmt, metadata={**meta, "kind": "table-as-text"}), warnings=notes)

@@ -163,6 +163,17 @@ def test_table_without_mapping_becomes_sentences_for_nlp(store, write, fake):
                                                      "person: Milan Kasteleyn; employer: None."
 
 
+def test_a_table_close_to_a_bundled_mapping_says_which_columns_it_lacks(store, write, fake):
+    near = write("registry.csv", "company_name,company_number,role,person_name,address\n"
+                 "Zeeland Forwarding BV,12345678,director,Sanne de Graaf,Vlissingen\n")
+    unrelated = write("people.csv", "person,employer\nJan Peeters,Blauwhoeve\n")
+    report = ingest_paths([near, unrelated], store, extractor=fake, progress=False)
+    assert report.ok and report.ingested == 2
+    said = {name: text for name, text in report.warnings}
+    assert "'company_registry'" in said[str(near)] and "enterprise_number, director" in said[str(near)]
+    assert "--mapping" in said[str(near)] and str(unrelated) not in said
+
+
 def test_watchlist_csv_is_left_out_with_a_reason(store, write, fake):
     report = ingest_paths([write("watchlist.csv", "name,type,identifier\nJan Peeters,PERSON,\n")], store,
                           extractor=fake, progress=False)
