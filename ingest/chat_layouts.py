@@ -28,7 +28,8 @@ LAYOUTS_DIR = Path(__file__).with_name("mappings") / "chat"
 FORMATS = ("whatsapp", "csv", "json")
 ROLES = ("sender", "recipients", "time", "text", "attachment", "sender_name")
 _REQUIRED_ROLES = ("sender", "time", "text")
-_KEYS = {"name", "description", "format", "columns", "recipients_separator", "time_format"}
+_KEYS = {"name", "description", "format", "columns", "recipients_separator", "time_format", "handles"}
+HANDLE_SCOPES = ("export", "platform")
 _SUFFIXES = {"whatsapp": frozenset({".txt", ".text", ""}), "csv": frozenset({".csv", ".tsv", ".xlsx", ".xlsm"}),
              "json": frozenset({".json", ".jsonl", ".ndjson"})}
 #: a line that starts a message in a messaging app's text export (Android and iOS forms)
@@ -45,6 +46,7 @@ class ChatLayout:
     recipients_separator: str = ";"
     time_format: str | None = None
     description: str = ""
+    handles: str = "export"  # "export": a sender name is the phone's own label; "platform": an account name
 
     def column(self, role: str) -> tuple[str, bool] | None:
         """``(column name, optional)`` for a role, None when the layout does not name it."""
@@ -96,7 +98,11 @@ def parse_layout(raw: Any, where: str) -> ChatLayout:
         lacking = [r for r in _REQUIRED_ROLES if not columns.get(r)]
         if lacking:
             raise bad(f"'columns' must name the {', '.join(lacking)} column(s)")
-    return ChatLayout(name=str(raw.get("name") or Path(where).stem), format=fmt,
+    handles = str(raw.get("handles") or "export")
+    if handles not in HANDLE_SCOPES:
+        raise bad(f"handles {handles!r} is not one of {', '.join(HANDLE_SCOPES)} ('export': a sender name is the "
+                  "label one phone gives a contact; 'platform': an account name the whole platform shares)")
+    return ChatLayout(name=str(raw.get("name") or Path(where).stem), format=fmt, handles=handles,
                       columns={str(k): str(v) for k, v in columns.items() if v},
                       recipients_separator=str(raw.get("recipients_separator") or ";"),
                       time_format=raw.get("time_format"), description=str(raw.get("description") or ""))

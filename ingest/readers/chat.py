@@ -13,13 +13,14 @@ million-message export never sits in memory.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 
 from graph.identifiers import check
-from graph.model import Document
+from graph.model import Document, Extraction
 from ingest.chat_layouts import ChatLayout, detect_layout
 from ingest.chat_messages import Message, read_messages
 from ingest.context import ReadContext
@@ -63,7 +64,7 @@ def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> 
     stated: set[tuple[str, str]] = set()  # (name, sender) pairs already stated in this export
     if len(first) <= MESSAGES_PER_DOCUMENT:
         doc = source.document("", "chat", metadata=dict(meta))
-        return _messages_result(doc, first, stated)
+        return _messages_result(doc, first, stated, _scope(layout, source))
     parent = source.document("", "chat", metadata={**meta, "kind": "chat-export"})
 
     def parts() -> Iterator[ReadResult]:
@@ -77,7 +78,7 @@ def read(source: Source, ctx: ReadContext, layout: ChatLayout | None = None) -> 
                                                                      "part": number})
             doc.source = f"{source.name}#part-{number}"
             doc.title = f"{source.filename} (messages {count - len(batch) + 1}-{count})"
-            yield _messages_result(doc, batch, stated)
+            yield _messages_result(doc, batch, stated, _scope(layout, source))
             batch = list(islice(stream, MESSAGES_PER_DOCUMENT))
         parent.metadata.update(messages=count, parts=number)
         parent.text = f"chat export ({layout.name}) with {count} message(s) in {number} part(s)"
@@ -105,7 +106,35 @@ def _owners(message: Message, phone: str, stated: set[tuple[str, str]]) -> tuple
     return (name, "") if phone else ("", name)
 
 
-def _messages_result(doc: Document, messages: list[Message], stated: set[tuple[str, str]]) -> ReadResult:
+def _scope(layout: ChatLayout, source: Source) -> tuple[str, str] | None:
+    """``(export key, export name)`` that a handle's id carries, or None when handles are platform-wide."""
+    return (source.sha256()[:12], source.filename) if layout.handles == "export" else None
+
+
+def _scoped_handles(facts: Extraction, scope: tuple[str, str] | None) -> None:
+    """Give each HANDLE an id of its export: the same label in two phones' exports is two handles.
+
+    A name in a messaging app's export is how that phone labels a contact ("Kapitein"); another
+    phone may give the same label to someone else. Only a layout that says its senders are account
+    names of the whole platform (``handles: platform``) keeps one handle per name across exports.
+    """
+    if scope is None:
+        return
+    key, export = scope
+    renamed: dict[str, str] = {}
+    for entity in facts.entities:
+        if entity.type == "HANDLE":
+            renamed[entity.entity_id] = entity.entity_id = f"{entity.entity_id}@{key}"
+            entity.properties.setdefault("export", export)
+    if not renamed:
+        return
+    facts.mentions = [replace(m, entity_id=renamed.get(m.entity_id, m.entity_id)) for m in facts.mentions]
+    facts.relations = [replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target))
+                       for r in facts.relations]
+
+
+def _messages_result(doc: Document, messages: list[Message], stated: set[tuple[str, str]],
+                     scope: tuple[str, str] | None) -> ReadResult:
     lines: list[str] = []
     table = Table(name=doc.source, columns=COLUMNS)
     pos = 0
@@ -134,4 +163,5 @@ def _messages_result(doc: Document, messages: list[Message], stated: set[tuple[s
     doc.metadata.update(messages=len(messages), first_time=min(times, default=None), last_time=max(times, default=None),
                         senders=senders[:50], attachments=sum(1 for m in messages if m.attachment))
     facts, notes = facts_mapping().apply(doc, table)
+    _scoped_handles(facts, scope)
     return ReadResult(doc, facts=facts, nlp=True, warnings=notes)

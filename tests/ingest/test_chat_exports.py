@@ -46,7 +46,7 @@ def test_whatsapp_text_export_becomes_directed_dated_contacts(store, write, fake
     assert report.ok and report.ingested == 1, report.failed
     phone = "phone:+32470551234"
     kapitein = store.search("Kapitein", type="HANDLE")[0].entity_id  # a name written under, not a person
-    assert kapitein == "handle:kapitein" and not store.search("Kapitein", type="PERSON")
+    assert kapitein.startswith("handle:kapitein@") and not store.search("Kapitein", type="PERSON")
     out = _rels(store, kapitein, phone)
     back = _rels(store, phone, kapitein)
     assert len(out) == 1 and len(back) == 1  # directed: one relation each way
@@ -149,3 +149,45 @@ def test_a_chat_table_in_a_workbook_is_read_as_messages(store, write, fake):
     assert [e.date for e in _rels(store, b, a)[0].evidence] == ["2023-10-15T08:03:00"]
     doc = store.get_document(_rels(store, a, b)[0].evidence[0].doc_id)
     assert doc.metadata["layout"] == "phone_report_csv" and "crane stops at six" in doc.text
+
+
+SECOND_PHONE = """02/11/2023, 09:12 - Kapitein: the van is at the lock gate
+02/11/2023, 09:15 - +32 499 87 65 43: coming
+"""
+
+
+def test_one_label_in_two_phones_exports_is_two_handles_and_one_within_an_export(store, write, fake, monkeypatch):
+    """'Kapitein' is how each phone labels a contact: two exports do not make it one account."""
+    monkeypatch.setattr(chat, "MESSAGES_PER_DOCUMENT", 2)  # the first export comes in parts: still one handle
+    report = ingest_paths([write("phone-a.txt", WHATSAPP), write("phone-b.txt", SECOND_PHONE)], store,
+                          extractor=fake, progress=False)
+    assert report.ok, report.failed
+    handles = store.search("Kapitein", type="HANDLE")
+    assert len(handles) == 2 and len({h.entity_id for h in handles}) == 2
+    exports = sorted(h.properties["export"] for h in handles)
+    assert exports == ["phone-a.txt", "phone-b.txt"]
+    a = next(h.entity_id for h in handles if h.properties["export"] == "phone-a.txt")
+    b = next(h.entity_id for h in handles if h.properties["export"] == "phone-b.txt")
+    assert _rels(store, a, "phone:+32470551234") and not _rels(store, b, "phone:+32470551234")
+    assert _rels(store, b, "phone:+32499876543") and not _rels(store, a, "phone:+32499876543")
+    again = ingest_paths([write("phone-a.txt", WHATSAPP)], store, extractor=fake, progress=False)
+    assert again.ok and len(store.search("Kapitein", type="HANDLE")) == 2  # the same export again: no new handle
+
+
+def test_a_layout_of_platform_account_names_keeps_one_handle_across_exports(store, write, fake, tmp_path):
+    layout = tmp_path / "platform.layout.yaml"
+    layout.write_text("name: platform_dump\nformat: csv\nhandles: platform\ncolumns:\n  sender: from\n"
+                      "  recipients: to\n  time: at\n  text: body\n", encoding="utf-8")
+    first = write("dump-1.csv", "from,to,at,body\n@kapitein88,@nachtuil,2023-10-14 22:10,gate 7\n")
+    second = write("dump-2.csv", "from,to,at,body\n@nachtuil,@kapitein88,2023-10-15 01:00,done\n")
+    report = ingest_paths([first, second], store, extractor=fake, progress=False, mapping=str(layout))
+    assert report.ok, report.failed
+    assert [h.entity_id for h in store.search("@kapitein88", type="HANDLE")] == ["handle:kapitein88"]
+
+
+def test_a_layout_with_an_unknown_handle_scope_is_refused_with_the_choices(tmp_path):
+    layout = tmp_path / "bad.layout.yaml"
+    layout.write_text("format: csv\nhandles: global\ncolumns:\n  sender: a\n  recipients: b\n  time: c\n  text: d\n",
+                      encoding="utf-8")
+    with pytest.raises(Exception, match="export, platform"):
+        load_layout(layout)

@@ -88,7 +88,8 @@ def test_handles_are_handles_and_a_person_only_where_the_export_states_one(store
     monkeypatch.setattr(chat, "MESSAGES_PER_DOCUMENT", 2)  # two parts: the stated names must not double
     report = ingest_paths([write("handles.csv", HANDLES)], store, extractor=fake, progress=False)
     assert report.ok, report.failed
-    kapitein, nachtuil, phone = "handle:kapitein88", "handle:nachtuil", "phone:+32470551234"
+    (kapitein,), (nachtuil,) = ([h.entity_id for h in store.search(n, type="HANDLE")] for n in ("@kapitein88", "@nachtuil"))
+    phone = "phone:+32470551234"
     assert store.get_entity(kapitein).type == "HANDLE" and store.get_entity(kapitein).name == "@kapitein88"
     persons = store._query("SELECT name FROM entities WHERE type = 'PERSON' ORDER BY name")
     assert [p[0] for p in persons] == ["Jordy V.", "Mehdi"]  # no person named after a handle
