@@ -13,8 +13,8 @@ million-message export never sits in memory.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
