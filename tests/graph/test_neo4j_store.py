@@ -45,9 +45,11 @@ def random_case(n_docs: int, seed: int = 7) -> list[Extraction]:
     pool += [("VESSEL", f"Elba {i}", {"IMO": f"90747{i:02d}"}) for i in range(6)]
     pool += [("PHONE", f"+3247012{i:04d}", {"PHONE": f"+3247012{i:04d}"}) for i in range(8)]
     pool += [("PORT", "Antwerp", {"LOCODE": "BEANR"}), ("PORT", "Zeebrugge", {"LOCODE": "BEZEE"})]
+    pool += [("HANDLE", f"@kapitein{i}", {}) for i in range(3)]  # chat accounts, not persons
     kinds = {("PERSON", "PERSON"): ["CONTACTED", "FAMILY_OF", "ASSOCIATE_OF"], ("PERSON", "COMPANY"): ["DIRECTOR_OF",
              "EMPLOYED_BY"], ("COMPANY", "VESSEL"): ["OPERATES", "OWNS"], ("VESSEL", "PORT"): ["CALLED_AT"],
-             ("PERSON", "PHONE"): ["HAS_PHONE"], ("PHONE", "PHONE"): ["CONTACTED"], ("PERSON", "PORT"): ["WORKS_AT"]}
+             ("PERSON", "PHONE"): ["HAS_PHONE"], ("PHONE", "PHONE"): ["CONTACTED"], ("PERSON", "PORT"): ["WORKS_AT"],
+             ("PERSON", "HANDLE"): ["HAS_HANDLE"], ("HANDLE", "PHONE"): ["CONTACTED"], ("HANDLE", "HANDLE"): ["CONTACTED"]}
     out = []
     for d in range(n_docs):
         chosen = rnd.sample(pool, rnd.randint(3, 7))
