@@ -66,7 +66,7 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
-        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
+        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
         r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?"
@@ -89,6 +89,9 @@ _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en mê
                     r"(?:\s+(?:(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+,?\s+){0,2}?"
                     r"|(?:a|an|un|une|een)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième|autre"
                     r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*))?\s*$")
+# a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
+_SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
+_SPLIT_VERB_TAIL = re.compile(r"^[\s,]*(?:aan|in (?:hechtenis|verzekering|bewaring))\b")
 # a case caption: "United States v. A and B", "R v A and B"
 _CAPTION = re.compile(r"\b(?:v|vs)\.?\s*$|\bversus\s*$")
 
@@ -205,7 +208,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
-        if not (n in joined or _affirmed(after_re, tail) or _CAPTION.search(head) or (before_re.search(head) and not _NEGATION.search(
+        if not (n in joined or _affirmed(after_re, tail) or _CAPTION.search(head)
+                or (_SPLIT_VERB_HEAD.search(head) and _SPLIT_VERB_TAIL.match(tail)) or (before_re.search(head) and not _NEGATION.search(
                 head[:before_re.search(head).start()]))):
             continue
         out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])

@@ -42,6 +42,7 @@ from nlp.components.co_accused import (
     _Ref,
     co_accused_pairs,
 )
+from nlp.components.co_accused_naming import naming_lists
 from nlp.resources import _rows
 
 MAX_QUIET = 2  # sentences without a subject that a run may step over
@@ -248,4 +249,4 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             close()
             run, quiet = [], 0
     close()
-    return out
+    return out + naming_lists(text, refs, sentence_starts, lang)
