@@ -52,19 +52,21 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
+          r"|,\s*(?:who|qui|die)\s+[^,;()]{1,60}(?=\s*,)"  # ", who also worked on the docks,"
           # the sentence of each, in a list of people sentenced one after the other
           r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
           r"|voorwaardelijk))*"
           r"|\s+(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:ans|years|jaar|maanden|months|mois)\b(?:\s+(?:cel|de prison|in prison|gevangenisstraf))?(?=\s+(?:and|et|en)\b|\s*[,;.]))")
-_KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|director"
+_KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|directors?"
+             r"|officers|managers?|dirigeants?|gérants|administrateurs?|directeurs?|bestuurders|directeuren|werknemers?"
              r"|owners?|president|ceo|propriétaire|eigenaar"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
              r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
-        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en))?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
+        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
         r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?"
@@ -80,8 +82,18 @@ _PLAIN_SEPARATOR = _separator(_SHORT_ASIDE)  # no role of its own between the me
 _OPENER = re.compile(r"^(?:" + _SHORT_ASIDE + r")*\s*(?:,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{0,60}|\s*\([^()]{0,60})$")
 _TAIL = re.compile(r"(?:" + _ASIDE + r")*", re.I)  # used with match(text, pos): no "^"
 _CLAUSE = re.compile(r"[.;:!?\n]")
-_ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als)"
-                    r"(?:\s+(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?\s*$")
+# "along with his cousin, B", "alongside a third man, B"; "arrested with B" only right after a charge verb
+_ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als"
+                    r"|(?:arrested|charged|convicted|indicted|sentenced|detained|tried|jailed|prosecuted|apprehended)"
+                    r"(?:\s+\w+ly)?\s+with)"
+                    r"(?:\s+(?:(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+,?\s+){0,2}?"
+                    r"|(?:a|an|un|une|een)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième|autre"
+                    r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*))?\s*$")
+# a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
+_SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
+_SPLIT_VERB_TAIL = re.compile(r"^[\s,]*(?:aan|in (?:hechtenis|verzekering|bewaring))\b")
+# a case caption: "United States v. A and B", "R v A and B"
+_CAPTION = re.compile(r"\b(?:v|vs)\.?\s*$|\bversus\s*$")
 
 
 class _Ref(Protocol):
@@ -196,7 +208,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
-        if not (n in joined or _affirmed(after_re, tail) or (before_re.search(head) and not _NEGATION.search(
+        if not (n in joined or _affirmed(after_re, tail) or _CAPTION.search(head)
+                or (_SPLIT_VERB_HEAD.search(head) and _SPLIT_VERB_TAIL.match(tail)) or (before_re.search(head) and not _NEGATION.search(
                 head[:before_re.search(head).start()]))):
             continue
         out.extend((a, b) for x, a in enumerate(group) for b in group[x + 1:])

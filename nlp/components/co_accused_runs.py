@@ -42,6 +42,7 @@ from nlp.components.co_accused import (
     _Ref,
     co_accused_pairs,
 )
+from nlp.components.co_accused_naming import naming_lists
 from nlp.resources import _rows
 
 MAX_QUIET = 2  # sentences without a subject that a run may step over
@@ -75,8 +76,10 @@ _CONJUNCTION = re.compile(r"(?:,\s*(?:(?:and|while|whereas|but|et|tandis que|alo
                           r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
 # "..., Y to eight years", "... et Y à huit ans", "..., Y zes jaar": a conjunct that shares the verb before it
 _GAPPED = re.compile(r"^(?:(?:\s*,?\s*\(?(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?\)?)?(?:\s*,?\s*(?:uit|of|from|de|d['’]|van)"
-                     r"\s+[\w'’ -]{1,30}?)?\s+(?:(?:to|à|tot)\s+(?:[\w'’-]+\s+){0,3}?|(?:" + _NUMBER_WORDS + r"|\d{1,3})\s+)"
-                     r"(?:years?|months?|ans|mois|jaar|maanden)\b|\s+(?:to|à|tot)\s+(?:" + _NUMBER_WORDS + r"|\d{1,3})\W*$)", re.I)
+                     r"\s+[\w'’ -]{1,30}?)?\s*,?\s+(?:(?:to|for|à|de|d['’]|tot)\s*(?:[\w'’-]+\s+){0,3}?|(?:" + _NUMBER_WORDS + r"|\d{1,3})\s+)"
+                     r"(?:years?|months?|ans|mois|jaar|maanden)\b|\s+(?:to|à|tot)\s+(?:" + _NUMBER_WORDS + r"|\d{1,3})\W*$"
+                     # "A was arrested at Tilbury and B in Grays": only a place, to the end of the clause
+                     r"|\s+(?:in|at|à|au|en|te|op)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\W*$)", re.I)
 
 
 @cache
@@ -139,7 +142,9 @@ def _subject(text: str, refs: Sequence[_Ref], members: list[int], c_start: int, 
                                     else None)
     if verb and negation.search(after[:verb.end()]):
         return None
-    if re.search(r"\b(?:" + _CO_DEFENDANT + r")\b", head.group(0), re.I):
+    named_as = re.match(r"\s*,\s*(?:(?:his|her|their|son|sa|leur|zijn|haar|hun|a|an|the|un|une|een|de)\s+)?(?:[\w-]+\s+)?(?:"
+                        + _CO_DEFENDANT + r")\s*,", text[last.end:c_end], re.I)  # "B, his co-defendant, was ..."
+    if named_as or re.search(r"\b(?:" + _CO_DEFENDANT + r")\b", head.group(0), re.I):
         return group, "cue"  # "Co-defendant B pleaded guilty earlier", "His co-defendants, B and C, ..."
     if verb:
         return group, "verb"
@@ -244,4 +249,4 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             close()
             run, quiet = [], 0
     close()
-    return out
+    return out + naming_lists(text, refs, sentence_starts, lang)

@@ -1,0 +1,67 @@
+"""Co-accused named in a sentence of their own, next to the sentence that charges them.
+
+Police statements and news reports often charge a group first and name it after: "Three
+longshoremen were arrested on Tuesday. They are A, 44, of X; B, 37; and C.", "Police have
+named the men as A, B and C. They have been charged with ...", "Het gaat om A (34) en B (41).
+Ze werden dinsdag aangehouden.", "Il s'agit de A et de B. Ils ont été mis en examen." The
+naming sentence holds a list (as :func:`nlp.components.co_accused._lists` reads it) right after
+an identifying phrase ("they are", "named the men as", "il s'agit de", "het gaat om"); the
+charge is in the sentence before (which names no one of its own) or in the sentence after,
+which opens with a plural pronoun ("They", "Ils", "Ze", "Both"). Every pair of the list is
+``CO_ACCUSED``; the evidence runs over both sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from nlp.components.co_accused import MEMBER_TYPES, PLURAL, _lists, _Ref, charged_sentence
+
+_NAMING = {
+    "en": re.compile(r"(?:\b(?:they|these|those)|\bthe (?:[\w-]+ ){0,3}?(?:men|women|suspects|defendants|individuals|people"
+                     r"|persons|pair|trio|accused|arrested|others))\s+(?:are|were|have been named as|were named as"
+                     r"|have been identified as|were identified as)\s*:?\s*$"
+                     r"|\b(?:named|identified)\s+(?:them|the (?:[\w-]+ ){0,2}?(?:men|women|suspects|pair|trio|defendants))"
+                     r"\s+as\s*:?\s*$", re.I),
+    "fr": re.compile(r"(?:\bil s['’]agit d[e'’]|\bce sont|\bles (?:[\w-]+ ){0,3}?(?:suspects|hommes|femmes|personnes|individus"
+                     r"|mis en cause|interpellés) sont|\bidentifiée?s? comme étant)\s*:?\s*$", re.I),
+    "nl": re.compile(r"(?:\bhet gaat om|\bhet betreft|\bdit zijn|\b(?:zij|ze) zijn|\bde (?:[\w-]+ ){0,2}?(?:mannen|vrouwen"
+                     r"|verdachten|personen) zijn)\s*:?\s*$", re.I),
+}
+_PRONOUN_OPENING = re.compile(r"^\W*(?:they|both|all|the (?:men|women|pair|trio|two|three|four|five|suspects|defendants)"
+                              r"|ils|elles|tous|toutes|les (?:deux|trois|quatre|hommes|suspects)|ze|zij|beiden|allen"
+                              r"|de (?:mannen|verdachten|twee|drie|vier))\b", re.I)
+
+def naming_lists(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int],
+                 lang: str) -> list[tuple[list[int], int, int]]:
+    """Lists named by an identifying phrase beside the sentence that charges them: ``(indices, start, end)``."""
+    naming = _NAMING.get(lang)
+    if naming is None or not sentence_starts:
+        return []
+    bounds = list(sentence_starts) + [len(text)]
+    member_starts = [r.start for r in refs if r.type in MEMBER_TYPES and not r.anaphor]
+
+    def sentence_of(pos: int) -> int:
+        return bisect.bisect_right(bounds, pos) - 1
+
+    def names_nobody(k: int) -> bool:
+        lo, hi = bisect.bisect_left(member_starts, bounds[k]), bisect.bisect_left(member_starts, bounds[k + 1])
+        return lo == hi
+
+    out = []
+    for group in _lists(text, refs):
+        k = sentence_of(refs[group[0]].start)
+        if k < 0 or k + 1 >= len(bounds) or refs[group[-1]].end > bounds[k + 1]:
+            continue
+        before = text[bounds[k - 1]:bounds[k]] if k > 0 else ""
+        after = text[bounds[k + 1]:bounds[k + 2]] if k + 2 < len(bounds) else ""
+        if not naming.search(text[bounds[k]:refs[group[0]].start]):
+            continue
+        if before and names_nobody(k - 1) and charged_sentence(before, lang) and PLURAL.search(before.lower()):
+            out.append((group, bounds[k - 1], bounds[k + 1]))
+        elif after and _PRONOUN_OPENING.match(after) and charged_sentence(after, lang):
+            out.append((group, bounds[k], bounds[k + 2]))
+    return out
+
