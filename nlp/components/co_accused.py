@@ -66,7 +66,8 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
-        r"^(?:" + aside + r")*\s*(?:(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
+        r"^(?:" + aside + r")*\s*(?:,\s*(?:ainsi que|as well as|alsook|evenals|de même que|along with|together with|samen met)"
+        r"|(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
         r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?"

@@ -32,6 +32,11 @@ def _all(*names: str) -> set[frozenset[str]]:
      ("Marco Delgado", "Tyrone Baptiste")),
     ("fr", "Karim Benali a écopé de dix ans ferme, Youssef Amrani de huit ans.", ("Karim Benali", "Youssef Amrani")),
     ("en", "Marco Delgado was arrested at Tilbury and Tyrone Baptiste in Grays.", ("Marco Delgado", "Tyrone Baptiste")),
+    # ", ainsi que" / ", as well as" after members with their own asides
+    ("fr", "Lucien Marchal, 36 ans, docker salarié de la société Quais du Nord SAS, Denis Poulain, 42 ans, gérant de la "
+           "SARL Frigo Transit, ainsi que Rachid Ziani et Hugo Lemaire ont été mis en examen.",
+     ("Lucien Marchal", "Denis Poulain", "Rachid Ziani", "Hugo Lemaire")),
+    ("en", "Glen Ashby, 41, of Breda, as well as Piet Dekker, were arrested at the terminal.", ("Glen Ashby", "Piet Dekker")),
     # a co-defendant named as such in an apposition, in the next sentence
     ("en", "Marco Delgado was sentenced to 120 months in prison. Tyrone Baptiste, his co-defendant, was sentenced to "
            "96 months.", ("Marco Delgado", "Tyrone Baptiste")),
