@@ -27,6 +27,8 @@ from nlp.components.common import doc_text, sentence_starts
 from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
+from nlp.components.port_insiders import port_insiders
+from nlp.components.role_frames import role_attachments
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names, place_gazetteer
@@ -259,11 +261,19 @@ class RelationFinder:
                     src, tgt = (b, a) if reverse2 else (a, b)
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
+            for type_, i, j, rule in role_attachments(doc, refs, typed_pairs, blocked, self.lang):
+                a, b = refs[min(i, j)], refs[max(i, j)]
+                for type2, reverse2, _rule in self._settle([(type_, i > j, rule)], a, b, text):
+                    src, tgt = (b, a) if reverse2 else (a, b)
+                    out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, rule))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
         for frame in (vessel_clauses, port_calls, cargo, voyage, table_rows):
             for type_, src_k, tgt_k, rule in frame(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
                 a, b = refs[min(src_k, tgt_k)], refs[max(src_k, tgt_k)]
                 out.append(self._hit(type_, refs[src_k], refs[tgt_k], a, b, s_start, s_end, "rule", 0.6, rule))
+        for type_, i, j, rule in port_insiders(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
+            a, b = refs[min(i, j)], refs[max(i, j)]
+            out.append(self._hit(type_, refs[i], refs[j], a, b, s_start, s_end, "rule", 0.6, rule))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
