@@ -90,6 +90,7 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     return out
 
 
+_PLACES_IN_ASIDES = ("LOCATION", "PORT")  # a home town in a person's asides ("of Elizabeth", "uit Breda")
 _JOINED = re.compile(r"[,;:(]?\s*(?:and|et|en|or|ou|of)\b", re.I)
 _ASIDES_ONLY = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*[,(]?\s*", re.I)
 
@@ -98,9 +99,12 @@ def _role_of_person_before(text: str, refs: Sequence, i: int, role_start: int, r
     """Whether the role phrase before ``refs[i]`` is the apposition of the person named just before it
     ("John Carver, 41, a crane operator employed by X, Mark Ellis and ...": the job is Carver's, and
     the names after X are the next members of a list, not X's staff)."""
-    if i == 0 or refs[i - 1].type != "PERSON" or refs[i - 1].end > role_start or _JOINED.match(role):
+    k = i - 1
+    while k >= 0 and refs[k].type in _PLACES_IN_ASIDES:  # "A, 44, of Elizabeth, a checker employed by X, B ..."
+        k -= 1
+    if k < 0 or refs[k].type != "PERSON" or refs[k].end > role_start or _JOINED.match(role):
         return False  # "A, and the owner of X, B": a new member of the list, with its own role
-    asides = _ASIDES_ONLY.match(text, refs[i - 1].end)
+    asides = _ASIDES_ONLY.match(text, refs[k].end)
     return asides is not None and asides.end() >= role_start
 
 

@@ -265,6 +265,10 @@ def test_the_job_of_the_first_defendant_of_a_list_stays_his(run) -> None:  # typ
              "Flandres Manutention SAS, Karim Benali et Olivier Roussel.", lang="fr")
     assert {r for r in relations(fr) if r[0] == "EMPLOYED_BY"} == {
         ("EMPLOYED_BY", "Julien Marchal", "Flandres Manutention SAS")}
+    # a home town between the name and the job is still the first defendant's aside
+    town = run("Wade Lorimer, 44, of Elizabeth, a checker employed by Harbor Lift LLC, Curtis Nye, 51, of Bayonne, "
+               "and Dale Ambrose were sentenced to prison.", lang="en")
+    assert {r for r in relations(town) if r[0] == "EMPLOYED_BY"} == {("EMPLOYED_BY", "Wade Lorimer", "Harbor Lift LLC")}
     # the role first and the person after it still reads as before
     ship = run("The second officer of the MSC Tamsin, Ivo Radic, was arrested.", lang="en")
     assert ("WORKS_AT", "Ivo Radic", "MSC Tamsin") in relations(ship)
