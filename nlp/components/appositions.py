@@ -46,13 +46,13 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     out = []
     for row in _rows("role_words.tsv"):
         if len(row) >= 3 and row[0] == lang:
-            role = r"(?:" + row[2] + r")"
+            role = r"(?P<role>" + row[2] + r")"
             after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
                                + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
                                + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
-            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role + r"\s+" + _PREP
+            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role.replace("(?P<role>", "(?:") + r"\s+" + _PREP
                                 + r"\s+" + _ARTICLE + _PLACE_WORD + r"$", re.I)
             out.append((row[1], after, before))
     return out
@@ -108,6 +108,16 @@ def _role_of_person_before(text: str, refs: Sequence, i: int, role_start: int, r
     return asides is not None and asides.end() >= role_start
 
 
+# a role noun in the singular ("a docker", "zaakvoerder"); plurals ("dockers", "membres d'équipage", "matrozen")
+# and participles ("employed", "werkzaam", "in dienst"), which have no number, are read for a whole list
+_PLURAL_WORD = re.compile(r"[\w'’-]*(?:[^s\W]s|x|men|en|ed|ing|é|ée|ées|zaam|dienst)", re.I)
+
+
+def _singular(role: str) -> bool:
+    return not any(_PLURAL_WORD.fullmatch(w) for w in role.split())
+
+
+_ALL = re.compile(r"\b(?:both|all|each|tous|toutes|chacun|beiden|allen|beide|elk)\b", re.I)
 # "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
 _NAME_AFTER = re.compile(r"\s*[,:]\s*(?:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?", re.I)
 
@@ -123,8 +133,12 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
         between = text[ref.end:target.start]
         for cls, after, _before in roles:
             type_ = RELATION.get((cls, target.type))
-            if type_ and after.fullmatch(between):
-                out.extend((type_, k, j) for k in lists.get(i, [i]) if refs[k].type == "PERSON")
+            found = after.fullmatch(between) if type_ else None
+            if found:
+                # "A, B en om C, zaakvoerder van X": a singular role is the last name's alone
+                members = lists.get(i, [i]) if not _singular(found.group("role")) or _ALL.search(
+                    found.group(0)) else [i]
+                out.extend((type_, k, j) for k in members if refs[k].type == "PERSON")
                 return True
     return False
     return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.appositions import NOUN_OF_BEFORE, PUBLIC_BODY, apposition_relations, official_relations
+from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
@@ -28,26 +28,17 @@ from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.dependency import DependencyRelations
 from nlp.components.port_insiders import port_insiders
+from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
+from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
-from nlp.resources import country_names, place_gazetteer
-
-
-def place_named(word: str) -> bool:
-    """Whether ``word`` is a known place name (the place gazetteer, folded)."""
-    from graph.ids import fold
-
-    return fold(word) in place_gazetteer()
+from nlp.resources import country_names
 
 MAX_BETWEEN = 250
 MAX_PAIR_GAP = 6
 MAX_COMENTION = 12
 _IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
-# law enforcement and public bodies: heading or belonging to one is a job, not a network tie
-_AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|tribunal|rechtbank|parquet|parket|prosecut"
-                        r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
-                        r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
 _SPACES = re.compile(r"\s+")
 _FIRM_NOUN_END = re.compile(r"(?<=\w) (?:\w+bedrijf|rederij|expediteur|transporteur|the (?:trucking|shipping|haulage)"
                             r" (?:company|firm))$")
@@ -73,11 +64,7 @@ _ROLE_BEFORE = re.compile(r"(?:members?|leaders?|heads?|bosses|chiefs?|lieutenan
 _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|cartel|syndicate|groep|bende|netwerk|organisatie"
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
-_CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
-_JOBS = {"EMPLOYED_BY", "WORKS_AT", "DIRECTOR_OF"}
-_PAST = re.compile(r"\b(?:formerly|previously|once|ex-|voorheen|vroeger|gewezen|anciennement|autrefois|auparavant|naguère)", re.I)
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
-_PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 
 
 @dataclass(frozen=True)
@@ -145,10 +132,14 @@ class RelationFinder:
     def _typed(self, a: Ref, b: Ref, between: str, inner: list[Ref] | None = None,
                after: str = "") -> list[tuple[str, bool, str]]:
         found = self._match(a, b, between, after)
+        if found and a.type == "PERSON" and inner and any(r.type == "PERSON" for r in inner) and re.search(r"\bent\b", between):
+            # "A (41) en om B (58), zaakvoerder van X": a role read past another person is that person's
+            found = [f for f in found if f[0] not in HELD_ROLES]
         if not found and inner and all(r.type == a.type for r in inner):
             # "X and Y, both members of Z": the cue after a list of like mentions holds for each
             listed = _LISTED.match(between)
-            if listed and listed.end() < len(between):
+            rest = between[listed.end():] if listed else ""
+            if rest and not re.search(r"\bent\b", rest) and not singular_role(self.lang, rest):
                 found = self._match(a, b, between[listed.end():].lstrip())
         if not found and inner and inner[-1].type == b.type and _SECOND_LISTED.search(between):
             # "belongs to PSA and MSC": the cue before a list of like mentions holds for each
@@ -239,7 +230,7 @@ class RelationFinder:
                 found = self._typed(a, b, between, refs[i + 1:j], after)
                 if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
                     found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
-                for type_, reverse, rule in self._settle(found, a, b, text):
+                for type_, reverse, rule in settle(found, a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))
@@ -257,13 +248,13 @@ class RelationFinder:
                 if (i, j) in typed_pairs or (i, j) in blocked:
                     continue
                 a, b = refs[i], refs[j]
-                for type2, reverse2, _rule in self._settle([(type_, reverse, "dep")], a, b, text):
+                for type2, reverse2, _rule in settle([(type_, reverse, "dep")], a, b, text):
                     src, tgt = (b, a) if reverse2 else (a, b)
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, "dep"))
                 typed_pairs.add((i, j))
             for type_, i, j, rule in role_attachments(doc, refs, typed_pairs, blocked, self.lang):
                 a, b = refs[min(i, j)], refs[max(i, j)]
-                for type2, reverse2, _rule in self._settle([(type_, i > j, rule)], a, b, text):
+                for type2, reverse2, _rule in settle([(type_, i > j, rule)], a, b, text):
                     src, tgt = (b, a) if reverse2 else (a, b)
                     out.append(self._hit(type2, src, tgt, a, b, s_start, s_end, "dependency", 0.7, rule))
         out = self._co_accused(text, refs, out, typed_pairs, s_start, s_end, doc)
@@ -352,34 +343,6 @@ class RelationFinder:
         resolved = tuple(((r.target_start, r.target_end), (r.start, r.end)) for r in (src, tgt) if r.anaphor)
         return RelationHit(type_, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
                            min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule, resolved)
-
-    @staticmethod
-    def _settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> list[tuple[str, bool, str]]:
-        """Choose among the types the rules gave one pair.
-
-        "works at" a firm is EMPLOYED_BY (a terminal operator too), WORKS_AT is kept for ports,
-        terminals and vessels; public bodies are nobody's network (no MEMBER_OF a police force).
-        """
-        out = []
-        for type_, reverse, rule in found:
-            tgt = a if reverse else b
-            tgt_text = text[tgt.target_start:tgt.target_end]
-            if type_ == "WORKS_AT" and tgt.type in ("COMPANY", "ORGANIZATION"):
-                type_ = "EMPLOYED_BY"  # a firm employs; WORKS_AT is the port, terminal or vessel (annotation guide)
-            if type_ == "ASSOCIATE_OF" and _CO_DEFENDANT.search(text[a.end:min(len(text), b.end + 80)].lower()):
-                type_ = "CO_ACCUSED"  # "his co-defendant X", "A and B are co-defendants", "coaccusé de X"
-            if type_ == "MEMBER_OF" and _PLACE_FIRST.match(tgt_text) and place_named(tgt_text.split()[0]):
-                continue  # "(Aberdeen South)": a constituency, not a party
-            if type_ == "MEMBER_OF" and _AUTHORITY.search(tgt_text):
-                continue
-            if type_ in _JOBS and _PAST.search(text[a.end:b.start]):
-                continue  # "was formerly employed by X", "voorheen werkzaam bij": not the job at the time of the case
-            ends = text[a.target_start:a.target_end] + " " + text[b.target_start:b.target_end]
-            if type_ == "ASSOCIATE_OF" and (_AUTHORITY.search(ends) or PUBLIC_BODY.search(ends)):
-                continue  # "Border Force worked alongside the AFP": agencies cooperate, they are no network
-            if (type_, reverse) not in {(t, r) for t, r, _n in out}:
-                out.append((type_, reverse, rule))
-        return out
 
 
 @Language.factory("havengraph_relations_v1", assigns=["doc._.hg_relations"])
