@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -22,7 +23,7 @@ from nlp import Extractor
 
 pytest.importorskip("distributed")
 
-from ingest.cluster import ClusterUnavailable, open_cluster  # noqa: E402
+from ingest.cluster import ClusterUnavailable, local_start_method, open_cluster  # noqa: E402
 
 # made-up case notes in the style of port investigations (names and firms invented)
 NOTES = [
@@ -224,3 +225,21 @@ def test_a_worker_killed_mid_run_changes_nothing(folder, one_process, client, tm
     assert report.ingested == 13
     assert contents(store) == one_process
     store.close()
+
+
+def _coordinator_mark() -> Any:
+    import ingest.cluster as cluster_module
+
+    return getattr(cluster_module, "_test_mark", None)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="local workers fork on Linux only")
+def test_local_workers_start_from_this_process_on_linux(monkeypatch):
+    """``local:N`` workers are forked: they see a module attribute set here before the cluster starts
+    (a spawned worker imports the module afresh and would not)."""
+    import ingest.cluster as cluster_module
+
+    assert local_start_method() == "fork"
+    monkeypatch.setattr(cluster_module, "_test_mark", "set in the coordinator", raising=False)
+    with open_cluster("local:1") as c:
+        assert list(c.run(_coordinator_mark).values()) == ["set in the coordinator"]
