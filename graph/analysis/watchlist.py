@@ -45,11 +45,23 @@ _TRUE = {"true", "yes", "1", "y", "oui", "ja"}
 _GROUP_WORDS = frozenset({"the", "group", "gang", "clan", "network", "cartel", "crew", "organisation", "organization",
                           "le", "la", "les", "groupe", "bande", "reseau",
                           "de", "het", "groep", "bende", "netwerk", "kartel", "organisatie"})
+#: the words among them that name the group itself (the rest are articles)
+_KIND_WORDS = _GROUP_WORDS - {"the", "le", "la", "les", "de", "het"}
+#: after a group word, these say where the group is from, not what it is called: "groupe de Marseille",
+#: "bende uit Breda", "the gang from Tilbury" name a place
+_ORIGIN_WORDS = frozenset({"de", "du", "des", "d", "of", "from", "van", "uit", "in"})
 
 
 def _group_key(name: str) -> str:
-    """An organisation's folded name without the words that only say it is a group ("" if nothing is left)."""
-    return " ".join(w for w in re.split(r"[\s\-]+", fold(name)) if w and w not in _GROUP_WORDS)
+    """An organisation's folded name without the words that only say it is a group ("" if nothing is left).
+
+    "" too when a group word is followed by a word of origin ("groupe de Marseille", "bende uit Breda"):
+    what is left is a place, and a place is not a group's name.
+    """
+    words = [w for w in re.split(r"[\s\-']+", fold(name)) if w]
+    if any(w in _KIND_WORDS and nxt in _ORIGIN_WORDS for w, nxt in zip(words, words[1:], strict=False)):
+        return ""
+    return " ".join(w for w in words if w not in _GROUP_WORDS)
 
 
 @dataclass(frozen=True)
@@ -161,15 +173,20 @@ def match_watchlist(source: Any, entries: Iterable[WatchlistEntry] | None = None
     by_name: dict[str, list[Any]] = {}
     by_ident: dict[str, list[Any]] = {}
     by_group: dict[str, list[Any]] = {}
+    places: set[str] = set()
     for node, data in G.nodes(data=True):
         for label in {data.get("name", ""), *data.get("aliases", ())}:
             if label:
                 by_name.setdefault(fold(str(label)), []).append(node)
                 if data.get("type") == "ORGANIZATION" and _group_key(str(label)):
                     by_group.setdefault(_group_key(str(label)), []).append(node)
+                if data.get("type") in ("LOCATION", "PORT"):
+                    places.add(fold(str(label)))
         for value in (data.get("identifiers") or {}).values():
             by_ident.setdefault(str(value), []).append(node)
             by_ident.setdefault(str(value).lower(), []).append(node)
+    # "the Marseille group" may be a group from Marseille: a group-word match never rests on a place name
+    by_group = {key: nodes for key, nodes in by_group.items() if key not in places}
     result = WatchlistMatch()
     found: set[Any] = set()
     for entry in entries or []:

@@ -145,6 +145,20 @@ def test_a_group_named_with_or_without_group_words_is_one_watchlist_match():
     assert again.rows[0]["entity_ids"] == ["org:zeeslang-group"]
 
 
+def test_a_group_named_by_its_home_town_matches_no_organisation_of_that_name():
+    """ "groupe de Marseille" is a group from Marseille: an organisation read as "Marseille" (a football
+    club, a mistyped city) is not it; nor is a group-word match made on a name the graph holds as a place."""
+    G = nx.Graph()
+    G.add_node("org:marseille", name="Marseille", type="ORGANIZATION")
+    G.add_node("org:breda", name="Breda", type="ORGANIZATION")
+    G.add_node("org:tilbury", name="Tilbury", type="ORGANIZATION")
+    G.add_node("port:tilbury", name="Tilbury", type="PORT")
+    G.add_node("org:zeeslang", name="Zeeslang", type="ORGANIZATION")
+    m = match_watchlist(G, parse_watchlist("name\ngroupe de Marseille\nde bende uit Breda\nthe Tilbury gang\n"
+                                           "le groupe Zeeslang\n"), tagged=False)
+    assert [row["entity_ids"] for row in m.rows] == [[], [], [], ["org:zeeslang"]]
+
+
 def test_small_synthetic_ecosystem_precision():
     syn = synthetic()
     precisions, aucs = [], []
