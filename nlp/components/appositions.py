@@ -150,7 +150,9 @@ _OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|consta
                    r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
                    r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
                    r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+|executive|acting"
-                   r"|regional|national|(?:agent )?in charge)")
+                   r"|regional|national|(?:agent )?in charge|commandant|capitaine|lieutenant|brigadier|adjudant|major"
+                   r"|colonel|gendarme|enquêt(?:eur|rice)|agents? de police|officier de police judiciaire|recherchechef"
+                   r"|teamleider|politie-?inspecteur|douanier|douanière)")
 _TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 _BODY_TITLE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
@@ -159,7 +161,9 @@ _TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:" + _OFFICIAL
                           r"\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
-                        r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
+                        r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol|eenheid|\bunit\b"
+                        r"|squad|directorate|direction|marechaussee|guardia|carabinieri|\bOFAST\b|\bDNRED\b|\bFIOD\b"
+                        r"|\bKMar\b|\bGNDOCB\b|\bOCRTIS\b", re.I)
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
