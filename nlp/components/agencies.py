@@ -29,6 +29,10 @@ MAX_TOKENS = 12
 _CONNECT = frozenset("de du des d' d’ la l' l’ van of for the voor".split())
 _PLACE_OF = frozenset("de du d' d’ van".split())
 _MONTHS = frozenset("""January February March April May June July August September October November December""".split())
+_AND = frozenset(("and", "&"))
+# ranks written between a body and an officer's name: they end the body's name
+_RANKS = frozenset("""detective sergeant inspector superintendent constable officer officers agent agents spokesman
+    spokeswoman spokesperson investigator""".split())
 _PERSON_HEADS = frozenset("douanier douanière prosecutor prosecutors procureur".split())
 _GROUP_NOUNS = frozenset("""organisation organization organisatie gang bende bande clan cartel kartel network netwerk
     réseau syndicate crime group groep groupe mafia""".split())
@@ -93,11 +97,18 @@ class AgencyFinder:
             tok = doc[j]
             if tok.text in ("-", "—", "–") and tok.whitespace_:
                 break
+            if tok.lower_ in _RANKS or (tok.lower_ == "special" and j + 1 < end and doc[j + 1].lower_ in _RANKS):
+                break  # "Garda Detective Sergeant X", "DEA Special Agent X": a rank opens the officer's name
             if tok.text in self.first_names and j > i + 1 or tok.text in self.first_names and not tok.is_upper:
                 break  # "Prosecutor Loes van Wees": a title before a name
             if _name_word(tok) or tok.lower_ in _modifiers() or tok.lower_ in _heads() and _cap(doc[j - 1]):
                 j += 1
                 continue
+            if tok.lower_ in _AND and doc[j - 1].lower_ not in _heads():
+                k = self._joined_head(doc, j + 1, end)
+                if k:
+                    j = k  # "Garda National Drugs and Organised Crime Bureau": one body, its head after "and"
+                    continue
             if tok.lower_ in _CONNECT:
                 k = j
                 while k < end and doc[k].lower_ in _CONNECT:
@@ -115,6 +126,16 @@ class AgencyFinder:
                     continue
             break
         return j
+
+    @staticmethod
+    def _joined_head(doc: Doc, k: int, end: int) -> int:
+        """The end of a capitalised run after "and" that closes on a head word ("and Organised Crime
+        Bureau"), or 0. Called only where the word before "and" is no head itself: "Kent Police and
+        Border Force" are two bodies."""
+        m = k
+        while m < end and m - k < 4 and _cap(doc[m]) and not doc[m].like_num and doc[m].lower_ not in _RANKS:
+            m += 1
+        return m if m - k >= 2 and doc[m - 1].lower_ in _heads() else 0
 
     def _left(self, doc: Doc, i: int, floor: int) -> int:
         j = i

@@ -121,10 +121,12 @@ class OrganizationFinder:
                 if span is not None and len(span) >= 2:
                     type_, _sure = classify_org(span.text)
                     found.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
-        for match_id, start, end in self.known(doc):
-            found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        known = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in self.known(doc)]
+        found.extend(known)
         doc.spans["hg_org"] = found
-        doc.spans["hg_agency"] = self.agencies(doc)
+        # a known name holds the agency read inside it: "Customs and Monopolies Agency", not "Monopolies Agency"
+        doc.spans["hg_agency"] = [a for a in self.agencies(doc) if not any(
+            k.start <= a.start and a.end <= k.end and len(k) > len(a) for k in known)]
         return doc
 
 

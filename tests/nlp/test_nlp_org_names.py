@@ -1,0 +1,35 @@
+"""Names of public bodies joined by "and", ranks after a body, known names over the agency read inside them."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def test_a_body_named_with_and_is_one_name_and_its_officer_is_employed_there(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Detective Sergeant Aoife Lynch of the Garda National Drugs and Organised Crime Bureau told the court "
+             "the drugs were worth EUR 2 million.", lang="en")
+    assert "Garda National Drugs and Organised Crime Bureau" in mentions(ex, "ORGANIZATION")
+    assert "Garda National Drugs" not in mentions(ex, "ORGANIZATION")
+    assert ("EMPLOYED_BY", "Aoife Lynch", "Garda National Drugs and Organised Crime Bureau") in relations(ex)
+
+
+def test_two_bodies_joined_by_and_stay_two(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("Officers from Kent Police and Border Force searched the lorry at Dover.", lang="en"),
+                    "ORGANIZATION")
+    assert "Kent Police" in orgs and "Border Force" in orgs
+    assert not any(" and " in o for o in orgs)
+    orgs = mentions(run("The case was handled by the National Crime Agency of the United Kingdom and Europol.",
+                        lang="en"), "ORGANIZATION")
+    assert not any(o.endswith("and Europol") for o in orgs)
+
+
+def test_a_rank_after_a_body_is_not_part_of_its_name(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("Garda Detective Sergeant Niall Cronin gave evidence of arrest.", lang="en"), "ORGANIZATION")
+    assert not any("Sergeant" in o or "Detective" in o for o in orgs)
+
+
+def test_a_known_name_holds_the_agency_read_inside_it(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("Officials of the Customs and Monopolies Agency in Gioia Tauro analysed the routes.",
+                        lang="en"), "ORGANIZATION")
+    assert "Customs and Monopolies Agency" in orgs
+    assert "Monopolies Agency" not in orgs
