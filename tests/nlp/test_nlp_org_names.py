@@ -33,3 +33,11 @@ def test_a_known_name_holds_the_agency_read_inside_it(run) -> None:  # type: ign
                         lang="en"), "ORGANIZATION")
     assert "Customs and Monopolies Agency" in orgs
     assert "Monopolies Agency" not in orgs
+
+
+def test_a_dutch_customs_worker_is_employed_by_the_douane(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Gerard S., een medewerker van de Douane, werd in Vlissingen aangehouden. Volgens het OM gaf hij "
+             "containernummers door.", lang="nl")
+    assert {"Douane", "OM"} <= mentions(ex, "ORGANIZATION")
+    assert ("EMPLOYED_BY", "Gerard S.", "Douane") in relations(ex)
+    assert ("EMPLOYED_BY", "Gerard S.", "OM") not in relations(ex)
