@@ -26,6 +26,9 @@ from nlp.resources import known_organizations, word_list
 
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
+#: legal forms written before the name after an article ("la SARL Trans-Fos", "la SAS Azur Fret")
+_FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL"})
+_ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "cette", "sa", "leur"))
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
 
 
@@ -112,6 +115,13 @@ class OrganizationFinder:
                 span = trim(Span(doc, left, form.end, label="COMPANY"))
                 if span is not None:
                     found.append(span)
+            elif form.text in _FORMS_BEFORE and form.start > 0 and doc[form.start - 1].lower_ in _ARTICLES:
+                # "gérant de la SARL Provence Fret": in French the form may stand before the name
+                right = self._extend_right(doc, form.end, sentence_bounds(form[0])[1])
+                if right > form.end and any(t.text[:1].isupper() and t.text[1:2].islower() for t in doc[form.end:right]):
+                    span = trim(Span(doc, form.start, right, label="COMPANY"))
+                    if span is not None:
+                        found.append(span)
         for _, start, end in self.role_matcher(doc):
             s_start, s_end = sentence_bounds(doc[start])
             left = self._extend_left(doc, start, max(s_start, start - MAX_NAME_TOKENS))

@@ -85,6 +85,16 @@ class RelationHit:
     resolved: tuple[tuple[tuple[int, int], tuple[int, int] | None], ...] = ()
 
 
+def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
+    """Spans of firms and bodies written as a person's title just before the name ("the director of X, Y"):
+    a role links them and only a comma or colon stands between, so the firm is no subject of the clause."""
+    out = set()
+    for h in hits:
+        if h.type in HELD_ROLES and h.target[1] <= h.source[0] and text[h.target[1]:h.source[0]].strip() in (",", ":"):
+            out.add(h.target)
+    return out
+
+
 class RelationFinder:
     def __init__(self, nlp: Language):
         self.lang = nlp.lang
@@ -200,11 +210,14 @@ class RelationFinder:
                 continue
             hits.extend(self._sentence(doc, sent, in_sent))
         runs = subject_runs(text, refs, [doc[b].idx for b in bounds[:-1]], self.lang)
+        titles = _title_firms(text, hits)
         for members, b_start, b_end, kind in ([(*g, "bullets") for g in bullet_lists(text, refs, self.lang)]
                                               + [(*g, "subjects") for g in runs]):
             for x, i in enumerate(members):
                 for j in members[x + 1:]:
                     a, b = refs[i], refs[j]
+                    if kind == "subjects" and {(a.start, a.end), (b.start, b.end)} & titles:
+                        continue  # "Le gérant de l'EURL X, Paul F., a été placé en garde à vue": X names his role
                     hits.append(self._hit("CO_ACCUSED", a, b, a, b, b_start, b_end, "rule", 0.7,
                                           f"{self.lang}:co-accused-{kind}"))
         doc._.hg_relations = hits

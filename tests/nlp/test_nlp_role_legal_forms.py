@@ -1,0 +1,27 @@
+"""French firms named with their legal form first, and a firm written as a person's title (issue 16)."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def test_a_legal_form_before_the_name_makes_a_firm_and_the_role_reaches_it(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Yanis L., salarié de la SARL Trans-Fos, a été mis en examen. Nordine T., gérant de la SAS Provence "
+             "Fret, a été condamné.", lang="fr")
+    assert {"SARL Trans-Fos", "SAS Provence Fret"} <= mentions(ex, "COMPANY")
+    found = relations(ex)
+    assert ("EMPLOYED_BY", "Yanis L.", "SARL Trans-Fos") in found
+    assert ("DIRECTOR_OF", "Nordine T.", "SAS Provence Fret") in found
+    assert ("DIRECTOR_OF", "Yanis L.", "SAS Provence Fret") not in found
+
+
+def test_a_legal_form_alone_names_no_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Karim D. a créé une EURL en 2019 à Marseille.", lang="fr")
+    assert not any(c.startswith("EURL") for c in mentions(ex, "COMPANY"))
+
+
+def test_a_firm_written_as_the_title_of_a_subject_is_not_his_co_accused(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Le gérant de l'EURL Méditerranée Négoce, Paul Ferrand, a été placé en garde à vue.",
+                          lang="fr"))
+    assert ("DIRECTOR_OF", "Paul Ferrand", "EURL Méditerranée Négoce") in found
+    assert not {r for r in found if r[0] == "CO_ACCUSED"}
