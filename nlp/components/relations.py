@@ -26,6 +26,7 @@ from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
+from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
 from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
@@ -198,6 +199,8 @@ class RelationFinder:
         starts = [r.start for r in refs]
         text = doc_text(doc)
         self.coreference.reset()
+        self.vessels: list[Ref] = []  # the named vessels of the text so far, for crew named by rank alone
+        self.misread: set[tuple[int, int]] = set()
         bounds = sentence_starts(doc) + [len(doc)]
         for k in range(len(bounds) - 1):
             sent = doc[bounds[k]:bounds[k + 1]]
@@ -206,9 +209,11 @@ class RelationFinder:
             in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
             in_sent = sorted(in_sent + self.coreference.refs(text, s_start, s_end, in_sent), key=lambda r: (r.start, r.end))
             self.coreference.update(in_sent, text)
-            if len(in_sent) < 2:
-                continue
-            hits.extend(self._sentence(doc, sent, in_sent))
+            if len(in_sent) >= 2 or (self.vessels and in_sent):
+                hits.extend(self._sentence(doc, sent, in_sent))
+            self.misread |= misread_vessels(text, in_sent, self.lang)
+            self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
+                                and (r.target_start, r.target_end) not in self.misread)
         runs = subject_runs(text, refs, [doc[b].idx for b in bounds[:-1]], self.lang)
         titles = _title_firms(text, hits)
         for members, b_start, b_end, kind in ([(*g, "bullets") for g in bullet_lists(text, refs, self.lang)]
@@ -278,6 +283,15 @@ class RelationFinder:
         for type_, i, j, rule in port_insiders(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
             a, b = refs[min(i, j)], refs[max(i, j)]
             out.append(self._hit(type_, refs[i], refs[j], a, b, s_start, s_end, "rule", 0.6, rule))
+        for i, k, (r_start, r_end) in crew_relations(text, refs, typed_pairs, s_start, self.lang,
+                                                     self.vessels, self.misread):
+            person = refs[i]
+            ship = refs[k] if k is not None else Ref(r_start, r_end, "VESSEL", self.vessels[-1].target_start,
+                                                     self.vessels[-1].target_end, anaphor=True)
+            a, b = (person, ship) if person.start <= ship.start else (ship, person)
+            out.append(self._hit("WORKS_AT", person, ship, a, b, s_start, s_end, "rule", 0.6, f"{self.lang}:crew-rank"))
+            if k is not None:
+                typed_pairs.add((min(i, k), max(i, k)))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))

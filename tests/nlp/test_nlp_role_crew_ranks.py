@@ -1,0 +1,36 @@
+"""Crew named by their rank work aboard the ship of the story (issue 16)."""
+
+from __future__ import annotations
+
+from nlp_support import relations
+
+
+def test_ranks_before_and_after_names_tie_the_crew_to_the_one_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Customs officers searched the bulk carrier Baltic Wren at Zeebrugge on Monday. "
+             "The second engineer, Oleksiy Marchenko, was questioned and released. "
+             "Two members of the crew, the ship's electrician, Rodel Dizon, and an ordinary seaman, "
+             "Janis Ozols, were charged.", lang="en")
+    found = relations(ex)
+    for name in ("Oleksiy Marchenko", "Rodel Dizon"):
+        assert ("WORKS_AT", name, "Baltic Wren") in found
+
+
+def test_a_bare_rank_in_a_list_of_defendants_does_not_guess_the_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The bulk carrier Baltic Wren was searched at Zeebrugge.\n"
+             "Defendants - Oleksiy Marchenko, second officer, charged on 3 May with importation.", lang="en")
+    assert ("WORKS_AT", "Oleksiy Marchenko", "Baltic Wren") not in relations(ex)
+
+
+def test_with_two_ships_in_the_story_a_rank_alone_names_none(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Customs searched the bulk carrier Baltic Wren and the trawler Morning Star off the coast. "
+             "The second engineer, Oleksiy Marchenko, was questioned and released.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "WORKS_AT"}
+
+
+def test_dutch_ranks_with_als_distribute_to_the_ship_of_the_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Pavlo D. was als tweede stuurman en Ruben T. als matroos aangemonsterd op de bulkcarrier Noorderlicht. "
+             "Marco van der L. was lasser bij een werf in Schiedam.", lang="nl")
+    found = relations(ex)
+    assert ("WORKS_AT", "Pavlo D.", "Noorderlicht") in found
+    assert ("WORKS_AT", "Ruben T.", "Noorderlicht") in found
+    assert not {r for r in found if r[1] == "Marco van der L." and r[0] == "WORKS_AT"}
