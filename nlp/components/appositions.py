@@ -191,9 +191,18 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
                 out.append(("EMPLOYED_BY", i, i - 1))
             elif body.type == "COMPANY" and not body.anaphor and _FIRM_JOB.fullmatch(text[body.end:ref.start]):
                 out.append(("EMPLOYED_BY", i, i - 1))  # "DP World employee Mark Hale", "Harbourline stevedore X"
+            elif body.type == "COMPANY" and not body.anaphor and _FIRM_HEAD.fullmatch(text[body.end:ref.start]):
+                out.append(("DIRECTOR_OF", i, i - 1))  # "Nordsee Shipmanagement managing director Claudia B."
+        if titled and i + 1 < len(refs) and _ACRONYM_AFTER.fullmatch(text[ref.end:refs[i + 1].start]) \
+                and refs[i + 1].type == "ORGANIZATION" and _ACRONYM.fullmatch(text[refs[i + 1].start:refs[i + 1].end]) \
+                and text[refs[i + 1].end:refs[i + 1].end + 1] in (",", ")", ";", "."):
+            out.append(("EMPLOYED_BY", i, i + 1))  # "Detective Superintendent Orla K., GNDOCB, said"
     return out
 
 
+_FIRM_HEAD = re.compile(r"(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
+                        r"|chairman|chairwoman|president|founder|co-founder)\s+", re.I)
+_ACRONYM_AFTER = re.compile(r"\s*[,(]\s*")
 _FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|veteran)\s+)?(?:employee|worker|driver"
                        r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"
                        r"|supervisor|manager|foreman|engineer|agent|broker|dispatcher|straddle carrier driver|security guard"

@@ -42,7 +42,7 @@ MAX_COMENTION = 12
 _IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
 _SPACES = re.compile(r"\s+")
 _FIRM_NOUN_END = re.compile(r"(?<=\w) (?:\w+bedrijf|rederij|expediteur|transporteur|the (?:trucking|shipping|haulage)"
-                            r" (?:company|firm))$")
+                            r" (?:company|firm)|bv|nv|bvba|vof|sarl|sas|sa|eurl)$")
 _HOMETOWN = re.compile(r"^,? ?(?:of|from|de|uit) ent ?(?:,? ?ent ?)?(?=,)")
 # ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
@@ -125,7 +125,8 @@ class RelationFinder:
         between = _SPACES.sub(" ", "".join(parts).lower()).strip()
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
         between = _ASIDE.sub("", _BORN.sub("", between)).strip()
-        between = _FIRM_NOUN_END.sub("", between)  # "bij containerbedrijf X": the noun only names X as a firm
+        if a.type == "PERSON":  # "bij containerbedrijf X", "van de bv X": the noun or form only names X as a firm
+            between = _FIRM_NOUN_END.sub("", between)
         if a.anaphor and a.end > a.start and self.lang == "nl":
             # Dutch inversion: "Op 19 juni belde hij X" -- the verb stands before the pronoun
             word = _WORD_BEFORE.search(text[max(0, a.start - 30):a.start])

@@ -31,3 +31,35 @@ def test_a_french_officer_rank_with_his_office_is_employed_there(run) -> None:  
     found = relations(run("Le commandant Pierre Leroux, de l'Office anti-stupéfiants, a indiqué que le réseau "
                           "était structuré.", lang="fr"))
     assert ("EMPLOYED_BY", "Pierre Leroux", "Office anti-stupéfiants") in found
+
+
+def test_a_firm_before_a_director_title_is_the_firm_he_directs(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("In a statement, Weser Shipmanagement managing director Petra Lindqvist said the company "
+                          "was cooperating.", lang="en"))
+    assert ("DIRECTOR_OF", "Petra Lindqvist", "Weser Shipmanagement") in found
+    assert ("EMPLOYED_BY", "Petra Lindqvist", "Weser Shipmanagement") not in found
+
+
+def test_an_officer_with_the_acronym_of_his_body_after_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Detective Superintendent Orla Keaveney, GNDOCB, said the seizure was significant.", lang="en"))
+    assert ("EMPLOYED_BY", "Orla Keaveney", "GNDOCB") in found
+
+
+def test_a_french_firm_whose_president_is_named_after_dont(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Les conteneurs étaient déclarés au nom d'un importateur nantais, Loire Tropiques SAS, "
+                          "dont le président, Olivier Meunier, a été entendu comme témoin.", lang="fr"))
+    assert ("DIRECTOR_OF", "Olivier Meunier", "Loire Tropiques SAS") in found
+
+
+def test_dutch_lower_case_legal_form_and_foreman_roles(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bart D. is zaakvoerder van de bv Kempische Transport Groep. Een ploegbaas van Scheldeterminal Noord NV, "
+             "Johan Peeters, verklaarde als getuige.", lang="nl")
+    found = relations(ex)
+    assert any(r[0] == "DIRECTOR_OF" and r[1] == "Bart D." and "Kempische Transport Groep" in r[2] for r in found)
+    assert ("EMPLOYED_BY", "Johan Peeters", "Scheldeterminal Noord NV") in found
+    assert not any(r[1] == "Johan Peeters" and "Kempische" in r[2] for r in found)
+
+
+def test_a_lithuanian_firm_with_its_legal_form_employs_the_driver(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Tomas Gudaitis, a lorry driver who works for Baltrans UAB of Kaunas, was charged.", lang="en"))
+    assert ("EMPLOYED_BY", "Tomas Gudaitis", "Baltrans UAB") in found
