@@ -1,0 +1,22 @@
+"""Members and leaders of gangs and unions (MEMBER_OF), not of public bodies (issue 16)."""
+
+from __future__ import annotations
+
+from nlp_support import relations
+
+
+def test_a_group_led_by_a_person_counts_its_leader_as_member(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("The Hillside Crew, led by Jamal Reid, controlled the night shifts at the docks.", lang="en"))
+    assert ("MEMBER_OF", "Jamal Reid", "Hillside Crew") in found
+
+
+def test_a_public_body_led_by_a_person_is_no_network(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Europol, led by Catherine De Bolle, coordinated the action.", lang="en"))
+    assert not {r for r in found if r[0] == "MEMBER_OF"}
+
+
+def test_a_union_official_named_with_the_union_before_the_title(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Kevin Hart, a Unite union official, was sentenced at Ipswich Crown Court.", lang="en"))
+    assert ("MEMBER_OF", "Kevin Hart", "Unite") in found
+    found = relations(run("Kevin Hart, a Unite lawyer, said the union would appeal.", lang="en"))
+    assert not {r for r in found if r[0] == "MEMBER_OF"}
