@@ -32,6 +32,7 @@ from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
+from nlp.components.same_place import same_place
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names
@@ -54,7 +55,7 @@ _CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
-_AGE = re.compile(r"^,? ?\(?\d{1,3}\)?(?=,|$|\s)|, \d{1,3}(?= ?,)")
+_AGE = re.compile(r"^,? ?\(?\d{1,3}(?: ans| jaar| years old)?\)?(?=,|$|\s)|, \d{1,3}(?: ans| jaar| years old)?(?= ?,)")
 _APPOSITION = re.compile(r", (?:a|an|the|his|her|their|its|le|la|les|un|une|son|sa|ses|een|de|het|zijn|haar) [^,;()]{1,60}?,")
 
 
@@ -202,6 +203,7 @@ class RelationFinder:
         self.coreference.reset()
         self.vessels: list[Ref] = []  # the named vessels of the text so far, for crew named by rank alone
         self.misread: set[tuple[int, int]] = set()
+        self.ports: list[Ref] = []  # the named ports and terminals so far, for "at the same terminal"
         bounds = sentence_starts(doc) + [len(doc)]
         for k in range(len(bounds) - 1):
             sent = doc[bounds[k]:bounds[k + 1]]
@@ -210,8 +212,9 @@ class RelationFinder:
             in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
             in_sent = sorted(in_sent + self.coreference.refs(text, s_start, s_end, in_sent), key=lambda r: (r.start, r.end))
             self.coreference.update(in_sent, text)
-            if len(in_sent) >= 2 or (self.vessels and in_sent):
+            if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
                 hits.extend(self._sentence(doc, sent, in_sent))
+            self.ports.extend(r for r in in_sent if r.type == "PORT" and not r.anaphor)
             self.misread |= misread_vessels(text, in_sent, self.lang)
             self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
                                 and (r.target_start, r.target_end) not in self.misread)
@@ -293,6 +296,13 @@ class RelationFinder:
             out.append(self._hit("WORKS_AT", person, ship, a, b, s_start, s_end, "rule", 0.6, f"{self.lang}:crew-rank"))
             if k is not None:
                 typed_pairs.add((min(i, k), max(i, k)))
+        ports = [r for r in refs if r.type == "PORT" and not r.anaphor]
+        for i, (p_start, p_end) in same_place(text, refs, s_start, s_end, self.lang):
+            last = max([r for r in self.ports + ports if r.end <= p_start], key=lambda r: r.end, default=None)
+            if last is not None:
+                place = Ref(p_start, p_end, "PORT", last.target_start, last.target_end, anaphor=True)
+                out.append(self._hit("WORKS_AT", refs[i], place, refs[i], place, s_start, s_end, "rule", 0.6,
+                                     f"{self.lang}:same-place"))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
