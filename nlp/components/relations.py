@@ -88,12 +88,18 @@ class RelationHit:
 
 
 def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
-    """Spans of firms and bodies written as a person's title just before the name ("the director of X, Y"):
-    a role links them and only a comma or colon stands between, so the firm is no subject of the clause."""
+    """Spans of firms and bodies written as a person's title next to the name ("the director of X, Y",
+    "Y, X's director"): a role links them and only a comma or colon stands between, so the firm is no
+    subject of the clause."""
     out = set()
     for h in hits:
-        if h.type in HELD_ROLES and h.target[1] <= h.source[0] and text[h.target[1]:h.source[0]].strip() in (",", ":"):
+        if h.type not in HELD_ROLES:
+            continue
+        if h.target[1] <= h.source[0] and text[h.target[1]:h.source[0]].strip() in (",", ":"):
             out.add(h.target)
+        elif h.source[1] <= h.target[0] and text[h.source[1]:h.target[0]].strip() == "," \
+                and text[h.target[1]:h.target[1] + 2] in ("'s", "’s"):
+            out.add(h.target)  # "Mark Hale, Swift Freight's managing director, was arrested"
     return out
 
 
@@ -342,6 +348,10 @@ class RelationFinder:
         # "the director of X BV, Y, and Z were arrested": X BV names Y's role; it is no member of the list
         titled = {i for i, j in typed if j == i + 1 and refs[i].type in ("COMPANY", "ORGANIZATION")
                   and refs[j].type == "PERSON" and text[refs[i].end:refs[j].start].strip() in (",", ":")}
+        # "Mark Hale, Swift Freight's managing director, was arrested": the firm after the name is his title
+        titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
+                   and refs[i].type == "PERSON" and text[refs[i].end:refs[j].start].strip() == ","
+                   and text[refs[j].end:refs[j].end + 2] in ("'s", "’s")}
         for i, j in pairs:
             a, b = refs[i], refs[j]
             if i in titled or j in titled:

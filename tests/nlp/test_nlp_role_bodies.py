@@ -63,3 +63,16 @@ def test_dutch_lower_case_legal_form_and_foreman_roles(run) -> None:  # type: ig
 def test_a_lithuanian_firm_with_its_legal_form_employs_the_driver(run) -> None:  # type: ignore[no-untyped-def]
     found = relations(run("Tomas Gudaitis, a lorry driver who works for Baltrans UAB of Kaunas, was charged.", lang="en"))
     assert ("EMPLOYED_BY", "Tomas Gudaitis", "Baltrans UAB") in found
+
+
+def test_a_possessive_title_after_the_name_is_a_role_not_a_co_accused(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Mark Hale, Swift Freight's managing director, was arrested on Monday.", lang="en"))
+    assert ("DIRECTOR_OF", "Mark Hale", "Swift Freight") in found
+    assert not {r for r in found if r[0] == "CO_ACCUSED"}
+
+
+def test_a_firm_named_before_a_two_word_job_employs_the_person(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Mark Hale, a DP World crane driver, was arrested.", lang="en"))
+    assert ("EMPLOYED_BY", "Mark Hale", "DP World") in found
+    found = relations(run("Mark Hale, a DP World customer, was arrested.", lang="en"))
+    assert not {r for r in found if r[0] == "EMPLOYED_BY"}
