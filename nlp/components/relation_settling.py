@@ -65,7 +65,10 @@ def settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> lis
     ``a`` and ``b`` are the two mentions in text order.
     """
     out = []
+    owned = any(t == "OWNS" for t, _r, _n in found)
     for type_, reverse, rule in found:
+        if type_ == "ASSOCIATE_OF" and owned:
+            continue  # "gérant et associé unique de X": a partner in the firm, no accomplice of it
         tgt = a if reverse else b
         tgt_text = text[tgt.target_start:tgt.target_end]
         if type_ == "WORKS_AT" and tgt.type in ("COMPANY", "ORGANIZATION"):
