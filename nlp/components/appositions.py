@@ -150,7 +150,7 @@ _OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|consta
                    r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
                    r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
                    r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+|executive|acting"
-                   r"|regional|national|(?:agent )?in charge|commandant|capitaine|lieutenant|brigadier|adjudant|major"
+                   r"|regional|national|(?:agent )?in charge|commandant|capitaine|lieutenant|brigadier(?:-chef)?|adjudant(?:-chef)?|major"
                    r"|colonel|gendarme|enquêt(?:eur|rice)|agents? de police|officier de police judiciaire|recherchechef"
                    r"|teamleider|politie-?inspecteur|douanier|douanière)")
 _TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)

@@ -20,3 +20,13 @@ def test_a_union_official_named_with_the_union_before_the_title(run) -> None:  #
     assert ("MEMBER_OF", "Kevin Hart", "Unite") in found
     found = relations(run("Kevin Hart, a Unite lawyer, said the union would appeal.", lang="en"))
     assert not {r for r in found if r[0] == "MEMBER_OF"}
+
+
+def test_a_firm_read_as_a_group_has_no_members(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("La société Eurofos, dirigée par Karim B., a été perquisitionnée.", lang="fr"))
+    assert not {r for r in found if r[0] == "MEMBER_OF"}
+
+
+def test_a_french_border_police_officer_with_a_hyphenated_rank(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Le brigadier-chef Karim B., de la police aux frontières, a témoigné.", lang="fr"))
+    assert ("EMPLOYED_BY", "Karim B.", "police aux frontières") in found
