@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.age_references import age_reference
 from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
@@ -210,6 +211,7 @@ class RelationFinder:
         self.vessels: list[Ref] = []  # the named vessels of the text so far, for crew named by rank alone
         self.misread: set[tuple[int, int]] = set()
         self.ports: list[Ref] = []  # the named ports and terminals so far, for "at the same terminal"
+        last_named: list[Ref] = []  # the persons of the last sentence that named anyone
         bounds = sentence_starts(doc) + [len(doc)]
         for k in range(len(bounds) - 1):
             sent = doc[bounds[k]:bounds[k + 1]]
@@ -217,6 +219,12 @@ class RelationFinder:
             lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
             in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
             in_sent = sorted(in_sent + self.coreference.refs(text, s_start, s_end, in_sent), key=lambda r: (r.start, r.end))
+            aged = age_reference(text, s_start, s_end, self.lang, in_sent, last_named)
+            if aged is not None:
+                in_sent = sorted(in_sent + [aged], key=lambda r: (r.start, r.end))
+            named = [r for r in in_sent if r.type == "PERSON" and not r.anaphor]
+            if named:
+                last_named = named
             self.coreference.update(in_sent, text)
             if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
                 hits.extend(self._sentence(doc, sent, in_sent))
