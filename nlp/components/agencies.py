@@ -32,7 +32,7 @@ _MONTHS = frozenset("""January February March April May June July August Septemb
 _AND = frozenset(("and", "&"))
 # ranks written between a body and an officer's name: they end the body's name
 _RANKS = frozenset("""detective sergeant inspector superintendent constable officer officers agent agents spokesman
-    spokeswoman spokesperson investigator""".split())
+    spokeswoman spokesperson investigator commander commissioner deputy assistant""".split())
 _PERSON_HEADS = frozenset("douanier douanière prosecutor prosecutors procureur".split())
 _GROUP_NOUNS = frozenset("""organisation organization organisatie gang bende bande clan cartel kartel network netwerk
     réseau syndicate crime group groep groupe mafia""".split())

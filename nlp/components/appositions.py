@@ -193,6 +193,11 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
                 out.append(("EMPLOYED_BY", i, i - 1))  # "DP World employee Mark Hale", "Harbourline stevedore X"
             elif body.type == "COMPANY" and not body.anaphor and _FIRM_HEAD.fullmatch(text[body.end:ref.start]):
                 out.append(("DIRECTOR_OF", i, i - 1))  # "Nordsee Shipmanagement managing director Claudia B."
+        if i + 1 < len(refs) and refs[i + 1].type == "ORGANIZATION" and not refs[i + 1].anaphor \
+                and text[ref.end:refs[i + 1].start].strip() == "," \
+                and _TITLE_CLOSE.match(text, refs[i + 1].end) and PUBLIC_BODY.search(text[refs[i + 1].start:refs[i + 1].end]):
+            out.append(("EMPLOYED_BY", i, i + 1))  # "Jayne Lloyd, NCA Branch Commander, said"
+            continue
         if titled and i + 1 < len(refs) and _ACRONYM_AFTER.fullmatch(text[ref.end:refs[i + 1].start]) \
                 and refs[i + 1].type == "ORGANIZATION" and _ACRONYM.fullmatch(text[refs[i + 1].start:refs[i + 1].end]) \
                 and text[refs[i + 1].end:refs[i + 1].end + 1] in (",", ")", ";", "."):
@@ -202,6 +207,8 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
 
 _FIRM_HEAD = re.compile(r"(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
                         r"|chairman|chairwoman|president|founder|co-founder)\s+", re.I)
+# the title after a body written after a name: "X, NCA Branch Commander,"
+_TITLE_CLOSE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){0,4}" + _OFFICIAL_TITLE + r"\s*[,;.]", re.I)
 _ACRONYM_AFTER = re.compile(r"\s*[,(]\s*")
 _FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|veteran)\s+)?(?:employee|worker|driver"
                        r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"

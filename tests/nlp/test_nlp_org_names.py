@@ -41,3 +41,12 @@ def test_a_dutch_customs_worker_is_employed_by_the_douane(run) -> None:  # type:
     assert {"Douane", "OM"} <= mentions(ex, "ORGANIZATION")
     assert ("EMPLOYED_BY", "Gerard S.", "Douane") in relations(ex)
     assert ("EMPLOYED_BY", "Gerard S.", "OM") not in relations(ex)
+
+
+def test_an_officer_with_body_and_title_after_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Jayne Lloyd, NCA Branch Commander, said the gang had been dismantled.", lang="en")
+    assert "NCA" in mentions(ex, "ORGANIZATION")
+    assert not any("Commander" in o for o in mentions(ex, "ORGANIZATION"))
+    assert ("EMPLOYED_BY", "Jayne Lloyd", "NCA") in relations(ex)
+    ex = run("Jayne Lloyd, Border Force, and Tom Reed were thanked by the court.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "EMPLOYED_BY"}
