@@ -30,3 +30,10 @@ def test_a_dutch_employee_until_his_arrest_is_employed(run) -> None:  # type: ig
     assert ("EMPLOYED_BY", "Kevin B.", "Hutchison Ports") in found
     found = relations(run("Kevin B. was nooit in dienst van Hutchison Ports.", lang="nl"))
     assert not {r for r in found if r[0] == "EMPLOYED_BY"}
+
+
+def test_a_ship_described_as_owned_by_a_firm(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Diego Molina was the second officer of the Santa Lucia, a bulk carrier owned by Naviera "
+                          "Austral S.A.S., when the drugs were found.", lang="en"))
+    assert any(r[0] == "OWNS" and r[1].startswith("Naviera Austral") and r[2] == "Santa Lucia" for r in found)
+    assert not any(r[0] == "OWNS" and r[1] == "Diego Molina" for r in found)
