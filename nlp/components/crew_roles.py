@@ -20,6 +20,9 @@ from nlp.resources import _rows
 
 _ARTICLE = r"(?:(?:the|a|an|its|her|his|le|la|l['’]|un|une|son|de|het|een|zijn)\s*)?"
 _SHIP_OWNER = r"(?:(?:the\s+)?(?:ship|vessel|boat|freighter|tanker)['’]s\s+|(?:du|de la)\s+(?:navire|bateau)\s+|van het schip\s+)?"
+# "de kapitein van het schip, X", "the master of the vessel, X": the ship named by a noun after the rank
+_OF_SHIP = (r"(?:\s+(?:of|van|du|de)\s+(?:the\s+|het\s+|de\s+|le\s+|la\s+)?(?:ship|vessel|boat|schip|vaartuig"
+            r"|navire|bateau|cargo|vraquier))?")
 _ADJ = r"(?:(?:senior|junior|former|filipino|ukrainian|russian|turkish|[a-z]+ian|[a-z]+ese)\s+)?"
 
 
@@ -39,7 +42,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     rank = _rank(lang)
     if rank is None:
         return None
-    before = re.compile(r"(?:^(?:['’]s\s+)?|[\s,;:(])" + _ARTICLE + _SHIP_OWNER + _ADJ + r"(?P<rank>" + rank + r")\s*,?\s*$", re.I)
+    before = re.compile(r"(?:^(?:['’]s\s+)?|[\s,;:(])" + _ARTICLE + _SHIP_OWNER + _ADJ + r"(?P<rank>" + rank + r")"
+                        + _OF_SHIP + r"\s*,?\s*$", re.I)
     after = re.compile(r"^\s*(?:\(\d{1,3}\)|,\s*\d{1,3})?\s*(?:,\s*" + _ARTICLE + _SHIP_OWNER + _ADJ
                        + r"(?P<rank>" + rank + r")\s*(?:[,;)]|$|\s+(?:and|et|en|who|qui|die|was|is|had|a|est|werd|heeft))"
                        + r"|\s+(?:(?:was|is|had been|werd|was)\s+)?(?:als|as|comme|en tant que)\s+(?:a\s+|an\s+)?"
@@ -57,7 +61,7 @@ def crew_ranks(text: str, refs: Sequence, s_start: int, lang: str) -> list[tuple
     for i, ref in enumerate(refs):
         if ref.type != "PERSON" or ref.anaphor:
             continue
-        floor = max([s_start] + [r.end for r in refs[:i] if r.end <= ref.start])
+        floor = max([s_start] + [r.end for r in refs[:i] if r.end <= ref.start and not (r.anaphor and r.type == "VESSEL")])
         head = text[floor:ref.start]
         found = before.search(head)
         if found is not None and not negated(lang, head[found.start():]):
@@ -73,13 +77,15 @@ def crew_ranks(text: str, refs: Sequence, s_start: int, lang: str) -> list[tuple
 
 
 def misread_vessels(text: str, refs: Sequence, lang: str) -> set[tuple[int, int]]:
-    """Spans of the sentence's vessel mentions followed by a crew rank of their own ("Peralta Ruiz, the
-    ship's chief engineer,"): a person's name read as a ship, which no crew member works aboard."""
+    """Spans of the sentence's vessel mentions written with a crew rank of their own ("Peralta Ruiz, the
+    ship's chief engineer,", "de kapitein van het schip, Pavlo D."): a person's name read as a ship, which
+    no crew member works aboard."""
     pats = _patterns(lang)
     if pats is None:
         return set()
     return {(r.target_start, r.target_end) for r in refs
-            if r.type == "VESSEL" and not r.anaphor and pats[1].match(text[r.end:r.end + 60])}
+            if r.type == "VESSEL" and not r.anaphor and (pats[1].match(text[r.end:r.end + 60])
+                                                         or pats[0].search(text[max(0, r.start - 60):r.start]))}
 
 
 def crew_relations(text: str, refs: Sequence, typed: set[tuple[int, int]], s_start: int, lang: str,
@@ -91,6 +97,7 @@ def crew_relations(text: str, refs: Sequence, typed: set[tuple[int, int]], s_sta
     of ``vessels_before`` (the named vessels of the text so far, all one ship), which the caller links
     through the rank span as a resolved reference. A sentence whose ship is one of ``misread`` gives nothing.
     """
+    misread = set(misread) | misread_vessels(text, refs, lang)
     if any((r.target_start, r.target_end) in misread for r in refs if r.type == "VESSEL"):
         return []
     ships = {(r.target_start, r.target_end): k for k, r in enumerate(refs) if r.type == "VESSEL"}

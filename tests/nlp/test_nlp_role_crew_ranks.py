@@ -34,3 +34,10 @@ def test_dutch_ranks_with_als_distribute_to_the_ship_of_the_sentence(run) -> Non
     assert ("WORKS_AT", "Pavlo D.", "Noorderlicht") in found
     assert ("WORKS_AT", "Ruben T.", "Noorderlicht") in found
     assert not {r for r in found if r[1] == "Marco van der L." and r[0] == "WORKS_AT"}
+
+
+def test_the_master_of_the_ship_named_by_a_noun_and_no_crew_aboard_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("De bulkcarrier Noorderlicht werd in Vlissingen doorzocht. De Koninklijke Marechaussee heeft de "
+             "kapitein van het schip, Pavlo D., en de eerste stuurman, Arturs K., aangehouden.", lang="nl")
+    found = relations(ex)
+    assert not {r for r in found if r[0] == "WORKS_AT" and r[2] in ("Pavlo D.", "Arturs K.")}
