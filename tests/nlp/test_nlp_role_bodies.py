@@ -76,3 +76,13 @@ def test_a_firm_named_before_a_two_word_job_employs_the_person(run) -> None:  # 
     assert ("EMPLOYED_BY", "Mark Hale", "DP World") in found
     found = relations(run("Mark Hale, a DP World customer, was arrested.", lang="en"))
     assert not {r for r in found if r[0] == "EMPLOYED_BY"}
+
+
+def test_a_role_with_its_employer_before_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("A port operative employed by Humber Dry Bulk Ltd, Craig Atwell, was arrested separately.",
+                          lang="en"))
+    assert ("EMPLOYED_BY", "Craig Atwell", "Humber Dry Bulk Ltd") in found
+    assert not {r for r in found if r[0] == "CO_ACCUSED"}
+    found = relations(run("A diver employed by Ostend firm Noordzee Duikwerken BVBA, Kristof Lammers, had been arrested.",
+                          lang="en"))
+    assert ("EMPLOYED_BY", "Kristof Lammers", "Noordzee Duikwerken BVBA") in found
