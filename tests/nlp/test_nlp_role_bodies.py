@@ -86,3 +86,18 @@ def test_a_role_with_its_employer_before_the_name(run) -> None:  # type: ignore[
     found = relations(run("A diver employed by Ostend firm Noordzee Duikwerken BVBA, Kristof Lammers, had been arrested.",
                           lang="en"))
     assert ("EMPLOYED_BY", "Kristof Lammers", "Noordzee Duikwerken BVBA") in found
+
+
+def test_dutch_employment_in_a_function_or_at_the_time_of_the_facts(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Sander K. heeft in zijn hoedanigheid van douanier bij de Douane containers vrijgegeven.",
+                          lang="nl"))
+    assert ("EMPLOYED_BY", "Sander K.", "Douane") in found
+    found = relations(run("Sander K. was ten tijde van de feiten werkzaam bij Hutchison Ports.", lang="nl"))
+    assert ("EMPLOYED_BY", "Sander K.", "Hutchison Ports") in found
+
+
+def test_a_dutch_home_town_after_a_port_worker_is_not_his_workplace(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Havenarbeider Sander K. (34) uit Rotterdam werd veroordeeld.", lang="nl"))
+    assert not {r for r in found if r[0] == "WORKS_AT"}
+    found = relations(run("Havenarbeider Sander K. werd in de haven van Rotterdam aangehouden.", lang="nl"))
+    assert ("WORKS_AT", "Sander K.", "Rotterdam") in found
