@@ -23,7 +23,14 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.ids import fold
 from nlp.components.common import EDGE_WORDS, doc_text, sentence_bounds, trim
-from nlp.resources import first_names, place_gazetteer, port_gazetteer, word_list
+from nlp.resources import (
+    country_names,
+    first_names,
+    known_organizations,
+    place_gazetteer,
+    port_gazetteer,
+    word_list,
+)
 
 MAX_TOKENS = 12
 _CONNECT = frozenset("de du des d' d’ la l' l’ van of for the voor".split())
@@ -56,6 +63,22 @@ def _modifiers() -> frozenset[str]:
     return frozenset(word_list("org_modifiers.txt"))
 
 
+def _country_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether the capitalised words from ``doc[k]`` name a country ("the United Kingdom", "the Netherlands")."""
+    m = k
+    while m < end and m - k < 4 and _cap(doc[m]):
+        m += 1
+    return m > k and doc[k:m].text in country_names()
+
+
+def _known_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether a known body's name ("Douane", "Europol") stands alone from ``doc[k]``."""
+    m = k
+    while m < end and m - k < 4 and _cap(doc[m]):
+        m += 1
+    return m > k and doc[k:m].text in known_organizations() and (m >= end or not _cap(doc[m]))
+
+
 def _cap(tok: Token) -> bool:
     text = tok.text
     return bool(text) and (text[0].isupper() or (text[0].isdigit() and tok.i > 0)) and not tok.is_punct
@@ -64,7 +87,9 @@ def _cap(tok: Token) -> bool:
 def _name_word(tok: Token) -> bool:
     if tok.text in ("'s", "’s"):  # "Prosecutor's Office", not "Europol's director"
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.lower_ in _heads()
+        prev = tok.doc[tok.i - 1].text if tok.i > 0 else ""
+        # "Revenue's Customs Service": a body of its own before "'s" owns the next one
+        return nxt is not None and nxt.lower_ in _heads() and prev not in known_organizations()
     if tok.like_num or tok.text in _MONTHS:
         return False
     return _cap(tok) or tok.text in ("-", "&") or tok.text.startswith(("'", "’"))
@@ -115,6 +140,10 @@ class AgencyFinder:
                     k += 1
                 ok = k < end and k - j <= 3 and not doc[k].is_punct and not doc[k].like_num and (
                     _cap(doc[k]) or doc[k].lower_ in _heads())
+                if ok and any(t.lower_ == "the" for t in doc[j:k]) and _country_after(doc, k, end):
+                    ok = False  # "National Crime Agency of the United Kingdom": the country is no part of the name
+                if ok and _known_after(doc, k, end):
+                    ok = False  # "Team Bijzondere Bijstand van de Douane": a known body of its own follows
                 if ok and any(t.lower_ == "the" for t in doc[j:k]):
                     # "Central Narcotics Brigade of the Policia Nacional": two bodies, not one
                     m = k

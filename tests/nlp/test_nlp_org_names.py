@@ -50,3 +50,18 @@ def test_an_officer_with_body_and_title_after_the_name(run) -> None:  # type: ig
     assert ("EMPLOYED_BY", "Jayne Lloyd", "NCA") in relations(ex)
     ex = run("Jayne Lloyd, Border Force, and Tom Reed were thanked by the court.", lang="en")
     assert not {r for r in relations(ex) if r[0] == "EMPLOYED_BY"}
+
+
+def test_a_country_or_a_known_body_after_of_ends_a_name(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("The case was handled by the National Crime Agency of the United Kingdom.", lang="en"),
+                    "ORGANIZATION")
+    assert "National Crime Agency" in orgs
+    orgs = mentions(run("Het Team Bijzondere Bijstand van de Douane vond de cocaïne.", lang="nl"), "ORGANIZATION")
+    assert "Team Bijzondere Bijstand" in orgs and "Douane" in orgs
+
+
+def test_a_known_body_before_a_possessive_is_a_name_of_its_own(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("Revenue's Customs Service was assisted by the gardaí.", lang="en"), "ORGANIZATION")
+    assert "Revenue" in orgs and "Customs Service" in orgs
+    orgs = mentions(run("The Antwerp Public Prosecutor's Office said the case was closed.", lang="en"), "ORGANIZATION")
+    assert any(o.endswith("Prosecutor's Office") for o in orgs)
