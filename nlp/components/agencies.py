@@ -113,8 +113,8 @@ class AgencyFinder:
                           or fold(nxt.text) in place_gazetteer()):
             return True  # "gerechtshof Den Haag", "rechtbank Rotterdam": a court named by its seat
         return (nxt.lower_ in _modifiers() or (prev is not None and prev.lower_ in _modifiers())
-                or (nxt.lower_ in _PLACE_OF and tok.i + 2 < len(doc) and _cap(doc[tok.i + 2])
-                    and not doc[tok.i + 2].like_num))
+                or (nxt.lower_ in _PLACE_OF and tok.i + 2 < len(doc) and (_cap(doc[tok.i + 2])
+                    or doc[tok.i + 2].lower_ in _modifiers()) and not doc[tok.i + 2].like_num))
 
     def _right(self, doc: Doc, i: int, end: int) -> int:
         j = i + 1
@@ -139,7 +139,7 @@ class AgencyFinder:
                 while k < end and doc[k].lower_ in _CONNECT:
                     k += 1
                 ok = k < end and k - j <= 3 and not doc[k].is_punct and not doc[k].like_num and (
-                    _cap(doc[k]) or doc[k].lower_ in _heads())
+                    _cap(doc[k]) or doc[k].lower_ in _heads() or (doc[k].lower_ in _modifiers() and tok.lower_ in ("d'", "d’")))
                 if ok and any(t.lower_ == "the" for t in doc[j:k]) and _country_after(doc, k, end):
                     ok = False  # "National Crime Agency of the United Kingdom": the country is no part of the name
                 if ok and _known_after(doc, k, end):

@@ -65,3 +65,12 @@ def test_a_known_body_before_a_possessive_is_a_name_of_its_own(run) -> None:  # 
     assert "Revenue" in orgs and "Customs Service" in orgs
     orgs = mentions(run("The Antwerp Public Prosecutor's Office said the case was closed.", lang="en"), "ORGANIZATION")
     assert any(o.endswith("Prosecutor's Office") for o in orgs)
+
+
+def test_french_courts_written_in_lower_case_with_their_seat(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("Le dossier a été confié à la juridiction interrégionale spécialisée de Lille. Les accusés "
+                        "comparaissent devant la cour d'assises spéciale du Nord.", lang="fr"), "ORGANIZATION")
+    assert "juridiction interrégionale spécialisée de Lille" in orgs
+    assert "cour d'assises spéciale du Nord" in orgs
+    orgs = mentions(run("Il a pris un café avec un ami de Lille.", lang="fr"), "ORGANIZATION")
+    assert not orgs
