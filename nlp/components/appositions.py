@@ -52,7 +52,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
                                + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
-            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role.replace("(?P<role>", "(?:") + r"\s+" + _PREP
+            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het|a|an|un|une|een)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role.replace("(?P<role>", "(?:") + r"\s+" + _PREP
                                 + r"\s+" + _ARTICLE + _PLACE_WORD + r"$", re.I)
             out.append((row[1], after, before))
     return out
@@ -119,7 +119,7 @@ def _singular(role: str) -> bool:
 
 _ALL = re.compile(r"\b(?:both|all|each|tous|toutes|chacun|beiden|allen|beide|elk)\b", re.I)
 # "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
-_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?", re.I)
+_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?")
 
 
 def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list) -> bool:

@@ -88,6 +88,11 @@ class RelationHit:
     resolved: tuple[tuple[tuple[int, int], tuple[int, int] | None], ...] = ()
 
 
+# between a firm written as a title and the name: a comma, or an aside in lower case ("X, destinataire de la
+# cargaison, Paul F.")
+_TITLE_GAP = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?")
+
+
 def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
     """Spans of firms and bodies written as a person's title next to the name ("the director of X, Y",
     "Y, X's director"): a role links them and only a comma or colon stands between, so the firm is no
@@ -96,7 +101,7 @@ def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
     for h in hits:
         if h.type not in HELD_ROLES:
             continue
-        if h.target[1] <= h.source[0] and text[h.target[1]:h.source[0]].strip() in (",", ":"):
+        if h.target[1] <= h.source[0] and _TITLE_GAP.fullmatch(text[h.target[1]:h.source[0]]):
             out.add(h.target)
         elif h.source[1] <= h.target[0] and text[h.source[1]:h.target[0]].strip() == "," \
                 and text[h.target[1]:h.target[1] + 2] in ("'s", "’s"):
@@ -355,7 +360,7 @@ class RelationFinder:
         spans = set()
         # "the director of X BV, Y, and Z were arrested": X BV names Y's role; it is no member of the list
         titled = {i for i, j in typed if j == i + 1 and refs[i].type in ("COMPANY", "ORGANIZATION")
-                  and refs[j].type == "PERSON" and text[refs[i].end:refs[j].start].strip() in (",", ":")}
+                  and refs[j].type == "PERSON" and _TITLE_GAP.fullmatch(text[refs[i].end:refs[j].start])}
         # "Mark Hale, Swift Freight's managing director, was arrested": the firm after the name is his title
         titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
                    and refs[i].type == "PERSON" and text[refs[i].end:refs[j].start].strip() == ","

@@ -25,3 +25,17 @@ def test_a_firm_written_as_the_title_of_a_subject_is_not_his_co_accused(run) -> 
                           lang="fr"))
     assert ("DIRECTOR_OF", "Paul Ferrand", "EURL Méditerranée Négoce") in found
     assert not {r for r in found if r[0] == "CO_ACCUSED"}
+
+
+def test_a_title_firm_with_an_aside_before_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Le gérant de la société Agrumes du Midi, destinataire déclaré de la cargaison, Paul Ferrandi, "
+                          "a également été placé en garde à vue.", lang="fr"))
+    assert ("DIRECTOR_OF", "Paul Ferrandi", "Agrumes du Midi") in found
+    assert not {r for r in found if r[0] == "CO_ACCUSED"}
+
+
+def test_a_role_after_a_before_the_employer_and_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Prosecutors said that a diver employed by Ostend firm Noordzee Duikwerken BVBA, Kristof "
+                          "Lammers, had been arrested.", lang="en"))
+    assert ("EMPLOYED_BY", "Kristof Lammers", "Noordzee Duikwerken BVBA") in found
+    assert not {r for r in found if r[0] == "CO_ACCUSED"}
