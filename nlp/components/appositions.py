@@ -163,7 +163,7 @@ PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agen
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
                         r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol|eenheid|\bunit\b"
                         r"|squad|directorate|direction|marechaussee|guardia|carabinieri|\bOFAST\b|\bDNRED\b|\bFIOD\b"
-                        r"|\bKMar\b|\bGNDOCB\b|\bOCRTIS\b", re.I)
+                        r"|\bKMar\b|\bGNDOCB\b|\bOCRTIS\b|\bOM\b|parket|ministerie", re.I)
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,8}")

@@ -101,3 +101,10 @@ def test_a_dutch_home_town_after_a_port_worker_is_not_his_workplace(run) -> None
     assert not {r for r in found if r[0] == "WORKS_AT"}
     found = relations(run("Havenarbeider Sander K. werd in de haven van Rotterdam aangehouden.", lang="nl"))
     assert ("WORKS_AT", "Sander K.", "Rotterdam") in found
+
+
+def test_a_dutch_spokesman_of_the_prosecution_service(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Woordvoerder Ian Prins van het OM zei dat de zaak ernstig is.", lang="nl"))
+    assert ("EMPLOYED_BY", "Ian Prins", "OM") in found
+    found = relations(run("Ian Prins zei tegen het OM dat hij onschuldig is.", lang="nl"))
+    assert not {r for r in found if r[0] == "EMPLOYED_BY"}
