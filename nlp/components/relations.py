@@ -53,7 +53,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)$")
 _RELATIVE = re.compile(r"^,? ?(?:who|qui|die) ")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
-_LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of) ?ent,? ?)+")
+_LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of|, and|, et|, en) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
 _AGE = re.compile(r"^,? ?\(?\d{1,3}(?: ans| jaar| years old)?\)?(?=,|$|\s)|, \d{1,3}(?: ans| jaar| years old)?(?= ?,)")

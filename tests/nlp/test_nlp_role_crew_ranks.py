@@ -41,3 +41,13 @@ def test_the_master_of_the_ship_named_by_a_noun_and_no_crew_aboard_a_person(run)
              "kapitein van het schip, Pavlo D., en de eerste stuurman, Arturs K., aangehouden.", lang="nl")
     found = relations(ex)
     assert not {r for r in found if r[0] == "WORKS_AT" and r[2] in ("Pavlo D.", "Arturs K.")}
+
+
+def test_crew_who_served_aboard_a_ship_after_a_list_with_ages(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Ivan Petrov, 37, and Oleg Sidorov, 49, who served aboard the M/V Coral Meridian, entered "
+                          "their pleas.", lang="en"))
+    assert ("WORKS_AT", "Ivan Petrov", "Coral Meridian") in found
+    assert ("WORKS_AT", "Oleg Sidorov", "Coral Meridian") in found
+    found = relations(run("Ivan Petrov, 37, and Oleg Sidorov, 49, who never served aboard the M/V Coral Meridian, "
+                          "entered their pleas.", lang="en"))
+    assert not {r for r in found if r[0] == "WORKS_AT"}
