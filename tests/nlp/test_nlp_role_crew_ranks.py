@@ -51,3 +51,13 @@ def test_crew_who_served_aboard_a_ship_after_a_list_with_ages(run) -> None:  # t
     found = relations(run("Ivan Petrov, 37, and Oleg Sidorov, 49, who never served aboard the M/V Coral Meridian, "
                           "entered their pleas.", lang="en"))
     assert not {r for r in found if r[0] == "WORKS_AT"}
+
+
+def test_the_crew_of_a_ship_named_before_the_list(run) -> None:  # type: ignore[no-untyped-def]
+    for text, lang, names in (
+            ("De bemanning van de Coral Meridian, Ivan P. en Oleg S., werd aangehouden.", "nl", ("Ivan P.", "Oleg S.")),
+            ("The crew of the Coral Meridian, Ivan Petrov and Oleg Sidorov, were arrested.", "en",
+             ("Ivan Petrov", "Oleg Sidorov"))):
+        found = relations(run(text, lang=lang))
+        for name in names:
+            assert ("WORKS_AT", name, "Coral Meridian") in found
