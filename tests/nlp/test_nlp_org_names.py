@@ -74,3 +74,10 @@ def test_french_courts_written_in_lower_case_with_their_seat(run) -> None:  # ty
     assert "cour d'assises spéciale du Nord" in orgs
     orgs = mentions(run("Il a pris un café avec un ami de Lille.", lang="fr"), "ORGANIZATION")
     assert not orgs
+
+
+def test_bodies_named_by_acronym_or_short_name(run) -> None:  # type: ignore[no-untyped-def]
+    orgs = mentions(run("Officers from HMRC and Police Scotland searched the lorry.", lang="en"), "ORGANIZATION")
+    assert {"HMRC", "Police Scotland"} <= orgs
+    orgs = mentions(run("De KMar hield de verdachte aan op Schiphol.", lang="nl"), "ORGANIZATION")
+    assert "KMar" in orgs
