@@ -37,6 +37,8 @@ _CONNECT = frozenset("de du des d' d’ la l' l’ van of for the voor".split())
 _PLACE_OF = frozenset("de du d' d’ van".split())
 _MONTHS = frozenset("""January February March April May June July August September October November December""".split())
 _AND = frozenset(("and", "&"))
+# messaging services written before "network": no criminal group ("the EncroChat network")
+_PLATFORMS = frozenset("encrochat sky ecc anom an0m signal whatsapp telegram threema matrix ghost exclu phantom".split())
 # ranks written between a body and an officer's name: they end the body's name
 _RANKS = frozenset("""detective sergeant inspector superintendent constable officer officers agent agents spokesman
     spokeswoman spokesperson investigator commander commissioner deputy assistant""".split())
@@ -197,11 +199,12 @@ class AgencyFinder:
     def groups(self, doc: Doc) -> list[Span]:
         out: list[Span] = []
         for tok in doc:
-            if tok.lower_ in ("organisation", "organization", "organisatie", "gang", "bende", "clan", "cartel") \
-                    and tok.i > 0:
+            if tok.lower_ in ("organisation", "organization", "organisatie", "gang", "bende", "clan", "cartel", "network",
+                              "netwerk", "syndicate") and tok.i > 0:
                 prev = doc[tok.i - 1]
                 adjective = prev.lower_.endswith(("ese", "ische", "aanse", "ian", "ish", "ais", "aise", "an"))
-                if _cap(prev) and not prev.is_stop and not adjective and prev.i > sentence_bounds(prev)[0]:
+                if _cap(prev) and not prev.is_stop and not adjective and prev.i > sentence_bounds(prev)[0] \
+                        and prev.lower_ not in _PLATFORMS:
                     out.append(Span(doc, prev.i, tok.i + 1, label="ORGANIZATION"))
         text = doc_text(doc)
         for pattern in (_NAMED, _MEMBER):

@@ -30,3 +30,10 @@ def test_a_firm_read_as_a_group_has_no_members(run) -> None:  # type: ignore[no-
 def test_a_french_border_police_officer_with_a_hyphenated_rank(run) -> None:  # type: ignore[no-untyped-def]
     found = relations(run("Le brigadier-chef Karim B., de la police aux frontières, a témoigné.", lang="fr"))
     assert ("EMPLOYED_BY", "Karim B.", "police aux frontières") in found
+
+
+def test_a_network_named_after_its_leader(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Police dismantled the Vargas network led by Carlos Vargas.", lang="en")
+    assert ("MEMBER_OF", "Carlos Vargas", "Vargas network") in relations(ex)
+    ex = run("Investigators read messages sent over the EncroChat network by Carlos Vargas.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "MEMBER_OF"}
