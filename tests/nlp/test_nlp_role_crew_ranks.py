@@ -61,3 +61,8 @@ def test_the_crew_of_a_ship_named_before_the_list(run) -> None:  # type: ignore[
         found = relations(run(text, lang=lang))
         for name in names:
             assert ("WORKS_AT", name, "Coral Meridian") in found
+
+
+def test_a_guest_aboard_is_no_crew(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Ivan Petrov, who sailed as a guest aboard the MV Coral Meridian, was arrested.", lang="en"))
+    assert not {r for r in found if r[0] == "WORKS_AT"}
