@@ -33,7 +33,7 @@ _PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|poste
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
 _ARTICLE = r"(?:(?:the|le|la|les|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s+|l['’]\s*)?"
 # "la société de transport X", "het importbedrijf X": a firm noun with what the firm does
-_PLACE_WORD = (r"(?:(?:[\w-]+\s+(?=(?:firm|company|société|firma)\s))?(?:port|harbour|harbor|haven|société|company|firm|firma|\w*bedrijf|vennootschap|terminal operator|vessel|ship"
+_PLACE_WORD = (r"(?:(?:[\w-]+\s+(?=(?:firm|company|société|firma)\s))?(?:port|harbour|harbor|haven|société|entreprise|company|firm|firma|\w*bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
                r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"

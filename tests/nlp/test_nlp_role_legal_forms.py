@@ -39,3 +39,8 @@ def test_a_role_after_a_before_the_employer_and_the_name(run) -> None:  # type: 
                           "Lammers, had been arrested.", lang="en"))
     assert ("EMPLOYED_BY", "Kristof Lammers", "Noordzee Duikwerken BVBA") in found
     assert not {r for r in found if r[0] == "CO_ACCUSED"}
+
+
+def test_a_manager_of_an_entreprise_in_a_list_item(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("- Sébastien Vidalou, 51 ans, gérant de l'entreprise Transports Vidalou et Fils.", lang="fr"))
+    assert ("DIRECTOR_OF", "Sébastien Vidalou", "Transports Vidalou et Fils") in found
