@@ -33,7 +33,7 @@ _PREP = (r"(?:of|at|for|with|on|aboard|on board|on board of|in|assigned to|poste
          r"|travaillant chez|van|bij|op|aan boord van|voor|in dienst van|werkzaam bij|werkzaam op|werkzaam voor)")
 _ARTICLE = r"(?:(?:the|le|la|les|de|het|a|an|un|une|een|his|her|its|son|sa|zijn|haar)\s+|l['’]\s*)?"
 # "la société de transport X", "het importbedrijf X": a firm noun with what the firm does
-_PLACE_WORD = (r"(?:(?:port|harbour|harbor|haven|société|company|firm|firma|\w*bedrijf|vennootschap|terminal operator|vessel|ship"
+_PLACE_WORD = (r"(?:(?:[\w-]+\s+(?=(?:firm|company|société|firma)\s))?(?:port|harbour|harbor|haven|société|entreprise|company|firm|firma|\w*bedrijf|vennootschap|terminal operator|vessel|ship"
                r"|navire|schip|containerschip|vrachtschip|vraquier|porte-conteneurs|cargo|bulk carrier|container ship"
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
                r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
@@ -52,7 +52,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
                                + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
                                + _PREP + r"\s+" + _ARTICLE + _PLACE_WORD, re.I)
-            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role.replace("(?P<role>", "(?:") + r"\s+" + _PREP
+            before = re.compile(r"(?:^|[,;:(]\s*|\b(?:the|le|la|de|het|a|an|un|une|een)\s+|\b[lL]['’]\s*)(?:[\w'’-]+\s+){0,2}?" + role.replace("(?P<role>", "(?:") + r"\s+" + _PREP
                                 + r"\s+" + _ARTICLE + _PLACE_WORD + r"$", re.I)
             out.append((row[1], after, before))
     return out
@@ -119,7 +119,7 @@ def _singular(role: str) -> bool:
 
 _ALL = re.compile(r"\b(?:both|all|each|tous|toutes|chacun|beiden|allen|beide|elk)\b", re.I)
 # "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
-_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?", re.I)
+_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?")
 
 
 def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list) -> bool:
@@ -150,7 +150,9 @@ _OFFICIAL_TITLE = (r"(?:detective|sergeant|inspector|chief|superintendent|consta
                    r"|senior|investigating|investigators?|prosecutors?|attorney|garda|officier|commissaire|inspect(?:eur|rice)"
                    r"|procureure?|directeur|directrice|porte-parole|woordvoerder|woordvoerster|rechercheur|hoofdinspecteur"
                    r"|commissaris|officier van justitie|staatssecretaris|analyst|analiste|head of \w+|executive|acting"
-                   r"|regional|national|(?:agent )?in charge)")
+                   r"|regional|national|(?:agent )?in charge|commandant|capitaine|lieutenant|brigadier(?:-chef)?|adjudant(?:-chef)?|major"
+                   r"|colonel|gendarme|enquêt(?:eur|rice)|agents? de police|officier de police judiciaire|recherchechef"
+                   r"|teamleider|politie-?inspecteur|douanier|douanière)")
 _TITLES_BEFORE = re.compile(r"(?:^|\b)(?:" + _OFFICIAL_TITLE + r"\s+){1,5}$", re.I)
 _OF_BODY = re.compile(r"\s*,?\s*(?:of|from|with|at|de|du|van|bij)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 _BODY_TITLE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){1,5}", re.I)
@@ -159,7 +161,9 @@ _TITLE_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:" + _OFFICIAL
                           r"\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?", re.I)
 PUBLIC_BODY = re.compile(r"police|politie|customs|douane|garda|border|crime agency|\bNCA\b|federal|bureau|agency|office"
                         r"|ministry|minist|department|authority|service|force|prosecut|parquet|parket|\bHSI\b|homeland"
-                        r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol", re.I)
+                        r"|\bDEA\b|\bFBI\b|\bAFP\b|\bABF\b|\bPSNI\b|\bCBP\b|revenue|gendarmerie|europol|eenheid|\bunit\b"
+                        r"|squad|directorate|direction|marechaussee|guardia|carabinieri|\bOFAST\b|\bDNRED\b|\bFIOD\b"
+                        r"|\bKMar\b|\bGNDOCB\b|\bOCRTIS\b|\bOM\b|parket|ministerie", re.I)
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
@@ -187,9 +191,25 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
                 out.append(("EMPLOYED_BY", i, i - 1))
             elif body.type == "COMPANY" and not body.anaphor and _FIRM_JOB.fullmatch(text[body.end:ref.start]):
                 out.append(("EMPLOYED_BY", i, i - 1))  # "DP World employee Mark Hale", "Harbourline stevedore X"
+            elif body.type == "COMPANY" and not body.anaphor and _FIRM_HEAD.fullmatch(text[body.end:ref.start]):
+                out.append(("DIRECTOR_OF", i, i - 1))  # "Nordsee Shipmanagement managing director Claudia B."
+        if i + 1 < len(refs) and refs[i + 1].type == "ORGANIZATION" and not refs[i + 1].anaphor \
+                and text[ref.end:refs[i + 1].start].strip() == "," \
+                and _TITLE_CLOSE.match(text, refs[i + 1].end) and PUBLIC_BODY.search(text[refs[i + 1].start:refs[i + 1].end]):
+            out.append(("EMPLOYED_BY", i, i + 1))  # "Jayne Lloyd, NCA Branch Commander, said"
+            continue
+        if titled and i + 1 < len(refs) and _ACRONYM_AFTER.fullmatch(text[ref.end:refs[i + 1].start]) \
+                and refs[i + 1].type == "ORGANIZATION" and _ACRONYM.fullmatch(text[refs[i + 1].start:refs[i + 1].end]) \
+                and text[refs[i + 1].end:refs[i + 1].end + 1] in (",", ")", ";", "."):
+            out.append(("EMPLOYED_BY", i, i + 1))  # "Detective Superintendent Orla K., GNDOCB, said"
     return out
 
 
+_FIRM_HEAD = re.compile(r"(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
+                        r"|chairman|chairwoman|president|founder|co-founder)\s+", re.I)
+# the title after a body written after a name: "X, NCA Branch Commander,"
+_TITLE_CLOSE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){0,4}" + _OFFICIAL_TITLE + r"\s*[,;.]", re.I)
+_ACRONYM_AFTER = re.compile(r"\s*[,(]\s*")
 _FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|veteran)\s+)?(?:employee|worker|driver"
                        r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"
                        r"|supervisor|manager|foreman|engineer|agent|broker|dispatcher|straddle carrier driver|security guard"

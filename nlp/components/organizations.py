@@ -26,6 +26,9 @@ from nlp.resources import known_organizations, word_list
 
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
+#: legal forms written before the name after an article ("la SARL Trans-Fos", "la SAS Azur Fret")
+_FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
+_ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "het", "een", "cette", "sa", "leur"))
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
 
 
@@ -98,6 +101,17 @@ class OrganizationFinder:
             i += 1
         return i
 
+    def _form_first(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """The firm named by a legal form written before its name after an article ("la SARL Trans-Fos",
+        "la SA Antwerp Fresh Trading"): the form and the capitalised words after it, or nothing."""
+        if start == 0 or doc[start - 1].lower_ not in _ARTICLES:
+            return []
+        right = self._extend_right(doc, end, sentence_bounds(doc[start])[1])
+        if right == end or not any(t.text[:1].isupper() and t.text[1:2].islower() for t in doc[end:right]):
+            return []
+        span = trim(Span(doc, start, right, label="COMPANY"))
+        return [span] if span is not None else []
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         for match in _legal_form_regex().finditer(doc_text(doc)):
@@ -112,6 +126,8 @@ class OrganizationFinder:
                 span = trim(Span(doc, left, form.end, label="COMPANY"))
                 if span is not None:
                     found.append(span)
+            elif form.text in _FORMS_BEFORE:
+                found.extend(self._form_first(doc, form.start, form.end))
         for _, start, end in self.role_matcher(doc):
             s_start, s_end = sentence_bounds(doc[start])
             left = self._extend_left(doc, start, max(s_start, start - MAX_NAME_TOKENS))
@@ -121,10 +137,12 @@ class OrganizationFinder:
                 if span is not None and len(span) >= 2:
                     type_, _sure = classify_org(span.text)
                     found.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
-        for match_id, start, end in self.known(doc):
-            found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        known = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in self.known(doc)]
+        found.extend(known)
         doc.spans["hg_org"] = found
-        doc.spans["hg_agency"] = self.agencies(doc)
+        # a known name holds the agency read inside it: "Customs and Monopolies Agency", not "Monopolies Agency"
+        doc.spans["hg_agency"] = [a for a in self.agencies(doc) if not any(
+            k.start <= a.start and a.end <= k.end and len(k) > len(a) for k in known)]
         return doc
 
 

@@ -74,6 +74,8 @@ def _workplace(text: str, refs: Sequence, s_start: int, s_end: int) -> int | Non
                                                   before, re.I) and re.match(r"\s*[,;)]", after) \
                 and re.search(r"\b(?:of|from|uit|de|wonende te)\s+$", before, re.I):
             continue  # "X, 52, of Newark," is a home town
+        if re.search(r"(?:\)|\d|\.)\s+(?:uit|wonende te|woonachtig te|domicilié à|demeurant à)\s+$", before, re.I):
+            continue  # "Havenarbeider Sander K. (34) uit Rotterdam werd veroordeeld": where he lives
         found.setdefault((ref.target_start, ref.target_end), k)
     return next(iter(found.values())) if len(found) == 1 else None
 

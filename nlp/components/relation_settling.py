@@ -18,6 +18,7 @@ AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|tribu
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
 _CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
 _JOBS = {"EMPLOYED_BY", "WORKS_AT", "DIRECTOR_OF"}
+_FIRM_BEFORE = re.compile(r"\b(?:société|entreprise|firme|company|firm|bedrijf|firma|vennootschap|\w+bedrijf)\s+$", re.I)
 _PAST = re.compile(r"\b(?:formerly|previously|once|ex-|voorheen|vroeger|gewezen|anciennement|autrefois|auparavant|naguère)", re.I)
 _PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 # "director of A and manager of B": the second role is the subject's, A holds none over B
@@ -65,7 +66,10 @@ def settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> lis
     ``a`` and ``b`` are the two mentions in text order.
     """
     out = []
+    owned = any(t == "OWNS" for t, _r, _n in found)
     for type_, reverse, rule in found:
+        if type_ == "ASSOCIATE_OF" and owned:
+            continue  # "gérant et associé unique de X": a partner in the firm, no accomplice of it
         tgt = a if reverse else b
         tgt_text = text[tgt.target_start:tgt.target_end]
         if type_ == "WORKS_AT" and tgt.type in ("COMPANY", "ORGANIZATION"):
@@ -76,6 +80,8 @@ def settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> lis
             continue  # "(Aberdeen South)": a constituency, not a party
         if type_ == "MEMBER_OF" and AUTHORITY.search(tgt_text):
             continue
+        if type_ == "MEMBER_OF" and _FIRM_BEFORE.search(text[max(0, tgt.start - 25):tgt.start]):
+            continue  # "la société Eurofos, dirigée par X": a firm read as a group has no members
         if type_ in _JOBS and _PAST.search(text[a.end:b.start]):
             continue  # "was formerly employed by X", "voorheen werkzaam bij": not the job at the time of the case
         if type_ in HELD_ROLES and a.type in ("COMPANY", "ORGANIZATION") and not a.anaphor \

@@ -20,17 +20,20 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.age_references import age_reference
 from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.contacts import contact_pairs
 from nlp.components.coreference import Coreference, Ref
+from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
 from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
+from nlp.components.same_place import same_place
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names
@@ -41,7 +44,7 @@ MAX_COMENTION = 12
 _IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
 _SPACES = re.compile(r"\s+")
 _FIRM_NOUN_END = re.compile(r"(?<=\w) (?:\w+bedrijf|rederij|expediteur|transporteur|the (?:trucking|shipping|haulage)"
-                            r" (?:company|firm))$")
+                            r" (?:company|firm)|bv|nv|bvba|vof|sarl|sas|sa|eurl)$")
 _HOMETOWN = re.compile(r"^,? ?(?:of|from|de|uit) ent ?(?:,? ?ent ?)?(?=,)")
 # ", born 04/06/1986," and "(IMO 9312456, MMSI 636020417)" between two mentions are asides
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
@@ -50,10 +53,10 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)$")
 _RELATIVE = re.compile(r"^,? ?(?:who|qui|die) ")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
-_LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of) ?ent,? ?)+")
+_LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of|, and|, et|, en) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
-_AGE = re.compile(r"^,? ?\(?\d{1,3}\)?(?=,|$|\s)|, \d{1,3}(?= ?,)")
+_AGE = re.compile(r"^,? ?\(?\d{1,3}(?: ans| jaar| years old)?\)?(?=,|$|\s)|, \d{1,3}(?: ans| jaar| years old)?(?= ?,)")
 _APPOSITION = re.compile(r", (?:a|an|the|his|her|their|its|le|la|les|un|une|son|sa|ses|een|de|het|zijn|haar) [^,;()]{1,60}?,")
 
 
@@ -85,6 +88,27 @@ class RelationHit:
     resolved: tuple[tuple[tuple[int, int], tuple[int, int] | None], ...] = ()
 
 
+# between a firm written as a title and the name: a comma, or an aside in lower case ("X, destinataire de la
+# cargaison, Paul F.")
+_TITLE_GAP = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?")
+
+
+def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
+    """Spans of firms and bodies written as a person's title next to the name ("the director of X, Y",
+    "Y, X's director"): a role links them and only a comma or colon stands between, so the firm is no
+    subject of the clause."""
+    out = set()
+    for h in hits:
+        if h.type not in HELD_ROLES:
+            continue
+        if h.target[1] <= h.source[0] and _TITLE_GAP.fullmatch(text[h.target[1]:h.source[0]]):
+            out.add(h.target)
+        elif h.source[1] <= h.target[0] and text[h.source[1]:h.target[0]].strip() == "," \
+                and text[h.target[1]:h.target[1] + 2] in ("'s", "’s"):
+            out.add(h.target)  # "Mark Hale, Swift Freight's managing director, was arrested"
+    return out
+
+
 class RelationFinder:
     def __init__(self, nlp: Language):
         self.lang = nlp.lang
@@ -114,7 +138,8 @@ class RelationFinder:
         between = _SPACES.sub(" ", "".join(parts).lower()).strip()
         between = _APPOSITION.sub(",", _AGE.sub("", between)).strip()
         between = _ASIDE.sub("", _BORN.sub("", between)).strip()
-        between = _FIRM_NOUN_END.sub("", between)  # "bij containerbedrijf X": the noun only names X as a firm
+        if a.type == "PERSON":  # "bij containerbedrijf X", "van de bv X": the noun or form only names X as a firm
+            between = _FIRM_NOUN_END.sub("", between)
         if a.anaphor and a.end > a.start and self.lang == "nl":
             # Dutch inversion: "Op 19 juni belde hij X" -- the verb stands before the pronoun
             word = _WORD_BEFORE.search(text[max(0, a.start - 30):a.start])
@@ -188,6 +213,10 @@ class RelationFinder:
         starts = [r.start for r in refs]
         text = doc_text(doc)
         self.coreference.reset()
+        self.vessels: list[Ref] = []  # the named vessels of the text so far, for crew named by rank alone
+        self.misread: set[tuple[int, int]] = set()
+        self.ports: list[Ref] = []  # the named ports and terminals so far, for "at the same terminal"
+        last_named: list[Ref] = []  # the persons of the last sentence that named anyone
         bounds = sentence_starts(doc) + [len(doc)]
         for k in range(len(bounds) - 1):
             sent = doc[bounds[k]:bounds[k + 1]]
@@ -195,16 +224,28 @@ class RelationFinder:
             lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
             in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
             in_sent = sorted(in_sent + self.coreference.refs(text, s_start, s_end, in_sent), key=lambda r: (r.start, r.end))
+            aged = age_reference(text, s_start, s_end, self.lang, in_sent, last_named)
+            if aged is not None:
+                in_sent = sorted(in_sent + [aged], key=lambda r: (r.start, r.end))
+            named = [r for r in in_sent if r.type == "PERSON" and not r.anaphor]
+            if named:
+                last_named = named
             self.coreference.update(in_sent, text)
-            if len(in_sent) < 2:
-                continue
-            hits.extend(self._sentence(doc, sent, in_sent))
+            if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
+                hits.extend(self._sentence(doc, sent, in_sent))
+            self.ports.extend(r for r in in_sent if r.type == "PORT" and not r.anaphor)
+            self.misread |= misread_vessels(text, in_sent, self.lang)
+            self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
+                                and (r.target_start, r.target_end) not in self.misread)
         runs = subject_runs(text, refs, [doc[b].idx for b in bounds[:-1]], self.lang)
+        titles = _title_firms(text, hits)
         for members, b_start, b_end, kind in ([(*g, "bullets") for g in bullet_lists(text, refs, self.lang)]
                                               + [(*g, "subjects") for g in runs]):
             for x, i in enumerate(members):
                 for j in members[x + 1:]:
                     a, b = refs[i], refs[j]
+                    if kind == "subjects" and {(a.start, a.end), (b.start, b.end)} & titles:
+                        continue  # "Le gérant de l'EURL X, Paul F., a été placé en garde à vue": X names his role
                     hits.append(self._hit("CO_ACCUSED", a, b, a, b, b_start, b_end, "rule", 0.7,
                                           f"{self.lang}:co-accused-{kind}"))
         doc._.hg_relations = hits
@@ -265,6 +306,22 @@ class RelationFinder:
         for type_, i, j, rule in port_insiders(text, refs, typed_pairs, blocked, s_start, s_end, self.lang):
             a, b = refs[min(i, j)], refs[max(i, j)]
             out.append(self._hit(type_, refs[i], refs[j], a, b, s_start, s_end, "rule", 0.6, rule))
+        for i, k, (r_start, r_end) in crew_relations(text, refs, typed_pairs, s_start, self.lang,
+                                                     self.vessels, self.misread):
+            person = refs[i]
+            ship = refs[k] if k is not None else Ref(r_start, r_end, "VESSEL", self.vessels[-1].target_start,
+                                                     self.vessels[-1].target_end, anaphor=True)
+            a, b = (person, ship) if person.start <= ship.start else (ship, person)
+            out.append(self._hit("WORKS_AT", person, ship, a, b, s_start, s_end, "rule", 0.6, f"{self.lang}:crew-rank"))
+            if k is not None:
+                typed_pairs.add((min(i, k), max(i, k)))
+        ports = [r for r in refs if r.type == "PORT" and not r.anaphor]
+        for i, (p_start, p_end) in same_place(text, refs, s_start, s_end, self.lang):
+            last = max([r for r in self.ports + ports if r.end <= p_start], key=lambda r: r.end, default=None)
+            if last is not None:
+                place = Ref(p_start, p_end, "PORT", last.target_start, last.target_end, anaphor=True)
+                out.append(self._hit("WORKS_AT", refs[i], place, refs[i], place, s_start, s_end, "rule", 0.6,
+                                     f"{self.lang}:same-place"))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
         for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
@@ -303,7 +360,11 @@ class RelationFinder:
         spans = set()
         # "the director of X BV, Y, and Z were arrested": X BV names Y's role; it is no member of the list
         titled = {i for i, j in typed if j == i + 1 and refs[i].type in ("COMPANY", "ORGANIZATION")
-                  and refs[j].type == "PERSON" and text[refs[i].end:refs[j].start].strip() in (",", ":")}
+                  and refs[j].type == "PERSON" and _TITLE_GAP.fullmatch(text[refs[i].end:refs[j].start])}
+        # "Mark Hale, Swift Freight's managing director, was arrested": the firm after the name is his title
+        titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
+                   and refs[i].type == "PERSON" and text[refs[i].end:refs[j].start].strip() == ","
+                   and text[refs[j].end:refs[j].end + 2] in ("'s", "’s")}
         for i, j in pairs:
             a, b = refs[i], refs[j]
             if i in titled or j in titled:
