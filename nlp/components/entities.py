@@ -41,6 +41,7 @@ MAX_TOKENS = 10
 P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE, P_FIRST_NAME = 82, 50, 62, 52, 63
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
+_PERSON_OVER_PLACE = 76  # a given name and then a town's name: the person beats the port gazetteer (75)
 P_TITLED = 56  # just above the model's own person spans ("juge d'instruction Hortense" + "Lagarde")
 
 
@@ -135,6 +136,8 @@ class EntityMerger:
                 continue
             if not sure and any(t.is_digit and len(t) >= 4 for t in ent):
                 continue  # "PAS 418833": a badge or file number
+            if mapped == "LOCATION" and self._heading_word(doc, ent):
+                continue  # "Saisie record de cocaïne ...": a headline's first word, no place
             if len(ent) == 1 and not sure and _common_word(doc, ent.text):
                 continue  # "Seizure" at the head of a line, while "seizure" runs through the text
             if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
@@ -143,6 +146,9 @@ class EntityMerger:
             if span is None:
                 continue
             prio = P_MODEL_PERSON if mapped == "PERSON" else P_MODEL_SURE if sure else P_MODEL
+            if mapped == "PERSON" and self._named_after_place(span, self._places(doc), model=True):
+                prio = _PERSON_OVER_PLACE  # "Corey Houston, 38,": the model's whole name against the port list
+
             out.append((prio, span))
         return out
 
@@ -155,12 +161,41 @@ class EntityMerger:
             if _ok(span):
                 legal = span.label_ == "COMPANY" and classify_org(span[-1].text)[0] == "COMPANY" and len(span) > 1
                 out.append((P_LEGAL if legal else P_ORG_RULE, span))
-        out.extend((P_PERSON_RULE, s) for s in groups.get("hg_person", []) if _ok(s))
+        places = self._places(doc)
+        out.extend((_PERSON_OVER_PLACE if self._named_after_place(s, places) else P_PERSON_RULE, s)
+                   for s in groups.get("hg_person", []) if _ok(s))
         out.extend((P_AGENCY, s) for s in groups.get("hg_agency", []) if _ok(s))
         out.extend((P_COUNTRY, Span(doc, start, end, label="LOCATION")) for _, start, end in self.countries(doc))
         cued = doc.user_data.get("hg_place_cued", set())
         out.extend((P_PLACE_CUED if s.start in cued else P_PLACE, s) for s in groups.get("hg_place", []))
         return out
+
+    def _heading_word(self, doc: Doc, ent: Span) -> bool:
+        """Whether a one-word place of the model opens its sentence before a lower-case word and no
+        gazetteer knows it: the capital of a headline ("Saisie de 2 tonnes"), not a town."""
+        word = ent[0]
+        return (len(ent) == 1 and sentence_bounds(word)[0] == word.i and ent.end < len(doc) and doc[ent.end].is_lower
+                and fold(word.text) not in place_gazetteer() and self.gazetteer.lookup(word.text) is None
+                and word.text not in country_names())
+
+    @staticmethod
+    def _places(doc: Doc) -> list[Span]:
+        return [s for name in ("hg_port", "hg_place") for s in doc.spans.get(name, [])]
+
+    def _named_after_place(self, span: Span, places: list[Span], model: bool = False) -> bool:
+        """Whether a person's name (given name first) ends on a town's name: "Tyler Houston", "Kyle Chester".
+
+        The given name is the sure part: a place that covers only the surname is the person's name,
+        unless the place also takes in the given name ("Charlotte Amalie"). A name the model found
+        (``model``) needs a given name that is no place or title of its own and capitalised words only.
+        """
+        if len(span) < 2:
+            return False
+        if span[0].text not in self.first_names and not (
+                model and all(t.is_title and t.is_alpha for t in span) and fold(span[0].text) not in place_gazetteer()
+                and self.gazetteer.lookup(span[0].text) is None and span[0].text not in country_names()):
+            return False
+        return any(span.start < p.start and p.end == span.end for p in places)
 
     @staticmethod
     def _select(cands: list[tuple[int, Span]], n_tokens: int) -> list[Span]:

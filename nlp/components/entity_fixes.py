@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from nlp.components.common import doc_text
 from nlp.components.entity_candidates import FORM_AFTER, PART_OF, TITLE_WORDS
 from nlp.components.organizations import classify_org
-from nlp.components.person_forms import captain_not_vessel, without_role
+from nlp.components.person_forms import captain_not_vessel, roles, without_role
 from nlp.resources import _rows, first_names, word_list
 
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
@@ -277,6 +277,32 @@ def _split_org_and_officer(span: Span) -> list[Span]:
     return [span]
 
 
+_LIST_OPENING = frozenset([",", ";", ":", "and", "et", "en", "&", "(", "-", "–", "•", "*"])
+
+
+def _place_opening_name(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word place read off the front of a name: "Rusland Jimenez Perez" -> one PERSON.
+
+    Where the model keeps only the surname ("Perez") and a gazetteer reads the given name as a
+    country or town, the place, the words between and the surname become one person when the place
+    opens a list member or a line (no preposition or article before it), every word is capitalised,
+    and the person found had no known given name of its own. Returns the corrected spans.
+    """
+    given = first_names()
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (span.label_ == "PERSON" and prev is not None and prev.label_ in ("LOCATION", "PORT") and len(prev) == 1
+                and span.start - prev.end <= 1 and span[0].text not in given and prev[0].is_title
+                and all(t.is_title and t.is_alpha for t in doc[prev.start:span.end])
+                and not any(t.text in roles() for t in doc[prev.start:span.end])
+                and (prev.start == 0 or doc[prev.start - 1].text in _LIST_OPENING or "\n" in doc[prev.start - 1].text)):
+            out[-1] = Span(doc, prev.start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    return out
+
+
 def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     """The merged mentions after the corrections above (non-overlapping, in order)."""
     stop = _stoplist(doc.lang_)
@@ -337,7 +363,7 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         if out and span.start < out[-1].end:
             continue  # an extended name already holds these tokens
         out.append(span)
-    return _key_parts(doc, out)
+    return _key_parts(doc, _place_opening_name(doc, out))
 
 
 def _key_parts(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,57 @@
+"""Names that gazetteers or headlines take apart: a surname that is a town, a given name that is a
+country, headline words read as firms, a headline's first word read as a place."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def _pairs(ex) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset(r[1:]) for r in relations(ex) if r[0] == "CO_ACCUSED"}
+
+
+def test_given_name_then_town_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Corey Houston, 38, of Galveston, and Dwayne Mercer, 45, were sentenced on Friday.", "en")
+    assert {"Corey Houston", "Dwayne Mercer"} <= mentions(ex, "PERSON")
+    assert "Houston" not in mentions(ex, "LOCATION")
+    assert frozenset({"Corey Houston", "Dwayne Mercer"}) in _pairs(ex)
+
+
+def test_town_alone_stays_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The cocaine was unloaded in Houston and taken to a warehouse in Galveston.", "en")
+    assert "Houston" in mentions(ex, "LOCATION") | mentions(ex, "PORT")
+    assert not mentions(ex, "PERSON")
+
+
+def test_country_word_opening_a_listed_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Rusland Ochoa Vega, Ignacio Barrera and Tomas Quiroga were indicted on Tuesday.", "en")
+    assert "Rusland Ochoa Vega" in mentions(ex, "PERSON")
+    assert "Rusland" not in mentions(ex, "LOCATION")
+    assert frozenset({"Rusland Ochoa Vega", "Tomas Quiroga"}) in _pairs(ex)
+
+
+def test_country_after_a_preposition_is_no_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The containers came from Colombia. Ignacio Barrera was arrested on Tuesday.", "en")
+    assert "Colombia" in mentions(ex, "LOCATION")
+    assert "Colombia Ignacio Barrera" not in mentions(ex, "PERSON")
+
+
+def test_headline_words_are_no_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Haulage Firm Director Sentenced for Cocaine Importation\n\nSAVANNAH - A haulier was sentenced "
+             "today. Blue Ridge Haulage LLC was also fined.", "en")
+    firms = mentions(ex, "COMPANY") | mentions(ex, "ORGANIZATION")
+    assert not any("Sentenced" in f for f in firms)
+    assert "Blue Ridge Haulage LLC" in mentions(ex, "COMPANY")
+
+
+def test_numbered_port_headline_and_sentence_terms(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Four Port Workers Charged in Smuggling Case\n\nThe defendants face 120 months in prison.", "en")
+    found = {text for _type, text in mentions(ex)}
+    assert "Four Port" not in found
+    assert "120 months" not in found
+
+
+def test_headline_word_is_no_place_but_a_town_is(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Démantèlement d'un réseau au port de Marseille\n\nMarseille accueille le procès lundi.", "fr")
+    assert "Démantèlement" not in mentions(ex, "LOCATION")
+    assert "Marseille" in mentions(ex, "LOCATION") | mentions(ex, "PORT")
