@@ -70,10 +70,18 @@ _ADVERBS = (r"(?:(?:on|in|at|last|this|earlier|later|also|previously|today|yeste
             r"|également|aussi|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ook|eveneens|maandag|dinsdag|woensdag"
             r"|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|toen|daarna|later)\b,?\s+)")
 _CLAUSE_CUT = re.compile(r";")
+# a charge said to be one more of the same case: "B was also sentenced", "C a également été condamné",
+# "D werd eveneens veroordeeld" (not "also known as", read as an alias before the verb)
+_ALSO = re.compile(r"\b(?:also|likewise|similarly|également|aussi|de même|ook|eveneens|evenzeer)\b", re.I)
+_OTHER_DEFENDANTS = re.compile(r"\b(?:the (?:other|remaining|two other|three other|four other)|les (?:autres|deux autres|trois autres)"
+                               r"|de (?:andere|overige|twee andere|drie andere))\s+(?:[\w-]+\s+)?(?:defendants?|accused|men|women"
+                               r"|suspects|co-?conspirators|prévenus|accusés|hommes|suspects|mis en cause|verdachten|mannen"
+                               r"|beklaagden)\b", re.I)
 _OF_ROLE = re.compile(r"\b(?:of|van|de|du|des|d['’]|bij|at|for|voor|chez|with|met|avec|by|door|par)\s*$", re.I)
 _CONJUNCTION = re.compile(r"(?:,\s*(?:(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)?"
                           r"|\s+(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)"
-                          r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
+                          r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?"
+                          r"|(?:tegen|contre|à l['’]encontre de|against)\s+)?$", re.I)  # "..., tegen B (41) vier jaar"
 # "..., Y to eight years", "... et Y à huit ans", "..., Y zes jaar": a conjunct that shares the verb before it
 _GAPPED = re.compile(r"^(?:(?:\s*,?\s*\(?(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?\)?)?(?:\s*,?\s*(?:uit|of|from|de|d['’]|van)"
                      r"\s+[\w'’ -]{1,30}?)?\s*,?\s+(?:(?:to|for|à|de|d['’]|tot)\s*(?:[\w'’-]+\s+){0,3}?|(?:" + _NUMBER_WORDS + r"|\d{1,3})\s+)"
@@ -146,6 +154,8 @@ def _subject(text: str, refs: Sequence[_Ref], members: list[int], c_start: int, 
                         + _CO_DEFENDANT + r")\s*,", text[last.end:c_end], re.I)  # "B, his co-defendant, was ..."
     if named_as or re.search(r"\b(?:" + _CO_DEFENDANT + r")\b", head.group(0), re.I):
         return group, "cue"  # "Co-defendant B pleaded guilty earlier", "His co-defendants, B and C, ..."
+    if verb and (_ALSO.search(after[:verb.end()]) or _OTHER_DEFENDANTS.search(head.group(0))):
+        return group, "also"  # "B, 41, was also sentenced", "The other defendants, B and C, received ..."
     if verb:
         return group, "verb"
     if _GAPPED.match(text[last.end:c_end]):
@@ -222,10 +232,12 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             close()
             run, quiet = [], 0
         sentence = bisect.bisect_right(sentence_starts, c_start)
+        if found is not None and found[1] == "also" and not run:
+            found = (found[0], "verb")  # one more of nobody named yet: a subject of its own
         if found is not None and found[1] == "verb" and run_sentence not in (None, sentence):
             close()  # a new sentence with a charged subject of its own: another list (the annotation's "one sentence")
             run, quiet = [], 0
-        if found is not None and (found[1] == "verb" or (found[1] == "cue" and run)
+        if found is not None and (found[1] in ("verb", "also") or (found[1] == "cue" and run)
                                   or (found[1] == "gapped" and inside and charged)):
             if not run:
                 span[0] = c_start
