@@ -53,6 +53,10 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
           r"|,\s*(?:who|qui|die)\s+[^,;()]{1,60}(?=\s*,)"  # ", who also worked on the docks,"
+          # the term after a dash or colon, with the home town before it: "A, 41, Newark - 120 months; B ..."
+          r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?=\s*[-–—:]\s*\d{1,3}\s+(?:months?|years?|ans|mois|jaar|maanden)\b)"
+          r"|\s*[-–—:]\s*\d{1,3}\s+(?:months?|years?|ans|mois|jaar|maanden)\b(?:\s+(?:in prison|in federal prison|of imprisonment"
+          r"|de prison|d['’]emprisonnement|cel|gevangenisstraf))?(?=\s*[,;.]|\s+(?:and|et|en)\b|\s*$)"
           # the sentence of each, in a list of people sentenced one after the other
           r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
@@ -219,7 +223,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
 
 _BULLET_LEAD = re.compile(r"(?:la société|la sociét[ée]|l['’]entreprise|la firme|the company|the firm|de vennootschap|het bedrijf"
                           r"|de firma)\s+", re.I)
-_BULLET = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
+_BULLET = re.compile(r"^[ \t]*(?:[-–—•*·|]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)  # "|": a row of a text table
+_TABLE_RULE = re.compile(r"^[\s|:+=-]*$")  # "|---|:--:|" under a table's header
 
 
 def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[int], int, int]]:
@@ -251,6 +256,9 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
             continue
         intro_end = text.rfind("\n", 0, run[0][0])
         intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
+        if intro_end > 0 and _TABLE_RULE.match(text[intro_start:intro_end]) and "|" in text[intro_start:intro_end]:
+            intro_end = intro_start - 1  # a table: its header row introduces the rows
+            intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
         intro = text[intro_start:max(intro_start, intro_end)].lower()
         if not (after_re.search(intro) or before_re.search(intro)):
             continue
