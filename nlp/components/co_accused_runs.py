@@ -42,6 +42,7 @@ from nlp.components.co_accused import (
     _Ref,
     co_accused_pairs,
 )
+from nlp.components.co_accused_headline import counted_case
 from nlp.components.co_accused_naming import naming_lists
 from nlp.resources import _rows
 
@@ -202,6 +203,7 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             out.append((distinct, span[0], span[1]))
 
     charged = False  # whether the clause before charged its subject
+    charged_all: list[int] = []  # everyone a clause charges, for the count of the headline
     run_sentence: int | None = None  # the sentence of the run's last charged clause
     inner = {refs[k].start for g in _lists(text, refs) for k in g[1:]}  # no cut inside a list: "B and C, remain"
     member_starts = [r.start for r in refs if r.type in MEMBER_TYPES and not r.anaphor and r.start not in inner]
@@ -242,6 +244,7 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             if not run:
                 span[0] = c_start
             run.extend(found[0])
+            charged_all.extend(found[0])
             span[1] = c_end
             quiet, charged, run_sentence = 0, True, sentence
             continue
@@ -250,6 +253,7 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             continue  # a co-defendant of nobody named yet
         listed = _listed(text, refs, members, c_start, c_end, lang)
         if listed:  # "A jury found A and B guilty.": co-defendants named in a later sentence join them
+            charged_all.extend(listed)
             close()
             run, span, quiet, run_sentence = listed, [c_start, c_end], 0, sentence
             continue
@@ -261,4 +265,6 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             close()
             run, quiet = [], 0
     close()
-    return out + naming_lists(text, refs, sentence_starts, lang)
+    counted = counted_case(text, refs, sentence_starts, lang, sorted(set(charged_all)),
+                           lambda i, j: _same_person(text, refs, i, j))
+    return out + naming_lists(text, refs, sentence_starts, lang) + counted
