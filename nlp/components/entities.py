@@ -254,6 +254,17 @@ class EntityMerger:
                 names.setdefault(text, (P_PROPAGATED, label))
                 if len(span) >= 3 and span[1].lower_ in _PARTICLES:
                     names.setdefault(span[1:].text, (P_SURNAME, label))  # "El Amrani" of "Karim El Amrani"
+                paternal = span[1] if len(span) >= 3 and span[0].text in self.first_names else None
+                if (paternal is not None and paternal.is_title and len(paternal.text) >= 3 and paternal.is_alpha
+                        and paternal.text not in self.first_names and not paternal.is_stop
+                        and span[2].is_title and span[-1].text not in _GENERATIONS):
+                    names.setdefault(paternal.text, (P_SURNAME, label))  # "Quiñones" of "Andrés Quiñones Vélez"
+                hyphen = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ \
+                    and not doc[span.end].whitespace_ and doc[span.end + 1].is_title  # "Miguel Sánchez" + "-Ortiz"
+                whole = Span(doc, span.start, span.end + 2) if hyphen else span
+                if (len(whole) >= 4 and whole[-2].text == "-" and not whole[-3].whitespace_ and not whole[-2].whitespace_
+                        and whole[-3].is_title and whole[-1].is_title):
+                    names.setdefault(whole[-3:].text, (P_SURNAME, label))  # "Sánchez-Ortiz" of "Miguel Sánchez-Ortiz"
                 last = span[-1]
                 if (last.is_title and len(last.text) >= 3 and last.text not in self.first_names and not last.is_stop
                         and self.gazetteer.lookup(last.text) is None):

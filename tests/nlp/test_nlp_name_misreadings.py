@@ -55,3 +55,22 @@ def test_headline_word_is_no_place_but_a_town_is(run) -> None:  # type: ignore[n
     ex = run("Démantèlement d'un réseau au port de Marseille\n\nMarseille accueille le procès lundi.", "fr")
     assert "Démantèlement" not in mentions(ex, "LOCATION")
     assert "Marseille" in mentions(ex, "LOCATION") | mentions(ex, "PORT")
+
+
+def test_paternal_surname_alone_later_is_the_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("A jury found Andrés Ochoa Ruiz and Felipe Medina Lugo guilty on Monday. Both Ochoa and Medina worked as "
+             "deckhands. Ochoa and Medina face ten years in prison.", "en")
+    assert {"Ochoa", "Medina"} <= mentions(ex, "PERSON")
+    assert "Medina" not in mentions(ex, "LOCATION")
+
+
+def test_hyphenated_surname_alone_later_is_the_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Paul Berthier a sorti le conteneur du terminal ; Miguel Sánchez-Ortiz a transporté la marchandise.\n"
+             "Berthier et Sánchez-Ortiz sont condamnés chacun à six ans d'emprisonnement.", "fr")
+    assert "Sánchez-Ortiz" in mentions(ex, "PERSON")
+    assert frozenset({"Paul Berthier", "Miguel Sánchez-Ortiz"}) in _pairs(ex)
+
+
+def test_middle_given_name_is_no_surname(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Christopher Vincent Hale was arrested. Vincent Street was closed by the police.", "en")
+    assert "Vincent" not in mentions(ex, "PERSON")
