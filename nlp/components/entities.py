@@ -24,7 +24,7 @@ from graph.ids import fold
 from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
 from nlp.components.entity_candidates import extra_candidates
-from nlp.components.entity_fixes import finish
+from nlp.components.entity_fixes import aged_names, finish
 from nlp.components.organizations import classify_org
 from nlp.components.person_forms import surname_mentions, titled_names
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
@@ -300,6 +300,10 @@ class EntityMerger:
                  + extra_candidates(doc) + [(P_TITLED, s) for s in titled_names(doc)])
         cands += self._orgs_around_ports(doc, cands)
         chosen = self._select(cands, len(doc))
+        aged = aged_names(doc, chosen)
+        before = {(s.start, s.end, s.label_) for s in chosen}
+        cands += [(_PERSON_OVER_PLACE, s) for s in aged if (s.start, s.end, s.label_) not in before]  # beat the towns
+        chosen = aged
         cands += self._propagate(doc, chosen)
         cands += [(P_PROPAGATED if full else P_SURNAME, s) for full, s in surname_mentions(doc, chosen, self.gazetteer)]
         chosen = self._select(cands, len(doc))

@@ -277,6 +277,37 @@ def _split_org_and_officer(span: Span) -> list[Span]:
     return [span]
 
 
+def _age_after(doc: Doc, end: int) -> bool:
+    """Whether an age follows token ``end``: ", 58," / ", 58 ans" / " (58)"."""
+    after = doc[end:end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit() \
+            and 16 <= int(after[1].text) <= 90:
+        return len(after) == 2 or after[2].text in (",", ";", "and", "et", "en", "ans", "jaar", "years", ")", ".")
+    return len(after) == 3 and after[0].text == "(" and after[1].text.isdigit() and after[2].text == ")"
+
+
+def aged_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A capitalised word and a town's name before an age are a person: "Wade Trowbridge, 58, of Jersey City".
+
+    Court and police texts give a defendant's age right after the name; a town does not take an age.
+    The word before the town must open the name (nothing capitalised before it) and be no title,
+    stop word or entity of its own. Returns the spans with such places relabelled as the whole name.
+    """
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        if (span.label_ in ("LOCATION", "PORT") and len(span) <= 2 and start >= 1 and _age_after(doc, span.end)
+                and (not out or out[-1].end < start)):
+            given = doc[start - 1]
+            before = doc[start - 2] if start >= 2 else None
+            if (given.is_title and given.is_alpha and len(given) >= 2 and not given.is_stop and given.text not in TITLE_WORDS
+                    and given.lower_ not in _ROLE_NOUNS and (before is None or not (before.is_title and before.is_alpha))):
+                out.append(Span(doc, start - 1, span.end, label="PERSON"))
+                continue
+        out.append(span)
+    return out
+
+
 _LIST_OPENING = frozenset([",", ";", ":", "and", "et", "en", "&", "(", "-", "–", "•", "*"])
 
 

@@ -74,3 +74,16 @@ def test_hyphenated_surname_alone_later_is_the_person(run) -> None:  # type: ign
 def test_middle_given_name_is_no_surname(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Christopher Vincent Hale was arrested. Vincent Street was closed by the police.", "en")
     assert "Vincent" not in mentions(ex, "PERSON")
+
+
+def test_town_name_before_an_age_is_a_surname(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The indictment names Dominic Ferraro, 46, of Bayonne, and Blaine Trowbridge, 58, of Jersey City. "
+             "Trowbridge owns a freight forwarder.", "en")
+    assert {"Blaine Trowbridge", "Trowbridge"} <= mentions(ex, "PERSON")
+    assert frozenset({"Dominic Ferraro", "Blaine Trowbridge"}) in _pairs(ex)
+
+
+def test_town_after_a_place_word_before_a_number_stays_a_town(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The vessel sailed from Santos to Rotterdam, 12 days after loading. Officers at the Port of Felixstowe, "
+             "2 miles away, were told.", "en")
+    assert not mentions(ex, "PERSON")
