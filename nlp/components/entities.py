@@ -126,7 +126,9 @@ class EntityMerger:
             elif mapped in ("COMPANY", "ORGANIZATION"):
                 type_, sure = classify_org(ent.text)
                 mapped = type_ or self.default_org_type
-                if type_ is None and ent[0].text in self.first_names and len(ent) <= 3 and all(t.is_title for t in ent):
+                words = [t for t in ent if t.text != "-"]  # "Jean-Baptiste Toussaint": two words, four tokens
+                if (type_ is None and ent[0].text in self.first_names and len(words) <= 3
+                        and all(t.is_title for t in words)):
                     mapped = "PERSON"  # "Esteban", "Raffaele Imperiale" read as a firm by the model
             elif mapped == "PERSON":
                 sure = ent[0].text in self.first_names

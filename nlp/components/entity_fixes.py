@@ -394,7 +394,14 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         if out and span.start < out[-1].end:
             continue  # an extended name already holds these tokens
         out.append(span)
-    return _key_parts(doc, _place_opening_name(doc, out))
+    return _key_parts(doc, _surname_not_vessel(doc, _place_opening_name(doc, out)))
+
+
+def _surname_not_vessel(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A vessel whose name is the surname of a person named in full in the doc is that person:
+    "Peralta Ruiz, the ship's chief engineer" after "Omar Peralta Ruiz". Returns the corrected spans."""
+    surnames = {s[1:].text for s in spans if s.label_ == "PERSON" and len(s) >= 2 and s[0].text in first_names()}
+    return [Span(doc, s.start, s.end, label="PERSON") if s.label_ == "VESSEL" and s.text in surnames else s for s in spans]
 
 
 def _key_parts(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -87,3 +87,24 @@ def test_town_after_a_place_word_before_a_number_stays_a_town(run) -> None:  # t
     ex = run("The vessel sailed from Santos to Rotterdam, 12 days after loading. Officers at the Port of Felixstowe, "
              "2 miles away, were told.", "en")
     assert not mentions(ex, "PERSON")
+
+
+def test_hyphenated_given_name_read_as_a_body_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Jean-Baptiste Morel, 37, and Omar Vidal Soto, 49, entered their pleas before the judge.", "en")
+    assert "Jean-Baptiste Morel" in mentions(ex, "PERSON")
+    assert "Jean-Baptiste Morel" not in mentions(ex, "ORGANIZATION")
+    assert frozenset({"Jean-Baptiste Morel", "Omar Vidal Soto"}) in _pairs(ex)
+
+
+def test_surname_read_as_a_ship_is_the_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Omar Vidal Soto served aboard the M/V Coral Sextant. Vidal Soto, the ship's chief engineer, hid the bags.",
+             "en")
+    assert "Vidal Soto" in mentions(ex, "PERSON")
+    assert "Vidal Soto" not in mentions(ex, "VESSEL")
+    assert "Coral Sextant" in mentions(ex, "VESSEL")
+
+
+def test_plea_headline_words_are_no_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Two Mariners Plead Guilty in Cocaine Importation Scheme\n\nTwo seamen pleaded guilty on Monday.", "en")
+    found = {text for _type, text in mentions(ex)}
+    assert not any("Guilty" in t or "Scheme" in t for t in found)
