@@ -178,14 +178,21 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
 def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> list[tuple[int, int]]:
     """"A was sentenced along with B", "A a été condamné avec B", "A werd samen met B veroordeeld"."""
     out = []
-    members = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES and not r.anaphor]
+    # a pronoun may stand first ("He was sentenced together with B"): the reference carries whom it stands for
+    members = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES]
     for a, b in zip(members, members[1:], strict=False):
+        if refs[b].anaphor or (refs[a].anaphor and (refs[a].target_start, refs[a].target_end)
+                               == (refs[b].target_start, refs[b].target_end)):
+            continue
         between = text[refs[a].end:refs[b].start].lower()
         joined = _ALONG.search(between)
         if joined and (after_re.search(between[:joined.start()]) or after_re.search(
                 _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
             out.append((a, b))
-    return out
+            # "... together with B, 35, of Grays, and C, 50": the list that B opens is sentenced with A too
+            listed = next((g for g in _lists(text, refs) if g[0] == b), [b])
+            out.extend((x, y) for n, x in enumerate([a, *listed]) for y in [a, *listed][n + 1:])
+    return sorted(set(out))
 
 
 def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:

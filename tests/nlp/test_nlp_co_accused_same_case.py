@@ -41,3 +41,20 @@ def test_one_more_of_the_same_case(run, lang: str, text: str, names: tuple[str, 
 ])
 def test_no_pair_without_the_same_case(run, lang: str, text: str) -> None:  # type: ignore[no-untyped-def]
     assert frozenset({"Warren Fitch", "Leon Okafor"}) not in _pairs(run(text, lang))
+
+
+def test_pronoun_sentenced_together_with_a_list(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Warren Fitch, 42, from Basildon, was employed as a crane driver. He was sentenced at Chelmsford Crown Court "
+             "on Friday together with Leon Okafor, 35, of Grays, and Simon Pratt, 50, of Ilford.", "en")
+    assert _all("Warren Fitch", "Leon Okafor", "Simon Pratt") <= _pairs(ex)
+
+
+def test_pronoun_of_a_witness_is_no_co_accused(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Warren Fitch, a crane driver, gave evidence at the trial. He said he had met Leon Okafor twice.", "en")
+    assert frozenset({"Warren Fitch", "Leon Okafor"}) not in _pairs(ex)
+
+
+def test_listed_names_after_other_members_of_the_group(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Two other members of the group, Curtis Vane and Lyle Barrow, were sentenced last month to 84 and 96 "
+             "months.", "en")
+    assert frozenset({"Curtis Vane", "Lyle Barrow"}) in _pairs(ex)
