@@ -96,7 +96,7 @@ _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en mê
                     r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*))?\s*$")
 # a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
 _SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
-_SPLIT_VERB_TAIL = re.compile(r"^[\s,]*(?:aan|in (?:hechtenis|verzekering|bewaring))\b")
+_SPLIT_VERB_TAIL = re.compile(r"^(?:\s*\(\d{1,3}\))?[\s,]*(?:[\w-]+\s+){0,3}?(?:aan|in (?:hechtenis|verzekering|bewaring))\b")  # "... dinsdag aan"
 # a case caption: "United States v. A and B", "R v A and B"
 _CAPTION = re.compile(r"\b(?:v|vs)\.?\s*$|\bversus\s*$")
 
@@ -262,6 +262,8 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
         if len(run) < 2:
             continue
         intro_end = text.rfind("\n", 0, run[0][0])
+        while intro_end > 0 and text[intro_end - 1] == "\n":
+            intro_end -= 1  # a blank line between the introducing line and the bullets
         intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
         if intro_end > 0 and _TABLE_RULE.match(text[intro_start:intro_end]) and "|" in text[intro_start:intro_end]:
             intro_end = intro_start - 1  # a table: its header row introduces the rows

@@ -30,3 +30,26 @@ def test_terms_after_a_dash(run) -> None:  # type: ignore[no-untyped-def]
     text = ("SENTENCED: Dwight Mercer, 44, Dania Beach - 135 months; Teodoro Ruiz, 38, Hialeah - 97 months; "
             "Mariela Soto, 31, Davie - 46 months.")
     assert _all("Dwight Mercer", "Teodoro Ruiz", "Mariela Soto") <= _pairs(run(text, "en"))
+
+
+def test_bullets_under_a_blank_line_after_a_warrant(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Trois personnes ont été placées sous mandat d'arrêt par le juge d'instruction. Il s'agit de :\n\n"
+            "– Yanis R. (34 ans), docker au terminal Noordkaai ;\n– Joris P. (29 ans), pointeur ;\n"
+            "– Ines T. (38 ans), comptable.\n")
+    assert _all("Yanis R.", "Joris P.", "Ines T.") <= _pairs(run(text, "fr"))
+
+
+def test_bullets_under_a_line_without_a_charge(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Les personnes suivantes ont été entendues comme témoins :\n\n– Yanis R. (34 ans), docker ;\n"
+            "– Joris P. (29 ans), pointeur.\n")
+    assert not _pairs(run(text, "fr"))
+
+
+def test_dutch_split_verb_with_ages_and_a_day(run) -> None:  # type: ignore[no-untyped-def]
+    text = "De onderzoeksrechter hield Yassin K. (30), Bart V. (45), diens broer Luc V. (42) en Ilias M. (24) dinsdag aan."
+    assert _all("Yassin K.", "Bart V.", "Luc V.", "Ilias M.") <= _pairs(run(text, "nl"))
+
+
+def test_dutch_split_verb_other_than_arrest(run) -> None:  # type: ignore[no-untyped-def]
+    text = "De politie hield Yassin K. (30) en Bart V. (45) dinsdag in de gaten."  # watched, not arrested
+    assert frozenset({"Yassin K.", "Bart V."}) not in _pairs(run(text, "nl"))
