@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
-from nlp.resources import _rows
+from nlp.resources import _lines, _rows
 
 MEMBER_TYPES = frozenset({"PERSON", "COMPANY"})
 MAX_GAP_AFTER = 70
@@ -49,7 +49,7 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
                 r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
           # (not the French verb "a": ", a témoigné", ", a été condamné")
-          r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
+          r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,80}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
           r"|,\s*(?:who|qui|die)\s+[^,;()]{1,60}(?=\s*,)"  # ", who also worked on the docks,"
@@ -68,6 +68,10 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
              r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
+_LISTED_ROLES = "|".join(sorted((w.replace("_", r"\s+") for line in _lines("listed_roles.txt") for w in line.split()),
+                                key=len, reverse=True))
+
+
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
         r"^(?:" + aside + r")*\s*(?:,\s*(?:ainsi que|as well as|alsook|evenals|de même que|along with|together with|samen met)"
@@ -76,8 +80,10 @@ def _separator(aside: str) -> re.Pattern[str]:
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?"
         # "and a third crew member, C", "et un autre docker, C"
-        r"|\s+(?:a|an|the|un|une|le|la|een|de)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième"
-        r"|quatrième|autre|tweede|derde|vierde|andere)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
+        r"|\s+(?:a|an|the|un|une|le|la|een|de)\s+(?:first|second|third|fourth|fifth|other|another|fellow|premier|première"
+        r"|deuxième|troisième|quatrième|autre|eerste|tweede|derde|vierde|andere)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,"
+        # "and the cook, B", "and the ship's bosun, B", "and chief officer B", "et le docker B", "en de stuurman B"
+        r"|\s+(?:(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?)?(?:" + _LISTED_ROLES + r")(?:\s*,)?)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
         r"(?:\s+(?:la|le|l['’]|the|het|de)\s*(?:[\w-]+\s+){0,2}?(?:société|entreprise|firme|company|firm|[\w-]*bedrijf|firma"
         r"|vennootschap|rederij)(?:\s+(?:de|d['’])\s*[\w-]+)?)?\s*$", re.I)
 
@@ -93,7 +99,8 @@ _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en mê
                     r"(?:\s+\w+ly)?\s+with)"
                     r"(?:\s+(?:(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+,?\s+){0,2}?"
                     r"|(?:a|an|un|une|een)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième|autre"
-                    r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*))?\s*$")
+                    r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*"
+                    r"|(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?(?:" + _LISTED_ROLES + r")\s*,\s*))?\s*$")
 # a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
 _SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
 _SPLIT_VERB_TAIL = re.compile(r"^(?:\s*\(\d{1,3}\))?[\s,]*(?:[\w-]+\s+){0,3}?(?:aan|in (?:hechtenis|verzekering|bewaring))\b")  # "... dinsdag aan"
@@ -149,6 +156,12 @@ def charged_sentence(sentence: str, lang: str) -> bool:
     return _affirmed(_charge_words(lang)[0], sentence.lower())
 
 
+# a firm named as someone's employer or workplace, not as one more defendant
+_EMPLOYER_BEFORE = re.compile(r"\b(?:employed|hired|working|worked|works|contracted|subcontracted|engaged|employé|employée|salarié"
+                              r"|travaillant|travaillait|werkzaam|werkte|werkt|in dienst)\s+(?:by|for|at|with|par|pour|chez|bij|voor)"
+                              r"\s+(?:(?:the|a|an|le|la|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
     """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators.
 
@@ -163,6 +176,8 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
             continue
         if current and _OPENER.match(text[refs[last].end:ref.start]):
             continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
+        if ref.type == "COMPANY" and _EMPLOYER_BEFORE.search(text[max(0, ref.start - 60):ref.start]):
+            continue  # "a diver employed by Ostend firm X BVBA, B, was arrested": the firm names B's employer
         if current and separator.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:
