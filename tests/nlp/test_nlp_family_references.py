@@ -1,0 +1,22 @@
+"""FAMILY_OF through a possessive ("his daughter, X"): whose kin it is."""
+
+from __future__ import annotations
+
+from nlp_support import relations
+
+
+def _family(ex) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset(r[1:]) for r in relations(ex) if r[0] == "FAMILY_OF"}
+
+
+def test_possessive_after_the_subject_pronoun_is_the_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Stavros Makris, 52, is the sole director of Coastline Tiles Pty Ltd. Police will allege he called Jacob "
+             "Tamasese several times, using a mobile phone registered to his daughter, Eleni Makris.", "en")
+    assert frozenset({"Stavros Makris", "Eleni Makris"}) in _family(ex)
+    assert frozenset({"Jacob Tamasese", "Eleni Makris"}) not in _family(ex)
+
+
+def test_french_partner_of_the_man_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Le gérant de la société Agrumes Verts, Paul Morand, a également été placé en garde à vue. Sa compagne, "
+             "Sandrine Morand, a été remise en liberté sans poursuites.", "fr")
+    assert frozenset({"Paul Morand", "Sandrine Morand"}) in _family(ex)
