@@ -20,3 +20,13 @@ def test_french_partner_of_the_man_named_before(run) -> None:  # type: ignore[no
     ex = run("Le gérant de la société Agrumes Verts, Paul Morand, a également été placé en garde à vue. Sa compagne, "
              "Sandrine Morand, a été remise en liberté sans poursuites.", "fr")
     assert frozenset({"Paul Morand", "Sandrine Morand"}) in _family(ex)
+
+
+def test_french_kin_after_an_elided_article(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Sofia Marchal, l'épouse de Reda Karimi, a été interpellée.", "fr")
+    assert frozenset({"Sofia Marchal", "Reda Karimi"}) in _family(ex)
+
+
+def test_french_kin_of_a_third_person_is_not_the_subjects(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Sofia Marchal a rencontré Reda Karimi, l'oncle de Yanis Ferhat.", "fr")
+    assert frozenset({"Sofia Marchal", "Reda Karimi"}) not in _family(ex)
