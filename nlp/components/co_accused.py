@@ -76,7 +76,7 @@ def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
         r"^(?:" + aside + r")*\s*(?:,\s*(?:ainsi que|as well as|alsook|evenals|de même que|along with|together with|samen met)"
         r"|(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
-        r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
+        r"|\s*(?:et de|et d['’]|en van|en om|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?"
         # "and a third crew member, C", "et un autre docker, C"
@@ -143,7 +143,9 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_re, before_re
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder)\b(?:\s+\S+){0,2}\s*$")
+_NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder"
+                       # an acquittal: "cleared of all charges", "acquitté des faits", "vrijgesproken van"
+                       r"|cleared|acquitted|exonerated|acquittée?s?|relaxée?s?|blanchie?s?|vrijgesproken)\b(?:\s+\S+){0,2}\s*$")
 
 
 def _affirmed(pattern: re.Pattern[str], segment: str) -> bool:
@@ -159,7 +161,11 @@ def charged_sentence(sentence: str, lang: str) -> bool:
 # a firm named as someone's employer or workplace, not as one more defendant
 _EMPLOYER_BEFORE = re.compile(r"\b(?:employed|hired|working|worked|works|contracted|subcontracted|engaged|employé|employée|salarié"
                               r"|travaillant|travaillait|werkzaam|werkte|werkt|in dienst)\s+(?:by|for|at|with|par|pour|chez|bij|voor)"
-                              r"\s+(?:(?:the|a|an|le|la|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,3}$", re.I)
+                              r"\s+(?:(?:the|a|an|le|la|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,3}$"
+                              # "Le gérant de la société X, ..., B", "De zaakvoerder van het importbedrijf X BV, B"
+                              r"|\b(?:gérante?|directeur|directrice|dirigeant|président|patron|propriétaire|zaakvoerder"
+                              r"|bestuurder|eigenaar|director|manager|owner|boss|ceo|head)\s+(?:de|du|d['’]|des|of|van)"
+                              r"\s+(?:(?:the|la|le|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:

@@ -37,3 +37,19 @@ def test_questioned_after_a_role_is_not_charged(run) -> None:  # type: ignore[no
     ex = run("Police arrested Ramiro Solis and questioned the cook, Feliciano Brito, who was released. Ramiro Solis "
              "was charged, and the cook, Feliciano Brito, was released without charge.", "en")
     assert frozenset({"Ramiro Solis", "Feliciano Brito"}) not in _pairs(ex)
+
+
+@pytest.mark.parametrize(("lang", "text", "firm", "person"), [
+    ("fr", "Le gérant de la société Agrumes Verts, destinataire déclaré de la cargaison, Paul Morand, a également été "
+           "placé en garde à vue.", "Agrumes Verts", "Paul Morand"),
+    ("nl", "De zaakvoerder van het importbedrijf Fruithandel Oost BV, Youssef B., wordt ook als verdachte aangemerkt.",
+     "Fruithandel Oost BV", "Youssef B."),
+])
+def test_firm_of_a_role_is_no_co_accused(run, lang: str, text: str, firm: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert frozenset({firm, person}) not in _pairs(run(text, lang))
+
+
+def test_cleared_of_all_charges_is_no_charge(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Kieran Vance, 29, was a driver with Eastgate Haulage Ltd. Vance's cousin, Declan Vance, who also worked as "
+             "a driver, was cleared of all charges.", "en")
+    assert frozenset({"Kieran Vance", "Declan Vance"}) not in _pairs(ex)
