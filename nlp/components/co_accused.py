@@ -143,6 +143,10 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_re, before_re
 
 
+# a sentence that opens on one more defendant: "In addition to Shaw, ...", "Naast De Boer zijn ook ...", "Outre X, ..."
+_ADDITION = re.compile(r"^\W*(?:in addition to|besides|apart from|aside from|as well as|naast|behalve|buiten|outre|en plus de"
+                       r"|à côté de)\s*$", re.I)
+_SHORT_GAP = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){0,2}$")  # "," / " zijn ook " between A and the list after it
 _NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder"
                        # an acquittal: "cleared of all charges", "acquitté des faits", "vrijgesproken van"
                        r"|cleared|acquitted|exonerated|acquittée?s?|relaxée?s?|blanchie?s?|vrijgesproken)\b(?:\s+\S+){0,2}\s*$")
@@ -228,6 +232,11 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
             if _ALONG.search(between) and after_re.search(between):
                 groups[-1] = groups[-1] + group  # "A and B were charged alongside C and D"
                 joined.add(len(groups) - 1)
+                continue
+            first_start = refs[groups[-1][0]].start
+            if (len(groups) == 1 and _ADDITION.search(text[s_start:first_start])
+                    and _SHORT_GAP.match(text, refs[groups[-1][-1]].end, refs[group[0]].start)):
+                groups[-1] = groups[-1] + group  # "In addition to A, B and C were charged", "Naast A zijn ook B en C ..."
                 continue
         groups.append(group)
     for n, group in enumerate(groups):

@@ -75,7 +75,8 @@ _CLAUSE_CUT = re.compile(r";")
 # "D werd eveneens veroordeeld" (not "also known as", read as an alias before the verb)
 _ALSO = re.compile(r"\b(?:also|likewise|similarly|également|aussi|de même|ook|eveneens|evenzeer)\b", re.I)
 _OTHER_DEFENDANTS = re.compile(r"\b(?:the (?:other|remaining|two other|three other|four other)|les (?:autres|deux autres|trois autres)"
-                               r"|de (?:andere|overige|twee andere|drie andere))\s+(?:[\w-]+\s+)?(?:defendants?|accused|men|women"
+                               r"|de (?:andere|overige|twee andere|drie andere)|(?:two|three|four|five|deux|trois|quatre|cinq|twee"
+                               r"|drie|vier|vijf) (?:other|more|further|autres|andere))\s+(?:[\w-]+\s+)?(?:defendants?|accused|men|women"
                                r"|suspects|co-?conspirators|prévenus|accusés|hommes|suspects|mis en cause|verdachten|mannen"
                                r"|beklaagden)\b", re.I)
 _OF_ROLE = re.compile(r"\b(?:of|van|de|du|des|d['’]|bij|at|for|voor|chez|with|met|avec|by|door|par)\s*$", re.I)

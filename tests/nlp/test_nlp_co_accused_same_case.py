@@ -58,3 +58,20 @@ def test_listed_names_after_other_members_of_the_group(run) -> None:  # type: ig
     ex = run("Two other members of the group, Curtis Vane and Lyle Barrow, were sentenced last month to 84 and 96 "
              "months.", "en")
     assert frozenset({"Curtis Vane", "Lyle Barrow"}) in _pairs(ex)
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("en", "Warren Fitch was arrested at the port. In addition to Warren Fitch, Leon Okafor, 35, and Simon Pratt, 29, "
+           "were charged.", ("Warren Fitch", "Leon Okafor", "Simon Pratt")),
+    ("nl", "Naast Ruud Verbeek zijn ook Said Amrani (41) en Tom Hendrikx (29) aangehouden.",
+     ("Ruud Verbeek", "Said Amrani", "Tom Hendrikx")),
+    ("fr", "Mathieu Roussel a été interpellé au port. Deux autres suspects, Idriss Kaci et Bruno Lenoir, ont été "
+           "arrêtés à leur domicile.", ("Mathieu Roussel", "Idriss Kaci", "Bruno Lenoir")),
+])
+def test_one_more_named_before_or_after_the_list(run, lang: str, text: str, names: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert _all(*names) <= _pairs(run(text, lang))
+
+
+def test_in_addition_to_a_witness_is_no_charge(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("In addition to Warren Fitch, who gave evidence, the court heard from Leon Okafor.", "en")
+    assert frozenset({"Warren Fitch", "Leon Okafor"}) not in _pairs(ex)
