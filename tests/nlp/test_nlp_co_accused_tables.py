@@ -53,3 +53,18 @@ def test_dutch_split_verb_with_ages_and_a_day(run) -> None:  # type: ignore[no-u
 def test_dutch_split_verb_other_than_arrest(run) -> None:  # type: ignore[no-untyped-def]
     text = "De politie hield Yassin K. (30) en Bart V. (45) dinsdag in de gaten."  # watched, not arrested
     assert frozenset({"Yassin K.", "Bart V."}) not in _pairs(run(text, "nl"))
+
+
+def test_dutch_ages_as_adjectives_in_a_list(run) -> None:  # type: ignore[no-untyped-def]
+    text = "De rechtbank heeft de 34-jarige Jan de W. en de 41-jarige Kees T. veroordeeld tot zes en vier jaar cel."
+    assert frozenset({"Jan de W.", "Kees T."}) in _pairs(run(text, "nl"))
+
+
+def test_home_towns_without_commas_in_a_list(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Jan de W. (34) uit Rotterdam en Kees T. (41) uit Schiedam staan terecht voor het uithalen van cocaïne."
+    assert frozenset({"Jan de W.", "Kees T."}) in _pairs(run(text, "nl"))
+
+
+def test_home_town_aside_without_a_charge(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Jan de W. (34) uit Rotterdam en Kees T. (41) uit Schiedam werkten samen op de terminal."
+    assert not _pairs(run(text, "nl"))
