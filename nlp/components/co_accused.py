@@ -106,6 +106,9 @@ _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en mê
                     r"|(?:a|an|un|une|een)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième|autre"
                     r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*"
                     r"|(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?(?:" + _LISTED_ROLES + r")\s*,\s*))?\s*$")
+# "Sentenced alongside him were B and C", "Samen met hem werden B en C veroordeeld"
+_ALONG_BEFORE = re.compile(r"\b(?:alongside|along with|together with|with|avec|aux côtés de|samen met|met)\s*$")
+_INVERTED = re.compile(r"^\s*(?:were|was|are|have been|ont été|sont|werden|zijn|waren)\b(?:\s+(?:also|ook|également))?\s*$")
 # a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
 _SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
 _SPLIT_VERB_TAIL = re.compile(r"^(?:\s*\(\d{1,3}\))?[\s,]*(?:[\w-]+\s+){0,3}?(?:aan|in (?:hechtenis|verzekering|bewaring))\b")  # "... dinsdag aan"
@@ -216,7 +219,14 @@ def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> l
             continue
         between = text[refs[a].end:refs[b].start].lower()
         joined = _ALONG.search(between)
-        if joined and (after_re.search(between[:joined.start()]) or after_re.search(
+        before = _CLAUSE.split(text[max(0, refs[a].start - 60):refs[a].start].lower())[-1]  # this clause only
+        if (refs[a].anaphor and refs[a].end > refs[a].start and _ALONG_BEFORE.search(before)
+                and after_re.search(before) and _INVERTED.match(between)):
+            joined = _INVERTED.match(between)  # "Sentenced alongside him were B and C": "him" is the one before
+            before_pronoun = True
+        else:
+            before_pronoun = False
+        if joined and (before_pronoun or after_re.search(between[:joined.start()]) or after_re.search(
                 _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
             out.append((a, b))
             # "... together with B, 35, of Grays, and C, 50": the list that B opens is sentenced with A too

@@ -75,3 +75,13 @@ def test_one_more_named_before_or_after_the_list(run, lang: str, text: str, name
 def test_in_addition_to_a_witness_is_no_charge(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("In addition to Warren Fitch, who gave evidence, the court heard from Leon Okafor.", "en")
     assert frozenset({"Warren Fitch", "Leon Okafor"}) not in _pairs(ex)
+
+
+def test_sentenced_alongside_him_were(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Warren Fitch was sentenced to 12 years. Sentenced alongside him were Leon Okafor and Simon Pratt.", "en")
+    assert _all("Warren Fitch", "Leon Okafor", "Simon Pratt") <= _pairs(ex)
+
+
+def test_seen_alongside_him_is_no_charge(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Warren Fitch was sentenced to 12 years. Seen alongside him were Leon Okafor and Simon Pratt.", "en")
+    assert not _pairs(ex) & {frozenset({"Warren Fitch", "Leon Okafor"}), frozenset({"Warren Fitch", "Simon Pratt"})}
