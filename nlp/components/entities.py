@@ -46,6 +46,7 @@ P_TITLED = 56  # just above the model's own person spans ("juge d'instruction Ho
 
 
 _PARTICLES = frozenset("el al van de der den ten ter le la du da di von ben bin abou abu".split())
+_SUFFIXES = frozenset("Jr Sr II III IV Junior Senior Jnr Snr".split())  # after the surname, without their dot
 _GENERATIONS = frozenset("Senior Junior Jnr Snr Jr Sr Jr. Sr.".split())
 
 
@@ -267,7 +268,8 @@ class EntityMerger:
                 if (len(whole) >= 4 and whole[-2].text == "-" and not whole[-3].whitespace_ and not whole[-2].whitespace_
                         and whole[-3].is_title and whole[-1].is_title):
                     names.setdefault(whole[-3:].text, (P_SURNAME, label))  # "Sánchez-Ortiz" of "Miguel Sánchez-Ortiz"
-                last = span[-1]
+                core = span[:-1] if len(span) >= 3 and span[-1].text.rstrip(".") in _SUFFIXES else span
+                last = core[-1]  # "Castellano" of "Raymond Castellano Jr."
                 if (last.is_title and len(last.text) >= 3 and last.text not in self.first_names and not last.is_stop
                         and self.gazetteer.lookup(last.text) is None):
                     names.setdefault(last.text, (P_SURNAME, label))

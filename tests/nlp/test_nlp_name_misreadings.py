@@ -108,3 +108,10 @@ def test_plea_headline_words_are_no_person(run) -> None:  # type: ignore[no-unty
     ex = run("Two Mariners Plead Guilty in Cocaine Importation Scheme\n\nTwo seamen pleaded guilty on Monday.", "en")
     found = {text for _type, text in mentions(ex)}
     assert not any("Guilty" in t or "Scheme" in t for t in found)
+
+
+def test_surname_before_a_generational_suffix_is_propagated(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The indictment names Raymond Castellano Jr., 41, of Newark. Castellano worked as a yard tractor driver.",
+             "en")
+    assert {"Raymond Castellano Jr.", "Castellano"} <= mentions(ex, "PERSON")
+    assert "Jr" not in mentions(ex, "PERSON")
