@@ -25,6 +25,7 @@ _NUMBERS = {w: n for n, words in enumerate(
     ["", "one un een", "two deux twee", "three trois drie", "four quatre vier", "five cinq vijf", "six zes", "seven sept zeven",
      "eight huit acht", "nine neuf negen", "ten dix tien", "eleven onze elf", "twelve douze twaalf"]) for w in words.split()}
 HEAD_CHARS = 200  # a headline is one short line
+_ONE_MORE = re.compile(r"\s+(?:and|et|en)\s+(?:a|an|one|un|une|een|één)\s+", re.I)
 
 
 @cache
@@ -38,10 +39,13 @@ def _count(line: str, lang: str) -> int | None:
     """The number of people a headline or lead counts as charged, or None."""
     if not charged_sentence(line, lang):
         return None
-    counts = {int(m.group("n")) if m.group("n").isdigit() else _NUMBERS.get(m.group("n").lower(), 0)
-              for m in _count_pattern(lang).finditer(line)}
+    matches = list(_count_pattern(lang).finditer(line))
+    counts = {int(m.group("n")) if m.group("n").isdigit() else _NUMBERS.get(m.group("n").lower(), 0) for m in matches}
     counts = {n for n in counts if 2 <= n <= MAX_COUNT}
-    return counts.pop() if len(counts) == 1 else None
+    if len(counts) != 1:
+        return None
+    # "Two Dockworkers and a Truck Driver Indicted", "deux dockers et un chauffeur", "twee zeelieden en een kapitein"
+    return counts.pop() + (1 if _ONE_MORE.match(line, matches[0].end()) else 0)
 
 
 def counted_case(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int], lang: str, charged: Sequence[int],

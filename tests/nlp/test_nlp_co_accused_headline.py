@@ -47,3 +47,9 @@ def test_dutch_headline(run) -> None:  # type: ignore[no-untyped-def]
     text = ("Twee havenarbeiders veroordeeld voor uithalen cocaïne\n\nRuud Verbeek (52) kreeg zes jaar cel. "
             "Said Amrani (33) werd veroordeeld tot vier jaar.")
     assert frozenset({"Ruud Verbeek", "Said Amrani"}) in _pairs(run(text, "nl"))
+
+
+def test_headline_counts_one_more_after_and_a(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(RELEASE.format(head="Two Longshoremen and a Truck Driver Sentenced in Cocaine Scheme",
+                            lead="Federal prosecutors said the men removed cocaine from containers."), "en")
+    assert _all("Warren Fitch", "Leon Okafor", "Simon Pratt") <= _pairs(ex)
