@@ -54,9 +54,12 @@ def counted_case(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
     the one the headline or the lead counts; ``same`` tells two mentions of one person apart from two people."""
     if not sentence_starts:
         return []
-    count = next((c for c in (_count(h.lower(), lang) for h in _heads(text, sentence_starts)) if c is not None), None)
-    if count is None:
-        return []
+    counts = {c for c in (_count(h.lower(), lang) for h in _heads(text, sentence_starts)) if c is not None}
+    counts |= {c for c in (_body_count(text[a:b].lower(), lang) for a, b in zip(
+        sentence_starts, [*sentence_starts[1:], len(text)], strict=True)) if c is not None}
+    if len(counts) != 1:
+        return []  # no count, or counts that disagree ("Two ... jailed" over "the three men")
+    count = counts.pop()
     people: list[int] = []
     for k in charged:
         if refs[k].type == "PERSON" and not any(same(k, j) for j in people):
@@ -64,6 +67,23 @@ def counted_case(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
     if len(people) != count:
         return []
     return [(people, 0, max(refs[k].end for k in people))]
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:(?:all|tous les|toutes les|alle|allen|de|les|the)\s+(?P<n>" + _NUMBER_WORDS + r")\s+"
+                          r"(?:(?:men|women|defendants|suspects|hommes|prévenus|suspects|mannen|verdachten)\b)?"
+                          r"|(?P<two>both|tous (?:les )?deux|toutes (?:les )?deux|beiden|allebei))", re.I)
+
+
+def _body_count(sentence: str, lang: str) -> int | None:
+    """A count of the body that opens a sentence of the criminal process: "All three were sentenced", "Both were
+    charged", "Les deux hommes ont été écroués", "Beiden werden veroordeeld"; or a counted noun ("three men")."""
+    if not charged_sentence(sentence, lang):
+        return None
+    opening = _ALL_OF_THEM.match(sentence.lstrip(" \t\n\"'“-–—"))
+    if opening is not None:
+        n = 2 if opening.group("two") else _NUMBERS.get(opening.group("n").lower(), 0)
+        return n if 2 <= n <= MAX_COUNT else None
+    return None
 
 
 def _heads(text: str, sentence_starts: Sequence[int]) -> list[str]:

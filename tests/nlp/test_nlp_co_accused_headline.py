@@ -53,3 +53,21 @@ def test_headline_counts_one_more_after_and_a(run) -> None:  # type: ignore[no-u
     ex = run(RELEASE.format(head="Two Longshoremen and a Truck Driver Sentenced in Cocaine Scheme",
                             lead="Federal prosecutors said the men removed cocaine from containers."), "en")
     assert _all("Warren Fitch", "Leon Okafor", "Simon Pratt") <= _pairs(ex)
+
+
+def test_both_were_charged_counts_the_two_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Warren Fitch was arrested at the port on Monday. Leon Okafor was detained at his home in Grays. Both were "
+             "charged with importing cocaine.", "en")
+    assert frozenset({"Warren Fitch", "Leon Okafor"}) in _pairs(ex)
+
+
+def test_body_count_that_differs_from_the_people_charged(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Warren Fitch was arrested at the port on Monday. Leon Okafor was detained at his home. Simon Pratt was "
+             "arrested later. All two were charged with importing cocaine.", "en")
+    assert not _pairs(ex) & _all("Warren Fitch", "Leon Okafor", "Simon Pratt")
+
+
+def test_counts_that_disagree_pair_nobody(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(RELEASE.format(head="Two Longshoremen Sentenced in Cocaine Scheme",
+                            lead="All three were sentenced on Friday."), "en")
+    assert not _pairs(ex) & _all("Warren Fitch", "Leon Okafor", "Simon Pratt")
