@@ -28,3 +28,9 @@ def test_list_without_a_kin_noun_is_no_family(run) -> None:  # type: ignore[no-u
 def test_kin_noun_of_someone_else_before_the_list(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Officers questioned the brothers of the victim, then arrested Declan Furley and Martin Keane.", "en")
     assert frozenset({"Declan Furley", "Martin Keane"}) not in _family(ex)
+
+
+def test_capitalised_kin_plural_opening_a_name_is_no_part_of_it(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Brothers Declan Furley and Martin Furley appeared in court charged with possession.", "en")
+    assert frozenset({"Declan Furley", "Martin Furley"}) in _family(ex)
+    assert not any(name.startswith("Brothers") for pair in _family(ex) for name in pair)
