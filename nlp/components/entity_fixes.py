@@ -21,7 +21,7 @@ from nlp.components.common import doc_text
 from nlp.components.entity_candidates import FORM_AFTER, PART_OF, TITLE_WORDS
 from nlp.components.organizations import classify_org
 from nlp.components.person_forms import captain_not_vessel, roles, without_role
-from nlp.resources import _rows, first_names, word_list
+from nlp.resources import _rows, country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
@@ -286,6 +286,13 @@ def _age_after(doc: Doc, end: int) -> bool:
     return len(after) == 3 and after[0].text == "(" and after[1].text.isdigit() and after[2].text == ")"
 
 
+def _unknown_place(text: str) -> bool:
+    """Whether no gazetteer (towns, ports, countries) knows ``text``."""
+    from graph.ids import fold
+
+    return fold(text) not in place_gazetteer() and port_gazetteer().lookup(text) is None and text not in country_names()
+
+
 def aged_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A capitalised word and a town's name before an age are a person: "Wade Trowbridge, 58, of Jersey City".
 
@@ -304,6 +311,11 @@ def aged_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     and given.lower_ not in _ROLE_NOUNS and (before is None or not (before.is_title and before.is_alpha))):
                 out.append(Span(doc, start - 1, span.end, label="PERSON"))
                 continue
+        if (span.label_ in ("LOCATION", "ORGANIZATION") and len(span) in (2, 3) and all(t.is_title and t.is_alpha for t in span)
+                and _age_after(doc, span.end) and _unknown_place(span.text)
+                and (span.label_ == "LOCATION" or classify_org(span.text)[0] is None)):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Stelios Georgiou, 46,": no town or body has an age
+            continue
         out.append(span)
     return out
 

@@ -115,3 +115,14 @@ def test_surname_before_a_generational_suffix_is_propagated(run) -> None:  # typ
              "en")
     assert {"Raymond Castellano Jr.", "Castellano"} <= mentions(ex, "PERSON")
     assert "Jr" not in mentions(ex, "PERSON")
+
+
+def test_unknown_two_word_place_with_an_age_is_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The defendants, Dimitrios Papadakis, 51, and Stelios Georgiou, 46, were convicted.", "en")
+    assert "Stelios Georgiou" in mentions(ex, "PERSON")
+    assert frozenset({"Dimitrios Papadakis", "Stelios Georgiou"}) in _pairs(ex)
+
+
+def test_known_town_before_a_number_stays_a_town(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The lorry left Jersey City, 40, miles away, at dawn.", "en")
+    assert "Jersey City" not in mentions(ex, "PERSON")
