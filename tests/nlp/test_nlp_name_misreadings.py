@@ -126,3 +126,9 @@ def test_unknown_two_word_place_with_an_age_is_a_person(run) -> None:  # type: i
 def test_known_town_before_a_number_stays_a_town(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("The lorry left Jersey City, 40, miles away, at dawn.", "en")
     assert "Jersey City" not in mentions(ex, "PERSON")
+
+
+def test_balkan_and_romanian_names_in_a_dutch_list(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bogdan Ilinca en Radu Constantin werden dinsdag aangehouden.", "nl")
+    assert {"Bogdan Ilinca", "Radu Constantin"} <= mentions(ex, "PERSON")
+    assert frozenset({"Bogdan Ilinca", "Radu Constantin"}) in _pairs(ex)
