@@ -406,7 +406,39 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         if out and span.start < out[-1].end:
             continue  # an extended name already holds these tokens
         out.append(span)
-    return _key_parts(doc, _surname_not_vessel(doc, _place_opening_name(doc, out)))
+    return _key_parts(doc, _listed_names(doc, _surname_not_vessel(doc, _place_opening_name(doc, out))))
+
+
+_LIST_JOIN = frozenset([",", "and", "et", "en", "&"])
+_LIST_END = frozenset([",", ";", ".", "and", "et", "en", "(", "were", "are", "have", "had", "ont", "sont", "avaient", "werden",
+                       "zijn", "waren", "hebben", "who", "qui", "die", "both", "tous", "beiden"])
+
+
+def _listed_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two or three capitalised words listed right after a person are a person the model missed: "Tariq Nasser and
+    Omid Rahimi were convicted". The words must be no stop word, title, role, known place or firm word, and the
+    list must go on or end there (a comma, a conjunction, a plural verb). Returns the spans with these added."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for span in spans:
+        if span.label_ != "PERSON" or span.end + 3 >= len(doc) or doc[span.end].text not in _LIST_JOIN:
+            continue
+        start = span.end + 1
+        if doc[start].text in ("and", "et", "en") and doc[span.end].text == ",":
+            start += 1  # "A, and B"
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop \
+                and end not in taken:
+            end += 1
+        if not 2 <= end - start <= 3 or end >= len(doc) or doc[end].lower_ not in _LIST_END:
+            continue
+        words = doc[start:end]
+        if (any(t.text in TITLE_WORDS or t.text in roles() or _place_word(t.text) for t in words)
+                or not _unknown_place(words.text) or classify_org(words.text)[0] is not None):
+            continue
+        added.append(Span(doc, start, end, label="PERSON"))
+        taken.update(range(start, end))
+    return sorted(spans + added, key=lambda s: s.start)
 
 
 def _surname_not_vessel(doc: Doc, spans: list[Span]) -> list[Span]:

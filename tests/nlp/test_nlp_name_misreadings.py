@@ -132,3 +132,14 @@ def test_balkan_and_romanian_names_in_a_dutch_list(run) -> None:  # type: ignore
     ex = run("Bogdan Ilinca en Radu Constantin werden dinsdag aangehouden.", "nl")
     assert {"Bogdan Ilinca", "Radu Constantin"} <= mentions(ex, "PERSON")
     assert frozenset({"Bogdan Ilinca", "Radu Constantin"}) in _pairs(ex)
+
+
+def test_unknown_name_listed_after_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Tariq Nasser and Omid Rahimi were convicted of importing cocaine.", "en")
+    assert "Omid Rahimi" in mentions(ex, "PERSON")
+    assert frozenset({"Tariq Nasser", "Omid Rahimi"}) in _pairs(ex)
+
+
+def test_body_listed_after_a_person_is_no_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Tariq Nasser and Border Force officers were at the quay when the ship docked.", "en")
+    assert not any(name.startswith("Border") for name in mentions(ex, "PERSON"))
