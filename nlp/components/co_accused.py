@@ -180,6 +180,15 @@ _EMPLOYER_BEFORE = re.compile(r"\b(?:employed|hired|working|worked|works|contrac
                               r"\s+(?:(?:the|la|le|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
+# a person named as whose kin or counsel someone is: "the son of A, B, ...", "le fils de A, B", "de zoon van A, B"
+_KIN_OF_BEFORE = re.compile(r"\b(?:son|daughter|father|mother|brother|sister|cousin|nephew|niece|uncle|aunt|wife|husband"
+                            r"|partner|girlfriend|boyfriend|brother-in-law|son-in-law|father-in-law|lawyer|solicitor|counsel"
+                            r"|fils|fille|père|mère|frère|sœur|soeur|cousine?|neveu|nièce|oncle|tante|épouse|époux|femme|mari"
+                            r"|compagne|compagnon|beau-frère|gendre|avocate?|zoon|dochter|vader|moeder|broer|zus|neef|nicht"
+                            r"|oom|tante|vrouw|echtgenote|echtgenoot|zwager|schoonzoon|advocaat)\s+(?:of|de|du|d['’]|van)\s*$",
+                            re.I)
+
+
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
     """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators.
 
@@ -196,6 +205,8 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
             continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
         if ref.type == "COMPANY" and _EMPLOYER_BEFORE.search(text[max(0, ref.start - 60):ref.start]):
             continue  # "a diver employed by Ostend firm X BVBA, B, was arrested": the firm names B's employer
+        if _KIN_OF_BEFORE.search(text[max(0, ref.start - 40):ref.start]):
+            continue  # "The son of A, B, was arrested": A only says whose son B is
         if current and separator.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:

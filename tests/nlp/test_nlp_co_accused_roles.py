@@ -53,3 +53,14 @@ def test_cleared_of_all_charges_is_no_charge(run) -> None:  # type: ignore[no-un
     ex = run("Kieran Vance, 29, was a driver with Eastgate Haulage Ltd. Vance's cousin, Declan Vance, who also worked as "
              "a driver, was cleared of all charges.", "en")
     assert frozenset({"Kieran Vance", "Declan Vance"}) not in _pairs(ex)
+
+
+@pytest.mark.parametrize(("lang", "text", "kin", "person"), [
+    ("en", "The son of Derek Shawcross, Liam Shawcross, was arrested at the port.", "Derek Shawcross", "Liam Shawcross"),
+    ("fr", "Le fils de Karim Benhadi, Rachid Benhadi, a été interpellé.", "Karim Benhadi", "Rachid Benhadi"),
+    ("nl", "De zoon van Jan de W., Kees de W., werd aangehouden.", "Jan de W.", "Kees de W."),
+])
+def test_whose_kin_is_no_co_accused(run, lang: str, text: str, kin: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    ex = run(text, lang)
+    assert frozenset({kin, person}) not in _pairs(ex)
+    assert frozenset({kin, person}) in {frozenset(r[1:]) for r in relations(ex) if r[0] == "FAMILY_OF"}
