@@ -355,6 +355,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
     split = [_surname_as_person(_unknown_given_name(doc, s, surnames), surnames) for s in split]
     for span in split:
+        if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
+            span = Span(doc, span.start, span.end - 1, label=span.label_, kb_id=span.kb_id_)  # "Derek Shaw's" -> the name
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
         span = captain_not_vessel(span)

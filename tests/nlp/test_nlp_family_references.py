@@ -30,3 +30,11 @@ def test_french_kin_after_an_elided_article(run) -> None:  # type: ignore[no-unt
 def test_french_kin_of_a_third_person_is_not_the_subjects(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Sofia Marchal a rencontré Reda Karimi, l'oncle de Yanis Ferhat.", "fr")
     assert frozenset({"Sofia Marchal", "Reda Karimi"}) not in _family(ex)
+
+
+def test_possessive_s_is_no_part_of_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Police also arrested Derek Shawcross's son-in-law, Aaron Pikett.", "en")
+    names = {m.text for m in ex.mentions if m.type == "PERSON"}
+    assert "Derek Shawcross" in names
+    assert not any(n.endswith("'s") for n in names)
+    assert frozenset({"Derek Shawcross", "Aaron Pikett"}) in _family(ex)
