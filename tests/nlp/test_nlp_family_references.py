@@ -38,3 +38,14 @@ def test_possessive_s_is_no_part_of_the_name(run) -> None:  # type: ignore[no-un
     assert "Derek Shawcross" in names
     assert not any(n.endswith("'s") for n in names)
     assert frozenset({"Derek Shawcross", "Aaron Pikett"}) in _family(ex)
+
+
+def test_whose_kin_and_possessive_after_the_verb(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Aaron Pikett, whose father Derek Pikett runs a haulage firm, was arrested. Liam Shawcross, 23, is "
+             "Derek Shawcross's son.", "en")
+    assert {frozenset({"Aaron Pikett", "Derek Pikett"}), frozenset({"Liam Shawcross", "Derek Shawcross"})} <= _family(ex)
+
+
+def test_not_someones_son(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Liam Shawcross, 23, is not Derek Shawcross's son.", "en")
+    assert frozenset({"Liam Shawcross", "Derek Shawcross"}) not in _family(ex)
