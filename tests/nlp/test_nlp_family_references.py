@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from nlp_support import relations
 
 
@@ -49,3 +50,20 @@ def test_whose_kin_and_possessive_after_the_verb(run) -> None:  # type: ignore[n
 def test_not_someones_son(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Liam Shawcross, 23, is not Derek Shawcross's son.", "en")
     assert frozenset({"Liam Shawcross", "Derek Shawcross"}) not in _family(ex)
+
+
+@pytest.mark.parametrize(("lang", "text", "pair"), [
+    ("en", "Declan Furley and Martin Furley are brothers.", ("Declan Furley", "Martin Furley")),
+    ("fr", "Karim Benhadi et Rachid Benhadi sont frères.", ("Karim Benhadi", "Rachid Benhadi")),
+    ("fr", "Karim Benhadi, dont le frère Rachid Benhadi travaille au port, a été interpellé.",
+     ("Karim Benhadi", "Rachid Benhadi")),
+    ("nl", "Jan de W. en Kees de W. zijn broers.", ("Jan de W.", "Kees de W.")),
+    ("nl", "Kees T., wiens vader Jan T. een transportbedrijf heeft, werd aangehouden.", ("Kees T.", "Jan T.")),
+])
+def test_kin_stated_after_the_pair(run, lang: str, text: str, pair: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert frozenset(pair) in _family(run(text, lang))
+
+
+def test_not_brothers(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Declan Furley and Martin Keane are not brothers, despite the rumours.", "en")
+    assert frozenset({"Declan Furley", "Martin Keane"}) not in _family(ex)
