@@ -68,3 +68,13 @@ def test_home_towns_without_commas_in_a_list(run) -> None:  # type: ignore[no-un
 def test_home_town_aside_without_a_charge(run) -> None:  # type: ignore[no-untyped-def]
     text = "Jan de W. (34) uit Rotterdam en Kees T. (41) uit Schiedam werkten samen op de terminal."
     assert not _pairs(run(text, "nl"))
+
+
+def test_dutch_finding_of_proof(run) -> None:  # type: ignore[no-untyped-def]
+    text = "De rechtbank verklaart bewezen dat Jan de W. en Kees T. cocaïne hebben ingevoerd."
+    assert frozenset({"Jan de W.", "Kees T."}) in _pairs(run(text, "nl"))
+
+
+def test_dutch_finding_not_proven(run) -> None:  # type: ignore[no-untyped-def]
+    text = "De rechtbank acht niet bewezen dat Jan de W. en Kees T. cocaïne hebben ingevoerd."
+    assert frozenset({"Jan de W.", "Kees T."}) not in _pairs(run(text, "nl"))
