@@ -277,6 +277,10 @@ def _split_org_and_officer(span: Span) -> list[Span]:
     return [span]
 
 
+# prepositions written capitalised in title-case headlines: a place's name starts after them
+_HEADLINE_PREPOSITIONS = frozenset("Through Via From At In To For Into Onto With".split())
+
+
 def _age_after(doc: Doc, end: int) -> bool:
     """Whether an age follows token ``end``: ", 58," / ", 58 ans" / " (58)"."""
     after = doc[end:end + 3]
@@ -355,6 +359,10 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
     split = [_surname_as_person(_unknown_given_name(doc, s, surnames), surnames) for s in split]
     for span in split:
+        if span.label_ in ("PORT", "LOCATION") and len(span) > 2:
+            cut = max((t.i for t in span[:-1] if t.text in _HEADLINE_PREPOSITIONS), default=None)
+            if cut is not None:  # "Trafficking Through Garden City Terminal" in a title-case headline
+                span = Span(doc, cut + 1, span.end, label=span.label_, kb_id=span.kb_id_)
         if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
             span = Span(doc, span.start, span.end - 1, label=span.label_, kb_id=span.kb_id_)  # "Derek Shaw's" -> the name
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:

@@ -143,3 +143,9 @@ def test_unknown_name_listed_after_a_person(run) -> None:  # type: ignore[no-unt
 def test_body_listed_after_a_person_is_no_person(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Tariq Nasser and Border Force officers were at the quay when the ship docked.", "en")
     assert not any(name.startswith("Border") for name in mentions(ex, "PERSON"))
+
+
+def test_headline_words_before_a_terminal_are_cut(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Savannah Man Sentenced for Cocaine Trafficking Through Garden City Terminal\n\nA man was sentenced.", "en")
+    ports = mentions(ex, "PORT") | mentions(ex, "LOCATION")
+    assert not any("Through" in p for p in ports)
