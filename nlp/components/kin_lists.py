@@ -27,10 +27,26 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+# "A cousin of Arriaga's, Celia Navarro, ...", "Le fils de Karim B., Rachid B., ...", "De zoon van Jan de B., Kees S."
+_KIN_NOUNS = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|wife|husband|brother-in-law"
+              r"|sister-in-law|son-in-law|father-in-law|stepson|grandson|frère|sœur|soeur|fils|fille|père|mère|cousine?|neveu"
+              r"|nièce|oncle|tante|épouse|époux|mari|beau-frère|gendre|broer|zus|zoon|dochter|vader|moeder|neef|nicht|oom"
+              r"|tante|echtgenote|echtgenoot|zwager|schoonzoon")
+_KIN_OF = re.compile(r"\b(?:a|an|the|one|un|une|le|la|l['’]|de|het|een)\s*(?:" + _KIN_NOUNS + r")\s+(?:of|de|du|d['’]|van)\s*$",
+                     re.I)
+_APPOSED = re.compile(r"^(?:['’]s)?\s*,\s*$")
+
+
 def kin_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
-    """Pairs of persons of one sentence that a kin noun names as one family."""
+    """Pairs of persons of one sentence that a kin noun names as one family, or that an apposition names as the
+    kin of the person before it ("A cousin of A's, B, ...")."""
     before_re, after_re = _patterns(lang)
     out = []
+    people = [k for k, r in enumerate(refs) if r.type == "PERSON" and s_start <= r.start and r.end <= s_end]
+    for a, b in zip(people, people[1:], strict=False):
+        if _KIN_OF.search(text[max(s_start, refs[a].start - 40):refs[a].start]) and _APPOSED.match(
+                text[refs[a].end:refs[b].start]):
+            out.append((a, b))
     for group in _lists(text, refs):
         people = [k for k in group if refs[k].type == "PERSON" and s_start <= refs[k].start and refs[k].end <= s_end]
         if len(people) < 2 or len(people) != len(group):

@@ -34,3 +34,14 @@ def test_capitalised_kin_plural_opening_a_name_is_no_part_of_it(run) -> None:  #
     ex = run("Brothers Declan Furley and Martin Furley appeared in court charged with possession.", "en")
     assert frozenset({"Declan Furley", "Martin Furley"}) in _family(ex)
     assert not any(name.startswith("Brothers") for pair in _family(ex) for name in pair)
+
+
+def test_kin_of_the_person_before_the_apposition(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The indictment names Luis Arriola, 39, of Elizabeth. A cousin of Arriola's, Celia Navarra, was "
+             "interviewed by agents and has not been charged.", "en")
+    assert frozenset({"Luis Arriola", "Celia Navarra"}) in _family(ex)
+
+
+def test_apposition_without_a_kin_noun_is_no_family(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("A lawyer for Derek Furley, Maria Keane, said her client would appeal.", "en")
+    assert frozenset({"Derek Furley", "Maria Keane"}) not in _family(ex)
