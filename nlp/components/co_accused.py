@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
-from nlp.resources import _rows
+from nlp.resources import _lines, _rows
 
 MEMBER_TYPES = frozenset({"PERSON", "COMPANY"})
 MAX_GAP_AFTER = 70
@@ -49,10 +49,16 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
                 r"(?:\s*,?\s*(?:of|from|de|uit|van)\s+[^,;()]{1,40})?(?=\s*[,;])"
                 r"|,\s*(?:also known as|a\.k\.a\.|a/k/a|aka|alias|dit|dite|genaamd|bijgenaamd)\s+[^,;]{1,40}(?=\s*[,;])"
           # (not the French verb "a": ", a témoigné", ", a été condamné")
-          r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,60}(?=\s*[,;])"
+          r"|,\s*(?!a\s+(?:été|[\w-]+(?:é|ée|és|i|is|u|us|it|ait)\b))(?:a|an|the|un|une|le|la|een|de|het)\s+[^,;()]{1,80}(?=\s*[,;])"
           r"|,\s*" + _NOT_CONJ + r"[a-zà-ÿ][^,;()]{1,60}(?=\s*,)"  # ", membres d'équipage du X,", ", docker,"
           r"|\s*\([^()]{1,60}\)"
           r"|,\s*(?:who|qui|die)\s+[^,;()]{1,60}(?=\s*,)"  # ", who also worked on the docks,"
+          # a home town without commas: "Jan de B. (34) uit Rotterdam en Kees S. (41) uit Schiedam"
+          r"|\s+(?:uit|from|of|de|d['’]|van)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?=\s+(?:and|et|en)\b|\s*[,;])"
+          # the term after a dash or colon, with the home town before it: "A, 41, Newark - 120 months; B ..."
+          r"|,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}(?=\s*[-–—:]\s*\d{1,3}\s+(?:months?|years?|ans|mois|jaar|maanden)\b)"
+          r"|\s*[-–—:]\s*\d{1,3}\s+(?:months?|years?|ans|mois|jaar|maanden)\b(?:\s+(?:in prison|in federal prison|of imprisonment"
+          r"|de prison|d['’]emprisonnement|cel|gevangenisstraf))?(?=\s*[,;.]|\s+(?:and|et|en)\b|\s*$)"
           # the sentence of each, in a list of people sentenced one after the other
           r"|\s+(?:à|to|tot)\s+(?:[\w'’-]+\s+){0,4}?(?:ans?|years?|months?|mois|jaar|maanden)(?:\s+(?:d['’]emprisonnement"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
@@ -64,16 +70,25 @@ _KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
              r"|co-?prévenus?|acolytes?|comparses?|broers?|zoons?|zaakvoerder|bestuurder|handlangers?|kompanen|kompaan"
              r"|medeverdachten?|neef|vrouw|company|firm|société|entreprise|bedrijf|firma|vennootschap")
+_LISTED_ROLES = "|".join(sorted((w.replace("_", r"\s+") for line in _lines("listed_roles.txt") for w in line.split()),
+                                key=len, reverse=True))
+
+
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
         r"^(?:" + aside + r")*\s*(?:,\s*(?:ainsi que|as well as|alsook|evenals|de même que|along with|together with|samen met)"
         r"|(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
-        r"|\s*(?:et de|et d['’]|en van|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
-        r"|together with|avec|samen met|met))(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
+        r"|\s*(?:et de|et d['’]|en van|en om|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
+        r"|together with|avec|samen met|met))"
+        # "en de 41-jarige B", "and 35-year-old B"
+        r"(?:\s+(?:(?:de|het|een|the|a|le|la)\s+)?\d{1,3}[- ](?:jarige|year-old|years-old|ans)\b)?"
+        r"(?:\s+(?:his|her|its|their|son|sa|ses|leur|zijn|haar|hun|diens|dier|wiens)(?:\s+[\w-]+){0,2}?\s+(?:"
         + _KIN_ROLE + r")\s*,?"
         # "and a third crew member, C", "et un autre docker, C"
-        r"|\s+(?:a|an|the|un|une|le|la|een|de)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième"
-        r"|quatrième|autre|tweede|derde|vierde|andere)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
+        r"|\s+(?:a|an|the|un|une|le|la|een|de)\s+(?:first|second|third|fourth|fifth|other|another|fellow|premier|première"
+        r"|deuxième|troisième|quatrième|autre|eerste|tweede|derde|vierde|andere)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,"
+        # "and the cook, B", "and the ship's bosun, B", "and chief officer B", "et le docker B", "en de stuurman B"
+        r"|\s+(?:(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?)?(?:" + _LISTED_ROLES + r")(?:\s*,)?)?(?:\s+(?:two|three|four|five|deux|trois|quatre|cinq|twee|drie|vier|vijf)\s+[\w-]+\s*,)?"
         r"(?:\s+(?:la|le|l['’]|the|het|de)\s*(?:[\w-]+\s+){0,2}?(?:société|entreprise|firme|company|firm|[\w-]*bedrijf|firma"
         r"|vennootschap|rederij)(?:\s+(?:de|d['’])\s*[\w-]+)?)?\s*$", re.I)
 
@@ -89,10 +104,14 @@ _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en mê
                     r"(?:\s+\w+ly)?\s+with)"
                     r"(?:\s+(?:(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+,?\s+){0,2}?"
                     r"|(?:a|an|un|une|een)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième|autre"
-                    r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*))?\s*$")
+                    r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*"
+                    r"|(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?(?:" + _LISTED_ROLES + r")\s*,\s*))?\s*$")
+# "Sentenced alongside him were B and C", "Samen met hem werden B en C veroordeeld"
+_ALONG_BEFORE = re.compile(r"\b(?:alongside|along with|together with|with|avec|aux côtés de|samen met|met)\s*$")
+_INVERTED = re.compile(r"^\s*(?:were|was|are|have been|ont été|sont|werden|zijn|waren)\b(?:\s+(?:also|ook|également))?\s*$")
 # a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
 _SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
-_SPLIT_VERB_TAIL = re.compile(r"^[\s,]*(?:aan|in (?:hechtenis|verzekering|bewaring))\b")
+_SPLIT_VERB_TAIL = re.compile(r"^(?:\s*\(\d{1,3}\))?[\s,]*(?:[\w-]+\s+){0,3}?(?:aan|in (?:hechtenis|verzekering|bewaring))\b")  # "... dinsdag aan"
 # a case caption: "United States v. A and B", "R v A and B"
 _CAPTION = re.compile(r"\b(?:v|vs)\.?\s*$|\bversus\s*$")
 
@@ -132,7 +151,13 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after_re, before_re
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder)\b(?:\s+\S+){0,2}\s*$")
+# a sentence that opens on one more defendant: "In addition to Shaw, ...", "Naast De Boer zijn ook ...", "Outre X, ..."
+_ADDITION = re.compile(r"^\W*(?:in addition to|besides|apart from|aside from|as well as|naast|behalve|buiten|outre|en plus de"
+                       r"|à côté de)\s*$", re.I)
+_SHORT_GAP = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){0,2}$")  # "," / " zijn ook " between A and the list after it
+_NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|nooit|geen|zonder"
+                       # an acquittal: "cleared of all charges", "acquitté des faits", "vrijgesproken van"
+                       r"|cleared|acquitted|exonerated|acquittée?s?|relaxée?s?|blanchie?s?|vrijgesproken)\b(?:\s+\S+){0,2}\s*$")
 
 
 def _affirmed(pattern: re.Pattern[str], segment: str) -> bool:
@@ -143,6 +168,25 @@ def _affirmed(pattern: re.Pattern[str], segment: str) -> bool:
 def charged_sentence(sentence: str, lang: str) -> bool:
     """Whether a sentence speaks of charging, arresting, trying or sentencing (and does not deny it)."""
     return _affirmed(_charge_words(lang)[0], sentence.lower())
+
+
+# a firm named as someone's employer or workplace, not as one more defendant
+_EMPLOYER_BEFORE = re.compile(r"\b(?:employed|hired|working|worked|works|contracted|subcontracted|engaged|employé|employée|salarié"
+                              r"|travaillant|travaillait|werkzaam|werkte|werkt|in dienst)\s+(?:by|for|at|with|par|pour|chez|bij|voor)"
+                              r"\s+(?:(?:the|a|an|le|la|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,3}$"
+                              # "Le gérant de la société X, ..., B", "De zaakvoerder van het importbedrijf X BV, B"
+                              r"|\b(?:gérante?|directeur|directrice|dirigeant|président|patron|propriétaire|zaakvoerder"
+                              r"|bestuurder|eigenaar|director|manager|owner|boss|ceo|head)\s+(?:de|du|d['’]|des|of|van)"
+                              r"\s+(?:(?:the|la|le|l['’]|de|het|een)\s*)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+# a person named as whose kin or counsel someone is: "the son of A, B, ...", "le fils de A, B", "de zoon van A, B"
+_KIN_OF_BEFORE = re.compile(r"\b(?:son|daughter|father|mother|brother|sister|cousin|nephew|niece|uncle|aunt|wife|husband"
+                            r"|partner|girlfriend|boyfriend|brother-in-law|son-in-law|father-in-law|lawyer|solicitor|counsel"
+                            r"|fils|fille|père|mère|frère|sœur|soeur|cousine?|neveu|nièce|oncle|tante|épouse|époux|femme|mari"
+                            r"|compagne|compagnon|beau-frère|gendre|avocate?|zoon|dochter|vader|moeder|broer|zus|neef|nicht"
+                            r"|oom|tante|vrouw|echtgenote|echtgenoot|zwager|schoonzoon|advocaat)\s+(?:of|de|du|d['’]|van)\s*$",
+                            re.I)
 
 
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
@@ -159,6 +203,10 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
             continue
         if current and _OPENER.match(text[refs[last].end:ref.start]):
             continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
+        if ref.type == "COMPANY" and _EMPLOYER_BEFORE.search(text[max(0, ref.start - 60):ref.start]):
+            continue  # "a diver employed by Ostend firm X BVBA, B, was arrested": the firm names B's employer
+        if _KIN_OF_BEFORE.search(text[max(0, ref.start - 40):ref.start]):
+            continue  # "The son of A, B, was arrested": A only says whose son B is
         if current and separator.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:
@@ -174,14 +222,28 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
 def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> list[tuple[int, int]]:
     """"A was sentenced along with B", "A a été condamné avec B", "A werd samen met B veroordeeld"."""
     out = []
-    members = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES and not r.anaphor]
+    # a pronoun may stand first ("He was sentenced together with B"): the reference carries whom it stands for
+    members = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES]
     for a, b in zip(members, members[1:], strict=False):
+        if refs[b].anaphor or (refs[a].anaphor and (refs[a].target_start, refs[a].target_end)
+                               == (refs[b].target_start, refs[b].target_end)):
+            continue
         between = text[refs[a].end:refs[b].start].lower()
         joined = _ALONG.search(between)
-        if joined and (after_re.search(between[:joined.start()]) or after_re.search(
+        before = _CLAUSE.split(text[max(0, refs[a].start - 60):refs[a].start].lower())[-1]  # this clause only
+        if (refs[a].anaphor and refs[a].end > refs[a].start and _ALONG_BEFORE.search(before)
+                and after_re.search(before) and _INVERTED.match(between)):
+            joined = _INVERTED.match(between)  # "Sentenced alongside him were B and C": "him" is the one before
+            before_pronoun = True
+        else:
+            before_pronoun = False
+        if joined and (before_pronoun or after_re.search(between[:joined.start()]) or after_re.search(
                 _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
             out.append((a, b))
-    return out
+            # "... together with B, 35, of Grays, and C, 50": the list that B opens is sentenced with A too
+            listed = next((g for g in _lists(text, refs) if g[0] == b), [b])
+            out.extend((x, y) for n, x in enumerate([a, *listed]) for y in [a, *listed][n + 1:])
+    return sorted(set(out))
 
 
 def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
@@ -196,6 +258,11 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
             if _ALONG.search(between) and after_re.search(between):
                 groups[-1] = groups[-1] + group  # "A and B were charged alongside C and D"
                 joined.add(len(groups) - 1)
+                continue
+            first_start = refs[groups[-1][0]].start
+            if (len(groups) == 1 and _ADDITION.search(text[s_start:first_start])
+                    and _SHORT_GAP.match(text, refs[groups[-1][-1]].end, refs[group[0]].start)):
+                groups[-1] = groups[-1] + group  # "In addition to A, B and C were charged", "Naast A zijn ook B en C ..."
                 continue
         groups.append(group)
     for n, group in enumerate(groups):
@@ -219,7 +286,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
 
 _BULLET_LEAD = re.compile(r"(?:la société|la sociét[ée]|l['’]entreprise|la firme|the company|the firm|de vennootschap|het bedrijf"
                           r"|de firma)\s+", re.I)
-_BULLET = re.compile(r"^[ \t]*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
+_BULLET = re.compile(r"^[ \t]*(?:[-–—•*·|]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)  # "|": a row of a text table
+_TABLE_RULE = re.compile(r"^[\s|:+=-]*$")  # "|---|:--:|" under a table's header
 
 
 def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[int], int, int]]:
@@ -250,7 +318,12 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
         if len(run) < 2:
             continue
         intro_end = text.rfind("\n", 0, run[0][0])
+        while intro_end > 0 and text[intro_end - 1] == "\n":
+            intro_end -= 1  # a blank line between the introducing line and the bullets
         intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
+        if intro_end > 0 and _TABLE_RULE.match(text[intro_start:intro_end]) and "|" in text[intro_start:intro_end]:
+            intro_end = intro_start - 1  # a table: its header row introduces the rows
+            intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
         intro = text[intro_start:max(intro_start, intro_end)].lower()
         if not (after_re.search(intro) or before_re.search(intro)):
             continue

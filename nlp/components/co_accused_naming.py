@@ -24,7 +24,7 @@ _NAMING = {
                      r"|persons|pair|trio|accused|arrested|others))\s+(?:are|were|have been named as|were named as"
                      r"|have been identified as|were identified as)\s*:?\s*$"
                      r"|\b(?:named|identified)\s+(?:them|the (?:[\w-]+ ){0,2}?(?:men|women|suspects|pair|trio|defendants))"
-                     r"\s+as\s*:?\s*$", re.I),
+                     r"\s+as\s*:?\s*(?:(?:captain|capt\.|master|skipper|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)?$", re.I),
     "fr": re.compile(r"(?:\bil s['’]agit d[e'’]|\bce sont|\bles (?:[\w-]+ ){0,3}?(?:suspects|hommes|femmes|personnes|individus"
                      r"|mis en cause|interpellés) sont|\bidentifiée?s? comme étant)\s*:?\s*$", re.I),
     "nl": re.compile(r"(?:\bhet gaat om|\bhet betreft|\bdit zijn|\b(?:zij|ze) zijn|\bde (?:[\w-]+ ){0,2}?(?:mannen|vrouwen"

@@ -42,6 +42,7 @@ from nlp.components.co_accused import (
     _Ref,
     co_accused_pairs,
 )
+from nlp.components.co_accused_headline import counted_case
 from nlp.components.co_accused_naming import naming_lists
 from nlp.resources import _rows
 
@@ -70,10 +71,19 @@ _ADVERBS = (r"(?:(?:on|in|at|last|this|earlier|later|also|previously|today|yeste
             r"|également|aussi|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ook|eveneens|maandag|dinsdag|woensdag"
             r"|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|toen|daarna|later)\b,?\s+)")
 _CLAUSE_CUT = re.compile(r";")
+# a charge said to be one more of the same case: "B was also sentenced", "C a également été condamné",
+# "D werd eveneens veroordeeld" (not "also known as", read as an alias before the verb)
+_ALSO = re.compile(r"\b(?:also|likewise|similarly|également|aussi|de même|ook|eveneens|evenzeer)\b", re.I)
+_OTHER_DEFENDANTS = re.compile(r"\b(?:the (?:other|remaining|two other|three other|four other)|les (?:autres|deux autres|trois autres)"
+                               r"|de (?:andere|overige|twee andere|drie andere)|(?:two|three|four|five|deux|trois|quatre|cinq|twee"
+                               r"|drie|vier|vijf) (?:other|more|further|autres|andere))\s+(?:[\w-]+\s+)?(?:defendants?|accused|men|women"
+                               r"|suspects|co-?conspirators|prévenus|accusés|hommes|suspects|mis en cause|verdachten|mannen"
+                               r"|beklaagden)\b", re.I)
 _OF_ROLE = re.compile(r"\b(?:of|van|de|du|des|d['’]|bij|at|for|voor|chez|with|met|avec|by|door|par)\s*$", re.I)
 _CONJUNCTION = re.compile(r"(?:,\s*(?:(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)?"
                           r"|\s+(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)"
-                          r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
+                          r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?"
+                          r"|(?:tegen|contre|à l['’]encontre de|against)\s+)?$", re.I)  # "..., tegen B (41) vier jaar"
 # "..., Y to eight years", "... et Y à huit ans", "..., Y zes jaar": a conjunct that shares the verb before it
 _GAPPED = re.compile(r"^(?:(?:\s*,?\s*\(?(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?\)?)?(?:\s*,?\s*(?:uit|of|from|de|d['’]|van)"
                      r"\s+[\w'’ -]{1,30}?)?\s*,?\s+(?:(?:to|for|à|de|d['’]|tot)\s*(?:[\w'’-]+\s+){0,3}?|(?:" + _NUMBER_WORDS + r"|\d{1,3})\s+)"
@@ -146,6 +156,8 @@ def _subject(text: str, refs: Sequence[_Ref], members: list[int], c_start: int, 
                         + _CO_DEFENDANT + r")\s*,", text[last.end:c_end], re.I)  # "B, his co-defendant, was ..."
     if named_as or re.search(r"\b(?:" + _CO_DEFENDANT + r")\b", head.group(0), re.I):
         return group, "cue"  # "Co-defendant B pleaded guilty earlier", "His co-defendants, B and C, ..."
+    if verb and (_ALSO.search(after[:verb.end()]) or _OTHER_DEFENDANTS.search(head.group(0))):
+        return group, "also"  # "B, 41, was also sentenced", "The other defendants, B and C, received ..."
     if verb:
         return group, "verb"
     if _GAPPED.match(text[last.end:c_end]):
@@ -192,6 +204,7 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             out.append((distinct, span[0], span[1]))
 
     charged = False  # whether the clause before charged its subject
+    charged_all: list[int] = []  # everyone a clause charges, for the count of the headline
     run_sentence: int | None = None  # the sentence of the run's last charged clause
     inner = {refs[k].start for g in _lists(text, refs) for k in g[1:]}  # no cut inside a list: "B and C, remain"
     member_starts = [r.start for r in refs if r.type in MEMBER_TYPES and not r.anaphor and r.start not in inner]
@@ -222,14 +235,17 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             close()
             run, quiet = [], 0
         sentence = bisect.bisect_right(sentence_starts, c_start)
+        if found is not None and found[1] == "also" and not run:
+            found = (found[0], "verb")  # one more of nobody named yet: a subject of its own
         if found is not None and found[1] == "verb" and run_sentence not in (None, sentence):
             close()  # a new sentence with a charged subject of its own: another list (the annotation's "one sentence")
             run, quiet = [], 0
-        if found is not None and (found[1] == "verb" or (found[1] == "cue" and run)
+        if found is not None and (found[1] in ("verb", "also") or (found[1] == "cue" and run)
                                   or (found[1] == "gapped" and inside and charged)):
             if not run:
                 span[0] = c_start
             run.extend(found[0])
+            charged_all.extend(found[0])
             span[1] = c_end
             quiet, charged, run_sentence = 0, True, sentence
             continue
@@ -238,6 +254,7 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             continue  # a co-defendant of nobody named yet
         listed = _listed(text, refs, members, c_start, c_end, lang)
         if listed:  # "A jury found A and B guilty.": co-defendants named in a later sentence join them
+            charged_all.extend(listed)
             close()
             run, span, quiet, run_sentence = listed, [c_start, c_end], 0, sentence
             continue
@@ -249,4 +266,6 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             close()
             run, quiet = [], 0
     close()
-    return out + naming_lists(text, refs, sentence_starts, lang)
+    counted = counted_case(text, refs, sentence_starts, lang, sorted(set(charged_all)),
+                           lambda i, j: _same_person(text, refs, i, j))
+    return out + naming_lists(text, refs, sentence_starts, lang) + counted

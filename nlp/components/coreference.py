@@ -58,7 +58,8 @@ _KIN = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|au
         r"|brother-in-law|sister-in-law|father-in-law|son-in-law|frère|sœur|soeur|fils|fille|père|mère|cousine?"
         r"|neveu|nièce|oncle|tante|épouse|époux|femme|mari|beau-frère|belle-sœur|belle-soeur|beau-père|broer|zus"
         r"|zuster|zoon|dochter|vader|moeder|neef|nicht|oom|tante|vrouw|echtgenote|echtgenoot|man|schoonbroer"
-        r"|zwager|schoonzus|schoonvader")
+        r"|zwager|schoonzus|schoonvader|compagne|compagnon|concubine?|girlfriend|boyfriend|fiancée?|vriendin"
+        r"|stepson|stepdaughter|stepfather|grandson|granddaughter|beau-fils|belle-fille|gendre|schoonzoon|stiefzoon")
 _THINGS = (r"mobile|phone|telephone|number|line|handset|gsm|e-mail|email|mail|address|account|iban|name|employer"
            r"|accomplice|associate|numéro|téléphone|portable|ligne|adresse|compte|nom|employeur|complice|associée?"
            r"|nummer|telefoon|toestel|e-mailadres|mailadres|adres|rekening|rekeningnummer|naam|werkgever|handlanger|kompaan"
@@ -188,7 +189,7 @@ class Coreference:
         possessive = _POSSESSIVE_RE.get(lang)
         for match in possessive.finditer(text) if possessive is not None else ():
             pos = s_start + match.start()
-            ante = self._antecedent("PERSON", pos, in_sent + out)
+            ante = self._antecedent("PERSON", pos, sorted(in_sent + out, key=lambda r: r.start))  # "he ... his": he
             if ante is not None:
                 out.append(self._ref(pos, pos, ante))
         out.extend(self._simple(_VESSEL_RE, "VESSEL", text, s_start, in_sent))

@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from nlp.components.common import doc_text
+from nlp.components.kin_lists import kin_pairs
 from nlp.resources import _rows
 
 SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
@@ -74,6 +76,7 @@ def _group_verbs(lang: str) -> dict[str, tuple[str, frozenset[str]]]:
 
 class DependencyRelations:
     def __init__(self, lang: str):
+        self.lang = lang
         self.triggers = _triggers(lang)
         self.groups = _group_verbs(lang)
 
@@ -108,9 +111,12 @@ class DependencyRelations:
         return out
 
     def find(self, doc: Doc, sent: Any, refs: list[Any]) -> list[tuple[str, int, int, bool]]:
-        """``(type, i, j, reverse)`` for mention pairs ``refs[i]``, ``refs[j]`` (i < j) of ``sent``."""
+        """``(type, i, j, reverse)`` for mention pairs ``refs[i]``, ``refs[j]`` (i < j) of ``sent``; kin named as a
+        group ("the brothers A and B") come first (:mod:`nlp.components.kin_lists`)."""
+        kin = [("FAMILY_OF", i, j, False) for i, j in kin_pairs(doc_text(doc), refs, sent.start_char, sent.end_char,
+                                                                  self.lang)]
         if not self.triggers:
-            return []
+            return kin
         roles: dict[int, list[tuple[Token, str]]] = {}
         for k, ref in enumerate(refs):
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -137,7 +143,8 @@ class DependencyRelations:
                     if pair is not None:
                         out.append((pair[0], i, j, pair[1]))
                         break
-        return out
+        done = {(i, j) for _t, i, j, _r in kin}
+        return kin + [hit for hit in out if (hit[1], hit[2]) not in done]
 
     def _pair(self, lemma: str, ti: str, ri: str, tj: str, rj: str) -> tuple[str, bool] | None:
         """(type, reverse) when the roles of mentions i and j fit a trigger of ``lemma``."""

@@ -24,7 +24,7 @@ from graph.ids import fold
 from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
 from nlp.components.entity_candidates import extra_candidates
-from nlp.components.entity_fixes import finish
+from nlp.components.entity_fixes import aged_names, finish
 from nlp.components.organizations import classify_org
 from nlp.components.person_forms import surname_mentions, titled_names
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
@@ -41,10 +41,12 @@ MAX_TOKENS = 10
 P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE, P_FIRST_NAME = 82, 50, 62, 52, 63
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
+_PERSON_OVER_PLACE = 76  # a given name and then a town's name: the person beats the port gazetteer (75)
 P_TITLED = 56  # just above the model's own person spans ("juge d'instruction Hortense" + "Lagarde")
 
 
 _PARTICLES = frozenset("el al van de der den ten ter le la du da di von ben bin abou abu".split())
+_SUFFIXES = frozenset("Jr Sr II III IV Junior Senior Jnr Snr".split())  # after the surname, without their dot
 _GENERATIONS = frozenset("Senior Junior Jnr Snr Jr Sr Jr. Sr.".split())
 
 
@@ -125,7 +127,9 @@ class EntityMerger:
             elif mapped in ("COMPANY", "ORGANIZATION"):
                 type_, sure = classify_org(ent.text)
                 mapped = type_ or self.default_org_type
-                if type_ is None and ent[0].text in self.first_names and len(ent) <= 3 and all(t.is_title for t in ent):
+                words = [t for t in ent if t.text != "-"]  # "Jean-Baptiste Toussaint": two words, four tokens
+                if (type_ is None and ent[0].text in self.first_names and len(words) <= 3
+                        and all(t.is_title for t in words)):
                     mapped = "PERSON"  # "Esteban", "Raffaele Imperiale" read as a firm by the model
             elif mapped == "PERSON":
                 sure = ent[0].text in self.first_names
@@ -135,6 +139,8 @@ class EntityMerger:
                 continue
             if not sure and any(t.is_digit and len(t) >= 4 for t in ent):
                 continue  # "PAS 418833": a badge or file number
+            if mapped == "LOCATION" and self._heading_word(doc, ent):
+                continue  # "Saisie record de cocaïne ...": a headline's first word, no place
             if len(ent) == 1 and not sure and _common_word(doc, ent.text):
                 continue  # "Seizure" at the head of a line, while "seizure" runs through the text
             if ent[0].is_lower and not (sure and mapped == "ORGANIZATION"):
@@ -143,6 +149,9 @@ class EntityMerger:
             if span is None:
                 continue
             prio = P_MODEL_PERSON if mapped == "PERSON" else P_MODEL_SURE if sure else P_MODEL
+            if mapped == "PERSON" and self._named_after_place(span, self._places(doc), model=True):
+                prio = _PERSON_OVER_PLACE  # "Corey Houston, 38,": the model's whole name against the port list
+
             out.append((prio, span))
         return out
 
@@ -155,12 +164,41 @@ class EntityMerger:
             if _ok(span):
                 legal = span.label_ == "COMPANY" and classify_org(span[-1].text)[0] == "COMPANY" and len(span) > 1
                 out.append((P_LEGAL if legal else P_ORG_RULE, span))
-        out.extend((P_PERSON_RULE, s) for s in groups.get("hg_person", []) if _ok(s))
+        places = self._places(doc)
+        out.extend((_PERSON_OVER_PLACE if self._named_after_place(s, places) else P_PERSON_RULE, s)
+                   for s in groups.get("hg_person", []) if _ok(s))
         out.extend((P_AGENCY, s) for s in groups.get("hg_agency", []) if _ok(s))
         out.extend((P_COUNTRY, Span(doc, start, end, label="LOCATION")) for _, start, end in self.countries(doc))
         cued = doc.user_data.get("hg_place_cued", set())
         out.extend((P_PLACE_CUED if s.start in cued else P_PLACE, s) for s in groups.get("hg_place", []))
         return out
+
+    def _heading_word(self, doc: Doc, ent: Span) -> bool:
+        """Whether a one-word place of the model opens its sentence before a lower-case word and no
+        gazetteer knows it: the capital of a headline ("Saisie de 2 tonnes"), not a town."""
+        word = ent[0]
+        return (len(ent) == 1 and sentence_bounds(word)[0] == word.i and ent.end < len(doc) and doc[ent.end].is_lower
+                and fold(word.text) not in place_gazetteer() and self.gazetteer.lookup(word.text) is None
+                and word.text not in country_names())
+
+    @staticmethod
+    def _places(doc: Doc) -> list[Span]:
+        return [s for name in ("hg_port", "hg_place") for s in doc.spans.get(name, [])]
+
+    def _named_after_place(self, span: Span, places: list[Span], model: bool = False) -> bool:
+        """Whether a person's name (given name first) ends on a town's name: "Tyler Houston", "Kyle Chester".
+
+        The given name is the sure part: a place that covers only the surname is the person's name,
+        unless the place also takes in the given name ("Charlotte Amalie"). A name the model found
+        (``model``) needs a given name that is no place or title of its own and capitalised words only.
+        """
+        if len(span) < 2:
+            return False
+        if span[0].text not in self.first_names and not (
+                model and all(t.is_title and t.is_alpha for t in span) and fold(span[0].text) not in place_gazetteer()
+                and self.gazetteer.lookup(span[0].text) is None and span[0].text not in country_names()):
+            return False
+        return any(span.start < p.start and p.end == span.end for p in places)
 
     @staticmethod
     def _select(cands: list[tuple[int, Span]], n_tokens: int) -> list[Span]:
@@ -219,7 +257,19 @@ class EntityMerger:
                 names.setdefault(text, (P_PROPAGATED, label))
                 if len(span) >= 3 and span[1].lower_ in _PARTICLES:
                     names.setdefault(span[1:].text, (P_SURNAME, label))  # "El Amrani" of "Karim El Amrani"
-                last = span[-1]
+                paternal = span[1] if len(span) >= 3 and span[0].text in self.first_names else None
+                if (paternal is not None and paternal.is_title and len(paternal.text) >= 3 and paternal.is_alpha
+                        and paternal.text not in self.first_names and not paternal.is_stop
+                        and span[2].is_title and span[-1].text not in _GENERATIONS):
+                    names.setdefault(paternal.text, (P_SURNAME, label))  # "Quiñones" of "Andrés Quiñones Vélez"
+                hyphen = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ \
+                    and not doc[span.end].whitespace_ and doc[span.end + 1].is_title  # "Miguel Sánchez" + "-Ortiz"
+                whole = Span(doc, span.start, span.end + 2) if hyphen else span
+                if (len(whole) >= 4 and whole[-2].text == "-" and not whole[-3].whitespace_ and not whole[-2].whitespace_
+                        and whole[-3].is_title and whole[-1].is_title):
+                    names.setdefault(whole[-3:].text, (P_SURNAME, label))  # "Sánchez-Ortiz" of "Miguel Sánchez-Ortiz"
+                core = span[:-1] if len(span) >= 3 and span[-1].text.rstrip(".") in _SUFFIXES else span
+                last = core[-1]  # "Castellano" of "Raymond Castellano Jr."
                 if (last.is_title and len(last.text) >= 3 and last.text not in self.first_names and not last.is_stop
                         and self.gazetteer.lookup(last.text) is None):
                     names.setdefault(last.text, (P_SURNAME, label))
@@ -254,6 +304,10 @@ class EntityMerger:
                  + extra_candidates(doc) + [(P_TITLED, s) for s in titled_names(doc)])
         cands += self._orgs_around_ports(doc, cands)
         chosen = self._select(cands, len(doc))
+        aged = aged_names(doc, chosen)
+        before = {(s.start, s.end, s.label_) for s in chosen}
+        cands += [(_PERSON_OVER_PLACE, s) for s in aged if (s.start, s.end, s.label_) not in before]  # beat the towns
+        chosen = aged
         cands += self._propagate(doc, chosen)
         cands += [(P_PROPAGATED if full else P_SURNAME, s) for full, s in surname_mentions(doc, chosen, self.gazetteer)]
         chosen = self._select(cands, len(doc))

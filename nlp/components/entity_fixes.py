@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 from nlp.components.common import doc_text
 from nlp.components.entity_candidates import FORM_AFTER, PART_OF, TITLE_WORDS
 from nlp.components.organizations import classify_org
-from nlp.components.person_forms import captain_not_vessel, without_role
-from nlp.resources import _rows, first_names, word_list
+from nlp.components.person_forms import captain_not_vessel, roles, without_role
+from nlp.resources import _rows, country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")  # "Colleen", "Marie-Laure"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
@@ -277,6 +277,79 @@ def _split_org_and_officer(span: Span) -> list[Span]:
     return [span]
 
 
+# prepositions written capitalised in title-case headlines: a place's name starts after them
+_HEADLINE_PREPOSITIONS = frozenset("Through Via From At In To For Into Onto With".split())
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """Whether an age follows token ``end``: ", 58," / ", 58 ans" / " (58)"."""
+    after = doc[end:end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit() \
+            and 16 <= int(after[1].text) <= 90:
+        return len(after) == 2 or after[2].text in (",", ";", "and", "et", "en", "ans", "jaar", "years", ")", ".")
+    return len(after) == 3 and after[0].text == "(" and after[1].text.isdigit() and after[2].text == ")"
+
+
+def _unknown_place(text: str) -> bool:
+    """Whether no gazetteer (towns, ports, countries) knows ``text``."""
+    from graph.ids import fold
+
+    return fold(text) not in place_gazetteer() and port_gazetteer().lookup(text) is None and text not in country_names()
+
+
+def aged_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A capitalised word and a town's name before an age are a person: "Wade Trowbridge, 58, of Jersey City".
+
+    Court and police texts give a defendant's age right after the name; a town does not take an age.
+    The word before the town must open the name (nothing capitalised before it) and be no title,
+    stop word or entity of its own. Returns the spans with such places relabelled as the whole name.
+    """
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        if (span.label_ in ("LOCATION", "PORT") and len(span) <= 2 and start >= 1 and _age_after(doc, span.end)
+                and (not out or out[-1].end < start)):
+            given = doc[start - 1]
+            before = doc[start - 2] if start >= 2 else None
+            if (given.is_title and given.is_alpha and len(given) >= 2 and not given.is_stop and given.text not in TITLE_WORDS
+                    and given.lower_ not in _ROLE_NOUNS and (before is None or not (before.is_title and before.is_alpha))):
+                out.append(Span(doc, start - 1, span.end, label="PERSON"))
+                continue
+        if (span.label_ in ("LOCATION", "ORGANIZATION") and len(span) in (2, 3) and all(t.is_title and t.is_alpha for t in span)
+                and _age_after(doc, span.end) and _unknown_place(span.text)
+                and (span.label_ == "LOCATION" or classify_org(span.text)[0] is None)):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Stelios Georgiou, 46,": no town or body has an age
+            continue
+        out.append(span)
+    return out
+
+
+_LIST_OPENING = frozenset([",", ";", ":", "and", "et", "en", "&", "(", "-", "–", "•", "*"])
+
+
+def _place_opening_name(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word place read off the front of a name: "Rusland Jimenez Perez" -> one PERSON.
+
+    Where the model keeps only the surname ("Perez") and a gazetteer reads the given name as a
+    country or town, the place, the words between and the surname become one person when the place
+    opens a list member or a line (no preposition or article before it), every word is capitalised,
+    and the person found had no known given name of its own. Returns the corrected spans.
+    """
+    given = first_names()
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (span.label_ == "PERSON" and prev is not None and prev.label_ in ("LOCATION", "PORT") and len(prev) == 1
+                and span.start - prev.end <= 1 and span[0].text not in given and prev[0].is_title
+                and all(t.is_title and t.is_alpha for t in doc[prev.start:span.end])
+                and not any(t.text in roles() for t in doc[prev.start:span.end])
+                and (prev.start == 0 or doc[prev.start - 1].text in _LIST_OPENING or "\n" in doc[prev.start - 1].text)):
+            out[-1] = Span(doc, prev.start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    return out
+
+
 def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     """The merged mentions after the corrections above (non-overlapping, in order)."""
     stop = _stoplist(doc.lang_)
@@ -286,6 +359,12 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
     surnames = {s[-1].text for s in split if s.label_ == "PERSON" and len(s) >= 2}
     split = [_surname_as_person(_unknown_given_name(doc, s, surnames), surnames) for s in split]
     for span in split:
+        if span.label_ in ("PORT", "LOCATION") and len(span) > 2:
+            cut = max((t.i for t in span[:-1] if t.text in _HEADLINE_PREPOSITIONS), default=None)
+            if cut is not None:  # "Trafficking Through Garden City Terminal" in a title-case headline
+                span = Span(doc, cut + 1, span.end, label=span.label_, kb_id=span.kb_id_)
+        if len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'", "’"):
+            span = Span(doc, span.start, span.end - 1, label=span.label_, kb_id=span.kb_id_)  # "Derek Shaw's" -> the name
         if span.label_ in ("PERSON", "ORGANIZATION", "COMPANY") and span[0].lower_ in _VESSEL_TYPES and len(span) > 1:
             span = Span(doc, span.start + 1, span.end, label="VESSEL")  # "Vraquier Santa Clara Bay" at a line start
         span = captain_not_vessel(span)
@@ -337,7 +416,46 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         if out and span.start < out[-1].end:
             continue  # an extended name already holds these tokens
         out.append(span)
-    return _key_parts(doc, out)
+    return _key_parts(doc, _listed_names(doc, _surname_not_vessel(doc, _place_opening_name(doc, out))))
+
+
+_LIST_JOIN = frozenset([",", "and", "et", "en", "&"])
+_LIST_END = frozenset([",", ";", ".", "and", "et", "en", "(", "were", "are", "have", "had", "ont", "sont", "avaient", "werden",
+                       "zijn", "waren", "hebben", "who", "qui", "die", "both", "tous", "beiden"])
+
+
+def _listed_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two or three capitalised words listed right after a person are a person the model missed: "Tariq Nasser and
+    Omid Rahimi were convicted". The words must be no stop word, title, role, known place or firm word, and the
+    list must go on or end there (a comma, a conjunction, a plural verb). Returns the spans with these added."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for span in spans:
+        if span.label_ != "PERSON" or span.end + 3 >= len(doc) or doc[span.end].text not in _LIST_JOIN:
+            continue
+        start = span.end + 1
+        if doc[start].text in ("and", "et", "en") and doc[span.end].text == ",":
+            start += 1  # "A, and B"
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop \
+                and end not in taken:
+            end += 1
+        if not 2 <= end - start <= 3 or end >= len(doc) or doc[end].lower_ not in _LIST_END:
+            continue
+        words = doc[start:end]
+        if (any(t.text in TITLE_WORDS or t.text in roles() or _place_word(t.text) for t in words)
+                or not _unknown_place(words.text) or classify_org(words.text)[0] is not None):
+            continue
+        added.append(Span(doc, start, end, label="PERSON"))
+        taken.update(range(start, end))
+    return sorted(spans + added, key=lambda s: s.start)
+
+
+def _surname_not_vessel(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A vessel whose name is the surname of a person named in full in the doc is that person:
+    "Peralta Ruiz, the ship's chief engineer" after "Omar Peralta Ruiz". Returns the corrected spans."""
+    surnames = {s[1:].text for s in spans if s.label_ == "PERSON" and len(s) >= 2 and s[0].text in first_names()}
+    return [Span(doc, s.start, s.end, label="PERSON") if s.label_ == "VESSEL" and s.text in surnames else s for s in spans]
 
 
 def _key_parts(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,99 @@
+"""Co-accused counted by a release's headline or lead: ``CO_ACCUSED`` across the sentences of one case.
+
+A sentencing or arrest release often names one defendant per sentence ("A was sentenced to 108
+months. B received 87 months.") under a headline that counts them: "Three Port Newark Dockworkers
+Sentenced", "Deux dockers écroués", "Twee havenarbeiders veroordeeld", or a lead "Three members of
+the crew were sentenced this week". Two sentences that each charge a man are no proof of one case
+(a release may report several), so the count is the proof: when the people the text charges one
+by one (:func:`nlp.components.co_accused_runs.subject_runs`) are exactly as many as the headline
+or the lead counts, they are the case's defendants and every pair is ``CO_ACCUSED``. One more or
+one fewer (a fourth defendant who pleaded earlier, a man named in another story) and nothing is
+paired. Returns groups as ``(indices into refs, evidence start, evidence end)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from nlp.components.co_accused import _NUMBER_WORDS, _Ref, charged_sentence
+from nlp.resources import _rows
+
+MAX_COUNT = 12
+_NUMBERS = {w: n for n, words in enumerate(
+    ["", "one un een", "two deux twee", "three trois drie", "four quatre vier", "five cinq vijf", "six zes", "seven sept zeven",
+     "eight huit acht", "nine neuf negen", "ten dix tien", "eleven onze elf", "twelve douze twaalf"]) for w in words.split()}
+HEAD_CHARS = 200  # a headline is one short line
+_ONE_MORE = re.compile(r"\s+(?:and|et|en)\s+(?:a|an|one|un|une|een|één)\s+", re.I)
+
+
+@cache
+def _count_pattern(lang: str) -> re.Pattern[str]:
+    nouns = [w for row in _rows("defendant_nouns.tsv") if len(row) >= 2 and row[0] == lang for w in row[1].split()]
+    return re.compile(r"\b(?P<n>" + _NUMBER_WORDS + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(nouns or ["(?!)"])
+                      + r")\b", re.I)
+
+
+def _count(line: str, lang: str) -> int | None:
+    """The number of people a headline or lead counts as charged, or None."""
+    if not charged_sentence(line, lang):
+        return None
+    matches = list(_count_pattern(lang).finditer(line))
+    counts = {int(m.group("n")) if m.group("n").isdigit() else _NUMBERS.get(m.group("n").lower(), 0) for m in matches}
+    counts = {n for n in counts if 2 <= n <= MAX_COUNT}
+    if len(counts) != 1:
+        return None
+    # "Two Dockworkers and a Truck Driver Indicted", "deux dockers et un chauffeur", "twee zeelieden en een kapitein"
+    return counts.pop() + (1 if _ONE_MORE.match(line, matches[0].end()) else 0)
+
+
+def counted_case(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int], lang: str, charged: Sequence[int],
+                 same: Callable[[int, int], bool]) -> list[tuple[list[int], int, int]]:
+    """The people charged in ``charged`` (indices into ``refs``, in text order) as one group when their number is
+    the one the headline or the lead counts; ``same`` tells two mentions of one person apart from two people."""
+    if not sentence_starts:
+        return []
+    counts = {c for c in (_count(h.lower(), lang) for h in _heads(text, sentence_starts)) if c is not None}
+    counts |= {c for c in (_body_count(text[a:b].lower(), lang) for a, b in zip(
+        sentence_starts, [*sentence_starts[1:], len(text)], strict=True)) if c is not None}
+    if len(counts) != 1:
+        return []  # no count, or counts that disagree ("Two ... jailed" over "the three men")
+    count = counts.pop()
+    people: list[int] = []
+    for k in charged:
+        if refs[k].type == "PERSON" and not any(same(k, j) for j in people):
+            people.append(k)
+    if len(people) != count:
+        return []
+    return [(people, 0, max(refs[k].end for k in people))]
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:(?:all|tous les|toutes les|alle|allen|de|les|the)\s+(?P<n>" + _NUMBER_WORDS + r")\s+"
+                          r"(?:(?:men|women|defendants|suspects|hommes|prévenus|suspects|mannen|verdachten)\b)?"
+                          r"|(?P<two>both|tous (?:les )?deux|toutes (?:les )?deux|beiden|allebei))", re.I)
+
+
+def _body_count(sentence: str, lang: str) -> int | None:
+    """A count of the body that opens a sentence of the criminal process: "All three were sentenced", "Both were
+    charged", "Les deux hommes ont été écroués", "Beiden werden veroordeeld"; or a counted noun ("three men")."""
+    if not charged_sentence(sentence, lang):
+        return None
+    opening = _ALL_OF_THEM.match(sentence.lstrip(" \t\n\"'“-–—"))
+    if opening is not None:
+        n = 2 if opening.group("two") else _NUMBERS.get(opening.group("n").lower(), 0)
+        return n if 2 <= n <= MAX_COUNT else None
+    return None
+
+
+def _heads(text: str, sentence_starts: Sequence[int]) -> list[str]:
+    """The headline (a short first line) and the lead (the first sentence after it)."""
+    newline = text.find("\n")
+    heads = []
+    if 0 < newline <= HEAD_CHARS and text[:newline].strip():
+        heads.append(text[:newline])
+    body = [k for k, s in enumerate(sentence_starts) if s > (newline if heads else -1) and text[s:s + 1].strip()]
+    if body:
+        k = body[0]
+        heads.append(text[sentence_starts[k]:sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)])
+    return heads
