@@ -372,6 +372,8 @@ def charged_people(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, la
         after = text[ref.end:min(s_end, ref.end + 40)]
         if _NOT_ACCUSED_BEFORE.search(before) or _NOT_ACCUSED_AFTER.match(after) or _ALIAS_BEFORE.search(before):
             continue
+        if _KIN_OF_BEFORE.search(before):
+            continue  # "dont l'épouse de A, B": A only says whose wife B is
         if any(text[refs[j].start:refs[j].end].endswith(text[ref.start:ref.end]) for j in people):
             continue  # "Gačanin" after "Edin Gačanin": the same man
         people.append(k)

@@ -1,0 +1,26 @@
+"""Readings found wrong on small cases of our own, used as an analyst would use them (invented names)."""
+
+from __future__ import annotations
+
+from tests.nlp.nlp_support import relations
+
+
+def test_a_brother_named_with_the_defendants_surname_is_his_own_person(run) -> None:
+    """The statistical reader takes "Curtis Vail" for a body; the surname alone then went to the defendant,
+    and the brother's mention became his."""
+    ex = run("Desmond Vail pleaded guilty on Monday. His brother, Curtis Vail, testified before the grand jury "
+             "and was not charged.", lang="en")
+    names = {e.entity_id: e.name for e in ex.entities}
+    assert "Curtis Vail" in names.values()
+    assert {names[m.entity_id] for m in ex.mentions if m.start > 40} == {"Curtis Vail"}
+    assert not any(t == "CO_ACCUSED" for t, _a, _b in relations(ex))
+
+
+def test_the_person_whose_wife_is_named_is_not_arrested_with_her(run) -> None:
+    """ "dont l'épouse de Dorval, Sandrine Dorval": Dorval only says whose wife she is; nothing in the sentence
+    says he was among the people arrested."""
+    ex = run("Yannick Dorval, 55 ans, gérant de la SARL Seine Transit, est soupçonné d'avoir fourni les camions.\n\n"
+             "Les deux autres personnes interpellées, dont l'épouse de Dorval, Sandrine Dorval, ont été remises en "
+             "liberté sans poursuite.", lang="fr")
+    assert not any(t == "CO_ACCUSED" for t, _a, _b in relations(ex))
+    assert any(t == "FAMILY_OF" and "Sandrine Dorval" in (a, b) for t, a, b in relations(ex))
