@@ -47,6 +47,11 @@ class _Group:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
+#: surname particles: "Van Damme" is one surname, the one of "Joris van Damme"
+_PARTICLES = frozenset({"van", "de", "der", "den", "ten", "ter", "het", "le", "la", "du", "des", "von", "di", "da", "del",
+                        "dos", "das", "el", "al"})
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in fold(text).replace(".", " ").split() if len(w) > 1)
 
@@ -131,17 +136,24 @@ def _group_mentions(mentions: list[_Mention]) -> dict[tuple[Any, ...], _Group]:
     groups: dict[tuple[Any, ...], _Group] = {}
     for m in mentions:
         m.key = _key(m)
-    # a one-word person mention joins the (single) longer name that holds that word
+    # a surname alone ("Kasteleyn", "Van Damme") joins the one longer name that holds it: the one the text
+    # has named so far, or, before any, the only one it names; two candidates leave it a person of its own
     persons = [m for m in mentions if m.type == "PERSON"]
-    full = {m.key for m in persons if len(m.key[1]) >= 2}
+    full = {m.key for m in persons if len(m.key[1] - _PARTICLES) >= 2}
+    first_seen: dict[tuple[Any, ...], int] = {}
     for m in persons:
-        if len(m.key[1]) == 1:
+        if m.key in full:
+            first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
+    for m in persons:
+        if len(m.key[1] - _PARTICLES) == 1:
             # an initial must fit too: "R. Kasteleyn" is not Milan Kasteleyn
             initials = {w for w in fold(m.text).replace(".", " ").split() if len(w) == 1}
             holders = [k for k in full if m.key[1] <= k[1]
                        and all(any(w[0] == i for w in k[1] - m.key[1]) for i in initials)]
-            if len({frozenset(k[1]) for k in holders}) == 1:
-                m.key = holders[0]
+            named_before = [k for k in holders if first_seen[k] < m.start]
+            candidates = named_before or holders
+            if len({frozenset(k[1]) for k in candidates}) == 1:
+                m.key = candidates[0]
     # a shorter firm name that starts a longer one of the same doc ("Blauwhoeve" / "Blauwhoeve Logistics")
     firms = {m.key for m in mentions if m.type == "COMPANY"}
     for m in mentions:

@@ -24,3 +24,28 @@ def test_the_person_whose_wife_is_named_is_not_arrested_with_her(run) -> None:
              "liberté sans poursuite.", lang="fr")
     assert not any(t == "CO_ACCUSED" for t, _a, _b in relations(ex))
     assert any(t == "FAMILY_OF" and "Sandrine Dorval" in (a, b) for t, a, b in relations(ex))
+
+
+def test_a_surname_alone_is_the_person_the_text_has_named_so_far(run) -> None:
+    """ "Dorval" in the list of those charged is Yannick Dorval, the only Dorval named by then; the wife named
+    afterwards does not make the earlier mention anybody else's. A Dutch surname with its particle
+    ("Van Damme" at the start of a sentence) is the surname of "Joris van Damme"."""
+    ex = run("Yannick Dorval, 55 ans, gérant de la SARL Seine Transit, a été interpellé avec Karim Benali. "
+             "Benali et Dorval ont été mis en examen. Son épouse, Sandrine Dorval, a été entendue comme témoin.",
+             lang="fr")
+    names = {e.entity_id: e.name for e in ex.entities}
+    assert {names[m.entity_id] for m in ex.mentions if m.text == "Dorval"} == {"Yannick Dorval"}
+    assert ("CO_ACCUSED", "Karim Benali", "Yannick Dorval") in relations(ex) \
+        or ("CO_ACCUSED", "Yannick Dorval", "Karim Benali") in relations(ex)
+    nl = run("De politie hield Joris van Damme (29) uit Middelburg aan. Van Damme werkt als straddle-carrierchauffeur "
+             "bij Scheldekade Terminal BV.", lang="nl")
+    nl_names = {e.entity_id: e.name for e in nl.entities}
+    assert {nl_names[m.entity_id] for m in nl.mentions if m.text == "Van Damme"} == {"Joris van Damme"}
+
+
+def test_a_surname_shared_by_two_people_named_before_it_stays_unattached(run) -> None:
+    """After "Desmond Vail" and "Curtis Vail" are both named, "Vail" alone may be either: it is not given to one."""
+    ex = run("Desmond Vail pleaded guilty. His brother, Curtis Vail, testified. Vail used the phone number "
+             "+1 973 555 0142.", lang="en")
+    names = {e.entity_id: e.name for e in ex.entities}
+    assert {names[m.entity_id] for m in ex.mentions if m.text == "Vail"} == {"Vail"}
