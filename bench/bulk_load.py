@@ -27,6 +27,11 @@ batched ingest's; ``bulk_with_staging_vs_batched`` counts the staging on the bul
 whole cost of ``bulk-load`` after extraction); ``bulk_import_vs_batched`` the CSV files and the
 importer alone (the server's stop and start are fixed costs of a local server). The last line is
 one JSON object.
+
+``--staging-sizes 2000,8000`` adds the peak memory of the staging step as ``bulk-load`` runs it (an
+ingest of case files into SQLite, resolution on) at two corpus sizes, each in a fresh process:
+``staging_peak_rss_mb`` and ``staging_peak_growth`` (see ``bench/staging_memory.py``). Without
+``--store`` only that measurement runs; it needs no server.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from neo4j_write import synthetic_docs  # noqa: E402
+from staging_memory import staging_peaks  # noqa: E402
 
 from graph.store.neo4j import Neo4jStore  # noqa: E402
 from graph.store.neo4j_bulk import load_staged, local_server  # noqa: E402
@@ -65,7 +71,18 @@ def main() -> None:
     parser.add_argument("--no-batched", action="store_true",
                         help="bulk load only (for sizes whose batched ingest takes too long); no ratios")
     parser.add_argument("--neo4j-home", help="state folder of the scripts/neo4j server (HAVENGRAPH_NEO4J_HOME)")
+    parser.add_argument("--staging-sizes", help="two corpus sizes, smaller first (e.g. 2000,8000): peak memory "
+                        "of the staging ingest at each, in fresh processes; alone when no --store is given")
     args = parser.parse_args()
+    staging_memory: dict[str, Any] = {}
+    if args.staging_sizes:
+        sizes = [int(s) for s in args.staging_sizes.split(",")]
+        if len(sizes) != 2 or sizes[0] >= sizes[1]:
+            parser.error("--staging-sizes takes two sizes, the smaller first: 2000,8000")
+        if not args.store:
+            print(json.dumps({**staging_peaks(sizes), "cores": os.cpu_count(),
+                              "load_average": round(os.getloadavg()[0], 2)}))
+            return
     if not args.store:
         parser.error("give --store neo4j://user:password@127.0.0.1:7687 or set HAVENGRAPH_TEST_NEO4J_URL")
     local_server(args.store, args.neo4j_home)  # refuses before an hour of work if the import cannot run
@@ -105,6 +122,8 @@ def main() -> None:
         store.clear()
     if batched_counts is not None and bulk_counts != batched_counts:
         raise SystemExit(f"the two loads differ: bulk {bulk_counts}, batched {batched_counts}")
+    if args.staging_sizes:
+        staging_memory = staging_peaks(sizes)
 
     load_s = report.wall_s
     import_s = seconds["csv"] + seconds["import"]
@@ -126,7 +145,7 @@ def main() -> None:
         "batched_ingest_s": round(batched_s, 3) if batched_s else None, "bulk_import_s": round(load_s, 3),
         "staging_s": round(staging_s, 3), "bulk_seconds": {k: round(v, 3) for k, v in seconds.items()},
         "docs": args.docs, "relation_rows": rel_rows, **{f"graph_{k}": v for k, v in bulk_counts.items()},
-        "cores": os.cpu_count(), "load_average_before": round(load_before, 2),
+        **staging_memory, "cores": os.cpu_count(), "load_average_before": round(load_before, 2),
         "load_average": round(os.getloadavg()[0], 2)}))
 
 

@@ -207,8 +207,7 @@ def ingest_edges(path: str | Path, store: GraphStore, *, default_type: str = "CO
             if status == "skipped":
                 report.skipped += 1
             else:
-                report.ingested += 1
-                report.documents.append(name)
+                report.stored(name)
     except HavengraphError as exc:
         report.fail(name, str(exc))
     report.seconds = time.perf_counter() - started

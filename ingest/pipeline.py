@@ -261,8 +261,7 @@ class _Run:
         if status == "skipped":
             self.report.skipped += 1
         else:
-            self.report.ingested += 1
-            self.report.documents.append(item.name)
+            self.report.stored(item.name)
         if item.top:
             self.bar.update(1)
 

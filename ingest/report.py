@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+#: names of written documents a report keeps (the first ones); the rest are counted. A list of
+#: every name grew with the corpus (about 150 bytes a document) and nothing reads it but people.
+DOCUMENTS_LISTED = 1_000
+
 
 def peak_rss_mb() -> float:
     """Peak resident memory of this process, in MB: ``VmHWM`` where ``/proc`` has it (the
@@ -32,8 +36,10 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     files: int = 0
-    #: sources of the documents written, in order
+    #: sources of the first ``DOCUMENTS_LISTED`` documents written, in order (``stored`` adds)
     documents: list[str] = field(default_factory=list)
+    #: documents written beyond those listed
+    documents_unlisted: int = 0
     #: files left out on purpose (a watchlist, a sidecar told so), with why
     ignored: list[tuple[str, str]] = field(default_factory=list)
     #: read, but with a caveat worth knowing (pages without text, replaced characters...)
@@ -51,13 +57,23 @@ class IngestReport:
     def fail(self, path: str, reason: str) -> None:
         self.failed.append((path, reason))
 
+    def stored(self, name: str) -> None:
+        """Count a written document; its name is listed while fewer than ``DOCUMENTS_LISTED`` are."""
+        self.ingested += 1
+        if len(self.documents) < DOCUMENTS_LISTED:
+            self.documents.append(name)
+        else:
+            self.documents_unlisted += 1
+
     def merge(self, other: IngestReport) -> IngestReport:
         self.ingested += other.ingested
         self.skipped += other.skipped
         self.failed += other.failed
         self.seconds += other.seconds
         self.files += other.files
-        self.documents += other.documents
+        room = max(0, DOCUMENTS_LISTED - len(self.documents))
+        self.documents += other.documents[:room]
+        self.documents_unlisted += other.documents_unlisted + len(other.documents[room:])
         self.ignored += other.ignored
         self.warnings += other.warnings
         for who, mb in other.peak_rss_mb.items():
@@ -79,6 +95,7 @@ class IngestReport:
             "peak_rss_mb": self.peak_rss_mb,
             "cluster_tasks": self.cluster_tasks,
             "documents": self.documents,
+            "documents_unlisted": self.documents_unlisted,
         }
 
     def write(self, path: str | Path) -> None:

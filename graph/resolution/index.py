@@ -21,7 +21,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from graph.resolution.features import Record
-from graph.resolution.normalize import acronym, company_name, org_core, person_name, vessel_name
+from graph.resolution.normalize import (
+    PARSE_CACHE_SIZE,
+    acronym,
+    company_name,
+    org_core,
+    person_name,
+    vessel_name,
+)
 
 MAX_BLOCK = 200  # a broad key shared by more entities than this is too common to help ("pee:j")
 MAX_BROAD_PERSON = 50  # the same, for the keys that survive a typo in a surname ("jan" + "van...")
@@ -29,7 +36,7 @@ MAX_CANDIDATES = 20
 EXACT = ("s:", "si:", "is:", "fs:", "c:", "v:", "n:", "nw:")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def deletions(word: str) -> frozenset[str]:
     """The word and the word without each one of its letters: two words one slip apart (a letter
     added, dropped, changed or two swapped) share one of these."""
@@ -38,7 +45,7 @@ def deletions(word: str) -> frozenset[str]:
     return frozenset([word] + [word[:i] + word[i + 1:] for i in range(len(word))])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def blocking_keys(type_: str, name: str) -> frozenset[str]:
     """Keys under which an entity of ``type_`` called ``name`` is filed."""
     keys: set[str] = set()
@@ -76,7 +83,7 @@ def blocking_keys(type_: str, name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def query_keys(type_: str, name: str) -> frozenset[tuple[str, bool]]:
     """Keys looked up to find the candidates of ``name``, each with whether it is exact.
 

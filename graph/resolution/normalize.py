@@ -33,6 +33,12 @@ from functools import cached_property, lru_cache
 
 from graph.ids import fold
 
+#: names each parser (and the blocking keys of ``index.py``) keeps parsed. A few batches' worth:
+#: a name comes back within its document and the ones near it. A parsed person name with its keys
+#: holds about 7 KB, so caches sized to a case's whole vocabulary (200,000 names) grew to 1.5 GB
+#: on a 100,000-document ingest; this size holds about 60 MB at most.
+PARSE_CACHE_SIZE = 8_192
+
 # letters that Unicode decomposition leaves alone
 _TRANSLIT = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
                            "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ĸ": "k"})
@@ -160,7 +166,7 @@ _INITIAL = re.compile(r"(\w\.?-?)+")
 _NOT_NAME = re.compile(r"[^\w-]")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def person_name(raw: str) -> PersonName:
     """Split a person's name into given names, initials and surname.
 
@@ -224,7 +230,7 @@ class CompanyName:
         return None if self.legal_form is None else FORM_CLASS.get(self.legal_form, self.legal_form)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def company_name(raw: str) -> CompanyName:
     """Company name without its legal form (kept apart) and with common abbreviations expanded."""
     words = _words(raw.replace("&", " and ").replace("S.à r.l.", "sarl").replace("S.à.r.l.", "sarl"))
@@ -241,7 +247,7 @@ def company_name(raw: str) -> CompanyName:
     return CompanyName(raw=raw, core=core, legal_form=legal)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def vessel_name(raw: str) -> str:
     """Vessel name without MV/MT/M/V... prefixes."""
     text = " ".join(_words(raw))
@@ -262,7 +268,7 @@ GROUP_WORDS = {"group", "groupe", "groep", "gang", "bende", "clan", "organisatio
                "cartel", "kartel", "network", "netwerk", "reseau", "syndicate", "crew", "mob", "band", "banda"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def generic_name(raw: str) -> str:
     """Organisations and other names: folded words without function words ("Parket van Antwerpen"
     = "Parket Antwerpen")."""
@@ -270,7 +276,7 @@ def generic_name(raw: str) -> str:
     return " ".join(w for w in words if w not in _ORG_STOP) or " ".join(words)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def org_core(raw: str) -> str:
     """An organisation's name without the word that says it is a group: "zeeslang" for "the Zeeslang group"."""
     words = generic_name(raw).split()

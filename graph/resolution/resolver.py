@@ -39,6 +39,8 @@ MATCH_ORDER = {"VESSEL": 0, "COMPANY": 1, "ORGANIZATION": 2, "PERSON": 3}
 SCOPE_SEP = "~"
 #: two fitting entities closer than this in score are equally good: no automatic choice between them
 AMBIGUITY_MARGIN = 0.05
+#: known entities whose neighbours are read in one query when the resolver loads the store
+LOAD_CHUNK = 5_000
 
 
 def scoped_id(entity_id: str, doc_id: str) -> str:
@@ -80,15 +82,18 @@ class Resolver:
                 self.reviewed.add(frozenset((d["a"], d["b"])))
         if not self.match:
             return
-        records = [Record(e.entity_id, e.type, [e.name, *e.aliases], dict(e.identifiers), dict(e.properties))
-                   for e in store.iter_entities() if e.type in MATCHED_TYPES]
-        by_id = {r.entity_id: r for r in records}
-        for source, target, _ in store.adjacent(list(by_id), None, False):  # neighbours in bulk
-            if source in by_id:
-                by_id[source].neighbours.add(target)
-            if target in by_id:
-                by_id[target].neighbours.add(source)
-        self.index.add_all(records)
+        # filed as they stream in, and their neighbours asked for LOAD_CHUNK entities at a time: the
+        # index is all that stays, not a second list of records and every adjacent pair at once
+        by_id = {e.entity_id: self.index.add(Record(e.entity_id, e.type, [e.name, *e.aliases], dict(e.identifiers),
+                                                    dict(e.properties)))
+                 for e in store.iter_entities() if e.type in MATCHED_TYPES}
+        ids = list(by_id)
+        for start in range(0, len(ids), LOAD_CHUNK):
+            for source, target, _ in store.adjacent(ids[start:start + LOAD_CHUNK], None, False):
+                if source in by_id:
+                    by_id[source].neighbours.add(target)
+                if target in by_id:
+                    by_id[target].neighbours.add(source)
 
     def _remember(self, d: dict[str, Any]) -> None:
         if d["kind"] in ("merge", "distinct"):
