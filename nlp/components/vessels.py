@@ -4,6 +4,10 @@ Cues come from ``data/vessel_cues.tsv``: a prefix (``MV Matthew`` -> "Matthew"),
 brand that is part of the name (``MSC Gayane``), a ship-type noun (``the bulk carrier Trudy``,
 ``le vraquier Trudy``, ``X, a reefer vessel``), boarding words (``aboard the X``, ``à bord du X``,
 ``aan boord van de X``) or an IMO number right after the name (``Santa Brisa (IMO 9471381)``).
+A name introduced by an article is a ship when a movement follows it (kind ``move``: "the Cala Rosa
+made a port call at ...", "the Atlantic Cruiser, inbound from Callao", "the Pacific Trader while it
+was moored"); a type noun may name its ship ("a vessel named Cala Rosa") or several ("the vessels
+Arctic Tern and Polar Bear").
 """
 
 from __future__ import annotations
@@ -13,12 +17,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from nlp.components.common import is_name_word, line_is_upper, trim
-from nlp.resources import cues, word_list
+from nlp.components.organizations import classify_org
+from nlp.resources import country_names, cues, word_list
 
 CUES = "vessel_cues.tsv"
 DETERMINERS = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"])
 QUOTES = frozenset(['"', "“", "'", "‘", "«", "„"])
 MAX_NAME = 4
+NAMING = frozenset(["named", "called", "christened", "dubbed", "nommé", "baptisé", "genaamd", "met de naam"])
+_AND = frozenset(["and", "et", "en", ","])
+# words that start a clause about the ship named before them: "while it was moored", "lorsqu'il a accosté"
+_CLAUSE_WORDS = frozenset("while when after as before until once since alors lorsqu' quand après avant toen nadat terwijl "
+                          "voordat zodra".split())
+_SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
+# definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
+_ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
 
 
 def _name_start(tok: Token) -> bool:
@@ -42,8 +55,11 @@ class VesselFinder:
             variants = {p.upper() for p in phrases} | ({p.title() for p in phrases} if kind == "brand" else set())
             self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
-        for kind in ("type", "aboard"):
+        for kind in ("type", "aboard", "plural"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
+        self.moves = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "move")]
+        self.articles = _ARTICLES.get(lang, frozenset())
+        self.not_last = frozenset(cues(CUES, lang, "not_last"))
         self.type_words = {t.lower_ for p in cues(CUES, lang, "type") for t in nlp.make_doc(p)}
         self.prefix_words = {t.text for p in cues(CUES, lang, "prefix") for t in nlp.make_doc(p.upper())}
 
@@ -89,6 +105,8 @@ class VesselFinder:
             i += 1  # "Vessel: X", "VESSEL ........ X"
         if i < n and doc[i].lower_ in DETERMINERS:
             i += 1
+        if i < n and doc[i].lower_ in NAMING:
+            i += 1  # "a vessel named Cala Rosa"
         return i
 
     def __call__(self, doc: Doc) -> Doc:
@@ -107,6 +125,8 @@ class VesselFinder:
                 span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
             elif kind == "ABOARD":
                 span = self._name_after(doc, self._skip(doc, end, label=False))
+            elif kind == "PLURAL" and doc[start].is_lower:
+                found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
                 is_label = end < len(doc) and (doc[end].text == ":" or set(doc[end].text) == {"."})
                 if doc[start].is_lower or is_label:
@@ -122,8 +142,53 @@ class VesselFinder:
                 if span is not None and not any(t.lower_ in self.type_words for t in span) and any(
                         t.is_alpha for t in span):
                     found.append(span)
+        found.extend(self._moving(doc))
         doc.spans["hg_vessel"] = found
         return doc
+
+    def _plausible(self, span: Span | None) -> bool:
+        """A name that is no firm, public body, country or generic capitalised noun of its own."""
+        if span is None or not any(t.is_alpha for t in span) or len(span.text) <= 1:
+            return False
+        if span[-1].lower_ in self.company_words or span[-1].lower_ in self.not_last or span.text in country_names():
+            return False
+        return classify_org(span.text)[0] is None
+
+    def _listed(self, doc: Doc, i: int) -> list[Span]:
+        """The names after a plural type noun: "the vessels Arctic Tern and Polar Bear"."""
+        out: list[Span] = []
+        while i < len(doc):
+            span = self._name_after(doc, i)
+            if not self._plausible(span):
+                break
+            assert span is not None
+            out.append(span)
+            i = span.end
+            if i < len(doc) and doc[i].lower_ in _AND:
+                i += 1 + (i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _AND)
+                continue
+            break
+        return out
+
+    def _moving(self, doc: Doc) -> list[Span]:
+        """Names after an article that a movement phrase follows: right after the name, after a comma
+        ("the X, inbound from Y"), or in a clause whose subject is "it"/"she" ("the X while it was moored")."""
+        out = []
+        for tok in doc[:-2]:
+            if tok.lower_ not in self.articles:
+                continue
+            span = self._name_after(doc, tok.i + 1)
+            if span is None or len(span) < 2 and not span[0].is_title or span[0].i != tok.i + 1:
+                continue
+            k = span.end
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
+                k += 2
+            words = [t.lower_ for t in doc[k:k + 6]]
+            if any(tuple(words[:len(m)]) == m for m in self.moves) and self._plausible(span):
+                out.append(span)
+        return out
 
 
 @Language.factory("havengraph_vessels_v1", assigns=["doc.spans"])

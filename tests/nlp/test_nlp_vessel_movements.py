@@ -1,0 +1,55 @@
+"""Ships named without a type noun: an article, a name and a movement ("the Cala Rosa made a port
+call at ..."), a naming word after a type noun, and plural type nouns before a list of names."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def test_a_name_that_moves_is_a_ship_and_gets_its_ports(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Corvina Star made a port call at Algeciras and was diverted to Sines.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Corvina Star"}
+    found = relations(ex)
+    assert ("CALLED_AT", "Corvina Star", "Algeciras") in found
+    assert ("CALLED_AT", "Corvina Star", "Sines") in found
+
+
+def test_a_movement_after_a_comma_or_in_a_clause_about_it(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Halden Breeze, inbound from Callao, was searched at the Port of Tilbury.", lang="en")
+    assert ("CALLED_AT", "Halden Breeze", "Callao") in relations(ex)
+    ex = run("Officers searched the Tamsin Rove while it was moored at Fremantle.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Tamsin Rove"}
+    assert ("CALLED_AT", "Tamsin Rove", "Fremantle") in relations(ex)
+
+
+def test_naming_words_and_plural_type_nouns(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The cocaine was found on a vessel named Corvina Star after it berthed at Algeciras.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Corvina Star"}
+    assert "Corvina Star" not in mentions(ex, "PERSON")
+    ex = run("The vessels Arctic Wren and Polar Hollow both called at Halifax.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Arctic Wren", "Polar Hollow"}
+
+
+def test_cargo_words_name_the_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The drugs were transhipped onto the Grande Velino in Valencia.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Grande Velino"}
+    ex = run("Cocaine hidden in the sea chest of the Maria Tessel was found by divers.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Maria Tessel"}
+
+
+def test_bodies_places_and_families_that_move_are_no_ships(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Border Force arrived at the scene and the Coast Guard sailed out. The Panama Canal transited "
+             "traffic. The Quinn brothers sailed to Spain. The National Crime Agency arrived later.", lang="en")
+    assert mentions(ex, "VESSEL") == set()
+
+
+def test_french_and_dutch_names_that_move(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("La Marie Galvane a fait escale à Dakar. La Police Nationale est arrivée à Marseille.", lang="fr")
+    assert mentions(fr, "VESSEL") == {"Marie Galvane"}
+    assert ("CALLED_AT", "Marie Galvane", "Dakar") in relations(fr)
+    # "de" before a port in French is a preposition, not the article of a ship's name
+    fr = run("Le porte-conteneurs Belle Arvine, en provenance de Kingston, avait accosté au Havre.", lang="fr")
+    assert "Kingston" not in mentions(fr, "VESSEL")
+    nl = run("De Nordic Havik, komende uit Guayaquil, meerde aan in Antwerpen.", lang="nl")
+    assert mentions(nl, "VESSEL") == {"Nordic Havik"}
+    assert ("CALLED_AT", "Nordic Havik", "Guayaquil") in relations(nl)
