@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from nlp.components.consignees import shippers
 from nlp.components.coreference import Ref
 from nlp.resources import _rows, country_names
 
@@ -145,14 +146,15 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
 
 def cargo(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
       s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y")."""
+    """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y"),
+    and the shippers, consignees and importers named with a role noun (:func:`nlp.components.consignees.shippers`)."""
+    out = shippers(text, refs, typed, blocked, s_start, s_end, lang)
     vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
     if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
-        return []
+        return out
     v = vessels[0]
     if not _ON_BOARD.search(_SPACES.sub(" ", text[max(s_start, refs[v].start - 30):refs[v].start].lower())):
-        return []
-    out = []
+        return out
     for k, ref in enumerate(refs):
         pair = (min(v, k), max(v, k))
         if ref.type == "CONTAINER" and pair not in typed and pair not in blocked:

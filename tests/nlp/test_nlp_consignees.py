@@ -1,0 +1,41 @@
+"""Shippers, consignees and importers named with a role noun are SHIPPED_IN their container."""
+
+from __future__ import annotations
+
+from nlp_support import relations
+
+
+def shipped(ex) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(s, t) for type_, s, t in relations(ex) if type_ == "SHIPPED_IN"}
+
+
+def test_the_role_as_a_predicate(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Corran Fruit Ltd was the consignee of container CAIU5512340.", lang="en")
+    assert shipped(ex) == {("Corran Fruit Ltd", "CAIU5512340")}
+    ex = run("Bellwater Produce LLC was listed as the importer of containers MSCU6602193 and TGHU8745126.", lang="en")
+    assert shipped(ex) == {("Bellwater Produce LLC", "MSCU6602193"), ("Bellwater Produce LLC", "TGHU8745126")}
+
+
+def test_the_role_before_the_container_and_after_the_party(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The consignee of container CAIU5512340 was Harrowline Foods Ltd.", lang="en")
+    assert {s.rstrip(".") for s, _ in shipped(ex)} == {"Harrowline Foods Ltd"}
+    ex = run("The bill of lading for container CAIU5512340 named Harrowline Foods Ltd as consignee.", lang="en")
+    assert shipped(ex) == {("Harrowline Foods Ltd", "CAIU5512340")}
+
+
+def test_french_and_dutch_roles(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("La société Primeurs du Nord SARL était le destinataire du conteneur CAIU5512340.", lang="fr")
+    assert shipped(fr) == {("Primeurs du Nord SARL", "CAIU5512340")}
+    nl = run("Polderkust Import BV was de ontvanger van container CAIU5512340.", lang="nl")
+    assert shipped(nl) == {("Polderkust Import BV", "CAIU5512340")}
+
+
+def test_no_role_no_negation_no_broker(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Harrowline Foods Ltd was not the consignee of container CAIU5512340.", lang="en")
+    assert shipped(ex) == set()
+    ex = run("Customs broker Mara Lenz cleared container CAIU5512340 at the terminal.", lang="en")
+    assert shipped(ex) == set()
+    # the consignee of one box is not the shipper of the next one named after another party
+    ex = run("Corran Fruit Ltd was the consignee of container CAIU5512340 and Delmar Haulage Ltd moved MSCU6602193.",
+             lang="en")
+    assert shipped(ex) == {("Corran Fruit Ltd", "CAIU5512340")}
