@@ -1,9 +1,11 @@
 """Calls and messages between two named parties: "calls between X and Y", "échanges entre X et Y",
-"gesprekken tussen X en Y".
+"gesprekken tussen X en Y", and two parties that are together the subject of a contact verb:
+"Kuipers and Blom spoke by telephone", "A et B ont échangé des messages", "A en B hadden contact".
 
-The noun of a communication and "between" stand before the first name, so the text between the two
-names holds only the conjunction; the cue rules, which read that text, do not see it. The lemma lists
-are in ``data/contact_nouns.tsv``.
+The noun of a communication and "between" stand before the first name, or the verb after the
+second, so the text between the two names holds only the conjunction; the cue rules, which read
+that text, do not see it. The word lists are in ``data/contact_nouns.tsv`` and
+``data/contact_reciprocal.tsv``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.components.coreference import Ref
+from nlp.relation_rules import negated
 from nlp.resources import _rows
 
 _AND = re.compile(r"\s+(?:and|et|en|&)\s+", re.I)
+_SPACES = re.compile(r"\s+")
 _PARTIES = ("PERSON", "COMPANY", "PHONE", "EMAIL")
 
 
@@ -29,13 +33,64 @@ def _before(lang: str) -> re.Pattern[str] | None:
                       re.I)
 
 
-def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
-                  lang: str) -> list[tuple[str, int, int, str]]:
-    """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between"."""
-    before = _before(lang)
-    if before is None:
+@cache
+def _reciprocal(lang: str) -> re.Pattern[str] | None:
+    phrases = [row[1] for row in _rows("contact_reciprocal.tsv") if len(row) >= 2 and row[0] == lang]
+    if not phrases:
+        return None
+    return re.compile(r"^,?\s*(?:[\w'’.-]+\s+){0,6}?(?:" + "|".join(phrases) + r")\b", re.I)
+
+
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_WITH_AFTER = re.compile(r"\b(?:with|to|from|avec|à|de|met|aan|naar|van)\s*(?:the |le |la |l'|de |het )?$", re.I)
+# a preposition or a contact noun right before the first name makes the pair an object, not the subject
+_OBJECT_BEFORE = re.compile(r"\b(?:with|between|to|from|of|by|avec|entre|à|de|par|met|tussen|aan|van|door)\s+$", re.I)
+
+
+def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+              lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for a list of parties that is the subject of a reciprocal contact verb."""
+    verb = _reciprocal(lang)
+    if verb is None:
         return []
     out = []
+    i = 0
+    while i < len(refs):
+        j = i
+        while j + 1 < len(refs) and refs[j + 1].type in _PARTIES and not refs[j + 1].anaphor \
+                and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et|en|&))\s*", text[refs[j].end:refs[j + 1].start]):
+            j += 1
+        if j > i and refs[i].type in _PARTIES and not refs[i].anaphor \
+                and not _OBJECT_BEFORE.search(text[max(s_start, refs[i].start - 20):refs[i].start]):
+            rest = text[refs[j].end:]
+            clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+            nxt = [r.start for r in refs[j + 1:]]
+            third = bool(nxt) and nxt[0] - refs[j].end < len(clause)
+            if third:
+                clause = clause[:max(0, nxt[0] - refs[j].end)]
+            words = _SPACES.sub(" ", clause.lower())
+            found = verb.match(words)
+            # "A and B were in contact with C": the verb ties them to a third party, not to each other
+            if found and third and _WITH_AFTER.search(words[found.end():]):
+                found = None
+            if found and not negated(lang, words[:found.end()]):
+                for x in range(i, j + 1):
+                    for y in range(x + 1, j + 1):
+                        if (x, y) not in typed and refs[x].type in ("PERSON", "COMPANY") and refs[y].type in ("PERSON", "COMPANY"):
+                            typed.add((x, y))
+                            out.append(("CONTACTED", x, y, f"{lang}:contact-together"))
+        i = j + 1
+    return out
+
+
+def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                  lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
+    or before a reciprocal contact verb (:func:`_together`)."""
+    out = _together(text, refs, typed, s_start, lang)
+    before = _before(lang)
+    if before is None:
+        return out
     for i in range(len(refs) - 1):
         a, b = refs[i], refs[i + 1]
         if a.type not in _PARTIES or b.type not in _PARTIES or (i, i + 1) in typed or a.anaphor or b.anaphor:

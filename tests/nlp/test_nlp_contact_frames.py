@@ -1,0 +1,47 @@
+"""Calls and messages: exchanged messages, contact kept, messages sent, and two parties that contacted
+each other as the subject of one verb. CONTACTED is symmetric; a third party after "with" is not
+contacted by the other subject, and a negation blocks the frame."""
+
+from __future__ import annotations
+
+from nlp_support import relations
+
+INTRO = "Sean Walsh, Tom Byrne and Mark Hale were charged. "
+
+
+def contacts(ex) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset((s, t)) for type_, s, t in relations(ex) if type_ == "CONTACTED"}
+
+
+def test_messages_exchanged_and_sent(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(INTRO + "Walsh exchanged more than 200 encrypted messages with Byrne in May.", lang="en")
+    assert contacts(ex) == {frozenset(("Sean Walsh", "Tom Byrne"))}
+    ex = run(INTRO + "Hale sent a series of encrypted messages to Byrne about the container.", lang="en")
+    assert contacts(ex) == {frozenset(("Mark Hale", "Tom Byrne"))}
+    ex = run(INTRO + "Hale received several calls from Walsh that night.", lang="en")
+    assert contacts(ex) == {frozenset(("Mark Hale", "Sean Walsh"))}
+
+
+def test_two_subjects_of_a_reciprocal_verb(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(INTRO + "Walsh and Byrne spoke by telephone almost daily.", lang="en")
+    assert contacts(ex) == {frozenset(("Sean Walsh", "Tom Byrne"))}
+    ex = run(INTRO + "Police said Walsh and Byrne were in contact throughout the week.", lang="en")
+    assert contacts(ex) == {frozenset(("Sean Walsh", "Tom Byrne"))}
+
+
+def test_a_third_party_after_with_and_a_negation(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(INTRO + "Walsh and Byrne were in contact with Hale for months.", lang="en")
+    assert frozenset(("Sean Walsh", "Tom Byrne")) not in contacts(ex)
+    assert frozenset(("Sean Walsh", "Mark Hale")) in contacts(ex)
+    ex = run(INTRO + "Walsh and Byrne were never in contact, the court found.", lang="en")
+    assert contacts(ex) == set()
+
+
+def test_french_and_dutch(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("Yanis Haddad est membre de la bande. Il a échangé plus de deux cents messages chiffrés avec "
+             "Kévin Lemaire entre mars et août.", lang="fr")
+    assert contacts(fr) == {frozenset(("Yanis Haddad", "Kévin Lemaire"))}
+    nl = run("Dennis K. en Youssef A. hadden volgens het OM meerdere keren contact met elkaar.", lang="nl")
+    assert contacts(nl) == {frozenset(("Dennis K.", "Youssef A."))}
+    nl = run("Klopt het dat Hassan K. contact had met Ricardo Tjon?", lang="nl")
+    assert contacts(nl) == {frozenset(("Hassan K.", "Ricardo Tjon"))}
