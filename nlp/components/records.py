@@ -4,7 +4,8 @@ Registry extracts, seizure reports and manifests state facts as labelled lines r
 sentences ("Director: BENALI Hakim", "Operator: Ravensgate Feeder Lines Ltd", "Voyage: Guayaquil -
 Antwerp", "Telephone: +32 3 201 44 90"). A "Name"/"Vessel" line sets the record's subject (a firm
 or a ship); the labels of ``data/record_keys.tsv`` then relate every mention of a later value to
-that subject. A table row "Bestuurder   KASTELEYN Milan" (label, two spaces, value) counts too.
+that subject. A table row "Bestuurder   KASTELEYN Milan" (label, two spaces, value) and a form line
+with dot leaders ("OPERATOR ......... FJORDVIK REEFER LINES AS") count too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from nlp.components.common import doc_text
 from nlp.components.relations import RelationHit
 from nlp.resources import _rows
 
-_LINE = re.compile(r"^[ \t\-•*]*(?P<key>[^\n:|]{2,45}?)[ \t]*(?::|\t|[ ]{2,})[ \t]*(?P<value>[^\n]+)$", re.M)
+# "Key: value", "Key<TAB>value", "Key   value" and dot leaders "VESSEL ......... NORDIC SPAR"
+_LINE = re.compile(r"^[ \t\-•*]*(?P<key>[^\n:|.]{2,45}?)[ \t]*(?::|\t|[ ]{2,}|[ ]?\.{3,}[ \t]*)[ \t]*(?P<value>[^\n]+)$", re.M)
 _IDENT_NODE = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
 # action -> (types of value mentions, subject kind, subject is source?)
 _ACTIONS = {
@@ -53,7 +55,7 @@ class RecordRelations:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        if ":" not in text and "  " not in text:
+        if ":" not in text and "  " not in text and "..." not in text:
             return doc
         mentions = sorted([(s.start_char, s.end_char, s.label_) for s in doc.spans.get("hg_entities", [])]
                           + [(h.start, h.end, _IDENT_NODE[h.type]) for h in doc._.hg_identifiers or []
