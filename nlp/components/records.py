@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ids import fold
+from nlp.components import shipments  # noqa: F401  (registers havengraph_shipments_v1, run after the records)
 from nlp.components.common import doc_text
 from nlp.components.relations import RelationHit
 from nlp.resources import _rows

@@ -39,3 +39,12 @@ def test_no_role_no_negation_no_broker(run) -> None:  # type: ignore[no-untyped-
     ex = run("Corran Fruit Ltd was the consignee of container CAIU5512340 and Delmar Haulage Ltd moved MSCU6602193.",
              lang="en")
     assert shipped(ex) == {("Corran Fruit Ltd", "CAIU5512340")}
+
+
+def test_the_ship_that_carried_a_box_is_not_its_shipper(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bellwater Produce LLC imported container MSCU6602193, which was discharged from the MSC Leandra "
+             "at Port Newark.", lang="en")
+    assert shipped(ex) == {("Bellwater Produce LLC", "MSCU6602193")}
+    # the ship stays beside the box as a weak co-mention
+    assert ("CO_MENTIONED", "MSC Leandra", "MSCU6602193") in relations(ex, typed_only=False) \
+        or ("CO_MENTIONED", "MSCU6602193", "MSC Leandra") in relations(ex, typed_only=False)
