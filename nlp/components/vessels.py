@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.components.common import is_name_word, line_is_upper, trim
 from nlp.components.organizations import classify_org
-from nlp.resources import country_names, cues, word_list
+from nlp.resources import country_names, cues, first_names, word_list
 
 CUES = "vessel_cues.tsv"
 DETERMINERS = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"])
@@ -58,6 +58,8 @@ class VesselFinder:
         for kind in ("type", "aboard", "plural"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
         self.moves = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "move")]
+        self.berths = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "berth")]
+        self.first_names = first_names()
         self.articles = _ARTICLES.get(lang, frozenset())
         self.not_last = frozenset(cues(CUES, lang, "not_last"))
         self.type_words = {t.lower_ for p in cues(CUES, lang, "type") for t in nlp.make_doc(p)}
@@ -146,12 +148,14 @@ class VesselFinder:
         doc.spans["hg_vessel"] = found
         return doc
 
-    def _plausible(self, span: Span | None) -> bool:
+    def _plausible(self, span: Span | None, sure: bool = False) -> bool:
         """A name that is no firm, public body, country or generic capitalised noun of its own."""
         if span is None or not any(t.is_alpha for t in span) or len(span.text) <= 1:
             return False
         if span[-1].lower_ in self.company_words or span[-1].lower_ in self.not_last or span.text in country_names():
             return False
+        if not sure and any(t.ent_type_ in ("PERSON", "PER") for t in span):
+            return False  # the statistical model reads a person there ("Dean Fox docked his boat")
         return classify_org(span.text)[0] is None
 
     def _listed(self, doc: Doc, i: int) -> list[Span]:
@@ -187,6 +191,22 @@ class VesselFinder:
                 k += 2
             words = [t.lower_ for t in doc[k:k + 6]]
             if any(tuple(words[:len(m)]) == m for m in self.moves) and self._plausible(span):
+                out.append(span)
+        return out + self._berthing(doc)
+
+    def _berthing(self, doc: Doc) -> list[Span]:
+        """A name of two words or more with no article, right before a phrase that only a ship does
+        ("Ocean Glory berthed at Vigo"; not "docked" or "moored", which people do with their boats);
+        a known given name first ("Michael Byrne berthed ...") is no ship."""
+        out = []
+        for tok in doc[:-2]:
+            if not (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in (",", ";", "(", ":"))):
+                continue
+            span = self._name_after(doc, tok.i)
+            if span is None or len(span) < 2 or span[0].i != tok.i or span[0].text in self.first_names:
+                continue
+            words = [t.lower_ for t in doc[span.end:span.end + 5]]
+            if any(tuple(words[:len(m)]) == m for m in self.berths) and self._plausible(span, sure=True):
                 out.append(span)
         return out
 

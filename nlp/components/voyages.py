@@ -32,7 +32,9 @@ _CALL_CUE = {
                      r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
                      r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
                      r"arrived from|sailed from|departed from|coming from|bound for|inbound from|en route to|headed for|"
-                     r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for)"
+                     r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for"
+                     r"|(?:port|ports) of call (?:was|is|were|included)|(?:last|previous|next|first|final) port (?:was|is)"
+                     r"|port of (?:loading|discharge|departure|origin) (?:was|is)|destination (?:was|is)|visited|visiting)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
                      r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
@@ -54,7 +56,7 @@ _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelos
 _MOVE = {
     "en": re.compile(r"\b(?:arriv\w*|sail\w*|depart\w*|dock(?:ed|ing)|berth(?:ed|ing)|moor(?:ed|ing)|loaded|loading|discharg\w*"
                      r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
-                     r"|left|leaving|reached|entered|itinerary|rotation|routed)\b"),
+                     r"|left|leaving|reached|entered|itinerary|rotation|routed|visit(?:ed|ing)|ports? of call)\b"),
     "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
                      r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
     "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
@@ -178,13 +180,54 @@ _CLAUSE_STOP = re.compile(r"[;:()\n]|\.\s")
 _GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:(?:and|et|en|or|ou|of|then|puis|daarna|before|after|avant|après|voordat|via)\b[^,]*)?$", re.I)
 
 
-def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
-                   s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """Ports in a relative or participial clause that moves the vessel named right before it."""
-    moves = _MOVES.get(lang)
-    if moves is None:
+# "loaded in Guayaquil onto the MSC Anna", "chargée à Santos sur le X", "in Santos geladen op de X": the port of
+# loading right before the ship it was loaded onto (the sentence may name other ships)
+_LOADED_BEFORE = {
+    "en": re.compile(r"\b(?:loaded|shipped|embarked|stowed|placed|put|transs?hipped|reloaded)(?: \S+){0,3}? (?:in|at|from) "
+                     r"(?:the )?(?:port of )?$"),
+    "fr": re.compile(r"\b(?:chargée?s?|embarquée?s?|transbordée?s?|placée?s?)(?: \S+){0,3}? (?:à|au|depuis) (?:le |la |l')?"
+                     r"(?:port de |port du |port d')?$"),
+    "nl": re.compile(r"\b(?:in|te|vanuit) (?:de haven van )?$"),
+}
+_ONTO_AFTER = {
+    "en": re.compile(r"^,? ?(?:on \d{1,2} \w+,? )?(?:onto|on to|on board|aboard|on) (?:the )?(?:\S+ ){0,2}?$"),
+    "fr": re.compile(r"^,? ?(?:le \d{1,2} \w+,? )?(?:sur|à bord d[eu]) (?:le |la |l')?(?:\S+ ){0,2}?$"),
+    "nl": re.compile(r"^ (?:\S+ ){0,2}?(?:geladen|ingeladen|aan boord gebracht|overgeladen) (?:op|aan boord van) (?:de |het )?"
+                     r"(?:\S+ ){0,1}?$"),
+}
+
+
+def _loaded_onto(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                 s_start: int, lang: str) -> list[Frame]:
+    """The port where cargo was loaded onto the ship named right after it."""
+    before_cue, after_cue = _LOADED_BEFORE.get(lang), _ONTO_AFTER.get(lang)
+    if before_cue is None or after_cue is None:
         return []
     out: list[Frame] = []
+    for k in range(len(refs) - 1):
+        port, ship = refs[k], refs[k + 1]
+        if port.type not in ("PORT", "LOCATION") or ship.type != "VESSEL" or port.anaphor or ship.anaphor:
+            continue
+        if port.type == "LOCATION" and text[port.start:port.end] in country_names():
+            continue
+        between = _SPACES.sub(" ", text[port.end:ship.start].lower())
+        before = _SPACES.sub(" ", text[max(s_start, port.start - 50):port.start].lower())
+        pair = (k, k + 1)
+        if pair in typed or pair in blocked or not after_cue.match(between) or not before_cue.search(before):
+            continue
+        typed.add(pair)
+        out.append(("CALLED_AT", k + 1, k, f"{lang}:loaded-onto"))
+    return out
+
+
+def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                   s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Ports in a relative or participial clause that moves the vessel named right before it, and ports of
+    loading right before the ship (:func:`_loaded_onto`)."""
+    out: list[Frame] = _loaded_onto(text, refs, typed, blocked, s_start, lang)
+    moves = _MOVES.get(lang)
+    if moves is None:
+        return out
     for v, vessel in enumerate(refs):
         if vessel.type != "VESSEL" or vessel.anaphor:
             continue

@@ -53,3 +53,23 @@ def test_french_and_dutch_names_that_move(run) -> None:  # type: ignore[no-untyp
     nl = run("De Nordic Havik, komende uit Guayaquil, meerde aan in Antwerpen.", lang="nl")
     assert mentions(nl, "VESSEL") == {"Nordic Havik"}
     assert ("CALLED_AT", "Nordic Havik", "Guayaquil") in relations(nl)
+
+
+def test_a_name_without_article_that_berths(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Ocean Harrow berthed at Vigo on 3 May.", lang="en")
+    assert ("CALLED_AT", "Ocean Harrow", "Vigo") in relations(ex)
+    # people dock and moor their boats: no ship without a ship-only verb
+    ex = run("Dean Fox docked his boat at Howth.", lang="en")
+    assert mentions(ex, "VESSEL") == set()
+
+
+def test_the_port_of_loading_before_the_ship_and_stated_ports_of_call(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The cocaine was loaded in Guayaquil onto the MSC Anvila, which transhipped it in Algeciras to the "
+             "feeder Nordic Wren bound for Dublin.", lang="en")
+    found = relations(ex)
+    assert ("CALLED_AT", "MSC Anvila", "Guayaquil") in found
+    assert ("CALLED_AT", "Nordic Wren", "Guayaquil") not in found
+    ex = run("The Seaboard Grace's last port of call was Kingston, Jamaica.", lang="en")
+    assert ("CALLED_AT", "Seaboard Grace", "Kingston") in relations(ex)
+    ex = run("The X-Press Irela's voyage took it from Callao to Balboa.", lang="en")
+    assert {("CALLED_AT", "X-Press Irela", "Callao"), ("CALLED_AT", "X-Press Irela", "Balboa")} <= relations(ex)
