@@ -55,7 +55,7 @@ class VesselFinder:
             variants = {p.upper() for p in phrases} | ({p.title() for p in phrases} if kind == "brand" else set())
             self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
-        for kind in ("type", "aboard", "plural"):
+        for kind in ("type", "aboard", "plural", "operated"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
         self.moves = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "move")]
         self.berths = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "berth")]
@@ -127,6 +127,11 @@ class VesselFinder:
                 span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
             elif kind == "ABOARD":
                 span = self._name_after(doc, self._skip(doc, end, label=False))
+            elif kind == "OPERATED":
+                span = self._name_after(doc, end)
+                after = doc[span.end] if span is not None and span.end < len(doc) else None
+                if not self._plausible(span) or (after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN")):
+                    span = None  # "operates the Antwerp Gateway terminal": a name that runs on into a noun
             elif kind == "PLURAL" and doc[start].is_lower:
                 found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
