@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.components.coreference import Ref
+from nlp.components.holders import holders
 from nlp.relation_rules import negated
 from nlp.resources import _rows
 
@@ -86,8 +87,9 @@ def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
 def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
                   lang: str) -> list[tuple[str, int, int, str]]:
     """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
-    or before a reciprocal contact verb (:func:`_together`)."""
-    out = _together(text, refs, typed, s_start, lang)
+    or before a reciprocal contact verb (:func:`_together`); the holders of identifiers named by a noun
+    before them come along (:func:`nlp.components.holders.holders`)."""
+    out = _together(text, refs, typed, s_start, lang) + holders(text, refs, typed, s_start, lang)
     before = _before(lang)
     if before is None:
         return out

@@ -79,6 +79,9 @@ class RecordRelations:
                     elif label in ("COMPANY", "ORGANIZATION") and action == "subject":
                         firm = (start, end)
                 continue
+            if action == "CONTACT":  # "Contact: +32 9 234 56 78 — admin@firm.be": each value by its kind
+                hits.extend(self._contact_line(line, values, firm))
+                continue
             types, kind, subject_is_source = _ACTIONS[action]
             subject = {"firm": firm, "vessel": vessel, "any": vessel if action == "OWNS" and vessel else firm}[kind]
             if subject is None:
@@ -93,6 +96,18 @@ class RecordRelations:
         if hits:
             doc._.hg_relations = list(doc._.hg_relations or []) + hits
         return doc
+
+
+    @staticmethod
+    def _contact_line(line: re.Match[str], values: list[tuple[int, int, str]],
+                      firm: tuple[int, int] | None) -> list[RelationHit]:
+        """The phones, e-mail addresses and accounts of a "Contact:" line of the record's firm."""
+        if firm is None:
+            return []
+        kinds = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "BANK_ACCOUNT": "HAS_ACCOUNT"}
+        return [RelationHit(kinds[label], firm, (start, end), line.start(), line.end(), line.start(), line.end(),
+                            "rule", 0.8, f"record:{fold(line.group('key'))}", ((firm, None),))
+                for start, end, label in values if label in kinds]
 
 
 @Language.factory("havengraph_records_v1", assigns=["doc._.hg_relations"])
