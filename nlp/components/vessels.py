@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import is_name_word, line_is_upper, trim
+from nlp.components.common import is_name_word, line_is_upper, sentence_starts, trim
 from nlp.components.organizations import classify_org
 from nlp.resources import country_names, cues, first_names, word_list
 
@@ -62,6 +62,7 @@ class VesselFinder:
         self.first_names = first_names()
         self.articles = _ARTICLES.get(lang, frozenset())
         self.not_last = frozenset(cues(CUES, lang, "not_last"))
+        self.ship_ends = frozenset(cues(CUES, lang, "ship_end"))
         self.type_words = {t.lower_ for p in cues(CUES, lang, "type") for t in nlp.make_doc(p)}
         self.prefix_words = {t.text for p in cues(CUES, lang, "prefix") for t in nlp.make_doc(p.upper())}
 
@@ -75,7 +76,9 @@ class VesselFinder:
         if i >= n or not _name_start(doc[i]):
             return None
         end = i + 1
-        while end < n and end - i < MAX_NAME and _name_part(doc[end]) and not doc[end].is_sent_start:
+        # the text's own sentence starts: the French parser may start a sentence inside "Marisol Express"
+        starts = set(sentence_starts(doc))
+        while end < n and end - i < MAX_NAME and _name_part(doc[end]) and end not in starts:
             end += 1
         return trim(Span(doc, include_from if include_from is not None else i, end, label="VESSEL"))
 
@@ -181,7 +184,8 @@ class VesselFinder:
 
     def _moving(self, doc: Doc) -> list[Span]:
         """Names after an article that a movement phrase follows: right after the name, after a comma
-        ("the X, inbound from Y"), or in a clause whose subject is "it"/"she" ("the X while it was moored")."""
+        ("the X, inbound from Y"), or in a clause whose subject is "it"/"she" ("the X while it was moored");
+        and names after an article that end in a word of ship names ("sur le Bonita Reefer")."""
         out = []
         for tok in doc[:-2]:
             if tok.lower_ not in self.articles:
@@ -195,7 +199,8 @@ class VesselFinder:
             elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
                 k += 2
             words = [t.lower_ for t in doc[k:k + 6]]
-            if any(tuple(words[:len(m)]) == m for m in self.moves) and self._plausible(span):
+            moving = any(tuple(words[:len(m)]) == m for m in self.moves)
+            if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span):
                 out.append(span)
         return out + self._berthing(doc)
 

@@ -39,7 +39,8 @@ _CALL_CUE = {
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
                      r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
                      r"en provenance de|en provenance d'|venant de|parti de|partie de|à destination de|à destination d'|"
-                     r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers)"
+                     r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers|touché|rallier|rallié|rejoindre"
+                     r"|remonter vers|remontant vers|fait route vers|faisait route vers|cap sur)"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
     "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
                      r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit|vertrok uit|afkomstig uit|"
@@ -50,7 +51,8 @@ _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |
                         r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
 
 # Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
-_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
+_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd|aanmeerde"
+                               r"|aanmeerden|aanlegde|aangelegd|aankwam|binnenliep|arriveerde|lag)\b")}
 
 # a sentence that moves its vessel: every port it names is a port of call
 _MOVE = {
@@ -58,9 +60,10 @@ _MOVE = {
                      r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
                      r"|left|leaving|reached|entered|itinerary|rotation|routed|visit(?:ed|ing)|ports? of call)\b"),
     "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
-                     r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
+                     r"|amarr\w*|rallié|rallier|touché|remont\w*|transbord\w*|voyage|rotation|venant|venu)\b"),
     "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
-                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route)\b"),
+                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route|aanmeerde|aankwam"
+                     r"|binnenliep|aangelegd|op weg)\b"),
 }
 _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
@@ -75,13 +78,17 @@ _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharge
 _AUTHORITY_AFTER = re.compile(r"^\s*(?:(?:'s|’s)\s+)?(?:public\s+|district\s+|crown\s+|federal\s+)?(?:prosecutors?|prosecution"
                               r"|court|police|judges?|tribunal|magistrates?|parquet|rechtbank|politie|parket|authorit(?:y|ies)"
                               r"|port authority|harbour master|harbor master|office)\b", re.I)
+_SEAT_BEFORE = re.compile(r"^,?\s*(?:\(|of|from|uit|van|de|d'|d’|du|in|te|à|based in|gevestigd (?:in|te)|basée? à|établie? à)\s*$", re.I)
 _HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
 
 
 def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
-    """Whether the port ``refs[k]`` names an authority's seat or a person's home town, not a port of call."""
+    """Whether the port ``refs[k]`` names an authority's seat, a person's home town or a firm's seat
+    ("Thalassa Bulk Management Ltd uit Limassol"), not a port of call."""
     port = refs[k]
     if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]):
+        return True
+    if k > 0 and refs[k - 1].type == "COMPANY" and _SEAT_BEFORE.match(text[refs[k - 1].end:port.start]):
         return True
     return k > 0 and refs[k - 1].type == "PERSON" and _HOME_BEFORE.search(text[refs[k - 1].end:port.start]) is not None
 

@@ -73,3 +73,32 @@ def test_the_port_of_loading_before_the_ship_and_stated_ports_of_call(run) -> No
     assert ("CALLED_AT", "Seaboard Grace", "Kingston") in relations(ex)
     ex = run("The X-Press Irela's voyage took it from Callao to Balboa.", lang="en")
     assert {("CALLED_AT", "X-Press Irela", "Callao"), ("CALLED_AT", "X-Press Irela", "Balboa")} <= relations(ex)
+
+
+def test_a_name_the_french_parser_splits_stays_whole(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("La saisie a été réalisée à bord du porte-conteneurs Marisela Express dans le port du Havre.", lang="fr")
+    assert mentions(ex, "VESSEL") == {"Marisela Express"}
+
+
+def test_a_ship_name_ending_and_french_calls(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Le conteneur avait été chargé à Moín sur le Bonara Reefer. Le navire avait touché Rotterdam avant "
+             "de remonter vers Le Havre.", lang="fr")
+    assert mentions(ex, "VESSEL") == {"Bonara Reefer"}
+    found = relations(ex)
+    assert {("CALLED_AT", "Bonara Reefer", "Moín"), ("CALLED_AT", "Bonara Reefer", "Rotterdam")} <= found
+
+
+def test_a_firms_seat_is_no_port_of_call(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Het schip Sierra Morava, dat wordt beheerd door Thalassa Bulk Management Ltd uit Limassol, vertrok op "
+             "11 februari uit Puerto Bolívar.", lang="nl")
+    found = relations(ex)
+    assert ("CALLED_AT", "Sierra Morava", "Puerto Bolívar") in found
+    assert ("CALLED_AT", "Sierra Morava", "Limassol") not in found
+
+
+def test_provenance_record_lines(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Navire : Ostrova Trader (IMO 9218636)\nProvenance : Guayaquil (Équateur), avec escales à Cartagena "
+             "puis à Anvers.\n", lang="fr")
+    found = {(t, s, o) for t, s, o in relations(ex) if t == "CALLED_AT"}
+    assert {o for _, _, o in found} >= {"Guayaquil", "Cartagena"}
+    assert "Équateur" not in {o for _, _, o in found}
