@@ -39,7 +39,7 @@ _WORDS = {
 
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...] | None:
-    roles = [row[1] for row in _rows("shipper_roles.tsv") if len(row) >= 2 and row[0] == lang]
+    roles = [row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang]
     w = _WORDS.get(lang)
     if not roles or w is None:
         return None
@@ -52,16 +52,102 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...] | None:
     )
 
 
+def _column(lang: str, kind: str) -> str | None:
+    rows = [row[2] for row in _rows("shipper_roles.tsv") if len(row) >= 3 and row[0] == lang and row[1] == kind]
+    return rows[0] if rows else None
+
+
+@cache
+def _earlier(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """(role noun right before a party, shipping verb right before a party, "the container") for sentences
+    that name no container and so speak of the one of an earlier sentence."""
+    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
+    verbs, box = _column(lang, "verbs"), _column(lang, "box")
+    if not roles or verbs is None or box is None:
+        return None
+    role = re.compile(rf"\b(?:{roles})\b(?: [\w'’-]+){{0,5}}? ?(?:was|is|were|était|est|stond|staat|:|,)? ?"
+                      rf"(?:la société |la sa |la sarl |de bvba |de nv |de bv |de firma |het bedrijf |the company |société )?$")
+    return role, re.compile(verbs + "$"), re.compile(box)
+
+
+_VERB_AFTER_ROLE = re.compile(r"\b(?:was|is|were|était|est|stond|staat)\b")
+_BOX = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3}[UJZ][\s-]?\d{3}[\s-]?\d{3}[\s-]?\d(?![\w-])")
+_STOP = re.compile(r"[.!?]\s")
+
+
+def _last_boxes(text: str, s_start: int) -> list[tuple[int, int]]:
+    """The container numbers of the last sentence before ``s_start`` (within 600 characters) that names some."""
+    window = text[max(0, s_start - 600):s_start]
+    offset = max(0, s_start - 600)
+    found = [(m.start() + offset, m.end() + offset) for m in _BOX.finditer(window)]
+    if not found:
+        return []
+    last = found[-1]
+    out = [last]
+    for box in reversed(found[:-1]):
+        if _STOP.search(text, box[1], last[0]) is not None:
+            break
+        out.insert(0, box)
+        last = box
+    return out
+
+
+def earlier_boxes(text: str, refs: list[Ref], typed: set[tuple[int, int]], s_start: int, s_end: int,
+                  lang: str) -> list[Frame]:
+    """A shipper, consignee or importer named in a sentence without a container number, for the container(s)
+    of the sentence before: "The container was consigned to X", "De ontvanger was X", "Le destinataire
+    officiel, la société X". A role noun alone stands for the one box of the sentence before, "the
+    containers" for all of them. The boxes join ``refs`` as references (the span of "the container" or of
+    the role noun) to the numbers they stand for."""
+    patterns = _earlier(lang)
+    if patterns is None or any(r.type == "CONTAINER" for r in refs):
+        return []
+    role, verbs, box_words = patterns
+    sentence = text[s_start:s_end].lower()
+    out: list[Frame] = []
+    for i, party in enumerate(list(refs)):
+        if party.type not in _PARTIES or party.anaphor:
+            continue
+        start = max([s_start] + [r.end for r in refs if r.end <= party.start])
+        before = _SPACES.sub(" ", text[start:party.start].lower())
+        if negated(lang, before):
+            continue
+        phrase = role.search(before)
+        cue = None if phrase else verbs.search(before)
+        if cue is not None:
+            mention = box_words.search(sentence[:party.start - s_start])
+            if mention is None:
+                continue
+            span = (s_start + mention.start(), s_start + mention.end())
+        elif phrase is not None:
+            span = (start + phrase.start(), start + phrase.start() + len(phrase.group(0).split()[0]))
+            if party.type == "PERSON" and not _VERB_AFTER_ROLE.search(phrase.group(0)):
+                continue  # "le dirigeant de la société destinataire, Jean-Marc Delattre": the role is the firm's
+        else:
+            continue
+        if negated(lang, sentence[:party.start - s_start][-60:]):
+            continue
+        boxes = _last_boxes(text, s_start)
+        if phrase is not None and len(boxes) != 1:
+            continue  # "the consignee was X" after a list of boxes does not say which of them
+        for c_start, c_end in boxes:
+            refs.append(Ref(span[0], span[1], "CONTAINER", c_start, c_end, anaphor=True))
+            k = len(refs) - 1
+            typed.add((min(i, k), max(i, k)))
+            out.append(("SHIPPED_IN", i, k, f"{lang}:shipper-earlier-box"))
+    return out
+
+
 def _role_after(lang: str, text: str) -> bool:
     w = _WORDS[lang]
-    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) >= 2 and row[0] == lang)
+    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
     return re.match(rf"^\s*{w['as']} {w['the']}(?:\S+ )?(?:{roles})\b", text) is not None
 
 
 def _role_before(lang: str, text: str) -> bool:
     """"the consignee of container": the role noun before the container (then "Y was X")."""
     w = _WORDS[lang]
-    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) >= 2 and row[0] == lang)
+    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
     return re.search(rf"\b(?:{roles}) {w['of']} ?{w['the']}{w['box']}$", text) is not None
 
 

@@ -48,3 +48,22 @@ def test_the_ship_that_carried_a_box_is_not_its_shipper(run) -> None:  # type: i
     # the ship stays beside the box as a weak co-mention
     assert ("CO_MENTIONED", "MSC Leandra", "MSCU6602193") in relations(ex, typed_only=False) \
         or ("CO_MENTIONED", "MSCU6602193", "MSC Leandra") in relations(ex, typed_only=False)
+
+
+def test_the_container_of_the_sentence_before(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers examined container CAIU7742153 at Rosslare Europort. The container was declared as holding "
+             "frozen vegetables consigned to Slanehill Produce Ltd, a company based in Enniscorthy.", lang="en")
+    assert shipped(ex) == {("Slanehill Produce Ltd", "CAIU7742153")}
+    nl = run("De douane vond de cocaïne in container TRHU6028391. Als ontvanger van de lading stond Veldkoorn "
+             "Import BV op de vrachtbrief.", lang="nl")
+    assert shipped(nl) == {("Veldkoorn Import BV", "TRHU6028391")}
+
+
+def test_a_role_alone_after_several_boxes_or_before_a_director(run) -> None:  # type: ignore[no-untyped-def]
+    # which of the three boxes the consignee received is not said
+    ex = run("Officers examined containers CAIU7742153, MSCU6602193 and TGHU8745126. They were shipped to the "
+             "consignee Zandhoek Fruit BV, Rotterdam.", lang="en")
+    assert shipped(ex) == set()
+    fr = run("Les douaniers ont ouvert le conteneur CMAU5093382. Le dirigeant de la société destinataire, Jean-Marc "
+             "Delavigne, président de Nord Primeurs SAS, a été entendu.", lang="fr")
+    assert ("Jean-Marc Delavigne", "CMAU5093382") not in shipped(fr)
