@@ -45,3 +45,12 @@ def test_french_and_dutch(run) -> None:  # type: ignore[no-untyped-def]
     assert contacts(nl) == {frozenset(("Dennis K.", "Youssef A."))}
     nl = run("Klopt het dat Hassan K. contact had met Ricardo Tjon?", lang="nl")
     assert contacts(nl) == {frozenset(("Hassan K.", "Ricardo Tjon"))}
+
+
+def test_passing_on_by_message(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("L'analyse des messages a montré que Reda El K. transmettait à Mehdi B. les numéros des conteneurs.",
+             lang="fr")
+    assert contacts(fr) == {frozenset(("Reda El K.", "Mehdi B."))}
+    nl = run("Nabil A. (36) gaf via versleutelde berichten aan Kenan D. door welke containers hij moest halen.",
+             lang="nl")
+    assert contacts(nl) == {frozenset(("Nabil A.", "Kenan D."))}

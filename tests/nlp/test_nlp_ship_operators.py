@@ -33,3 +33,11 @@ def test_operates_names_a_ship_but_not_a_terminal(run) -> None:  # type: ignore[
 def test_dutch_operated_by(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("De Nordic Havik wordt uitgebaat door Fjordholm Reefer Lines AS.", lang="nl")
     assert operates(ex) == {("Fjordholm Reefer Lines AS", "Nordic Havik")}
+
+
+def test_terminal_and_port_operators(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Thamesgate Ports Ltd, which runs the terminal at Tilbury, has cooperated fully.", lang="en")
+    assert operates(ex) == {("Thamesgate Ports Ltd", "Tilbury")}
+    ex = run("Ferraro worked at the Ironside Container Terminal, which Harbourgate Terminal Partners LLC runs at "
+             "Port Newark.", lang="en")
+    assert ("Harbourgate Terminal Partners LLC", "Ironside Container Terminal") in operates(ex)
