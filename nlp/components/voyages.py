@@ -147,8 +147,9 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
             continue  # "registered in Liberia", "based in Gulfport"
         if _person_moved(text, refs, v, ref) or _seat_or_home(text, refs, k):
             continue
-        if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
-            continue
+        if ref.type == "LOCATION" and (text[ref.start:ref.end] in country_names() or not (
+                _FROM_TO.search(before) or _CALL_CUE[lang].search(before) if lang in _CALL_CUE else _FROM_TO.search(before))):
+            continue  # a place is a port of call after "from/to" or a call phrase ("docked at Ocean Pier")
         typed.add(pair)
         out.append(("CALLED_AT", v, k, f"{lang}:voyage"))
     return out

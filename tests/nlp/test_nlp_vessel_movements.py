@@ -102,3 +102,19 @@ def test_provenance_record_lines(run) -> None:  # type: ignore[no-untyped-def]
     found = {(t, s, o) for t, s, o in relations(ex) if t == "CALLED_AT"}
     assert {o for _, _, o in found} >= {"Guayaquil", "Cartagena"}
     assert "Équateur" not in {o for _, _, o in found}
+
+
+def test_arrival_words_make_a_port_and_a_place_after_a_call_phrase(run) -> None:  # type: ignore[no-untyped-def]
+    fr = run("Le navire CMA CGM Tarn est arrivé de Santos au Havre.", lang="fr")
+    assert ("CALLED_AT", "CMA CGM Tarn", "Le Havre") in relations(fr) or ("CALLED_AT", "CMA CGM Tarn", "Havre") in relations(fr)
+    ex = run("MV Atlantic Egret, loaded in Moín and transhipped at Algeciras, docked at Ocean Pier on 14 August.",
+             lang="en")
+    assert ("CALLED_AT", "Atlantic Egret", "Ocean Pier") in relations(ex)
+    # a country after a call phrase is no port of call
+    ex = run("The Atlantic Egret arrived in Spain on 14 August.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "CALLED_AT"}
+
+
+def test_a_number_subscribed_to_someone(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Agents in San Juan said the number (787) 555-0319, subscribed to Jose Rivera, was seized.", lang="en")
+    assert ("HAS_PHONE", "Jose Rivera", "+17875550319") in relations(ex)
