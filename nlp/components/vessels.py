@@ -12,6 +12,8 @@ Arctic Tern and Polar Bear").
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -39,7 +41,22 @@ def _name_start(tok: Token) -> bool:
 
 
 def _name_part(tok: Token) -> bool:
-    return not (tok.is_lower or tok.is_punct or tok.is_space)
+    return not (tok.is_lower or tok.is_punct or tok.is_space or not any(c.isalnum() for c in tok.text))
+
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+
+
+def table_cells(line: str) -> list[tuple[int, int]]:
+    """Character ranges (within ``line``) of the cells of a table row: cells are split by "|", tabs or two spaces."""
+    cells, pos = [], 0
+    for sep in _CELL_SPLIT.finditer(line):
+        if sep.start() > pos:
+            cells.append((pos, sep.start()))
+        pos = sep.end()
+    if pos < len(line.rstrip()):
+        cells.append((pos, len(line.rstrip())))
+    return cells
 
 
 class VesselFinder:
@@ -63,6 +80,7 @@ class VesselFinder:
         self.articles = _ARTICLES.get(lang, frozenset())
         self.not_last = frozenset(cues(CUES, lang, "not_last"))
         self.ship_ends = frozenset(cues(CUES, lang, "ship_end"))
+        self.headings = frozenset(cues(CUES, lang, "heading"))
         self.type_words = {t.lower_ for p in cues(CUES, lang, "type") for t in nlp.make_doc(p)}
         self.prefix_words = {t.text for p in cues(CUES, lang, "prefix") for t in nlp.make_doc(p.upper())}
 
@@ -153,8 +171,32 @@ class VesselFinder:
                         t.is_alpha for t in span):
                     found.append(span)
         found.extend(self._moving(doc))
+        found.extend(self._table_column(doc))
         doc.spans["hg_vessel"] = found
         return doc
+
+    def _table_column(self, doc: Doc) -> list[Span]:
+        """The cells under a "Vessel" / "Navire" / "Schip" column heading of a table, down to the first line
+        that has fewer cells (a blank line, a sentence)."""
+        text = doc.text
+        out: list[Span] = []
+        column: int | None = None
+        width = 0
+        offset = 0
+        for line in text.split("\n"):
+            cells = table_cells(line)
+            words = [line[a:b].strip().lower() for a, b in cells]
+            if len(cells) >= 3 and any(w in self.headings for w in words):  # a key "Vessel   X" line is no heading
+                column, width = next(i for i, w in enumerate(words) if w in self.headings), len(cells)
+            elif column is not None and len(cells) >= width:
+                a, b = cells[column]
+                span = doc.char_span(offset + a, offset + b, label="VESSEL", alignment_mode="contract")
+                if span is not None and len(span) and span[0].is_title and self._plausible(span, sure=True):
+                    out.append(span)
+            else:
+                column = None
+            offset += len(line) + 1
+        return out
 
     def _plausible(self, span: Span | None, sure: bool = False) -> bool:
         """A name that is no firm, public body, country or generic capitalised noun of its own."""

@@ -118,3 +118,15 @@ def test_arrival_words_make_a_port_and_a_place_after_a_call_phrase(run) -> None:
 def test_a_number_subscribed_to_someone(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Agents in San Juan said the number (787) 555-0319, subscribed to Jose Rivera, was seized.", lang="en")
     assert ("HAS_PHONE", "Jose Rivera", "+17875550319") in relations(ex)
+
+
+def test_ship_names_under_a_vessel_column(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("| Vessel | Last port | Arrival port | Date |\n| MSC Lenora | Cartagena | Port Newark | 3 March |\n"
+             "| Cala Pinta | Santos | Algeciras | 9 March |\n", lang="en")
+    assert mentions(ex, "VESSEL") == {"MSC Lenora", "Cala Pinta"}
+    found = relations(ex)
+    assert {("CALLED_AT", "MSC Lenora", "Port Newark"), ("CALLED_AT", "Cala Pinta", "Algeciras")} <= found
+    assert ("CALLED_AT", "MSC Lenora", "Algeciras") not in found
+    # a key-value record line is no table: "Master   Ivan Petrov" is no ship
+    ex = run("Vessel      Nordic Kite\nMaster      Ivan Petrov\n", lang="en")
+    assert "Ivan Petrov" not in mentions(ex, "VESSEL")
