@@ -130,3 +130,10 @@ def test_ship_names_under_a_vessel_column(run) -> None:  # type: ignore[no-untyp
     # a key-value record line is no table: "Master   Ivan Petrov" is no ship
     ex = run("Vessel      Nordic Kite\nMaster      Ivan Petrov\n", lang="en")
     assert "Ivan Petrov" not in mentions(ex, "VESSEL")
+
+
+def test_a_ship_boarded_or_searched_at_a_port(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The MSC Lenora was boarded by Border Force officers at Felixstowe on 3 May.", lang="en")
+    assert ("CALLED_AT", "MSC Lenora", "Felixstowe") in relations(ex)
+    ex = run("The MSC Lenora was not searched at Felixstowe.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "CALLED_AT"}
