@@ -31,6 +31,8 @@ _AND = frozenset(["and", "et", "en", ","])
 # words that start a clause about the ship named before them: "while it was moored", "lorsqu'il a accosté"
 _CLAUSE_WORDS = frozenset("while when after as before until once since alors lorsqu' quand après avant toen nadat terwijl "
                           "voordat zodra".split())
+# "the Liberian-flagged X", "the Hamburg-registered X": the flag or home port is no part of the name
+_FLAG_WORDS = frozenset(["flagged", "registered"])
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
@@ -165,7 +167,7 @@ class VesselFinder:
                 found.append(span)
         for tok in doc[2:-1]:
             # "the Liberian-flagged Nordic Star": a flag adjective before the name (a type noun is read above)
-            if tok.lower_ == "flagged" and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_title:
+            if tok.lower_ in _FLAG_WORDS and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_title:
                 span = self._name_after(doc, tok.i + 1)
                 if span is not None and not any(t.lower_ in self.type_words for t in span) and any(
                         t.is_alpha for t in span):

@@ -78,6 +78,7 @@ _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharge
 _AUTHORITY_AFTER = re.compile(r"^\s*(?:(?:'s|’s)\s+)?(?:public\s+|district\s+|crown\s+|federal\s+)?(?:prosecutors?|prosecution"
                               r"|court|police|judges?|tribunal|magistrates?|parquet|rechtbank|politie|parket|authorit(?:y|ies)"
                               r"|port authority|harbour master|harbor master|office)\b", re.I)
+_REGISTRY_AFTER = re.compile(r"^-(?:registered|flagged|based|owned)\b", re.I)  # "the Hamburg-registered X"
 _SEAT_BEFORE = re.compile(r"^,?\s*(?:\(|of|from|uit|van|de|d'|d’|du|in|te|à|based in|gevestigd (?:in|te)|basée? à|établie? à)\s*$", re.I)
 _HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
 
@@ -86,7 +87,7 @@ def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
     """Whether the port ``refs[k]`` names an authority's seat, a person's home town or a firm's seat
     ("Thalassa Bulk Management Ltd uit Limassol"), not a port of call."""
     port = refs[k]
-    if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]):
+    if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]) or _REGISTRY_AFTER.match(text[port.end:port.end + 12]):
         return True
     if k > 0 and refs[k - 1].type == "COMPANY" and _SEAT_BEFORE.match(text[refs[k - 1].end:port.start]):
         return True

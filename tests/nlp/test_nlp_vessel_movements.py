@@ -137,3 +137,11 @@ def test_a_ship_boarded_or_searched_at_a_port(run) -> None:  # type: ignore[no-u
     assert ("CALLED_AT", "MSC Lenora", "Felixstowe") in relations(ex)
     ex = run("The MSC Lenora was not searched at Felixstowe.", lang="en")
     assert not {r for r in relations(ex) if r[0] == "CALLED_AT"}
+
+
+def test_a_registry_port_before_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Hamburg-registered Elbe Tramper sailed from Bremerhaven to Vigo.", lang="en")
+    assert mentions(ex, "VESSEL") == {"Elbe Tramper"}
+    found = relations(ex)
+    assert ("CALLED_AT", "Elbe Tramper", "Bremerhaven") in found
+    assert ("CALLED_AT", "Elbe Tramper", "Hamburg") not in found
