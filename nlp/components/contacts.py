@@ -84,12 +84,42 @@ def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
     return out
 
 
+@cache
+def _from_to(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """("calls from" before the first party, "to" between the two): "messages from X to Y", "appels de X à Y"."""
+    nouns = [row[1] for row in _rows("contact_nouns.tsv") if len(row) >= 2 and row[0] == lang]
+    words = {"en": (r"from", r"to"), "fr": (r"de|d'|d’", r"à|vers"), "nl": (r"van", r"aan|naar")}.get(lang)
+    if not nouns or words is None:
+        return None
+    before = re.compile(r"\b(?:" + "|".join(nouns) + r")\s+(?:[\w'’-]+\s+){0,2}?(?:" + words[0] + r")\s*$", re.I)
+    return before, re.compile(r"\s*(?:" + words[1] + r")\s+(?:the\s+|le\s+|la\s+|de\s+)?", re.I)
+
+
+def _sent_from_to(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                  lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, i + 1, rule)`` for "calls from X to Y", "berichten van X aan Y"."""
+    found = _from_to(lang)
+    if found is None:
+        return []
+    before, between = found
+    out = []
+    for i in range(len(refs) - 1):
+        a, b = refs[i], refs[i + 1]
+        if a.type not in _PARTIES or b.type not in _PARTIES or (i, i + 1) in typed or a.anaphor or b.anaphor:
+            continue
+        if between.fullmatch(text[a.end:b.start]) and before.search(text[max(s_start, a.start - 80):a.start]):
+            typed.add((i, i + 1))
+            out.append(("CONTACTED", i, i + 1, f"{lang}:contact-from-to"))
+    return out
+
+
 def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
                   lang: str) -> list[tuple[str, int, int, str]]:
     """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
     or before a reciprocal contact verb (:func:`_together`); the holders of identifiers named by a noun
     before them come along (:func:`nlp.components.holders.holders`)."""
-    out = _together(text, refs, typed, s_start, lang) + holders(text, refs, typed, s_start, lang)
+    out = (_together(text, refs, typed, s_start, lang) + holders(text, refs, typed, s_start, lang)
+           + _sent_from_to(text, refs, typed, s_start, lang))
     before = _before(lang)
     if before is None:
         return out

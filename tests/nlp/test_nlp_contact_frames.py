@@ -54,3 +54,15 @@ def test_passing_on_by_message(run) -> None:  # type: ignore[no-untyped-def]
     nl = run("Nabil A. (36) gaf via versleutelde berichten aan Kenan D. door welke containers hij moest halen.",
              lang="nl")
     assert contacts(nl) == {frozenset(("Nabil A.", "Kenan D."))}
+
+
+def test_messages_from_one_to_the_other(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(INTRO + "Investigators recovered messages from Walsh to Byrne about the container.", lang="en")
+    assert contacts(ex) == {frozenset(("Sean Walsh", "Tom Byrne"))}
+    ex = run(INTRO + "Walsh used EncroChat to communicate with Byrne.", lang="en")
+    assert frozenset(("Sean Walsh", "Tom Byrne")) in contacts(ex)
+    ex = run(INTRO + "Walsh's messages to Byrne were read in court.", lang="en")
+    assert contacts(ex) == {frozenset(("Sean Walsh", "Tom Byrne"))}
+    # a letter of the court is no contact between the two
+    ex = run(INTRO + "The judge read a report from Walsh's probation officer to the court.", lang="en")
+    assert contacts(ex) == set()
