@@ -35,6 +35,7 @@ _CLAUSE_WORDS = frozenset("while when after as before until once since alors lor
 _FLAG_WORDS = frozenset(["flagged", "registered"])
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
+_SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
 _ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
 
 
@@ -235,8 +236,9 @@ class VesselFinder:
             if tok.lower_ not in self.articles:
                 continue
             span = self._name_after(doc, tok.i + 1)
-            if span is None or len(span) < 2 and not span[0].is_title or span[0].i != tok.i + 1:
-                continue
+            if span is None or len(span) < 2 and (not span[0].is_title or tok.lower_ in _SURNAME_ARTICLES) \
+                    or span[0].i != tok.i + 1:
+                continue  # "de Vries voer ...": a Dutch surname, not the ship "Vries"
             k = span.end
             if k < len(doc) and doc[k].text == ",":
                 k += 1
@@ -244,7 +246,8 @@ class VesselFinder:
                 k += 2
             words = [t.lower_ for t in doc[k:k + 6]]
             moving = any(tuple(words[:len(m)]) == m for m in self.moves)
-            if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span):
+            # people take no article ("the Cala Rosa made a port call"): the model's PERSON reading does not count
+            if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):
                 out.append(span)
         return out + self._berthing(doc)
 

@@ -229,11 +229,32 @@ def _loaded_onto(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], bl
     return out
 
 
+# "de Santa Rita van rederij X", "the Cala Rosa of the shipping line X", "le Rio Tacuari de l'armement X"
+_CARRIER_BETWEEN = re.compile(r"^,?\s*(?:[\w'’-]+\s+){0,2}?(?:van|of|de|du|d'|d’)\s+(?:de\s+|het\s+|la\s+|l'|l’|the\s+)?"
+                              r"(?:rederij|scheepvaartmaatschappij|containerrederij|reder|compagnie(?:\s+maritime)?|armateur"
+                              r"|armement|shipping\s+line|shipping\s+company|container\s+line|carrier|line)\s+$", re.I)
+
+
+def _carrier_of(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                lang: str) -> list[Frame]:
+    """``OPERATES`` for a ship named with its carrier right after it ("het schip X van rederij Y")."""
+    out: list[Frame] = []
+    for k in range(len(refs) - 1):
+        ship, firm = refs[k], refs[k + 1]
+        if ship.type != "VESSEL" or firm.type != "COMPANY" or firm.anaphor or (k, k + 1) in typed or (k, k + 1) in blocked:
+            continue
+        if _CARRIER_BETWEEN.match(text[ship.end:firm.start]):
+            typed.add((k, k + 1))
+            out.append(("OPERATES", k + 1, k, f"{lang}:carrier-of"))
+    return out
+
+
 def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
                    s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """Ports in a relative or participial clause that moves the vessel named right before it, and ports of
-    loading right before the ship (:func:`_loaded_onto`)."""
-    out: list[Frame] = _loaded_onto(text, refs, typed, blocked, s_start, lang)
+    """Ports in a relative or participial clause that moves the vessel named right before it, ports of
+    loading right before the ship (:func:`_loaded_onto`) and the carrier named after it (:func:`_carrier_of`)."""
+    out: list[Frame] = (_loaded_onto(text, refs, typed, blocked, s_start, lang)
+                        + _carrier_of(text, refs, typed, blocked, lang))
     moves = _MOVES.get(lang)
     if moves is None:
         return out

@@ -41,3 +41,13 @@ def test_terminal_and_port_operators(run) -> None:  # type: ignore[no-untyped-de
     ex = run("Ferraro worked at the Ironside Container Terminal, which Harbourgate Terminal Partners LLC runs at "
              "Port Newark.", lang="en")
     assert ("Harbourgate Terminal Partners LLC", "Ironside Container Terminal") in operates(ex)
+
+
+def test_the_carrier_named_after_the_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Cala Ribes of the shipping line Levante Feeders Ltd was searched.", lang="en")
+    assert operates(ex) == {("Levante Feeders Ltd", "Cala Ribes")}
+    nl = run("Het containerschip Santa Rika van rederij Andes Reefer Lines meerde aan in Antwerpen.", lang="nl")
+    assert operates(nl) == {("Andes Reefer Lines", "Santa Rika")}
+    # a Dutch surname after "de" is no ship
+    nl = run("Volgens de politie arriveerde de Vries om tien uur in Rotterdam.", lang="nl")
+    assert mentions(nl, "VESSEL") == set()
