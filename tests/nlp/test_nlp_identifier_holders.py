@@ -36,3 +36,13 @@ def test_contact_record_line(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Name: Polderzicht Logistics\nContact: +32 9 234 56 78 — admin@polderzicht-logistics.be\n", lang="en")
     assert held(ex) == {("HAS_PHONE", "Polderzicht Logistics", "+3292345678"),
                         ("HAS_EMAIL", "Polderzicht Logistics", "admin@polderzicht-logistics.be")}
+
+
+def test_used_by_in_the_passive(run) -> None:  # type: ignore[no-untyped-def]
+    intro = "Dean Farrow and Tom Byrne were charged. "
+    ex = run(intro + "The number +44 7911 123456 was used by Farrow to arrange the pickup.", lang="en")
+    assert held(ex) == {("HAS_PHONE", "Dean Farrow", "+447911123456")}
+    ex = run(intro + "The address d.farrow77@protonmail.com, which was created by Farrow, received the codes.", lang="en")
+    assert held(ex) == {("HAS_EMAIL", "Dean Farrow", "d.farrow77@protonmail.com")}
+    ex = run(intro + "The number +44 7911 123456 was not used by Farrow.", lang="en")
+    assert held(ex) == set()
