@@ -63,7 +63,7 @@ _MOVE = {
                      r"|amarr\w*|rallié|rallier|touché|remont\w*|transbord\w*|voyage|rotation|venant|venu)\b"),
     "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
                      r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route|aanmeerde|aankwam"
-                     r"|binnenliep|aangelegd|op weg)\b"),
+                     r"|binnenliep|aangelegd|op weg|gekomen|aangevoerd)\b"),
 }
 _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"

@@ -145,3 +145,9 @@ def test_a_registry_port_before_the_name(run) -> None:  # type: ignore[no-untype
     found = relations(ex)
     assert ("CALLED_AT", "Elbe Tramper", "Bremerhaven") in found
     assert ("CALLED_AT", "Elbe Tramper", "Hamburg") not in found
+
+
+def test_dutch_came_from(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("De Douane trof de drugs aan in container TRHU6028391, die met het containerschip Rio Verde Express uit "
+             "Paranaguá was gekomen.", lang="nl")
+    assert ("CALLED_AT", "Rio Verde Express", "Paranaguá") in relations(nl)
