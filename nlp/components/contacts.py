@@ -113,13 +113,39 @@ def _sent_from_to(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s
     return out
 
 
+# Dutch inversion: "Volgens het OM stuurde X vanaf het nummer ... berichten naar Y" -- the verb before the sender
+_NL_VERB_BEFORE = re.compile(r"\b(?:stuurde|stuurden|verstuurde|zond|stuurt|belde|belden|appte|appten|mailde|sms'te)\s+$", re.I)
+_NL_TO = re.compile(r"^\s*(?:[\w'’.+-]+\s+){0,6}?(?:(?:versleutelde\s+)?(?:berichten|bericht|sms'jes|sms|mails?|e-mails?)"
+                    r"(?:\s+[\w'’-]+){0,2}?\s+)?(?:naar|aan|met)\s+$", re.I)
+
+
+def _inverted(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+              lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for Dutch sentences that put the verb before the sender."""
+    if lang != "nl":
+        return []
+    out = []
+    for i, a in enumerate(refs[:-1]):
+        if a.type != "PERSON" or a.anaphor or not _NL_VERB_BEFORE.search(text[max(s_start, a.start - 20):a.start]):
+            continue
+        for j in range(i + 1, len(refs)):
+            b = refs[j]
+            if b.type == "PERSON":
+                if not b.anaphor and (i, j) not in typed and _NL_TO.match(
+                        re.sub(r"\s+", " ", text[a.end:b.start])) and not negated(lang, text[a.end:b.start].lower()):
+                    typed.add((i, j))
+                    out.append(("CONTACTED", i, j, f"{lang}:contact-inverted"))
+                break
+    return out
+
+
 def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
                   lang: str) -> list[tuple[str, int, int, str]]:
     """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
     or before a reciprocal contact verb (:func:`_together`); the holders of identifiers named by a noun
     before them come along (:func:`nlp.components.holders.holders`)."""
     out = (_together(text, refs, typed, s_start, lang) + holders(text, refs, typed, s_start, lang)
-           + _sent_from_to(text, refs, typed, s_start, lang))
+           + _sent_from_to(text, refs, typed, s_start, lang) + _inverted(text, refs, typed, s_start, lang))
     before = _before(lang)
     if before is None:
         return out

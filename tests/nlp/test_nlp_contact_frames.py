@@ -66,3 +66,13 @@ def test_messages_from_one_to_the_other(run) -> None:  # type: ignore[no-untyped
     # a letter of the court is no contact between the two
     ex = run(INTRO + "The judge read a report from Walsh's probation officer to the court.", lang="en")
     assert contacts(ex) == set()
+
+
+def test_a_number_used_to_call_and_dutch_inversion(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(INTRO + "Hale used the number +44 7911 123456 to call Walsh when the bags were ready.", lang="en")
+    assert frozenset(("Mark Hale", "Sean Walsh")) in contacts(ex)
+    nl = run("Volgens het OM stuurde Ricardo V. vanaf het nummer 06-41829375 berichten naar Youssef el H. over de "
+             "container.", lang="nl")
+    assert contacts(nl) == {frozenset(("Ricardo V.", "Youssef el H."))}
+    nl = run("Volgens het OM stuurde Ricardo V. geen berichten naar Youssef el H.", lang="nl")
+    assert contacts(nl) == set()
