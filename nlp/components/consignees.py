@@ -138,6 +138,13 @@ def earlier_boxes(text: str, refs: list[Ref], typed: set[tuple[int, int]], s_sta
     return out
 
 
+@cache
+def _labelled(lang: str) -> re.Pattern[str] | None:
+    """A role noun written as a label right before a party: "; consignee X", "(expéditeur : X)"."""
+    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
+    return re.compile(rf"(?:^|[;,(–—-] ?)(?:{roles}) ?:? ?$") if roles else None
+
+
 def _role_after(lang: str, text: str) -> bool:
     w = _WORDS[lang]
     roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
@@ -159,6 +166,7 @@ def shippers(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocke
         return []
     predicate, naming = patterns
     out: list[Frame] = []
+    labelled = _labelled(lang)
 
     def add(p: int, c: int, rule: str) -> None:
         pair = (min(p, c), max(p, c))
@@ -193,4 +201,14 @@ def shippers(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocke
                 elif tail in _IS.get(lang, ()) and _role_before(lang, before) and not negated(lang, before):
                     for k in boxes:
                         add(j, k, "shipper-role-first")
+    # "ONEU1160925 – shipper X, Santa Marta; consignee Y": a party labelled with its role after the last box
+    for j, party in enumerate(refs):
+        if party.type not in _PARTIES or party.anaphor or labelled is None:
+            continue
+        lead = _SPACES.sub(" ", text[max(s_start, party.start - 40):party.start].lower())
+        if not labelled.search(lead):
+            continue
+        boxes = [k for k in range(j) if refs[k].type == "CONTAINER"]
+        if boxes:
+            add(j, boxes[-1], "shipper-labelled")
     return out

@@ -67,3 +67,12 @@ def test_a_role_alone_after_several_boxes_or_before_a_director(run) -> None:  # 
     fr = run("Les douaniers ont ouvert le conteneur CMAU5093382. Le dirigeant de la société destinataire, Jean-Marc "
              "Delavigne, président de Nord Primeurs SAS, a été entendu.", lang="fr")
     assert ("Jean-Marc Delavigne", "CMAU5093382") not in shipped(fr)
+
+
+def test_parties_labelled_with_their_role_after_the_box(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("1. ONEU1160925 – shipper Frutas del Rio S.A.S., Santa Marta; consignee Greenfold Produce Ltd, Spalding; "
+             "declared fresh bananas.", lang="en")
+    assert {p for p, box in shipped(ex) if box == "ONEU1160925"} >= {"Greenfold Produce Ltd"}
+    fr = run("- CMAU5093382 : expéditeur Agroexport Costa Verde S.A., destinataire Nord Primeurs Alimentaire SAS, "
+             "déclaré « bananes fraîches » ;", lang="fr")
+    assert ("Nord Primeurs Alimentaire SAS", "CMAU5093382") in shipped(fr)
