@@ -151,3 +151,10 @@ def test_dutch_came_from(run) -> None:  # type: ignore[no-untyped-def]
     nl = run("De Douane trof de drugs aan in container TRHU6028391, die met het containerschip Rio Verde Express uit "
              "Paranaguá was gekomen.", lang="nl")
     assert ("CALLED_AT", "Rio Verde Express", "Paranaguá") in relations(nl)
+
+
+def test_parties_of_a_case_are_no_ships(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Defendant arrived at the port of Miami. The Government sailed on.", lang="en")
+    assert mentions(ex, "VESSEL") == set()
+    ex = run("Between January and March, the Nordic Teal made the crossing from Turbo to Antwerp.", lang="en")
+    assert ("CALLED_AT", "Nordic Teal", "Antwerp") in relations(ex)
