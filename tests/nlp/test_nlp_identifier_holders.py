@@ -46,3 +46,13 @@ def test_used_by_in_the_passive(run) -> None:  # type: ignore[no-untyped-def]
     assert held(ex) == {("HAS_EMAIL", "Dean Farrow", "d.farrow77@protonmail.com")}
     ex = run(intro + "The number +44 7911 123456 was not used by Farrow.", lang="en")
     assert held(ex) == set()
+
+
+def test_accounts_held_and_possessed(run) -> None:  # type: ignore[no-untyped-def]
+    intro = "Dean Farrow and Tom Byrne were charged. "
+    ex = run(intro + "Farrow's bank account (GB29 NWBK 6016 1331 9268 19) received the money.", lang="en")
+    assert held(ex) == {("HAS_ACCOUNT", "Dean Farrow", "GB29NWBK60161331926819")}
+    ex = run(intro + "Farrow held an account at a Dublin bank, GB29 NWBK 6016 1331 9268 19, for the payments.", lang="en")
+    assert held(ex) == {("HAS_ACCOUNT", "Dean Farrow", "GB29NWBK60161331926819")}
+    ex = run(intro + "Farrow paid Byrne from the account GB29 NWBK 6016 1331 9268 19.", lang="en")
+    assert ("HAS_ACCOUNT", "Tom Byrne", "GB29NWBK60161331926819") not in held(ex)
