@@ -158,3 +158,10 @@ def test_parties_of_a_case_are_no_ships(run) -> None:  # type: ignore[no-untyped
     assert mentions(ex, "VESSEL") == set()
     ex = run("Between January and March, the Nordic Teal made the crossing from Turbo to Antwerp.", lang="en")
     assert ("CALLED_AT", "Nordic Teal", "Antwerp") in relations(ex)
+
+
+def test_officers_who_call_and_newspapers_are_no_ships(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Detective Sergeant Byrne called at the house on Monday.", lang="en")
+    assert mentions(ex, "VESSEL") == set()
+    ex = run("According to the Sunday Express, the drugs came from Colombia.", lang="en")
+    assert mentions(ex, "VESSEL") == set()
