@@ -76,3 +76,9 @@ def test_parties_labelled_with_their_role_after_the_box(run) -> None:  # type: i
     fr = run("- CMAU5093382 : expéditeur Agroexport Costa Verde S.A., destinataire Nord Primeurs Alimentaire SAS, "
              "déclaré « bananes fraîches » ;", lang="fr")
     assert ("Nord Primeurs Alimentaire SAS", "CMAU5093382") in shipped(fr)
+
+
+def test_the_buyer_of_the_drugs_is_no_consignee(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers examined container CAIU7742153 at Rosslare. The buyer was Dean Farrow, a dealer from Dublin.",
+             lang="en")
+    assert shipped(ex) == set()
