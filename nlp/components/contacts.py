@@ -43,6 +43,7 @@ def _reciprocal(lang: str) -> re.Pattern[str] | None:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+_WITH_NEXT = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:with|avec|met)\b(?!\s+(?:elkaar|each other|one another))", re.I)
 _WITH_AFTER = re.compile(r"\b(?:with|to|from|avec|à|de|met|aan|naar|van)\s*(?:the |le |la |l'|de |het )?$", re.I)
 # a preposition or a contact noun right before the first name makes the pair an object, not the subject
 _OBJECT_BEFORE = re.compile(r"\b(?:with|between|to|from|of|by|avec|entre|à|de|par|met|tussen|aan|van|door)\s+$", re.I)
@@ -72,8 +73,8 @@ def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
             words = _SPACES.sub(" ", clause.lower())
             found = verb.match(words)
             # "A and B were in contact with C": the verb ties them to a third party, not to each other
-            if found and third and _WITH_AFTER.search(words[found.end():]):
-                found = None
+            if found and (third and _WITH_AFTER.search(words[found.end():]) or _WITH_NEXT.match(words[found.end():])):
+                found = None  # "A and B were in close contact with police": someone else, named or not
             if found and not negated(lang, words[:found.end()]):
                 for x in range(i, j + 1):
                     for y in range(x + 1, j + 1):

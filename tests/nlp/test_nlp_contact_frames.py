@@ -76,3 +76,10 @@ def test_a_number_used_to_call_and_dutch_inversion(run) -> None:  # type: ignore
     assert contacts(nl) == {frozenset(("Ricardo V.", "Youssef el H."))}
     nl = run("Volgens het OM stuurde Ricardo V. geen berichten naar Youssef el H.", lang="nl")
     assert contacts(nl) == set()
+
+
+def test_two_subjects_in_contact_with_someone_else(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run(INTRO + "Walsh and Byrne were in close contact with police throughout the week.", lang="en")
+    assert contacts(ex) == set()
+    ex = run(INTRO + "Walsh and Byrne phoned on 3 May.", lang="en")
+    assert contacts(ex) == set()
