@@ -20,6 +20,7 @@ from functools import lru_cache
 import phonenumbers
 
 from graph.identifiers import REGISTRY, clean_phone, valid_locode, valid_phone
+from nlp.resources import _rows
 
 _NO = r"(?:\s*-?\s*(?:no\.?|nr\.?|n°|n[or]\.?|number|num[ée]ro|nummer|#))?\s*[:.]?\s*"
 
@@ -46,8 +47,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # a phone starts with +, 00 or 0 and has 9 to 15 digits in groups; (0) after a country code is allowed
     "PHONE": re.compile(
-        r"(?<![\w+/.-])((?:\+|00)\d{1,3}[\s./-]?(?:\(0\)[\s./-]?)?\d{1,4}(?:[\s./-]?\d{1,4}){1,5}"
-        r"|0\d{1,3}(?:[\s./-]?\d{2,4}){2,4})(?![\w/-]|\.\d)"
+        r"(?<![\w+/.-])((?:\+|00)\d{1,3}[\s./-]?(?:\(0\)[\s./-]?)?(?:\(\d{2,4}\)[\s./-]?)?\d{1,4}(?:[\s./-]?\d{1,4}){1,5}"
+        r"|0\d{1,3}(?:[\s./-]?\d{2,4}){2,4}"
+        r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})(?![\w/-]|\.\d)"
     ),
 }
 
@@ -114,17 +116,34 @@ def _countries(known: Collection[str] | None) -> frozenset[str]:
 _LANG_REGIONS = {"nl": ("BE", "NL"), "fr": ("FR", "BE"), "en": ("BE", "GB")}
 #: countries tried only to tell a phone from another digit string, never to give a number its country
 _ANY_REGION = ("BE", "NL", "FR", "GB", "DE", "ES", "IT", "LU")
+#: countries of the North American numbering plan: "(305) 555-0147" is read only in their texts
+_NANP = frozenset({"US", "CA", "JM"})
 _INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d[\d\s./()-]{7,18}\d")
 
 
-def phone_regions(text: str, lang: str = "en") -> tuple[str, ...]:
-    """The countries a national-format number in ``text`` most likely belongs to: the country of
-    the international numbers written in the same text when one has most of them, then the
-    language's (numbers of many countries side by side say nothing about the next one).
+@lru_cache(maxsize=1)
+def _country_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``(region, pattern)`` rows of ``data/phone_countries.tsv``: the names that place a text in a country."""
+    rows = []
+    for row in _rows("phone_countries.tsv"):
+        if len(row) >= 2 and row[1]:
+            words = "|".join(re.escape(w) for w in row[1].split("|"))
+            rows.append((row[0], re.compile(r"(?<![\w.])(?:" + words + r")(?![\w])")))
+    return tuple(rows)
 
-    >>> phone_regions("Zijn broer gebruikt +31 6 41 83 72 65.", "nl")
-    ('NL', 'BE')
+
+def text_countries(text: str) -> tuple[str, ...]:
+    """The countries ``text`` names (cities, courts, agencies), the most named first.
+
+    >>> text_countries("Gardaí in Cork seized the drugs; the Dublin court remanded him.")
+    ('IE',)
     """
+    counts = {region: len(pattern.findall(text)) for region, pattern in _country_cues()}
+    return tuple(r for r, n in sorted(counts.items(), key=lambda item: -item[1]) if n)
+
+
+def _regions(text: str, lang: str) -> tuple[tuple[str, ...], str | None]:
+    """The countries to read national numbers in, and the one the text itself points at (or None)."""
     seen: dict[str, int] = {}
     for match in _INTERNATIONAL.finditer(text):
         value = clean_phone(match.group(0))
@@ -134,26 +153,59 @@ def phone_regions(text: str, lang: str = "en") -> tuple[str, ...]:
                 seen[region] = seen.get(region, 0) + 1
     total = sum(seen.values())
     leading = [r for r, n in seen.items() if n * 3 > total * 2]  # more than two in three
-    return tuple(dict.fromkeys([*leading, *_LANG_REGIONS.get(lang, ("BE",))]))
+    named = list(text_countries(text)) if lang == "en" else []
+    regions = tuple(dict.fromkeys([*leading, *named, *_LANG_REGIONS.get(lang, ("BE",))]))
+    return regions, (leading or named or [None])[0]
 
 
-def _phone(raw: str, regions: tuple[str, ...]) -> tuple[str, bool] | None:
+def phone_regions(text: str, lang: str = "en") -> tuple[str, ...]:
+    """The countries a national-format number in ``text`` most likely belongs to: the country of
+    the international numbers written in the same text when one has most of them, then (English
+    texts, written in many countries) the countries the text names, then the language's
+    (numbers of many countries side by side say nothing about the next one).
+
+    >>> phone_regions("Zijn broer gebruikt +31 6 41 83 72 65.", "nl")
+    ('NL', 'BE')
+    >>> phone_regions("Gardaí at Rosslare Europort arrested the driver.", "en")
+    ('IE', 'BE', 'GB')
+    """
+    return _regions(text, lang)[0]
+
+
+def _phone(raw: str, regions: tuple[str, ...], home: str | None = None) -> tuple[str, bool] | None:
     """A phone's E.164 value in the country its grouping betrays, else in the first of the
-    document's ``regions`` where it is valid; a number valid only elsewhere keeps its digits, unvalidated."""
+    document's ``regions`` where it is valid. A number valid nowhere takes the calling code of
+    ``home``, the country the text is about, when it has the length of a number there (a drama
+    number such as 07700 900123 is still a British phone); otherwise it keeps its digits, unvalidated."""
     digits = sum(c.isdigit() for c in raw)
     if not 9 <= digits <= 15:
         return None
     if raw.startswith(("+", "00")):
         value = clean_phone(raw, regions[0])
         return value, valid_phone(value)
+    if not raw.startswith("0"):  # "(305) 555-0147", "305-555-0147": North American only
+        nanp = [r for r in regions if r in _NANP]
+        if not nanp:
+            return None
+        value = clean_phone(raw, nanp[0])
+        return value, valid_phone(value)
     grouping = [r for pattern, r in _GROUPING_REGION if pattern.match(raw)]
     for alt in dict.fromkeys([*grouping, *regions]):
         value = clean_phone(raw, alt)
         if valid_phone(value):
             return value, True
+    if home is not None and home not in _NANP and _possible(raw, home):
+        return clean_phone(raw, home), False
     if any(valid_phone(clean_phone(raw, alt)) for alt in _ANY_REGION):
         return "".join(c for c in raw if c.isdigit()), False  # a phone, but nothing says whose country
     return None  # a national-format digit string that no region accepts is not a phone
+
+
+def _possible(raw: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(raw, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def find_identifiers(text: str, lang: str = "en", known_locodes: Collection[str] | None = None) -> list[IdentifierHit]:
@@ -164,7 +216,7 @@ def find_identifiers(text: str, lang: str = "en", known_locodes: Collection[str]
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    regions = phone_regions(text, lang)
+    regions, home = _regions(text, lang)
     for scheme in PRIORITY:
         for match in PATTERNS[scheme].finditer(text):
             start, end = _group_span(match)
@@ -177,7 +229,7 @@ def find_identifiers(text: str, lang: str = "en", known_locodes: Collection[str]
                 continue
             raw = text[start:end]
             if scheme == "PHONE":
-                judged = _phone(raw, regions)
+                judged = _phone(raw, regions, home)
                 if judged is None:
                     continue
                 value, valid = judged

@@ -47,4 +47,5 @@ COMPONENTS = (
     "havengraph_relations_v1",
     "havengraph_records_v1",
     "havengraph_mail_v1",
+    "havengraph_shipments_v1",  # registered on import by nlp.components.records
 )

@@ -1,9 +1,11 @@
 """Calls and messages between two named parties: "calls between X and Y", "échanges entre X et Y",
-"gesprekken tussen X en Y".
+"gesprekken tussen X en Y", and two parties that are together the subject of a contact verb:
+"Kuipers and Blom spoke by telephone", "A et B ont échangé des messages", "A en B hadden contact".
 
-The noun of a communication and "between" stand before the first name, so the text between the two
-names holds only the conjunction; the cue rules, which read that text, do not see it. The lemma lists
-are in ``data/contact_nouns.tsv``.
+The noun of a communication and "between" stand before the first name, or the verb after the
+second, so the text between the two names holds only the conjunction; the cue rules, which read
+that text, do not see it. The word lists are in ``data/contact_nouns.tsv`` and
+``data/contact_reciprocal.tsv``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.components.coreference import Ref
+from nlp.components.holders import holders
+from nlp.relation_rules import negated
 from nlp.resources import _rows
 
 _AND = re.compile(r"\s+(?:and|et|en|&)\s+", re.I)
+_SPACES = re.compile(r"\s+")
 _PARTIES = ("PERSON", "COMPANY", "PHONE", "EMAIL")
 
 
@@ -29,13 +34,122 @@ def _before(lang: str) -> re.Pattern[str] | None:
                       re.I)
 
 
-def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
-                  lang: str) -> list[tuple[str, int, int, str]]:
-    """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between"."""
-    before = _before(lang)
-    if before is None:
+@cache
+def _reciprocal(lang: str) -> re.Pattern[str] | None:
+    phrases = [row[1] for row in _rows("contact_reciprocal.tsv") if len(row) >= 2 and row[0] == lang]
+    if not phrases:
+        return None
+    return re.compile(r"^,?\s*(?:[\w'’.-]+\s+){0,6}?(?:" + "|".join(phrases) + r")\b", re.I)
+
+
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_WITH_NEXT = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:with|avec|met)\b(?!\s+(?:elkaar|each other|one another))", re.I)
+_WITH_AFTER = re.compile(r"\b(?:with|to|from|avec|à|de|met|aan|naar|van)\s*(?:the |le |la |l'|de |het )?$", re.I)
+# a preposition or a contact noun right before the first name makes the pair an object, not the subject
+_OBJECT_BEFORE = re.compile(r"\b(?:with|between|to|from|of|by|avec|entre|à|de|par|met|tussen|aan|van|door)\s+$", re.I)
+
+
+def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+              lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for a list of parties that is the subject of a reciprocal contact verb."""
+    verb = _reciprocal(lang)
+    if verb is None:
         return []
     out = []
+    i = 0
+    while i < len(refs):
+        j = i
+        while j + 1 < len(refs) and refs[j + 1].type in _PARTIES and not refs[j + 1].anaphor \
+                and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et|en|&))\s*", text[refs[j].end:refs[j + 1].start]):
+            j += 1
+        if j > i and refs[i].type in _PARTIES and not refs[i].anaphor \
+                and not _OBJECT_BEFORE.search(text[max(s_start, refs[i].start - 20):refs[i].start]):
+            rest = text[refs[j].end:]
+            clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+            nxt = [r.start for r in refs[j + 1:]]
+            third = bool(nxt) and nxt[0] - refs[j].end < len(clause)
+            if third:
+                clause = clause[:max(0, nxt[0] - refs[j].end)]
+            words = _SPACES.sub(" ", clause.lower())
+            found = verb.match(words)
+            # "A and B were in contact with C": the verb ties them to a third party, not to each other
+            if found and (third and _WITH_AFTER.search(words[found.end():]) or _WITH_NEXT.match(words[found.end():])):
+                found = None  # "A and B were in close contact with police": someone else, named or not
+            if found and not negated(lang, words[:found.end()]):
+                for x in range(i, j + 1):
+                    for y in range(x + 1, j + 1):
+                        if (x, y) not in typed and refs[x].type in ("PERSON", "COMPANY") and refs[y].type in ("PERSON", "COMPANY"):
+                            typed.add((x, y))
+                            out.append(("CONTACTED", x, y, f"{lang}:contact-together"))
+        i = j + 1
+    return out
+
+
+@cache
+def _from_to(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """("calls from" before the first party, "to" between the two): "messages from X to Y", "appels de X à Y"."""
+    nouns = [row[1] for row in _rows("contact_nouns.tsv") if len(row) >= 2 and row[0] == lang]
+    words = {"en": (r"from", r"to"), "fr": (r"de|d'|d’", r"à|vers"), "nl": (r"van", r"aan|naar")}.get(lang)
+    if not nouns or words is None:
+        return None
+    before = re.compile(r"\b(?:" + "|".join(nouns) + r")\s+(?:[\w'’-]+\s+){0,2}?(?:" + words[0] + r")\s*$", re.I)
+    return before, re.compile(r"\s*(?:" + words[1] + r")\s+(?:the\s+|le\s+|la\s+|de\s+)?", re.I)
+
+
+def _sent_from_to(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                  lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, i + 1, rule)`` for "calls from X to Y", "berichten van X aan Y"."""
+    found = _from_to(lang)
+    if found is None:
+        return []
+    before, between = found
+    out = []
+    for i in range(len(refs) - 1):
+        a, b = refs[i], refs[i + 1]
+        if a.type not in _PARTIES or b.type not in _PARTIES or (i, i + 1) in typed or a.anaphor or b.anaphor:
+            continue
+        if between.fullmatch(text[a.end:b.start]) and before.search(text[max(s_start, a.start - 80):a.start]):
+            typed.add((i, i + 1))
+            out.append(("CONTACTED", i, i + 1, f"{lang}:contact-from-to"))
+    return out
+
+
+# Dutch inversion: "Volgens het OM stuurde X vanaf het nummer ... berichten naar Y" -- the verb before the sender
+_NL_VERB_BEFORE = re.compile(r"\b(?:stuurde|stuurden|verstuurde|zond|stuurt|belde|belden|appte|appten|mailde|sms'te)\s+$", re.I)
+_NL_TO = re.compile(r"^\s*(?:[\w'’.+-]+\s+){0,6}?(?:(?:versleutelde\s+)?(?:berichten|bericht|sms'jes|sms|mails?|e-mails?)"
+                    r"(?:\s+[\w'’-]+){0,2}?\s+)?(?:naar|aan|met)\s+$", re.I)
+
+
+def _inverted(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+              lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for Dutch sentences that put the verb before the sender."""
+    if lang != "nl":
+        return []
+    out = []
+    for i, a in enumerate(refs[:-1]):
+        if a.type != "PERSON" or a.anaphor or not _NL_VERB_BEFORE.search(text[max(s_start, a.start - 20):a.start]):
+            continue
+        for j in range(i + 1, len(refs)):
+            b = refs[j]
+            if b.type == "PERSON":
+                if not b.anaphor and (i, j) not in typed and _NL_TO.match(
+                        re.sub(r"\s+", " ", text[a.end:b.start])) and not negated(lang, text[a.end:b.start].lower()):
+                    typed.add((i, j))
+                    out.append(("CONTACTED", i, j, f"{lang}:contact-inverted"))
+                break
+    return out
+
+
+def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                  lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
+    or before a reciprocal contact verb (:func:`_together`); the holders of identifiers named by a noun
+    before them come along (:func:`nlp.components.holders.holders`)."""
+    out = (_together(text, refs, typed, s_start, lang) + holders(text, refs, typed, s_start, lang)
+           + _sent_from_to(text, refs, typed, s_start, lang) + _inverted(text, refs, typed, s_start, lang))
+    before = _before(lang)
+    if before is None:
+        return out
     for i in range(len(refs) - 1):
         a, b = refs[i], refs[i + 1]
         if a.type not in _PARTIES or b.type not in _PARTIES or (i, i + 1) in typed or a.anaphor or b.anaphor:

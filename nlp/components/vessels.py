@@ -4,21 +4,39 @@ Cues come from ``data/vessel_cues.tsv``: a prefix (``MV Matthew`` -> "Matthew"),
 brand that is part of the name (``MSC Gayane``), a ship-type noun (``the bulk carrier Trudy``,
 ``le vraquier Trudy``, ``X, a reefer vessel``), boarding words (``aboard the X``, ``à bord du X``,
 ``aan boord van de X``) or an IMO number right after the name (``Santa Brisa (IMO 9471381)``).
+A name introduced by an article is a ship when a movement follows it (kind ``move``: "the Cala Rosa
+made a port call at ...", "the Atlantic Cruiser, inbound from Callao", "the Pacific Trader while it
+was moored"); a type noun may name its ship ("a vessel named Cala Rosa") or several ("the vessels
+Arctic Tern and Polar Bear").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from nlp.components.common import is_name_word, line_is_upper, trim
-from nlp.resources import cues, word_list
+from nlp.components.common import is_name_word, line_is_upper, sentence_starts, trim
+from nlp.components.organizations import classify_org
+from nlp.resources import country_names, cues, first_names, word_list
 
 CUES = "vessel_cues.tsv"
 DETERMINERS = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"])
 QUOTES = frozenset(['"', "“", "'", "‘", "«", "„"])
 MAX_NAME = 4
+NAMING = frozenset(["named", "called", "christened", "dubbed", "nommé", "baptisé", "genaamd", "met de naam"])
+_AND = frozenset(["and", "et", "en", ","])
+# words that start a clause about the ship named before them: "while it was moored", "lorsqu'il a accosté"
+_CLAUSE_WORDS = frozenset("while when after as before until once since alors lorsqu' quand après avant toen nadat terwijl "
+                          "voordat zodra".split())
+# "the Liberian-flagged X", "the Hamburg-registered X": the flag or home port is no part of the name
+_FLAG_WORDS = frozenset(["flagged", "registered"])
+_SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
+# definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
+_SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
+_ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
 
 
 def _name_start(tok: Token) -> bool:
@@ -26,7 +44,22 @@ def _name_start(tok: Token) -> bool:
 
 
 def _name_part(tok: Token) -> bool:
-    return not (tok.is_lower or tok.is_punct or tok.is_space)
+    return not (tok.is_lower or tok.is_punct or tok.is_space or not any(c.isalnum() for c in tok.text))
+
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+
+
+def table_cells(line: str) -> list[tuple[int, int]]:
+    """Character ranges (within ``line``) of the cells of a table row: cells are split by "|", tabs or two spaces."""
+    cells, pos = [], 0
+    for sep in _CELL_SPLIT.finditer(line):
+        if sep.start() > pos:
+            cells.append((pos, sep.start()))
+        pos = sep.end()
+    if pos < len(line.rstrip()):
+        cells.append((pos, len(line.rstrip())))
+    return cells
 
 
 class VesselFinder:
@@ -42,8 +75,15 @@ class VesselFinder:
             variants = {p.upper() for p in phrases} | ({p.title() for p in phrases} if kind == "brand" else set())
             self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
-        for kind in ("type", "aboard"):
+        for kind in ("type", "aboard", "plural", "operated"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
+        self.moves = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "move")]
+        self.berths = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "berth")]
+        self.first_names = first_names()
+        self.articles = _ARTICLES.get(lang, frozenset())
+        self.not_last = frozenset(cues(CUES, lang, "not_last"))
+        self.ship_ends = frozenset(cues(CUES, lang, "ship_end"))
+        self.headings = frozenset(cues(CUES, lang, "heading"))
         self.type_words = {t.lower_ for p in cues(CUES, lang, "type") for t in nlp.make_doc(p)}
         self.prefix_words = {t.text for p in cues(CUES, lang, "prefix") for t in nlp.make_doc(p.upper())}
 
@@ -57,7 +97,9 @@ class VesselFinder:
         if i >= n or not _name_start(doc[i]):
             return None
         end = i + 1
-        while end < n and end - i < MAX_NAME and _name_part(doc[end]) and not doc[end].is_sent_start:
+        # the text's own sentence starts: the French parser may start a sentence inside "Marisol Express"
+        starts = set(sentence_starts(doc))
+        while end < n and end - i < MAX_NAME and _name_part(doc[end]) and end not in starts:
             end += 1
         return trim(Span(doc, include_from if include_from is not None else i, end, label="VESSEL"))
 
@@ -89,6 +131,8 @@ class VesselFinder:
             i += 1  # "Vessel: X", "VESSEL ........ X"
         if i < n and doc[i].lower_ in DETERMINERS:
             i += 1
+        if i < n and doc[i].lower_ in NAMING:
+            i += 1  # "a vessel named Cala Rosa"
         return i
 
     def __call__(self, doc: Doc) -> Doc:
@@ -107,6 +151,13 @@ class VesselFinder:
                 span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
             elif kind == "ABOARD":
                 span = self._name_after(doc, self._skip(doc, end, label=False))
+            elif kind == "OPERATED":
+                span = self._name_after(doc, end)
+                after = doc[span.end] if span is not None and span.end < len(doc) else None
+                if not self._plausible(span) or (after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN")):
+                    span = None  # "operates the Antwerp Gateway terminal": a name that runs on into a noun
+            elif kind == "PLURAL" and doc[start].is_lower:
+                found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
                 is_label = end < len(doc) and (doc[end].text == ":" or set(doc[end].text) == {"."})
                 if doc[start].is_lower or is_label:
@@ -117,13 +168,104 @@ class VesselFinder:
                 found.append(span)
         for tok in doc[2:-1]:
             # "the Liberian-flagged Nordic Star": a flag adjective before the name (a type noun is read above)
-            if tok.lower_ == "flagged" and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_title:
+            if tok.lower_ in _FLAG_WORDS and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_title:
                 span = self._name_after(doc, tok.i + 1)
                 if span is not None and not any(t.lower_ in self.type_words for t in span) and any(
                         t.is_alpha for t in span):
                     found.append(span)
+        found.extend(self._moving(doc))
+        found.extend(self._table_column(doc))
         doc.spans["hg_vessel"] = found
         return doc
+
+    def _table_column(self, doc: Doc) -> list[Span]:
+        """The cells under a "Vessel" / "Navire" / "Schip" column heading of a table, down to the first line
+        that has fewer cells (a blank line, a sentence)."""
+        text = doc.text
+        out: list[Span] = []
+        column: int | None = None
+        width = 0
+        offset = 0
+        for line in text.split("\n"):
+            cells = table_cells(line)
+            words = [line[a:b].strip().lower() for a, b in cells]
+            if len(cells) >= 3 and any(w in self.headings for w in words):  # a key "Vessel   X" line is no heading
+                column, width = next(i for i, w in enumerate(words) if w in self.headings), len(cells)
+            elif column is not None and len(cells) >= width:
+                a, b = cells[column]
+                span = doc.char_span(offset + a, offset + b, label="VESSEL", alignment_mode="contract")
+                if span is not None and len(span) and span[0].is_title and self._plausible(span, sure=True):
+                    out.append(span)
+            else:
+                column = None
+            offset += len(line) + 1
+        return out
+
+    def _plausible(self, span: Span | None, sure: bool = False) -> bool:
+        """A name that is no firm, public body, country or generic capitalised noun of its own."""
+        if span is None or not any(t.is_alpha for t in span) or len(span.text) <= 1:
+            return False
+        if span[-1].lower_ in self.company_words or span[-1].lower_ in self.not_last or span.text in country_names():
+            return False
+        if not sure and any(t.ent_type_ in ("PERSON", "PER") for t in span):
+            return False  # the statistical model reads a person there ("Dean Fox docked his boat")
+        return classify_org(span.text)[0] is None
+
+    def _listed(self, doc: Doc, i: int) -> list[Span]:
+        """The names after a plural type noun: "the vessels Arctic Tern and Polar Bear"."""
+        out: list[Span] = []
+        while i < len(doc):
+            span = self._name_after(doc, i)
+            if not self._plausible(span):
+                break
+            assert span is not None
+            out.append(span)
+            i = span.end
+            if i < len(doc) and doc[i].lower_ in _AND:
+                i += 1 + (i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _AND)
+                continue
+            break
+        return out
+
+    def _moving(self, doc: Doc) -> list[Span]:
+        """Names after an article that a movement phrase follows: right after the name, after a comma
+        ("the X, inbound from Y"), or in a clause whose subject is "it"/"she" ("the X while it was moored");
+        and names after an article that end in a word of ship names ("sur le Bonita Reefer")."""
+        out = []
+        for tok in doc[:-2]:
+            if tok.lower_ not in self.articles:
+                continue
+            span = self._name_after(doc, tok.i + 1)
+            if span is None or len(span) < 2 and (not span[0].is_title or tok.lower_ in _SURNAME_ARTICLES) \
+                    or span[0].i != tok.i + 1:
+                continue  # "de Vries voer ...": a Dutch surname, not the ship "Vries"
+            k = span.end
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
+                k += 2
+            words = [t.lower_ for t in doc[k:k + 6]]
+            moving = any(tuple(words[:len(m)]) == m for m in self.moves)
+            # people take no article ("the Cala Rosa made a port call"): the model's PERSON reading does not count
+            if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):
+                out.append(span)
+        return out + self._berthing(doc)
+
+    def _berthing(self, doc: Doc) -> list[Span]:
+        """A name of two words or more with no article, right before a phrase that only a ship does
+        ("Ocean Glory berthed at Vigo"; not "docked" or "moored", which people do with their boats);
+        a known given name first ("Michael Byrne berthed ...") is no ship."""
+        out = []
+        for tok in doc[:-2]:
+            if not (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in (",", ";", "(", ":"))):
+                continue
+            span = self._name_after(doc, tok.i)
+            if span is None or len(span) < 2 or span[0].i != tok.i or span[0].text in self.first_names:
+                continue
+            words = [t.lower_ for t in doc[span.end:span.end + 5]]
+            if any(tuple(words[:len(m)]) == m for m in self.berths) and self._plausible(span, sure=True):
+                out.append(span)
+        return out
 
 
 @Language.factory("havengraph_vessels_v1", assigns=["doc.spans"])

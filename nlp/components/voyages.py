@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from nlp.components.consignees import shippers
 from nlp.components.coreference import Ref
 from nlp.resources import _rows, country_names
 
@@ -31,12 +32,15 @@ _CALL_CUE = {
                      r"unloaded in|loaded in|loaded at|loaded them in|escorted into|diverted to|brought into|entered|"
                      r"stop in|stopover in|stopped in|stopped at|port call in|reached|reaching|port of|harbour of|harbor of|"
                      r"arrived from|sailed from|departed from|coming from|bound for|inbound from|en route to|headed for|"
-                     r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for)"
+                     r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for"
+                     r"|(?:port|ports) of call (?:was|is|were|included)|(?:last|previous|next|first|final) port (?:was|is)"
+                     r"|port of (?:loading|discharge|departure|origin) (?:was|is)|destination (?:was|is)|visited|visiting)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
                      r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
                      r"en provenance de|en provenance d'|venant de|parti de|partie de|à destination de|à destination d'|"
-                     r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers)"
+                     r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers|touché|rallier|rallié|rejoindre"
+                     r"|remonter vers|remontant vers|fait route vers|faisait route vers|cap sur)"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
     "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
                      r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit|vertrok uit|afkomstig uit|"
@@ -47,17 +51,19 @@ _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |
                         r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
 
 # Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
-_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd)\b")}
+_CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd|aanmeerde"
+                               r"|aanmeerden|aanlegde|aangelegd|aankwam|binnenliep|arriveerde|lag)\b")}
 
 # a sentence that moves its vessel: every port it names is a port of call
 _MOVE = {
     "en": re.compile(r"\b(?:arriv\w*|sail\w*|depart\w*|dock(?:ed|ing)|berth(?:ed|ing)|moor(?:ed|ing)|loaded|loading|discharg\w*"
                      r"|unload\w*|call(?:ed|ing)? at|port calls?|bound for|en route|voyage|transs?hip\w*|came from|coming from"
-                     r"|left|leaving|reached|entered|itinerary|rotation|routed)\b"),
+                     r"|left|leaving|reached|entered|itinerary|rotation|routed|visit(?:ed|ing)|ports? of call)\b"),
     "fr": re.compile(r"\b(?:arriv\w*|accost\w*|parti\w*|quitt\w*|escale|provenance|destination|décharg\w*|chargé\w*"
-                     r"|amarr\w*|rallié|transbord\w*|voyage|rotation|venant|venu)\b"),
+                     r"|amarr\w*|rallié|rallier|touché|remont\w*|transbord\w*|voyage|rotation|venant|venu)\b"),
     "nl": re.compile(r"\b(?:aangekomen|aankomst|kwam|vertrok\w*|meerde|aangemeerd|afgemeerd|gelost|geladen|vanuit|onderweg"
-                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route)\b"),
+                     r"|bestemming|reis|binnengelopen|arriveerde|aanleg\w*|voer|varen|gevaren|route|aanmeerde|aankwam"
+                     r"|binnenliep|aangelegd|op weg|gekomen|aangevoerd)\b"),
 }
 _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
@@ -72,13 +78,18 @@ _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharge
 _AUTHORITY_AFTER = re.compile(r"^\s*(?:(?:'s|’s)\s+)?(?:public\s+|district\s+|crown\s+|federal\s+)?(?:prosecutors?|prosecution"
                               r"|court|police|judges?|tribunal|magistrates?|parquet|rechtbank|politie|parket|authorit(?:y|ies)"
                               r"|port authority|harbour master|harbor master|office)\b", re.I)
+_REGISTRY_AFTER = re.compile(r"^-(?:registered|flagged|based|owned)\b", re.I)  # "the Hamburg-registered X"
+_SEAT_BEFORE = re.compile(r"^,?\s*(?:\(|of|from|uit|van|de|d'|d’|du|in|te|à|based in|gevestigd (?:in|te)|basée? à|établie? à)\s*$", re.I)
 _HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
 
 
 def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
-    """Whether the port ``refs[k]`` names an authority's seat or a person's home town, not a port of call."""
+    """Whether the port ``refs[k]`` names an authority's seat, a person's home town or a firm's seat
+    ("Thalassa Bulk Management Ltd uit Limassol"), not a port of call."""
     port = refs[k]
-    if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]):
+    if _AUTHORITY_AFTER.match(text[port.end:port.end + 40]) or _REGISTRY_AFTER.match(text[port.end:port.end + 12]):
+        return True
+    if k > 0 and refs[k - 1].type == "COMPANY" and _SEAT_BEFORE.match(text[refs[k - 1].end:port.start]):
         return True
     return k > 0 and refs[k - 1].type == "PERSON" and _HOME_BEFORE.search(text[refs[k - 1].end:port.start]) is not None
 
@@ -137,22 +148,24 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
             continue  # "registered in Liberia", "based in Gulfport"
         if _person_moved(text, refs, v, ref) or _seat_or_home(text, refs, k):
             continue
-        if ref.type == "LOCATION" and (not _FROM_TO.search(before) or text[ref.start:ref.end] in country_names()):
-            continue
+        if ref.type == "LOCATION" and (text[ref.start:ref.end] in country_names() or not (
+                _FROM_TO.search(before) or _CALL_CUE[lang].search(before) if lang in _CALL_CUE else _FROM_TO.search(before))):
+            continue  # a place is a port of call after "from/to" or a call phrase ("docked at Ocean Pier")
         typed.add(pair)
         out.append(("CALLED_AT", v, k, f"{lang}:voyage"))
     return out
 
 def cargo(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
       s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y")."""
+    """Containers of a sentence that puts them on board its one vessel ("aan boord van de X, container Y"),
+    and the shippers, consignees and importers named with a role noun (:func:`nlp.components.consignees.shippers`)."""
+    out = shippers(text, refs, typed, blocked, s_start, s_end, lang)
     vessels = [k for k, r in enumerate(refs) if r.type == "VESSEL"]
     if len({(refs[k].target_start, refs[k].target_end) for k in vessels}) != 1:
-        return []
+        return out
     v = vessels[0]
     if not _ON_BOARD.search(_SPACES.sub(" ", text[max(s_start, refs[v].start - 30):refs[v].start].lower())):
-        return []
-    out = []
+        return out
     for k, ref in enumerate(refs):
         pair = (min(v, k), max(v, k))
         if ref.type == "CONTAINER" and pair not in typed and pair not in blocked:
@@ -176,13 +189,75 @@ _CLAUSE_STOP = re.compile(r"[;:()\n]|\.\s")
 _GOES_ON = re.compile(r"^\s*(?:,\s*)?(?:(?:and|et|en|or|ou|of|then|puis|daarna|before|after|avant|après|voordat|via)\b[^,]*)?$", re.I)
 
 
-def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
-                   s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """Ports in a relative or participial clause that moves the vessel named right before it."""
-    moves = _MOVES.get(lang)
-    if moves is None:
+# "loaded in Guayaquil onto the MSC Anna", "chargée à Santos sur le X", "in Santos geladen op de X": the port of
+# loading right before the ship it was loaded onto (the sentence may name other ships)
+_LOADED_BEFORE = {
+    "en": re.compile(r"\b(?:loaded|shipped|embarked|stowed|placed|put|transs?hipped|reloaded)(?: \S+){0,3}? (?:in|at|from) "
+                     r"(?:the )?(?:port of )?$"),
+    "fr": re.compile(r"\b(?:chargée?s?|embarquée?s?|transbordée?s?|placée?s?)(?: \S+){0,3}? (?:à|au|depuis) (?:le |la |l')?"
+                     r"(?:port de |port du |port d')?$"),
+    "nl": re.compile(r"\b(?:in|te|vanuit) (?:de haven van )?$"),
+}
+_ONTO_AFTER = {
+    "en": re.compile(r"^,? ?(?:on \d{1,2} \w+,? )?(?:onto|on to|on board|aboard|on) (?:the )?(?:\S+ ){0,2}?$"),
+    "fr": re.compile(r"^,? ?(?:le \d{1,2} \w+,? )?(?:sur|à bord d[eu]) (?:le |la |l')?(?:\S+ ){0,2}?$"),
+    "nl": re.compile(r"^ (?:\S+ ){0,2}?(?:geladen|ingeladen|aan boord gebracht|overgeladen) (?:op|aan boord van) (?:de |het )?"
+                     r"(?:\S+ ){0,1}?$"),
+}
+
+
+def _loaded_onto(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                 s_start: int, lang: str) -> list[Frame]:
+    """The port where cargo was loaded onto the ship named right after it."""
+    before_cue, after_cue = _LOADED_BEFORE.get(lang), _ONTO_AFTER.get(lang)
+    if before_cue is None or after_cue is None:
         return []
     out: list[Frame] = []
+    for k in range(len(refs) - 1):
+        port, ship = refs[k], refs[k + 1]
+        if port.type not in ("PORT", "LOCATION") or ship.type != "VESSEL" or port.anaphor or ship.anaphor:
+            continue
+        if port.type == "LOCATION" and text[port.start:port.end] in country_names():
+            continue
+        between = _SPACES.sub(" ", text[port.end:ship.start].lower())
+        before = _SPACES.sub(" ", text[max(s_start, port.start - 50):port.start].lower())
+        pair = (k, k + 1)
+        if pair in typed or pair in blocked or not after_cue.match(between) or not before_cue.search(before):
+            continue
+        typed.add(pair)
+        out.append(("CALLED_AT", k + 1, k, f"{lang}:loaded-onto"))
+    return out
+
+
+# "de Santa Rita van rederij X", "the Cala Rosa of the shipping line X", "le Rio Tacuari de l'armement X"
+_CARRIER_BETWEEN = re.compile(r"^,?\s*(?:[\w'’-]+\s+){0,2}?(?:van|of|de|du|d'|d’)\s+(?:de\s+|het\s+|la\s+|l'|l’|the\s+)?"
+                              r"(?:rederij|scheepvaartmaatschappij|containerrederij|reder|compagnie(?:\s+maritime)?|armateur"
+                              r"|armement|shipping\s+line|shipping\s+company|container\s+line|carrier|line)\s+$", re.I)
+
+
+def _carrier_of(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                lang: str) -> list[Frame]:
+    """``OPERATES`` for a ship named with its carrier right after it ("het schip X van rederij Y")."""
+    out: list[Frame] = []
+    for k in range(len(refs) - 1):
+        ship, firm = refs[k], refs[k + 1]
+        if ship.type != "VESSEL" or firm.type != "COMPANY" or firm.anaphor or (k, k + 1) in typed or (k, k + 1) in blocked:
+            continue
+        if _CARRIER_BETWEEN.match(text[ship.end:firm.start]):
+            typed.add((k, k + 1))
+            out.append(("OPERATES", k + 1, k, f"{lang}:carrier-of"))
+    return out
+
+
+def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                   s_start: int, s_end: int, lang: str) -> list[Frame]:
+    """Ports in a relative or participial clause that moves the vessel named right before it, ports of
+    loading right before the ship (:func:`_loaded_onto`) and the carrier named after it (:func:`_carrier_of`)."""
+    out: list[Frame] = (_loaded_onto(text, refs, typed, blocked, s_start, lang)
+                        + _carrier_of(text, refs, typed, blocked, lang))
+    moves = _MOVES.get(lang)
+    if moves is None:
+        return out
     for v, vessel in enumerate(refs):
         if vessel.type != "VESSEL" or vessel.anaphor:
             continue
