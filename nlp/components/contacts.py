@@ -16,6 +16,7 @@ from functools import cache
 
 from nlp.components.coreference import Ref
 from nlp.components.holders import holders
+from nlp.components.relation_settling import ATTRIBUTED_BEFORE
 from nlp.relation_rules import negated
 from nlp.resources import _rows
 
@@ -66,7 +67,8 @@ def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
                 and not _OBJECT_BEFORE.search(text[max(s_start, refs[i].start - 20):refs[i].start]):
             rest = text[refs[j].end:]
             clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
-            nxt = [r.start for r in refs[j + 1:]]
+            # the body the sentence cites ("A en B hadden volgens het OM contact") is no third party
+            nxt = [r.start for r in refs[j + 1:] if not ATTRIBUTED_BEFORE.search(text[max(0, r.start - 25):r.start])]
             third = bool(nxt) and nxt[0] - refs[j].end < len(clause)
             if third:
                 clause = clause[:max(0, nxt[0] - refs[j].end)]

@@ -58,6 +58,11 @@ def place_named(word: str) -> bool:
     return fold(word) in place_gazetteer()
 
 
+#: the source a sentence cites for what it states: "according to the NCA", "selon le parquet", "volgens het OM"
+ATTRIBUTED_BEFORE = re.compile(r"\b(?:according to|selon|d['’]après|volgens)\s+(?:the\s+|le\s+|la\s+|l['’]|les\s+|het\s+|de\s+)?$",
+                               re.I)
+
+
 def settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> list[tuple[str, bool, str]]:
     """Choose among the types the rules gave one pair.
 
@@ -67,6 +72,8 @@ def settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> lis
     """
     out = []
     owned = any(t == "OWNS" for t, _r, _n in found)
+    if any(ATTRIBUTED_BEFORE.search(text[max(0, r.start - 25):r.start]) for r in (a, b) if not r.anaphor):
+        return []  # "Volgens het OM stuurde X berichten naar Y": the body the sentence cites is no party to it
     for type_, reverse, rule in found:
         if type_ == "ASSOCIATE_OF" and owned:
             continue  # "gérant et associé unique de X": a partner in the firm, no accomplice of it
