@@ -168,7 +168,11 @@ class EntityMerger:
         out.extend((_PERSON_OVER_PLACE if self._named_after_place(s, places) else P_PERSON_RULE, s)
                    for s in groups.get("hg_person", []) if _ok(s))
         out.extend((P_AGENCY, s) for s in groups.get("hg_agency", []) if _ok(s))
-        out.extend((P_COUNTRY, Span(doc, start, end, label="LOCATION")) for _, start, end in self.countries(doc))
+        # a country's name inside a US state's ("Jersey" of "New Jersey") is not that country
+        states = set(word_list("us_states.txt"))
+        wider = [(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC") and e.text in states]
+        out.extend((P_COUNTRY, Span(doc, start, end, label="LOCATION")) for _, start, end in self.countries(doc)
+                   if not any(a <= start and end <= b and (a, b) != (start, end) for a, b in wider))
         cued = doc.user_data.get("hg_place_cued", set())
         out.extend((P_PLACE_CUED if s.start in cued else P_PLACE, s) for s in groups.get("hg_place", []))
         return out

@@ -49,3 +49,11 @@ def test_a_surname_shared_by_two_people_named_before_it_stays_unattached(run) ->
              "+1 973 555 0142.", lang="en")
     names = {e.entity_id: e.name for e in ex.entities}
     assert {names[m.entity_id] for m in ex.mentions if m.text == "Vail"} == {"Vail"}
+
+
+def test_a_us_state_is_not_the_country_inside_its_name(run) -> None:
+    """ "of Bayonne, New Jersey" named the Channel island Jersey: a country's name inside a state's is the state."""
+    ex = run("Desmond Vail, 47, of Bayonne, New Jersey, pleaded guilty. The Isle of Jersey was not involved.", lang="en")
+    places = {m.text for m in ex.mentions if m.type == "LOCATION"}
+    assert "New Jersey" in places
+    assert {m.start for m in ex.mentions if m.text == "Jersey"} == {ex.document.text.index("Jersey was")}
