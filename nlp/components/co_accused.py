@@ -353,7 +353,7 @@ _NOT_ACCUSED_BEFORE = re.compile(r"(?:\b(?:" + _OFFICIAL + r")\.?\s+)+$|(?:repre
 PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|all|each|ont été|ont|sont|étaient|tous|werden|zijn|waren|hebben"
                     r"|beiden|allen|(?:les|the|de|des) (?:deux|trois|quatre|cinq|six|two|three|four|five|six|twee|drie|vier|vijf"
                     r"|zes))\b")
-_ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
+_ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|a/k/a|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
 _NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
                                 r"zei|verklaarde|aldus|of the (?:court|police|agency|office|bureau|service))", re.I)
 
