@@ -35,3 +35,11 @@ def test_a_firm_with_a_legal_form_after_known_as_stays_a_firm(run) -> None:  # t
 def test_a_name_after_known_as_without_a_person_before_keeps_its_type(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("The Rotterdam terminal, known as Euromax, handled the box.", "en")
     assert "Euromax" not in mentions(ex, "PERSON")
+
+
+def test_quoted_nickname_of_two_words_stays_inside_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run('Rachid "Ricco" Amrani and Thomas "Tommy Bags" Carrozza were charged.', "en")
+    assert 'Thomas "Tommy Bags" Carrozza' in mentions(ex, "PERSON")
+    assert "Thomas" not in mentions(ex, "PERSON")
+    pairs = {frozenset(r[1:]) for r in relations(ex) if r[0] == "CO_ACCUSED"}
+    assert pairs == {frozenset(('Rachid "Ricco" Amrani', 'Thomas "Tommy Bags" Carrozza'))}
