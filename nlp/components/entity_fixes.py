@@ -320,8 +320,22 @@ def aged_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and (span.label_ == "LOCATION" or classify_org(span.text)[0] is None)):
             out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Stelios Georgiou, 46,": no town or body has an age
             continue
+        if (span.label_ in ("LOCATION", "ORGANIZATION") and len(span) == 1 and span[0].is_title and span[0].is_alpha
+                and _age_after(doc, span.end) and _listed_after_person(doc, span, out)):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Kelly, 44, and Murphy, 39, were remanded"
+            continue
         out.append(span)
     return out
+
+
+def _listed_after_person(doc: Doc, span: Span, before: list[Span]) -> bool:
+    """Whether ``span`` follows a person in a list of people with ages: the person ends at most six tokens
+    before it and only an age, commas and a conjunction stand between ("Kelly, 44, and Murphy")."""
+    if not before or before[-1].label_ != "PERSON" or not 0 < span.start - before[-1].end <= 6:
+        return False
+    gap = doc[before[-1].end:span.start]
+    return any(t.lower_ in ("and", "et", "en") for t in gap) and all(
+        t.text in (",", "(", ")") or t.like_num or t.lower_ in ("and", "et", "en", "ans", "jaar") for t in gap)
 
 
 _LIST_OPENING = frozenset([",", ";", ":", "and", "et", "en", "&", "(", "-", "–", "•", "*"])

@@ -23,3 +23,15 @@ def test_brother_named_after_a_possessive(run) -> None:  # type: ignore[no-untyp
 def test_a_given_name_before_a_firm_word_stays_a_firm(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("The containers were cleared by Gavin Logistics Ltd at the terminal.", "en")
     assert "Gavin Logistics Ltd" not in mentions(ex, "PERSON")
+
+
+def test_bare_surname_with_an_age_listed_after_a_person(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Detectives arrested Sean Kelly in Cork.\nKelly, 44, and Murphy, 39, were remanded in custody.", "en")
+    assert "Murphy" in mentions(ex, "PERSON")
+    assert "Murphy" not in mentions(ex, "LOCATION")
+    assert "Cork" not in mentions(ex, "PERSON")  # a home town without an age stays a place
+
+
+def test_town_after_a_person_without_an_age_stays_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Sean Kelly and Liam Murphy, of Cork and Wexford, were remanded in custody.", "en")
+    assert "Wexford" not in mentions(ex, "PERSON")
