@@ -64,7 +64,10 @@ _ASIDE = (r"(?:,?\s*\(\s*(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
           r"|de prison|ferme|avec sursis|in prison|of imprisonment|cel|gevangenisstraf|celstraf|onvoorwaardelijk"
           r"|voorwaardelijk))*"
           r"|\s+(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:ans|years|jaar|maanden|months|mois)\b(?:\s+(?:cel|de prison|in prison|gevangenisstraf))?(?=\s+(?:and|et|en)\b|\s*[,;.]))")
-_KIN_ROLE = (r"co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|directors?"
+_KIN_ROLE = (r"(?:brother|sister|son|daughter|father|mother)-in-law|beau-frère|belle-sœur|belle-soeur|beau-père|belle-mère"
+             r"|uncle|daughters?|mother|nieces?|stepson|girlfriend|boyfriend|neveux?|oncle|nièce|père|mère|sœur|soeur|gendre"
+             r"|femme|mari|compagne|compagnon|cousines?|filles?|oom|vader|moeder|zus|zuster|zwager|schoonzoon|schoonvader"
+             r"|echtgenote|echtgenoot|dochter|vriendin|co-?defendants?|co-?accused|co-?conspirators?|brothers?|sisters?|sons?|father|wife|husband|partner|directors?"
              r"|officers|managers?|dirigeants?|gérants|administrateurs?|directeurs?|bestuurders|directeuren|werknemers?"
              r"|owners?|president|ceo|propriétaire|eigenaar"
              r"|manager|associates?|accomplices?|cousins?|nephews?|employees?|complices?|frères?|fils|gérant|épouse"
@@ -129,6 +132,12 @@ _COUNT = (r"(?:(?:a total of |au total |in totaal )?(?:two|three|four|five|six|s
           r"|autres |andere )?)?")
 
 
+# a day between the verb and its objects: "a condamné mardi A et B", "sentenced on Tuesday A and B", "veroordeelde gisteren A"
+_WHEN = (r"(?:\s+(?:on\s+|op\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|lundi|mardi|mercredi"
+         r"|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+         r"|gisteren|vandaag))?")
+
+
 @cache
 def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     after, before = [], []
@@ -139,7 +148,7 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             if row[1] in ("before", "both"):
                 before.append(row[2])
     after_re = re.compile(r"\b(?:" + "|".join(after or ["(?!)"]) + r")\b")
-    before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
+    before_re = re.compile(r"\b(?:" + "|".join(before or ["(?!)"]) + r")\b" + _WHEN + r"(?:\s+(?:in|by|dans|in het|bij) (?:the|a|l['’]|la|le|de|het)"
                            r"\s*(?:superseding |federal |\d+-count )?(?:indictment|complaint|information|case|affaire|dossier"
                            r"|zaak)s?)?(?:\s+(?:are|were|include|included|is|sont|zijn|waren|figurent|figuraient|se trouvent|bevinden zich|bevonden zich))?(?:\s+(?:the|les|de)?\s*"
                            + _COUNT + r"(?:defendants?|suspects?|men|women|individuals|persons|people|following|hommes"
@@ -353,7 +362,7 @@ _NOT_ACCUSED_BEFORE = re.compile(r"(?:\b(?:" + _OFFICIAL + r")\.?\s+)+$|(?:repre
 PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|all|each|ont été|ont|sont|étaient|tous|werden|zijn|waren|hebben"
                     r"|beiden|allen|(?:les|the|de|des) (?:deux|trois|quatre|cinq|six|two|three|four|five|six|twee|drie|vier|vijf"
                     r"|zes))\b")
-_ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
+_ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|a/k/a|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
 _NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
                                 r"zei|verklaarde|aldus|of the (?:court|police|agency|office|bureau|service))", re.I)
 

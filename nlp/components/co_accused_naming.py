@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.components.co_accused import MEMBER_TYPES, PLURAL, _lists, _Ref, charged_sentence
+from nlp.components.co_accused_headline import _count
 
 _NAMING = {
     "en": re.compile(r"(?:\b(?:they|these|those)|\bthe (?:[\w-]+ ){0,3}?(?:men|women|suspects|defendants|individuals|people"
@@ -63,5 +64,26 @@ def naming_lists(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             out.append((group, bounds[k - 1], bounds[k + 1]))
         elif after and _PRONOUN_OPENING.match(after) and charged_sentence(after, lang):
             out.append((group, bounds[k], bounds[k + 2]))
+    listed = {k for g, _a, _b in out for k in g}
+    for k in range(1, len(bounds) - 1):
+        group = counted_naming(text, refs, bounds[k - 1], bounds[k], bounds[k + 1], naming, lang)
+        if group and not set(group) <= listed:
+            out.append((group, bounds[k - 1], bounds[k + 1]))
     return out
+
+
+def counted_naming(text: str, refs: Sequence[_Ref], before: int, start: int, end: int, naming: re.Pattern[str],
+                   lang: str) -> list[int]:
+    """The people of a naming sentence (``start``..``end``) that the sentence before counts as charged: "De politie
+    hield vijf verdachten aan. Het gaat om A (38) uit X, die ..., B (31), die ..., en drie mannen: C, D en E."
+    Asides (jobs, employers, home towns) break the list apart, so the count is the proof: the sentence must open
+    with the identifying phrase, and the distinct persons it names must be exactly as many as the count. Returns
+    their indices into ``refs`` (empty when any condition fails)."""
+    people = [k for k, r in enumerate(refs) if r.type == "PERSON" and not r.anaphor and start <= r.start and r.end <= end]
+    if len(people) < 2 or not naming.search(text[start:refs[people[0]].start]) \
+            or text[start:refs[people[0]].start].strip(" \t\n:").count(" ") > 4:
+        return []
+    count = _count(text[before:start].lower(), lang)
+    distinct = {text[refs[k].start:refs[k].end] for k in people}
+    return people if count is not None and len(distinct) == len(people) == count else []
 

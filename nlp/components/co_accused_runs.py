@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from nlp.components import accomplice_settling  # noqa: F401  (registers havengraph_accomplices_v1)
 from nlp.components.co_accused import (
     _NOT_ACCUSED_BEFORE,
     _NUMBER_WORDS,

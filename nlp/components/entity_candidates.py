@@ -95,8 +95,9 @@ _PARTICLE = r"(?:van|de|der|den|ten|ter|te|in 't|'t|le|la|du|da|el|al)"
 # "G.H. ten Velde", "P.H. van Rijswijk-Oomen": initials, then a particle or a double surname
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s?(?:(?:" + _PARTICLE + r"\s+){1,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
                             r"|[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+)(?![\w-])")
-# "Rachid 'Ricco' Amrani": a nickname between given name and surname
-_NICKNAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s+['‘\"“][A-Z][\w]+['’\"”]\s+(?:" + _PARTICLE + r"\s+)?[A-Z][\w'’-]+")
+# "Rachid 'Ricco' Amrani", 'Thomas "Tommy Bags" Carrozza': a nickname of one to three words between given name and surname
+_NICKNAME = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s+['‘\"“][A-Z][\w]+(?:\s[A-Z][\w]+){0,2}['’\"”]\s+(?:" + _PARTICLE
+                       + r"\s+)?[A-Z][\w'’-]+")
 TITLE_WORDS = frozenset("M. Mme Mme. Mr Mr. Mrs Mrs. Ms Ms. Dhr. Dhr Mevr. Mevr Me Maître Mlle".split()) | frozenset(
     w.title() for w in TITLES if not w.endswith(".")) | frozenset("""Detective Garda Chief Superintendent Inspector Sergeant
     Constable Commander Special Agent Officer Judge Justice Defendant Defendants Co-defendant Plaintiff Appellant Deputy

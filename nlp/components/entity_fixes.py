@@ -320,8 +320,22 @@ def aged_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and (span.label_ == "LOCATION" or classify_org(span.text)[0] is None)):
             out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Stelios Georgiou, 46,": no town or body has an age
             continue
+        if (span.label_ in ("LOCATION", "ORGANIZATION") and len(span) == 1 and span[0].is_title and span[0].is_alpha
+                and _age_after(doc, span.end) and _listed_after_person(doc, span, out)):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))  # "Kelly, 44, and Murphy, 39, were remanded"
+            continue
         out.append(span)
     return out
+
+
+def _listed_after_person(doc: Doc, span: Span, before: list[Span]) -> bool:
+    """Whether ``span`` follows a person in a list of people with ages: the person ends at most six tokens
+    before it and only an age, commas and a conjunction stand between ("Kelly, 44, and Murphy")."""
+    if not before or before[-1].label_ != "PERSON" or not 0 < span.start - before[-1].end <= 6:
+        return False
+    gap = doc[before[-1].end:span.start]
+    return any(t.lower_ in ("and", "et", "en") for t in gap) and all(
+        t.text in (",", "(", ")") or t.like_num or t.lower_ in ("and", "et", "en", "ans", "jaar") for t in gap)
 
 
 _LIST_OPENING = frozenset([",", ";", ":", "and", "et", "en", "&", "(", "-", "–", "•", "*"])
@@ -398,6 +412,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         elif span.label_ in ("ORGANIZATION", "COMPANY", "VESSEL") and span[0].text in TITLE_WORDS and _name_after_title(span):
             first = next(t.i for t in span if t.text not in TITLE_WORDS)
             span = _extend_person(doc, Span(doc, first, span.end, label="PERSON"))  # "Garda Diarmuid Ó ..."
+        if span.label_ in ("ORGANIZATION", "COMPANY", "LOCATION") and _nickname(doc, span, out):
+            span = Span(doc, span.start, span.end, label="PERSON")  # "Marcus Vale, known as AP": his nickname
         if span.label_ == "ORGANIZATION" and span[-1].text in ("Local", "Lodge", "Chapter") and span.end < len(doc) \
                 and doc[span.end].like_num:
             span = Span(doc, span.start, span.end + 1, label="ORGANIZATION")  # "... Association Local 1291"
@@ -417,6 +433,22 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             continue  # an extended name already holds these tokens
         out.append(span)
     return _key_parts(doc, _listed_names(doc, _surname_not_vessel(doc, _place_opening_name(doc, out))))
+
+
+@cache
+def _nickname_before() -> re.Pattern[str]:
+    cues = sorted(word_list("nickname_cues.txt"), key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(re.escape(c) for c in cues) + r")\s*[«\"“'‘]?\s*(?:(?:le|la|the|de)\s+|l['’])?$",
+                      re.I)
+
+
+def _nickname(doc: Doc, span: Span, before: list[Span]) -> bool:
+    """Whether ``span`` is the nickname of the person named right before it: "Marcus Vale, known as AP",
+    "Rachid Amari, dit « le Chat »". A legal form keeps a firm a firm; the name before must be a person."""
+    if not before or before[-1].label_ != "PERSON" or classify_org(span.text)[1]:
+        return False
+    gap = doc_text(doc)[before[-1].end_char:span.start_char]
+    return len(gap) <= 40 and _nickname_before().fullmatch(gap) is not None
 
 
 _LIST_JOIN = frozenset([",", "and", "et", "en", "&"])
