@@ -130,7 +130,7 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
         if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
                                                                                         "ORGANIZATION"):
             continue
-        between = text[ref.end:target.start]
+        between = _row_role(text, ref.start, text[ref.end:target.start])
         for cls, after, _before in roles:
             type_ = RELATION.get((cls, target.type))
             found = after.fullmatch(between) if type_ else None
@@ -141,7 +141,25 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
                 out.extend((type_, k, j) for k in members if refs[k].type == "PERSON")
                 return True
     return False
-    return out
+
+
+# the cells of a table row between its first cell, a name, and the cell of the person's job
+# ("Quang Pham | 29 | Summerville | lasher employed by Palmetto Lashing Services Inc. | 70 months")
+_ROW_CELLS = re.compile(r"[ \t]*\|(?:[^|\n]*\|){0,4}[ \t]*")
+_CELL_PLACE = re.compile(r"(.*\S)\s*,\s*")
+
+
+def _row_role(text: str, start: int, between: str) -> str:
+    """The text between a name and a later mention, read as an apposition when the name is the first
+    cell of a table row: the cells between them drop out, and a job cell that gives the place after a
+    comma ("checker, Marsh Point Terminal") reads as "checker at". Any other text comes back as it is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cells = _ROW_CELLS.match(between)
+    if cells is None or cells.end() == 0 or text[line_start:start].strip(" \t-*") or "|" in between[cells.end():]:
+        return between
+    role = between[cells.end():]
+    comma = _CELL_PLACE.fullmatch(role)
+    return ", " + (comma.group(1) + " at " if comma else role)
 
 
 # officials: "Detective Sergeant Karen Doyle of the Australian Federal Police", "Border Force officer Mark Ellery"
