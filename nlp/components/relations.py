@@ -35,6 +35,7 @@ from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
 from nlp.components.same_place import same_place
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
+from nlp.components.workplaces import settle_workplaces
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names
 
@@ -232,7 +233,7 @@ class RelationFinder:
                 last_named = named
             self.coreference.update(in_sent, text)
             if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
-                hits.extend(self._sentence(doc, sent, in_sent))
+                hits.extend(settle_workplaces(text, self._sentence(doc, sent, in_sent), self.ports))
             self.ports.extend(r for r in in_sent if r.type == "PORT" and not r.anaphor)
             self.misread |= misread_vessels(text, in_sent, self.lang)
             self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
