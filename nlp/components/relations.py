@@ -118,8 +118,9 @@ class RelationFinder:
         self.coreference = Coreference(self.lang)
 
     def _mentions(self, doc: Doc) -> list[Ref]:
+        # a span without a letter ("|" of a table row) names nobody: no relation is built on it
         refs = [Ref(s.start_char, s.end_char, s.label_, s.start_char, s.end_char)
-                for s in doc.spans.get("hg_entities", [])]
+                for s in doc.spans.get("hg_entities", []) if any(c.isalpha() for c in s.text)]
         for hit in doc._.hg_identifiers or []:
             node = _IDENTIFIER_NODES.get(hit.type)
             if node:

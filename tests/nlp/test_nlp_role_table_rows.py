@@ -25,3 +25,13 @@ def test_a_row_without_a_job_gives_its_person_nobody_elses_employer(run) -> None
     assert not {r for r in jobs if r[1] == "Simon Tate"}
     assert ("EMPLOYED_BY", "Owen Pratt", "Tidewater Stevedoring LLC") not in jobs
     assert ("DIRECTOR_OF", "Owen Pratt", "Ward Fresh Imports Inc.") not in jobs
+
+
+def test_a_hustler_and_a_bookkeeper_are_jobs_of_a_row(run) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run("Defendant | Age, residence | Role | Sentence\n"
+                          "Darius Whitley | 31, of Camden, New Jersey | yard hustler at Tioga Marine Terminal | 90 months\n"
+                          "Renee Kolb | 45, of Media, Pennsylvania | bookkeeper, Brandywine Fruit Traders LLC | 30 months\n",
+                          lang="en"))
+    assert ("WORKS_AT", "Darius Whitley", "Tioga Marine Terminal") in found
+    assert ("EMPLOYED_BY", "Renee Kolb", "Brandywine Fruit Traders LLC") in found
+    assert not {r for r in found if "|" in r[1] or "|" in r[2]}
