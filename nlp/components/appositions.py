@@ -38,6 +38,11 @@ _PLACE_WORD = (r"(?:(?:[\w-]+\s+(?=(?:firm|company|société|firma)\s))?(?:port|
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
                r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
                + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
+# a nationality stated between the name and the job: "A, 39, is a Lithuanian national who served as ...",
+# "A, 33, and B, 40, both citizens of the Dominican Republic, were crew members of ..."
+_NATIONALITY = (r"(?:(?:(?:is|was|are|were|est|était|is|was)\s+)?(?:both\s+|all\s+|tous\s+(?:deux\s+)?|beiden\s+)?(?:an?\s+|une?\s+|een\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:nationals?|citizens?|ressortissante?s?|onderdanen|onderdaan)"
+                r"(?:\s+(?:of|de|du|van)\s+[^,;()]{1,40}?)?\s*(?:,\s*|\s+(?:who|qui|die)\s+(?=\w)))?")
 _LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
 
@@ -47,7 +52,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     for row in _rows("role_words.tsv"):
         if len(row) >= 3 and row[0] == lang:
             role = r"(?P<role>" + row[2] + r")"
-            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
+            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _NATIONALITY + _LEAD + _ARTICLE
                                + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
                                + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
