@@ -75,7 +75,7 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     for i, ref in enumerate(refs):
         if ref.anaphor and ref.type != "PERSON" and (ref.type not in ("VESSEL", "COMPANY") or ref.start == ref.end):
             continue  # "the vessel" and "the company" stand for their antecedent when a role names them
-        if ref.type == "PERSON" and _after_role(text, refs, i, roles, lists, out):
+        if ref.type == "PERSON" and _after_role(text, refs, i, roles, lists, out, lang):
             continue
         if ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION", "PERSON") and i + 1 < len(refs):
             person = refs[i + 1]
@@ -127,9 +127,24 @@ _ALL = re.compile(r"\b(?:both|all|each|tous|toutes|chacun|beiden|allen|beide|elk
 _NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?")
 
 
-def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list) -> bool:
-    """A person followed by a role and its place: "X, 40, a longshoreman at the Port of Y"."""
+@cache
+def kin_of(lang: str) -> re.Pattern[str] | None:
+    """A kin noun and "of" right before a name ("De echtgenote van Dekker", "the wife of X"), from the kin row."""
+    rows = [row[2] for row in _rows("role_words.tsv") if len(row) >= 3 and row[0] == lang and row[1] == "kin"]
+    if not rows:
+        return None
+    return re.compile(r"\b(?:" + "|".join(rows) + r")\s+(?:of|van|de|du|d['’])\s*(?:the\s+|het\s+|de\s+|la\s+|le\s+)?$",
+                      re.I)
+
+
+def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list, lang: str = "") -> bool:
+    """A person followed by a role and its place: "X, 40, a longshoreman at the Port of Y". A person named
+    as whose kin someone is ("De echtgenote van Dekker, die mede-eigenaar van het bedrijf is") takes no
+    role of the clause after the name: the clause is the kin's."""
     ref = refs[i]
+    kin = kin_of(lang)
+    if kin is not None and kin.search(text[max(0, ref.start - 40):ref.start]):
+        return False
     for j in range(i + 1, min(len(refs), i + 4)):
         target = refs[j]
         if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",

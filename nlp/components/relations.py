@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.age_references import age_reference
-from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, official_relations
+from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, kin_of, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
@@ -69,6 +69,7 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
+_RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,10 @@ class RelationFinder:
                 found = self._typed(a, b, between, refs[i + 1:j], after)
                 if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
                     found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
+                kin = kin_of(self.lang) if found and a.type == "PERSON" else None
+                if kin is not None and _RELATIVE.match(between) and kin.search(text[max(s_start, a.start - 40):a.start]):
+                    # "De echtgenote van Dekker, die mede-eigenaar van het bedrijf is": the clause is the wife's
+                    found = [f for f in found if f[0] == "FAMILY_OF"]
                 for type_, reverse, rule in settle(found, a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
