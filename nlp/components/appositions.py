@@ -124,7 +124,8 @@ def _singular(role: str) -> bool:
 
 _ALL = re.compile(r"\b(?:both|all|each|tous|toutes|chacun|beiden|allen|beide|elk)\b", re.I)
 # "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
-_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?")
+_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?"
+                         r"(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dhr|Mevr)\.?\s+|(?:Monsieur|Madame|mevrouw|de heer)\s+)?")
 
 
 @cache
