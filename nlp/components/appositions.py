@@ -38,6 +38,11 @@ _PLACE_WORD = (r"(?:(?:[\w-]+\s+(?=(?:firm|company|société|firma)\s))?(?:port|
                r"|reefer|koelschip|tanker|pétrolier|minéralier|chalutier|trawler)(?:\s+(?:de|d['’])\s*[a-zà-ÿ]+)?"
                r"\s+(?:of\s+|de\s+|du\s+|d['’]|van\s+)?"
                + _ARTICLE + r")?(?:(?:mv|m/v|m\.v\.|mt|ms|m/s)\s+)?")
+# a nationality stated between the name and the job: "A, 39, is a Lithuanian national who served as ...",
+# "A, 33, and B, 40, both citizens of the Dominican Republic, were crew members of ..."
+_NATIONALITY = (r"(?:(?:(?:is|was|are|were|est|était|is|was)\s+)?(?:both\s+|all\s+|tous\s+(?:deux\s+)?|beiden\s+)?(?:an?\s+|une?\s+|een\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:nationals?|citizens?|ressortissante?s?|onderdanen|onderdaan)"
+                r"(?:\s+(?:of|de|du|van)\s+[^,;()]{1,40}?)?\s*(?:,\s*|\s+(?:who|qui|die)\s+(?=\w)))?")
 _LEAD = r"(?:(?:(?:who|qui|die|and|et|en)\s+)?(?:is|was|were|are|est|était|sont|étaient|waren|zijn|works|worked|working|travaille|travaillait|werkt|werkte|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait)\s+(?:as\s+|comme\s+|en tant que\s+|als\s+)?)?(?:(?:both|all|tous|toutes|beiden|allen)\s+(?:(?:deux|trois|quatre|twee|drie|vier|three|four)\s+)?)?"
 
 
@@ -47,7 +52,7 @@ def _roles(lang: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     for row in _rows("role_words.tsv"):
         if len(row) >= 3 and row[0] == lang:
             role = r"(?P<role>" + row[2] + r")"
-            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _LEAD + _ARTICLE
+            after = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*" + _NATIONALITY + _LEAD + _ARTICLE
                                + r"(?:(?!(?:and|et|en|or|ou|of)\s)[\w'’-]+\s+){0,2}?" + role  # "and the owner": someone else
                                + r"(?:\s+(?:(?:de|d['’])\s*)?[a-zà-ÿ]+)?"  # "seaman aboard", "agent de maîtrise chez"
                                + r"\s+(?:(?:employed|working|hired|employée?|travaillant|werkzaam|actif|active|based)\s+)?"
@@ -70,7 +75,7 @@ def apposition_relations(text: str, refs: Sequence, s_start: int, s_end: int, la
     for i, ref in enumerate(refs):
         if ref.anaphor and ref.type != "PERSON" and (ref.type not in ("VESSEL", "COMPANY") or ref.start == ref.end):
             continue  # "the vessel" and "the company" stand for their antecedent when a role names them
-        if ref.type == "PERSON" and _after_role(text, refs, i, roles, lists, out):
+        if ref.type == "PERSON" and _after_role(text, refs, i, roles, lists, out, lang):
             continue
         if ref.type in ("VESSEL", "PORT", "COMPANY", "ORGANIZATION", "PERSON") and i + 1 < len(refs):
             person = refs[i + 1]
@@ -119,18 +124,34 @@ def _singular(role: str) -> bool:
 
 _ALL = re.compile(r"\b(?:both|all|each|tous|toutes|chacun|beiden|allen|beide|elk)\b", re.I)
 # "the master of the vessel, Captain Oleg Varga", "de vader van Jonas P., Marc P."
-_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?")
+_NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:captain|capt\.|capitaine|commandant|kapitein)\s+)?"
+                         r"(?:(?:Mr|Mrs|Ms|Mme|Mlle|M|Dhr|Mevr)\.?\s+|(?:Monsieur|Madame|mevrouw|de heer)\s+)?")
 
 
-def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list) -> bool:
-    """A person followed by a role and its place: "X, 40, a longshoreman at the Port of Y"."""
+@cache
+def kin_of(lang: str) -> re.Pattern[str] | None:
+    """A kin noun and "of" right before a name ("De echtgenote van Dekker", "the wife of X"), from the kin row."""
+    rows = [row[2] for row in _rows("role_words.tsv") if len(row) >= 3 and row[0] == lang and row[1] == "kin"]
+    if not rows:
+        return None
+    return re.compile(r"\b(?:" + "|".join(rows) + r")\s+(?:of|van|de|du|d['’])\s*(?:the\s+|het\s+|de\s+|la\s+|le\s+)?$",
+                      re.I)
+
+
+def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out: list, lang: str = "") -> bool:
+    """A person followed by a role and its place: "X, 40, a longshoreman at the Port of Y". A person named
+    as whose kin someone is ("De echtgenote van Dekker, die mede-eigenaar van het bedrijf is") takes no
+    role of the clause after the name: the clause is the kin's."""
     ref = refs[i]
+    kin = kin_of(lang)
+    if kin is not None and kin.search(text[max(0, ref.start - 40):ref.start]):
+        return False
     for j in range(i + 1, min(len(refs), i + 4)):
         target = refs[j]
         if target.anaphor or target.start - ref.end > MAX_REACH or target.type not in ("VESSEL", "PORT", "COMPANY",
                                                                                         "ORGANIZATION"):
             continue
-        between = text[ref.end:target.start]
+        between = _row_role(text, ref.start, text[ref.end:target.start])
         for cls, after, _before in roles:
             type_ = RELATION.get((cls, target.type))
             found = after.fullmatch(between) if type_ else None
@@ -141,7 +162,25 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
                 out.extend((type_, k, j) for k in members if refs[k].type == "PERSON")
                 return True
     return False
-    return out
+
+
+# the cells of a table row between its first cell, a name, and the cell of the person's job
+# ("Quang Pham | 29 | Summerville | lasher employed by Palmetto Lashing Services Inc. | 70 months")
+_ROW_CELLS = re.compile(r"[ \t]*\|(?:[^|\n]*\|){0,4}[ \t]*")
+_CELL_PLACE = re.compile(r"(.*\S)\s*,\s*")
+
+
+def _row_role(text: str, start: int, between: str) -> str:
+    """The text between a name and a later mention, read as an apposition when the name is the first
+    cell of a table row: the cells between them drop out, and a job cell that gives the place after a
+    comma ("checker, Marsh Point Terminal") reads as "checker at". Any other text comes back as it is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cells = _ROW_CELLS.match(between)
+    if cells is None or cells.end() == 0 or text[line_start:start].strip(" \t-*") or "|" in between[cells.end():]:
+        return between
+    role = between[cells.end():]
+    comma = _CELL_PLACE.fullmatch(role)
+    return ", " + (comma.group(1) + " at " if comma else role)
 
 
 # officials: "Detective Sergeant Karen Doyle of the Australian Federal Police", "Border Force officer Mark Ellery"

@@ -46,8 +46,11 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
                         + _OF_SHIP + r"\s*,?\s*$", re.I)
     after = re.compile(r"^\s*(?:\(\d{1,3}\)|,\s*\d{1,3})?\s*(?:,\s*" + _ARTICLE + _SHIP_OWNER + _ADJ
                        + r"(?P<rank>" + rank + r")\s*(?:[,;)]|$|\s+(?:and|et|en|who|qui|die|was|is|had|a|est|werd|heeft))"
-                       + r"|\s+(?:(?:was|is|had been|werd|was)\s+)?(?:als|as|comme|en tant que)\s+(?:a\s+|an\s+)?"
-                       + _ADJ + r"(?P<rank2>" + rank + r")\b)", re.I)
+                       + r"|\s+(?:(?:was|is|had been|werd|was|served|serves|had served)\s+)?(?:als|as|comme|en tant que)\s+"
+                       + r"(?:a\s+|an\s+)?" + _ADJ + r"(?P<rank2>" + rank + r")\b"
+                       # "X served as the vessel's second officer; Y was its bosun": the rank of the story's ship
+                       + r"|\s+(?:was|is|had been|served|serves|had served|remained)\s+(?:as\s+)?(?:its\s+|her\s+|the\s+"
+                       + r"(?:ship|vessel|boat|freighter|tanker)['’]s\s+)" + _ADJ + r"(?P<rank3>" + rank + r")\b)", re.I)
     return before, after
 
 
@@ -67,11 +70,12 @@ def crew_ranks(text: str, refs: Sequence, s_start: int, lang: str) -> list[tuple
         if found is not None and not negated(lang, head[found.start():]):
             out.append((i, floor + found.start("rank"), floor + found.end("rank")))
             continue
-        ceiling = min([len(text)] + [r.start for r in refs[i + 1:] if r.start >= ref.end])
+        ceiling = min([len(text)] + [r.start for r in refs[i + 1:] if r.start >= ref.end
+                                     and not (r.anaphor and r.type == "VESSEL")])
         tail = text[ref.end:ceiling]
         found = after.match(tail)
         if found is not None and not negated(lang, tail[:found.end()]):
-            group = "rank" if found.group("rank") else "rank2"
+            group = next(g for g in ("rank", "rank2", "rank3") if found.group(g))
             out.append((i, ref.end + found.start(group), ref.end + found.end(group)))
     return out
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.components.agencies import AgencyFinder
 from nlp.components.common import CONNECTORS, EDGE_WORDS, doc_text, line_is_upper, sentence_bounds, trim
-from nlp.resources import known_organizations, word_list
+from nlp.resources import cue_table, known_organizations, word_list
 
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
@@ -83,6 +83,9 @@ class OrganizationFinder:
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
         for name, type_ in known_organizations().items():
             self.known.add(type_, [nlp.make_doc(name)])
+        for lang, type_, name in cue_table("language_organizations.tsv"):
+            if lang == nlp.lang:
+                self.known.add(type_, [nlp.make_doc(name)])
 
     def _extend_left(self, doc: Doc, start: int, floor: int) -> int:
         i = start

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.age_references import age_reference
-from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, official_relations
+from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, kin_of, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
@@ -35,6 +35,7 @@ from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
 from nlp.components.same_place import same_place
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
+from nlp.components.workplaces import settle_workplaces
 from nlp.relation_rules import cue_rules, negated
 from nlp.resources import country_names
 
@@ -68,6 +69,7 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
+_RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,9 @@ class RelationFinder:
         self.coreference = Coreference(self.lang)
 
     def _mentions(self, doc: Doc) -> list[Ref]:
+        # a span without a letter ("|" of a table row) names nobody: no relation is built on it
         refs = [Ref(s.start_char, s.end_char, s.label_, s.start_char, s.end_char)
-                for s in doc.spans.get("hg_entities", [])]
+                for s in doc.spans.get("hg_entities", []) if any(c.isalpha() for c in s.text)]
         for hit in doc._.hg_identifiers or []:
             node = _IDENTIFIER_NODES.get(hit.type)
             if node:
@@ -232,7 +235,7 @@ class RelationFinder:
                 last_named = named
             self.coreference.update(in_sent, text)
             if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
-                hits.extend(self._sentence(doc, sent, in_sent))
+                hits.extend(settle_workplaces(text, self._sentence(doc, sent, in_sent), self.ports))
             self.ports.extend(r for r in in_sent if r.type == "PORT" and not r.anaphor)
             self.misread |= misread_vessels(text, in_sent, self.lang)
             self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
@@ -271,6 +274,10 @@ class RelationFinder:
                 found = self._typed(a, b, between, refs[i + 1:j], after)
                 if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
                     found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
+                kin = kin_of(self.lang) if found and a.type == "PERSON" else None
+                if kin is not None and _RELATIVE.match(between) and kin.search(text[max(s_start, a.start - 40):a.start]):
+                    # "De echtgenote van Dekker, die mede-eigenaar van het bedrijf is": the clause is the wife's
+                    found = [f for f in found if f[0] == "FAMILY_OF"]
                 for type_, reverse, rule in settle(found, a, b, text):
                     src, tgt = (b, a) if reverse else (a, b)
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
