@@ -48,4 +48,5 @@ COMPONENTS = (
     "havengraph_records_v1",
     "havengraph_mail_v1",
     "havengraph_shipments_v1",  # registered on import by nlp.components.records
+    "havengraph_contact_ends_v1",  # registered on import by nlp.components.shipments
 )

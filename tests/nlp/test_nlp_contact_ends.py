@@ -1,0 +1,46 @@
+"""A contact is between named parties: a number or address end goes to its holder in the sentence."""
+
+from nlp.components.contact_ends import settle_contact_ends
+from nlp.components.relations import RelationHit
+
+TEXT = "The line 0612, used by Vos, called Bakker twice; Cc: ops@firm.nl"
+VOS = (TEXT.index("Vos"), TEXT.index("Vos") + 3)
+LINE = (TEXT.index("0612"), TEXT.index("0612") + 4)
+BAKKER = (TEXT.index("Bakker"), TEXT.index("Bakker") + 6)
+MAIL = (TEXT.index("ops@"), len(TEXT))
+SENT = (0, TEXT.index(";"))
+
+
+def _hit(type_: str, a: tuple[int, int], b: tuple[int, int], lo: int = SENT[0], hi: int = SENT[1]) -> RelationHit:
+    return RelationHit(type_, a, b, lo, hi, lo, hi, "rule", 0.8, "test")
+
+
+def test_number_end_goes_to_its_holder_in_the_sentence():
+    hits = [_hit("HAS_PHONE", VOS, LINE), _hit("CONTACTED", LINE, BAKKER)]
+    out = settle_contact_ends(hits, {LINE: "PHONE"})
+    contacts = [(h.source, h.target) for h in out if h.type == "CONTACTED"]
+    assert contacts == [(VOS, BAKKER)]
+    assert any(h.type == "HAS_PHONE" and h.source == VOS for h in out)
+
+
+def test_number_without_holder_makes_no_contact():
+    out = settle_contact_ends([_hit("CONTACTED", LINE, BAKKER)], {LINE: "PHONE"})
+    assert [h for h in out if h.type == "CONTACTED"] == []
+
+
+def test_holder_outside_the_sentence_is_not_used():
+    hits = [_hit("HAS_PHONE", VOS, LINE), _hit("CONTACTED", LINE, BAKKER, BAKKER[0] - 1, SENT[1])]
+    out = settle_contact_ends(hits, {LINE: "PHONE"})
+    assert [h for h in out if h.type == "CONTACTED"] == []
+
+
+def test_address_alone_on_a_copy_line_is_dropped_and_persons_kept():
+    hits = [_hit("CONTACTED", VOS, MAIL, 0, len(TEXT)), _hit("CONTACTED", VOS, BAKKER)]
+    out = settle_contact_ends(hits, {MAIL: "EMAIL", LINE: "PHONE"})
+    assert [(h.source, h.target) for h in out] == [(VOS, BAKKER)]
+
+
+def test_holder_calling_own_number_is_no_contact():
+    hits = [_hit("HAS_PHONE", VOS, LINE), _hit("CONTACTED", VOS, LINE)]
+    out = settle_contact_ends(hits, {LINE: "PHONE"})
+    assert [h.type for h in out] == ["HAS_PHONE"]
