@@ -6,14 +6,23 @@ named parties, so each end of a ``CONTACTED`` hit that is a phone number or an e
 replaced by its holder where a ``HAS_PHONE``/``HAS_EMAIL`` hit ties one to it inside the same
 evidence sentence (the sentence still names both ends); a contact whose end has no holder there is
 dropped, since it would name no party.
+
+Two cue readings are undone here as well (words in ``contact_speech.tsv``): a party that only
+*said* something to a body ("Prosecutor X told NOS") made no call to it, and a party whose clause
+reports another person's call ("Gardaí say Rossiter phoned Gudaitis": two words before the verb let
+the cue reach back past Rossiter) is not the caller.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.common import doc_text
 from nlp.components.relations import RelationHit
+from nlp.resources import cues
 
 _HOLDS = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL"}
 
@@ -46,12 +55,38 @@ def settle_contact_ends(hits: list[RelationHit], identifiers: dict[tuple[int, in
     return out
 
 
+_ARTICLE = re.compile(r"\s+(?:the|le|la|les|l['’]|het|de|au|aux)$")
+_PLAIN_WORDS = re.compile(r"[a-zà-ÿ'’-]+(?: [a-zà-ÿ'’-]+){0,2}")
+
+
+def _misread(hit: RelationHit, text: str, labels: dict[tuple[int, int], str], lang: str) -> bool:
+    """True when a cue's ``CONTACTED`` pair is a statement to a body, or when a person standing
+    between the two after plain words (no list word) is the one who made the contact."""
+    if ":CONTACTED:" not in hit.rule:
+        return False
+    first, second = sorted((hit.source, hit.target))
+    words = " ".join(text[first[1]:second[0]].lower().split())
+    if labels.get(second) == "ORGANIZATION":
+        spoken = _ARTICLE.sub("", words)
+        if any(spoken == p or spoken.endswith(" " + p) for p in cues("contact_speech.tsv", lang, "statement")):
+            return True
+    inner = sorted(span for span, label in labels.items()
+                   if label == "PERSON" and first[1] <= span[0] and span[1] <= second[0])
+    if not inner:
+        return False
+    gap = " ".join(text[first[1]:inner[0][0]].lower().split())
+    return bool(_PLAIN_WORDS.fullmatch(gap)) and gap not in cues("contact_speech.tsv", lang, "join")
+
+
 class ContactEnds:
     def __call__(self, doc: Doc) -> Doc:
         hits = list(doc._.hg_relations or [])
         if not any(h.type == "CONTACTED" for h in hits):
             return doc
         identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
+        text, lang = doc_text(doc), doc.lang_
+        labels = {(s.start_char, s.end_char): s.label_ for s in doc.spans.get("hg_entities", [])}
+        hits = [h for h in hits if h.type != "CONTACTED" or not _misread(h, text, labels, lang)]
         doc._.hg_relations = settle_contact_ends(hits, identifiers)
         return doc
 

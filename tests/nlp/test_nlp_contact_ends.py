@@ -44,3 +44,27 @@ def test_holder_calling_own_number_is_no_contact():
     hits = [_hit("HAS_PHONE", VOS, LINE), _hit("CONTACTED", VOS, LINE)]
     out = settle_contact_ends(hits, {LINE: "PHONE"})
     assert [h.type for h in out] == ["HAS_PHONE"]
+
+
+def _contacts(ex) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    from nlp_support import relations
+
+    return {frozenset((s, t)) for type_, s, t in relations(ex) if type_ == "CONTACTED"}
+
+
+def test_a_reported_call_belongs_to_the_person_before_the_verb(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Ciarán Moody and Piotr Lenz were charged. The Garda Síochána say Moody phoned Lenz twice "
+             "that evening.", lang="en")
+    assert frozenset(("Ciarán Moody", "Piotr Lenz")) in _contacts(ex)
+    assert all("Garda" not in " ".join(pair) for pair in _contacts(ex))
+
+
+def test_two_listed_callers_keep_the_contact(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Ciarán Moody, Aidan Kerr and Piotr Lenz were charged. Moody and Kerr phoned Lenz "
+             "from the quay.", lang="en")
+    assert frozenset(("Aidan Kerr", "Piotr Lenz")) in _contacts(ex)
+
+
+def test_a_statement_to_a_broadcaster_is_no_contact(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Prosecutor Hanna de Graaf told the BBC that dock workers are approached by gangs.", lang="en")
+    assert _contacts(ex) == set()
