@@ -11,6 +11,11 @@ Two cue readings are undone here as well (words in ``contact_speech.tsv``): a pa
 *said* something to a body ("Prosecutor X told NOS") made no call to it, and a party whose clause
 reports another person's call ("Gardaí say Rossiter phoned Gudaitis": two words before the verb let
 the cue reach back past Rossiter) is not the caller.
+
+A number is not given to the person called: a holder that is the object of a call verb standing
+near it ("belde hij met Kevin S. via het nummer X", "met Andriy K., via het nummer X dat hij gebruikte"), or one named
+only by an object pronoun ("Delacourt l'a appelé depuis le +32 ..."), loses the ``HAS_PHONE`` /
+``HAS_EMAIL`` the cue gave it.
 """
 
 from __future__ import annotations
@@ -78,13 +83,31 @@ def _misread(hit: RelationHit, text: str, labels: dict[tuple[int, int], str], la
     return bool(_PLAIN_WORDS.fullmatch(gap)) and gap not in cues("contact_speech.tsv", lang, "join")
 
 
+_OBJECT_PRONOUNS = frozenset({"l'", "l’", "le", "la", "les", "lui", "hem", "haar", "him", "her"})
+
+
+def _callee_holds(hit: RelationHit, text: str, lang: str) -> bool:
+    """True when a cue's ``HAS_PHONE``/``HAS_EMAIL`` holder is the person called, not the caller."""
+    if f":{hit.type}:" not in hit.rule:
+        return False
+    if any(ref is not None and text[ref[0]:ref[1]].lower() in _OBJECT_PRONOUNS for _, ref in hit.resolved):
+        return True
+    if hit.source[1] > hit.target[0]:
+        return False
+    gap = re.findall(r"[\w'’-]+", text[hit.source[1]:hit.target[0]].lower())
+    before = re.findall(r"[\w'’-]+", text[hit.sent_start:hit.source[0]].lower())
+    return bool(before) and before[-1] in cues("contact_speech.tsv", lang, "object") \
+        and any(w in cues("contact_speech.tsv", lang, "call") for w in before[-6:] + gap)
+
+
 class ContactEnds:
     def __call__(self, doc: Doc) -> Doc:
         hits = list(doc._.hg_relations or [])
-        if not any(h.type == "CONTACTED" for h in hits):
+        if not hits:
             return doc
-        identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
         text, lang = doc_text(doc), doc.lang_
+        hits = [h for h in hits if h.type not in _HOLDS.values() or not _callee_holds(h, text, lang)]
+        identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
         labels = {(s.start_char, s.end_char): s.label_ for s in doc.spans.get("hg_entities", [])}
         hits = [h for h in hits if h.type != "CONTACTED" or not _misread(h, text, labels, lang)]
         doc._.hg_relations = settle_contact_ends(hits, identifiers)

@@ -68,3 +68,26 @@ def test_two_listed_callers_keep_the_contact(run) -> None:  # type: ignore[no-un
 def test_a_statement_to_a_broadcaster_is_no_contact(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Prosecutor Hanna de Graaf told the BBC that dock workers are approached by gangs.", lang="en")
     assert _contacts(ex) == set()
+
+
+def _phones(ex) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from nlp_support import relations
+
+    return {(s, t) for type_, s, t in relations(ex) if type_ == "HAS_PHONE"}
+
+
+def test_the_person_called_does_not_hold_the_callers_number(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Joost de Bruin (48) en Kevin S. (31) zijn veroordeeld. Volgens de rechtbank belde hij vaak met "
+             "Kevin S., via het nummer +31 6 1122 3344 dat hij gebruikte.", lang="nl")
+    assert not any(holder == "Kevin S." for holder, _ in _phones(ex))
+
+
+def test_an_object_pronoun_is_not_the_caller(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Entendu le 2 mai, Marc Lenoir indique que Yanis Ferhat l'a appelé le soir même depuis un "
+             "numéro belge, le +32 471 22 33 44.", lang="fr")
+    assert not any(holder == "Marc Lenoir" for holder, _ in _phones(ex))
+
+
+def test_the_caller_keeps_a_number_said_to_be_his(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Kevin Smit used the number +31 6 1122 3344 to call Joost de Bruin.", lang="en")
+    assert any(holder == "Kevin Smit" for holder, _ in _phones(ex))
