@@ -15,7 +15,8 @@ the cue reach back past Rossiter) is not the caller.
 A number is not given to the person called: a holder that is the object of a call verb standing
 near it ("belde hij met Kevin S. via het nummer X", "met Andriy K., via het nummer X dat hij gebruikte"), or one named
 only by an object pronoun ("Delacourt l'a appelé depuis le +32 ..."), loses the ``HAS_PHONE`` /
-``HAS_EMAIL`` the cue gave it.
+``HAS_EMAIL`` the cue gave it. An identifier held "in the name of Ainscough's partner, Leanne
+Mayhew" is Mayhew's, not the possessor's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from nlp.components.relations import RelationHit
 from nlp.resources import cues
 
 _HOLDS = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL"}
+_HELD = frozenset({"HAS_PHONE", "HAS_EMAIL", "HAS_ACCOUNT"})
 
 
 def settle_contact_ends(hits: list[RelationHit], identifiers: dict[tuple[int, int], str]) -> list[RelationHit]:
@@ -100,6 +102,23 @@ def _callee_holds(hit: RelationHit, text: str, lang: str) -> bool:
         and any(w in cues("contact_speech.tsv", lang, "call") for w in before[-6:] + gap)
 
 
+_POSSESSED = re.compile(r"(?:'s|’s) (?:[a-z-]+ ){0,2}?[a-z-]+, $")
+
+
+def _possessor_holds(hit: RelationHit, text: str, labels: dict[tuple[int, int], str]) -> RelationHit | None:
+    """``hit`` unchanged, or, when its holder named after the identifier is only a possessor ("held in
+    the name of Ainscough's partner, Leanne Mayhew"), the hit given to the person in apposition to the
+    possessed noun; ``None`` when no such person is named in the sentence."""
+    if hit.type not in _HELD or hit.source[0] < hit.target[1] or not text[hit.source[1]:].startswith(("'s ", "’s ")):
+        return hit
+    for span in sorted(labels):
+        if labels[span] == "PERSON" and span[0] > hit.source[1] and span[1] <= hit.sent_end \
+                and _POSSESSED.fullmatch(text[hit.source[1]:span[0]]):
+            return RelationHit(hit.type, span, hit.target, hit.start, max(hit.end, span[1]), hit.sent_start,
+                               hit.sent_end, hit.method, hit.confidence, hit.rule + "+possessed", hit.resolved)
+    return None
+
+
 class ContactEnds:
     def __call__(self, doc: Doc) -> Doc:
         hits = list(doc._.hg_relations or [])
@@ -109,6 +128,7 @@ class ContactEnds:
         hits = [h for h in hits if h.type not in _HOLDS.values() or not _callee_holds(h, text, lang)]
         identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
         labels = {(s.start_char, s.end_char): s.label_ for s in doc.spans.get("hg_entities", [])}
+        hits = [g for g in (_possessor_holds(h, text, labels) for h in hits) if g is not None]
         hits = [h for h in hits if h.type != "CONTACTED" or not _misread(h, text, labels, lang)]
         doc._.hg_relations = settle_contact_ends(hits, identifiers)
         return doc

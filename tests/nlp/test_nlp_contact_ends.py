@@ -91,3 +91,19 @@ def test_an_object_pronoun_is_not_the_caller(run) -> None:  # type: ignore[no-un
 def test_the_caller_keeps_a_number_said_to_be_his(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Kevin Smit used the number +31 6 1122 3344 to call Joost de Bruin.", lang="en")
     assert any(holder == "Kevin Smit" for holder, _ in _phones(ex))
+
+
+def test_a_number_used_in_contact_with_someone_is_not_theirs(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Uit de tapgesprekken blijkt dat Fenna Bos contact had met Rudi Lammers via het nummer "
+             "06-12345678, dat op haar naam stond.", lang="nl")
+    assert not any(holder == "Rudi Lammers" for holder, _ in _phones(ex))
+
+
+def test_an_account_in_the_name_of_a_possessors_partner(run) -> None:  # type: ignore[no-untyped-def]
+    from nlp_support import relations
+
+    ex = run("Darren Cole was charged. The freight was paid from account GB33BUKB20201555555555, held in the "
+             "name of Cole's sister, Amy Cole.", lang="en")
+    accounts = {s for type_, s, t in relations(ex) if type_ == "HAS_ACCOUNT"}
+    assert "Darren Cole" not in accounts
+    assert "Amy Cole" in accounts
