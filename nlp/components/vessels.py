@@ -159,9 +159,15 @@ class VesselFinder:
             elif kind == "PLURAL" and doc[start].is_lower:
                 found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
-                is_label = end < len(doc) and (doc[end].text == ":" or set(doc[end].text) == {"."})
+                nxt = doc[end] if end < len(doc) else None
+                if nxt is not None and (nxt.lower_ in ("'s", "’s") or (nxt.is_lower and nxt.pos_ == "NOUN")):
+                    continue  # "the ship's cook", "a tugboat deckhand": the type noun qualifies a person
+                is_label = nxt is not None and (nxt.text == ":" or set(nxt.text) == {"."})
                 if doc[start].is_lower or is_label:
                     span = self._name_after(doc, self._skip(doc, end, label=True))
+                    if span is not None and nxt is not None and nxt.text == "," and (
+                            not self._plausible(span) or (len(span) > 1 and span[0].text in first_names())):
+                        span = None  # "le commandant du navire, Stavros K.": the name after the comma is a person
                 if span is None and doc[start].is_lower and not line_is_upper(doc, doc[start]):
                     span = self._after_type(doc, start)
             if span is not None and any(t.is_alpha for t in span) and len(span.text) > 1:
