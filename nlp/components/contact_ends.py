@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.common import doc_text
+from nlp.components.operator_ends import nearer_operated
 from nlp.components.relations import RelationHit
 from nlp.resources import cues
 
@@ -120,6 +121,8 @@ def _possessor_holds(hit: RelationHit, text: str, labels: dict[tuple[int, int], 
 
 
 class ContactEnds:
+    """Runs last, once every cue has spoken: the end checks above, and :func:`nearer_operated`."""
+
     def __call__(self, doc: Doc) -> Doc:
         hits = list(doc._.hg_relations or [])
         if not hits:
@@ -128,6 +131,7 @@ class ContactEnds:
         hits = [h for h in hits if h.type not in _HOLDS.values() or not _callee_holds(h, text, lang)]
         identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
         labels = {(s.start_char, s.end_char): s.label_ for s in doc.spans.get("hg_entities", [])}
+        hits = nearer_operated(hits, text, labels)
         hits = [g for g in (_possessor_holds(h, text, labels) for h in hits) if g is not None]
         hits = [h for h in hits if h.type != "CONTACTED" or not _misread(h, text, labels, lang)]
         doc._.hg_relations = settle_contact_ends(hits, identifiers)
