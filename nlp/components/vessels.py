@@ -36,6 +36,7 @@ _FLAG_WORDS = frozenset(["flagged", "registered"])
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
+_RELATIVES = frozenset(["that", "which", "qui", "que", "dat", "die"])
 _ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
 
 
@@ -255,7 +256,27 @@ class VesselFinder:
             # people take no article ("the Cala Rosa made a port call"): the model's PERSON reading does not count
             if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):
                 out.append(span)
-        return out + self._berthing(doc)
+        return out + self._berthing(doc) + self._relative_apposition(doc)
+
+    def _relative_apposition(self, doc: Doc) -> list[Span]:
+        """"Het schip dat de container aanvoerde, de Cala Esmeralda, ...", "The ship that carried it, the
+        X, ...": a ship noun with its relative clause, then the name after a comma and an article."""
+        out = []
+        for tok in doc[1:-3]:
+            if tok.lower_ not in self.type_words or doc[tok.i - 1].lower_ not in DETERMINERS \
+                    or doc[tok.i + 1].lower_ not in _RELATIVES:
+                continue
+            for k in range(tok.i + 2, min(len(doc) - 2, tok.i + 16)):
+                if doc[k].is_sent_start or doc[k].text in (".", ";"):
+                    break
+                if doc[k].text == "," and doc[k + 1].lower_ in self.articles:
+                    span = self._name_after(doc, k + 2)
+                    after = doc[span.end] if span is not None and span.end < len(doc) else None
+                    if span is not None and span[0].i == k + 2 and after is not None and after.text == "," \
+                            and self._plausible(span, sure=True):
+                        out.append(span)
+                    break
+        return out
 
     def _berthing(self, doc: Doc) -> list[Span]:
         """A name of two words or more with no article, right before a phrase that only a ship does

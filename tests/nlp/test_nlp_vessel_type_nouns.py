@@ -23,3 +23,16 @@ def test_type_noun_cues_still_name_ships(run) -> None:  # type: ignore[no-untype
     ex = run("The bulk carrier Nordic Harrier arrived at Immingham on 4 May. Santa Lucia, a reefer vessel "
              "flagged in Panama, sailed from Guayaquil.", lang="en")
     assert {"Nordic Harrier", "Santa Lucia"} <= vessels(ex)
+
+
+def test_the_name_in_apposition_after_a_ship_noun_and_its_relative_clause(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Het schip dat de container aanvoerde, de Lago Turquesa, was vanuit Paita vertrokken en had in "
+             "Cartagena aangemeerd.", lang="nl")
+    assert "Lago Turquesa" in vessels(ex)
+    ex = run("The ship that carried the container, the Lago Turquesa, had sailed from Paita.", lang="en")
+    assert "Lago Turquesa" in vessels(ex)
+
+
+def test_a_person_after_a_relative_clause_is_no_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The ship that the police searched, the court heard, belonged to a Greek firm.", lang="en")
+    assert vessels(ex) == set()
