@@ -68,15 +68,12 @@ _PLAIN_WORDS = re.compile(r"[a-zà-ÿ'’-]+(?: [a-zà-ÿ'’-]+){0,2}")
 
 
 def _misread(hit: RelationHit, text: str, labels: dict[tuple[int, int], str], lang: str) -> bool:
-    """True when a cue's ``CONTACTED`` pair is a statement to a body or a meeting or order, or when a person standing
+    """True when a cue's ``CONTACTED`` pair is a statement to a body, or when a person standing
     between the two after plain words (no list word) is the one who made the contact."""
     if ":CONTACTED:" not in hit.rule:
         return False
     first, second = sorted((hit.source, hit.target))
     words = " ".join(text[first[1]:second[0]].lower().split())
-    bare = _ARTICLE.sub("", words)
-    if any(bare == p or bare.endswith(" " + p) for p in cues("contact_speech.tsv", lang, "no_call")):
-        return True  # a meeting or an order: no call or message is stated
     if labels.get(second) == "ORGANIZATION":
         spoken = _ARTICLE.sub("", words)
         if any(spoken == p or spoken.endswith(" " + p) for p in cues("contact_speech.tsv", lang, "statement")):

@@ -107,11 +107,3 @@ def test_an_account_in_the_name_of_a_possessors_partner(run) -> None:  # type: i
     accounts = {s for type_, s, t in relations(ex) if type_ == "HAS_ACCOUNT"}
     assert "Darren Cole" not in accounts
     assert "Amy Cole" in accounts
-
-
-def test_a_meeting_or_an_order_is_no_call(run) -> None:  # type: ignore[no-untyped-def]
-    intro = "Sean Walsh and Tom Byrne were charged. "
-    assert _contacts(run(intro + "Walsh met Byrne at a café near the docks in May.", lang="en")) == set()
-    assert _contacts(run(intro + "Walsh told Byrne to move the container.", lang="en")) == set()
-    assert _contacts(run(intro + "Walsh phoned Byrne from the quay in May.", lang="en")) == {
-        frozenset(("Sean Walsh", "Tom Byrne"))}
