@@ -40,3 +40,12 @@ def test_english_calls_placed_to_a_described_person(run) -> None:  # type: ignor
              "from a satellite phone to a man the government identified as Julio Barrera.", lang="en")
     assert frozenset(("Marco Ruiz", "Julio Barrera")) in found(ex, "CONTACTED")
     assert frozenset(("Tomás Herrera", "Julio Barrera")) not in found(ex, "CONTACTED")
+
+
+def test_dutch_verb_final_clause(run) -> None:  # type: ignore[no-untyped-def]
+    intro = "Marco van der Linden (51) en Andriy Kovalenko (44) zijn veroordeeld. "
+    ex = run(intro + "Uit tapgesprekken blijkt dat Marco van der Linden in de dagen voor de aankomst meerdere "
+             "keren met Andriy Kovalenko belde.", lang="nl")
+    assert found(ex, "CONTACTED") == {frozenset(("Marco van der Linden", "Andriy Kovalenko"))}
+    ex = run(intro + "De rechtbank stelt vast dat Marco van der Linden nooit met Andriy Kovalenko belde.", lang="nl")
+    assert found(ex, "CONTACTED") == set()
