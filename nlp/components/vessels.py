@@ -37,6 +37,7 @@ _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
 _RELATIVES = frozenset(["that", "which", "qui", "que", "dat", "die"])
+_ADVERBS = frozenset("also then later earlier previously already first ook eerder daarna al aussi ensuite déjà".split())
 _ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
 
 
@@ -251,7 +252,10 @@ class VesselFinder:
                 k += 1
             elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
                 k += 2
-            words = [t.lower_ for t in doc[k:k + 6]]
+            words = [t.lower_ for t in doc[k:k + 8]]
+            if k > span.end and words[:1] and words[0] in _RELATIVES:
+                # "the X, which had also called at Y": adverbs between the relative clause's auxiliary and verb
+                words = [w for w in words if w not in _ADVERBS]
             moving = any(tuple(words[:len(m)]) == m for m in self.moves)
             # people take no article ("the Cala Rosa made a port call"): the model's PERSON reading does not count
             if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):

@@ -36,3 +36,11 @@ def test_the_name_in_apposition_after_a_ship_noun_and_its_relative_clause(run) -
 def test_a_person_after_a_relative_clause_is_no_ship(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("The ship that the police searched, the court heard, belonged to a Greek firm.", lang="en")
     assert vessels(ex) == set()
+
+
+def test_a_relative_clause_with_an_adverb_moves_the_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The container was loaded at Paita, Peru, onto the Lago Turquesa, which had also called at "
+             "Callao before berthing in Valparaíso.", lang="en")
+    assert "Lago Turquesa" in vessels(ex)
+    ex = run("Officers searched the Blue Lagoon, which also had rooms above the bar.", lang="en")
+    assert "Blue Lagoon" not in vessels(ex)
