@@ -89,14 +89,24 @@ def _misread(hit: RelationHit, text: str, labels: dict[tuple[int, int], str], la
 _OBJECT_PRONOUNS = frozenset({"l'", "l’", "le", "la", "les", "lui", "hem", "haar", "him", "her"})
 
 
-def _callee_holds(hit: RelationHit, text: str, lang: str) -> bool:
-    """True when a cue's ``HAS_PHONE``/``HAS_EMAIL`` holder is the person called, not the caller."""
+_ON_THEIR = re.compile(r"\s*(?:on|at|sur|op) (?:his|her|their|son|sa|leur|zijn|haar|hun) (?:[\w-]+ ){0,2}?"
+                       r"(?:mobile|phone|number|cell|line|portable|téléphone|numéro|ligne|gsm|telefoon|nummer)\b")
+
+
+def _callee_holds(hit: RelationHit, text: str, lang: str,
+                  labels: dict[tuple[int, int], str] | None = None) -> bool:
+    """True when a cue's ``HAS_PHONE``/``HAS_EMAIL`` holder is the person called, not the caller, or
+    when the number follows "called B on his mobile" (the caller or B: the text does not say)."""
     if f":{hit.type}:" not in hit.rule:
         return False
     if any(ref is not None and text[ref[0]:ref[1]].lower() in _OBJECT_PRONOUNS for _, ref in hit.resolved):
         return True
     if hit.source[1] > hit.target[0]:
         return False
+    if labels is not None and any(
+            label == "PERSON" and hit.source[1] < span[0] and span[1] <= hit.target[0]
+            and _ON_THEIR.match(text[span[1]:hit.target[0]]) for span, label in labels.items()):
+        return True  # "Walsh called Byrne on his mobile, X": whose mobile the text leaves open
     gap = re.findall(r"[\w'’-]+", text[hit.source[1]:hit.target[0]].lower())
     before = re.findall(r"[\w'’-]+", text[hit.sent_start:hit.source[0]].lower())
     return bool(before) and before[-1] in cues("contact_speech.tsv", lang, "object") \
@@ -128,9 +138,9 @@ class ContactEnds:
         if not hits:
             return doc
         text, lang = doc_text(doc), doc.lang_
-        hits = [h for h in hits if h.type not in _HOLDS.values() or not _callee_holds(h, text, lang)]
-        identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
         labels = {(s.start_char, s.end_char): s.label_ for s in doc.spans.get("hg_entities", [])}
+        hits = [h for h in hits if h.type not in _HOLDS.values() or not _callee_holds(h, text, lang, labels)]
+        identifiers = {(i.start, i.end): i.type for i in doc._.hg_identifiers or [] if i.type in _HOLDS}
         hits = nearer_operated(hits, text, labels)
         hits = [g for g in (_possessor_holds(h, text, labels) for h in hits) if g is not None]
         hits = [h for h in hits if h.type != "CONTACTED" or not _misread(h, text, labels, lang)]

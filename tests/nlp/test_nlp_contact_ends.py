@@ -107,3 +107,12 @@ def test_an_account_in_the_name_of_a_possessors_partner(run) -> None:  # type: i
     accounts = {s for type_, s, t in relations(ex) if type_ == "HAS_ACCOUNT"}
     assert "Darren Cole" not in accounts
     assert "Amy Cole" in accounts
+
+
+def test_a_number_after_called_someone_on_his_mobile_goes_to_nobody(run) -> None:  # type: ignore[no-untyped-def]
+    intro = "Sean Walsh and Tom Byrne were charged. "
+    ex = run(intro + "Walsh rang Byrne on his mobile phone +353 87 555 1234 that night.", lang="en")
+    assert not any(holder == "Sean Walsh" for holder, _ in _phones(ex))
+    assert frozenset(("Sean Walsh", "Tom Byrne")) in _contacts(ex)
+    ex = run(intro + "Walsh used the number +353 87 555 1234 to call Byrne.", lang="en")
+    assert any(holder == "Sean Walsh" for holder, _ in _phones(ex))
