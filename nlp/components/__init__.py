@@ -49,4 +49,5 @@ COMPONENTS = (
     "havengraph_mail_v1",
     "havengraph_shipments_v1",  # registered on import by nlp.components.records
     "havengraph_accomplices_v1",  # registered on import by nlp.components.co_accused_runs
+    "havengraph_contact_ends_v1",  # registered on import by nlp.components.shipments
 )

@@ -18,6 +18,7 @@ import dataclasses
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components import contact_ends  # noqa: F401  (registers havengraph_contact_ends_v1, run last)
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.consignees import earlier_boxes
 from nlp.components.coreference import Ref

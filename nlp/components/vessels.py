@@ -36,6 +36,8 @@ _FLAG_WORDS = frozenset(["flagged", "registered"])
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
+_RELATIVES = frozenset(["that", "which", "qui", "que", "dat", "die"])
+_ADVERBS = frozenset("also then later earlier previously already first ook eerder daarna al aussi ensuite déjà".split())
 _ARTICLES = {"en": frozenset(["the"]), "fr": frozenset(["le", "la", "l'", "l’"]), "nl": frozenset(["de", "het"])}
 
 
@@ -159,9 +161,15 @@ class VesselFinder:
             elif kind == "PLURAL" and doc[start].is_lower:
                 found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
-                is_label = end < len(doc) and (doc[end].text == ":" or set(doc[end].text) == {"."})
+                nxt = doc[end] if end < len(doc) else None
+                if nxt is not None and (nxt.lower_ in ("'s", "’s") or (nxt.is_lower and nxt.pos_ == "NOUN")):
+                    continue  # "the ship's cook", "a tugboat deckhand": the type noun qualifies a person
+                is_label = nxt is not None and (nxt.text == ":" or set(nxt.text) == {"."})
                 if doc[start].is_lower or is_label:
                     span = self._name_after(doc, self._skip(doc, end, label=True))
+                    if span is not None and nxt is not None and nxt.text == "," and (
+                            not self._plausible(span) or (len(span) > 1 and span[0].text in first_names())):
+                        span = None  # "le commandant du navire, Stavros K.": the name after the comma is a person
                 if span is None and doc[start].is_lower and not line_is_upper(doc, doc[start]):
                     span = self._after_type(doc, start)
             if span is not None and any(t.is_alpha for t in span) and len(span.text) > 1:
@@ -244,12 +252,35 @@ class VesselFinder:
                 k += 1
             elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
                 k += 2
-            words = [t.lower_ for t in doc[k:k + 6]]
+            words = [t.lower_ for t in doc[k:k + 8]]
+            if k > span.end and words[:1] and words[0] in _RELATIVES:
+                # "the X, which had also called at Y": adverbs between the relative clause's auxiliary and verb
+                words = [w for w in words if w not in _ADVERBS]
             moving = any(tuple(words[:len(m)]) == m for m in self.moves)
             # people take no article ("the Cala Rosa made a port call"): the model's PERSON reading does not count
             if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):
                 out.append(span)
-        return out + self._berthing(doc)
+        return out + self._berthing(doc) + self._relative_apposition(doc)
+
+    def _relative_apposition(self, doc: Doc) -> list[Span]:
+        """"Het schip dat de container aanvoerde, de Cala Esmeralda, ...", "The ship that carried it, the
+        X, ...": a ship noun with its relative clause, then the name after a comma and an article."""
+        out = []
+        for tok in doc[1:-3]:
+            if tok.lower_ not in self.type_words or doc[tok.i - 1].lower_ not in DETERMINERS \
+                    or doc[tok.i + 1].lower_ not in _RELATIVES:
+                continue
+            for k in range(tok.i + 2, min(len(doc) - 2, tok.i + 16)):
+                if doc[k].is_sent_start or doc[k].text in (".", ";"):
+                    break
+                if doc[k].text == "," and doc[k + 1].lower_ in self.articles:
+                    span = self._name_after(doc, k + 2)
+                    after = doc[span.end] if span is not None and span.end < len(doc) else None
+                    if span is not None and span[0].i == k + 2 and after is not None and after.text == "," \
+                            and self._plausible(span, sure=True):
+                        out.append(span)
+                    break
+        return out
 
     def _berthing(self, doc: Doc) -> list[Span]:
         """A name of two words or more with no article, right before a phrase that only a ship does
