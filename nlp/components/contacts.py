@@ -105,6 +105,13 @@ def _sent_from_to(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s
     if found is None:
         return []
     before, between = found
+    return _adjacent_pairs(text, refs, typed, s_start, before, between, f"{lang}:contact-from-to")
+
+
+def _adjacent_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                    before: re.Pattern[str], between: re.Pattern[str], rule: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, i + 1, rule)`` for two named parties next to each other when the text between them
+    is all ``between`` and ``before`` ends the text just before the first ("calls between X and Y")."""
     out = []
     for i in range(len(refs) - 1):
         a, b = refs[i], refs[i + 1]
@@ -112,7 +119,7 @@ def _sent_from_to(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s
             continue
         if between.fullmatch(text[a.end:b.start]) and before.search(text[max(s_start, a.start - 80):a.start]):
             typed.add((i, i + 1))
-            out.append(("CONTACTED", i, i + 1, f"{lang}:contact-from-to"))
+            out.append(("CONTACTED", i, i + 1, rule))
     return out
 
 
@@ -152,11 +159,4 @@ def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s
     before = _before(lang)
     if before is None:
         return out
-    for i in range(len(refs) - 1):
-        a, b = refs[i], refs[i + 1]
-        if a.type not in _PARTIES or b.type not in _PARTIES or (i, i + 1) in typed or a.anaphor or b.anaphor:
-            continue
-        if _AND.fullmatch(text[a.end:b.start]) and before.search(text[max(s_start, a.start - 80):a.start]):
-            typed.add((i, i + 1))
-            out.append(("CONTACTED", i, i + 1, f"{lang}:contact-between"))
-    return out
+    return out + _adjacent_pairs(text, refs, typed, s_start, before, _AND, f"{lang}:contact-between")
