@@ -38,12 +38,17 @@ _WORDS = {
 
 
 @cache
+def _roles(lang: str) -> str:
+    """The role nouns of shippers, consignees and importers in ``lang`` (``data/shipper_roles.tsv``), as one alternation."""
+    return "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
+
+
+@cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...] | None:
-    roles = [row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang]
     w = _WORDS.get(lang)
-    if not roles or w is None:
+    if not _roles(lang) or w is None:
         return None
-    role = "(?:" + "|".join(roles) + ")"
+    role = "(?:" + _roles(lang) + ")"
     return (
         # party -> container: "X was the consignee of container Y", "X, the importer of Y"
         re.compile(rf"^,? ?(?:{w['be']} |,? )?{w['the']}(?:\S+ )?{role} {w['of']} ?{w['the']}{w['box']}$"),
@@ -61,7 +66,7 @@ def _column(lang: str, kind: str) -> str | None:
 def _earlier(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     """(role noun right before a party, shipping verb right before a party, "the container") for sentences
     that name no container and so speak of the one of an earlier sentence."""
-    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
+    roles = _roles(lang)
     verbs, box = _column(lang, "verbs"), _column(lang, "box")
     if not roles or verbs is None or box is None:
         return None
@@ -141,21 +146,29 @@ def earlier_boxes(text: str, refs: list[Ref], typed: set[tuple[int, int]], s_sta
 @cache
 def _labelled(lang: str) -> re.Pattern[str] | None:
     """A role noun written as a label right before a party: "; consignee X", "(expéditeur : X)"."""
-    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
+    roles = _roles(lang)
     return re.compile(rf"(?:^|[;,(–—-] ?)(?:{roles}) ?:? ?$") if roles else None
 
 
-def _role_after(lang: str, text: str) -> bool:
+@cache
+def _role_after_pattern(lang: str) -> re.Pattern[str]:
     w = _WORDS[lang]
-    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
-    return re.match(rf"^\s*{w['as']} {w['the']}(?:\S+ )?(?:{roles})\b", text) is not None
+    return re.compile(rf"^\s*{w['as']} {w['the']}(?:\S+ )?(?:{_roles(lang)})\b")
+
+
+def _role_after(lang: str, text: str) -> bool:
+    return _role_after_pattern(lang).match(text) is not None
 
 
 def _role_before(lang: str, text: str) -> bool:
     """"the consignee of container": the role noun before the container (then "Y was X")."""
+    return _role_before_pattern(lang).search(text) is not None
+
+
+@cache
+def _role_before_pattern(lang: str) -> re.Pattern[str]:
     w = _WORDS[lang]
-    roles = "|".join(row[1] for row in _rows("shipper_roles.tsv") if len(row) == 2 and row[0] == lang)
-    return re.search(rf"\b(?:{roles}) {w['of']} ?{w['the']}{w['box']}$", text) is not None
+    return re.compile(rf"\b(?:{_roles(lang)}) {w['of']} ?{w['the']}{w['box']}$")
 
 
 def shippers(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
