@@ -121,6 +121,20 @@ def entity_pairs(items: list[dict[str, Any]] | list[tuple[str, str]]) -> set[tup
 
 
 def relation_keys(extraction: Any, gold: dict[str, Any]) -> set[tuple[str, str, str]]:
+    """The typed relations of one extraction as ``(type, source, target)`` in gold canonical names."""
+    names = gold_names(extraction, gold)
+    keys = set()
+    for r in extraction.relations:
+        if r.type == "CO_MENTIONED":
+            continue
+        for s in names.get(r.source) or {"?" + r.source}:
+            for t in names.get(r.target) or {"?" + r.target}:
+                keys.add(relation_key(r.type, s, t))
+    return keys
+
+
+def gold_names(extraction: Any, gold: dict[str, Any]) -> dict[str, set[str]]:
+    """Each extracted entity's gold canonical names (through the surfaces of its mentions)."""
     surface: dict[str, set[str]] = defaultdict(set)
     for ent in gold["entities"]:
         surface[norm(ent["text"])].add(ent["canonical"])
@@ -137,14 +151,46 @@ def relation_keys(extraction: Any, gold: dict[str, Any]) -> set[tuple[str, str, 
         for t in texts[e.entity_id] | {e.name, *e.aliases}:
             canon |= surface.get(norm(t), set())
         names[e.entity_id] = canon
-    keys = set()
+    return names
+
+
+MISS_CAUSES = ("end_missing", "reversed", "other_type", "co_mentioned_only", "unlinked")
+
+
+def miss_causes(extraction: Any, gold: dict[str, Any], missed: set[tuple[str, str, str]]) -> Counter[tuple[str, str]]:
+    """Why each missed gold relation was missed, as ``(type, cause)`` counts.
+
+    ``end_missing``: no extracted entity maps to one end (an entity miss or a wrong surface);
+    ``reversed``: the same type links the pair the other way; ``other_type``: another typed relation
+    links the pair; ``co_mentioned_only``: the pair shares a sentence but no type was read;
+    ``unlinked``: both ends were found and nothing links them (often not in one sentence).
+    """
+    names = gold_names(extraction, gold)
+    found = {norm(c) for canon in names.values() for c in canon}
+    links: dict[frozenset[str], set[tuple[str, str, str]]] = defaultdict(set)
     for r in extraction.relations:
-        if r.type == "CO_MENTIONED":
-            continue
-        for s in names.get(r.source) or {"?" + r.source}:
-            for t in names.get(r.target) or {"?" + r.target}:
-                keys.add(relation_key(r.type, s, t))
-    return keys
+        for s in names.get(r.source, ()):
+            for t in names.get(r.target, ()):
+                links[frozenset((norm(s), norm(t)))].add((r.type, norm(s), norm(t)))
+    types = {norm(e["canonical"]): e["type"] for e in gold["entities"]}
+    out: Counter[tuple[str, str]] = Counter()
+    for type_, s, t in missed:
+        seen = links.get(frozenset((s, t)), set())
+        if s not in found or t not in found:
+            cause = "end_missing"
+            for end in (s, t):
+                if end not in found:
+                    out[("end_missing_type", types.get(end, "IDENTIFIER"))] += 1
+        elif any(k[0] == type_ for k in seen):
+            cause = "reversed"
+        elif any(k[0] != "CO_MENTIONED" for k in seen):
+            cause = "other_type"
+        elif seen:
+            cause = "co_mentioned_only"
+        else:
+            cause = "unlinked"
+        out[(type_, cause)] += 1
+    return out
 
 
 def relation_key(type_: str, source: str, target: str) -> tuple[str, str, str]:
@@ -162,6 +208,7 @@ def score(gold_files: list[tuple[Path, dict[str, Any]]], extractions: list[Any],
     rel, rel_lang = Score(), defaultdict(Score)
     rel_type: dict[str, Score] = defaultdict(Score)
     lang_hits = 0
+    causes: Counter[tuple[str, str]] = Counter()
     for (path, gold), ex in zip(gold_files, extractions, strict=True):
         lang = gold.get("lang", "?")
         lang_hits += ex.document.lang == lang
@@ -181,6 +228,7 @@ def score(gold_files: list[tuple[Path, dict[str, Any]]], extractions: list[Any],
         pred_r = relation_keys(ex, gold)
         gold_r = {relation_key(r["type"], r["source"], r["target"]) for r in gold["relations"] if r["type"] != "CO_MENTIONED"}
         rel.add(pred_r, gold_r)
+        causes += miss_causes(ex, gold, gold_r - pred_r)
         rel_lang[lang].add(pred_r, gold_r)
         for t in {k[0] for k in pred_r | gold_r}:
             rel_type[t].add({k for k in pred_r if k[0] == t}, {k for k in gold_r if k[0] == t})
@@ -226,6 +274,13 @@ def score(gold_files: list[tuple[Path, dict[str, Any]]], extractions: list[Any],
     for lang, s in sorted(rel_lang.items()):
         print(s.row(f"  lang {lang}"))
     print(f"faithful: {good}/{typed} typed relations show both ends in their evidence sentence")
+    print("-- why gold relations were missed (counts)")
+    print(f"{'type':<14}" + "".join(f"{c:>19}" for c in MISS_CAUSES))
+    for t in sorted({k[0] for k in causes} - {"end_missing_type"}) + ["all"]:
+        row = [sum(n for (tt, c), n in causes.items() if c == cause and t in (tt, "all")) for cause in MISS_CAUSES]
+        print(f"{t:<14}" + "".join(f"{n:>19}" for n in row))
+    missing_ends = {c: n for (t, c), n in sorted(causes.items()) if t == "end_missing_type"}
+    print("ends not found, by gold type: " + ", ".join(f"{c} {n}" for c, n in missing_ends.items()))
     return {
         "documents": len(extractions),
         "entity_micro_f1": round(micro.f1, 4),
@@ -246,6 +301,8 @@ def score(gold_files: list[tuple[Path, dict[str, Any]]], extractions: list[Any],
                                  for k, v in sorted(rel_lang.items())},
         "co_accused_f1": round(rel_type["CO_ACCUSED"].f1, 4) if "CO_ACCUSED" in rel_type else None,
         "faithful": round(good / typed, 4) if typed else 1.0,
+        "miss_causes": {cause: sum(n for (t, c), n in causes.items() if c == cause and t != "end_missing_type")
+                        for cause in MISS_CAUSES},
     }
 
 
