@@ -102,13 +102,18 @@ _OPENER = re.compile(r"^(?:" + _SHORT_ASIDE + r")*\s*(?:,\s*" + _NOT_CONJ + r"[a
 _TAIL = re.compile(r"(?:" + _ASIDE + r")*", re.I)  # used with match(text, pos): no "^"
 _CLAUSE = re.compile(r"[.;:!?\n]")
 # "along with his cousin, B", "alongside a third man, B"; "arrested with B" only right after a charge verb
-_ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|avec|en même temps que|aux côtés de|samen met|net als"
+_ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|as (?:was|were|had|has)|avec|en même temps que|aux côtés de"
+                    r"|tout comme|de même que|samen met|net als|evenals|net zoals"
                     r"|(?:arrested|charged|convicted|indicted|sentenced|detained|tried|jailed|prosecuted|apprehended)"
                     r"(?:\s+\w+ly)?\s+with)"
                     r"(?:\s+(?:(?:his|her|their|son|sa|ses|leur|zijn|haar|hun)\s+(?:[\w-]+,?\s+){0,2}?"
                     r"|(?:a|an|un|une|een)\s+(?:second|third|fourth|fifth|other|another|fellow|deuxième|troisième|autre"
                     r"|tweede|derde|andere)\s+(?:[\w-]+\s+){0,1}?[\w-]+\s*,\s*"
-                    r"|(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?(?:" + _LISTED_ROLES + r")\s*,\s*))?\s*$")
+                    r"|(?:the|le|la|l['’]|de|het)\s*(?:ship['’]s\s+|vessel['’]s\s+)?(?:" + _LISTED_ROLES + r")\s*,\s*"
+                    # "alongside accomplices B and C", "avec ses complices B et C", "samen met medeverdachte B"
+                    r"|(?:(?:his|her|their|son|sa|ses|leur|leurs|zijn|haar|hun|the|les|de)\s+)?(?:fellow\s+|two\s+|three\s+)?"
+                    r"(?:co-?defendants?|co-?accused|co-?conspirators?|accomplices?|complices?|co-?prévenue?s?|coprévenue?s?"
+                    r"|medeverdachten?|mededaders?|handlangers?)\s*,?\s*))?\s*$")
 # "Sentenced alongside him were B and C", "Samen met hem werden B en C veroordeeld"
 _ALONG_BEFORE = re.compile(r"\b(?:alongside|along with|together with|with|avec|aux côtés de|samen met|met)\s*$")
 _INVERTED = re.compile(r"^\s*(?:were|was|are|have been|ont été|sont|werden|zijn|waren)\b(?:\s+(?:also|ook|également))?\s*$")
@@ -246,7 +251,7 @@ def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> l
             before_pronoun = True
         else:
             before_pronoun = False
-        if joined and (before_pronoun or after_re.search(between[:joined.start()]) or after_re.search(
+        if joined and (before_pronoun or _affirmed(after_re, between[:joined.start()]) or _affirmed(after_re,
                 _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
             out.append((a, b))
             # "... together with B, 35, of Grays, and C, 50": the list that B opens is sentenced with A too

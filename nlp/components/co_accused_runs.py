@@ -72,6 +72,11 @@ _ADVERBS = (r"(?:(?:on|in|at|last|this|earlier|later|also|previously|today|yeste
             r"|également|aussi|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ook|eveneens|maandag|dinsdag|woensdag"
             r"|donderdag|vrijdag|zaterdag|zondag|gisteren|vandaag|toen|daarna|later)\b,?\s+)")
 _CLAUSE_CUT = re.compile(r";")
+# an acquittal or a dropped charge: the guide pairs no defendant who was acquitted
+_ACQUITTED = re.compile(r"\b(?:acquitted|cleared|exonerated|found not guilty|not guilty|released without charge|charges? (?:against "
+                        r"\w+ )?(?:was|were) dropped|acquittée?s?|relaxée?s?|mise? hors de cause|blanchie?s?|bénéficié d['’]un non-lieu"
+                        r"|non-lieu|vrijgesproken|vrijgesproken|vrijgelaten zonder|ontslagen van (?:alle )?rechtsvervolging|vrijspraak)\b",
+                        re.I)
 # a charge said to be one more of the same case: "B was also sentenced", "C a également été condamné",
 # "D werd eveneens veroordeeld" (not "also known as", read as an alias before the verb)
 _ALSO = re.compile(r"\b(?:also|likewise|similarly|également|aussi|de même|ook|eveneens|evenzeer)\b", re.I)
@@ -84,7 +89,9 @@ _OF_ROLE = re.compile(r"\b(?:of|van|de|du|des|d['’]|bij|at|for|voor|chez|with|
 _CONJUNCTION = re.compile(r"(?:,\s*(?:(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)?"
                           r"|\s+(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)"
                           r"(?:(?:his|her|their|son|sa|leur|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?"
-                          r"|(?:tegen|contre|à l['’]encontre de|against)\s+)?$", re.I)  # "..., tegen B (41) vier jaar"
+                          r"|(?:tegen|contre|à l['’]encontre de|against)\s+"
+                          # "..., medeverdachte B vier jaar", "..., co-defendant B to six years"
+                          r"|(?:(?:the|de|le|la|l['’]|son|sa)\s*)?(?:" + _CO_DEFENDANT + r")\s+)?$", re.I)  # "..., tegen B (41) vier jaar"
 # "..., Y to eight years", "... et Y à huit ans", "..., Y zes jaar": a conjunct that shares the verb before it
 _GAPPED = re.compile(r"^(?:(?:\s*,?\s*\(?(?:aged?\s+)?\d{1,3}(?:\s*(?:ans|jaar|years? old))?\)?)?(?:\s*,?\s*(?:uit|of|from|de|d['’]|van)"
                      r"\s+[\w'’ -]{1,30}?)?\s*,?\s+(?:(?:to|for|à|de|d['’]|tot)\s*(?:[\w'’-]+\s+){0,3}?|(?:" + _NUMBER_WORDS + r"|\d{1,3})\s+)"
@@ -153,6 +160,9 @@ def _subject(text: str, refs: Sequence[_Ref], members: list[int], c_start: int, 
                                     else None)
     if verb and negation.search(after[:verb.end()]):
         return None
+    acquitted = _ACQUITTED.search(after)
+    if acquitted and (verb is None or acquitted.start() < verb.start()):
+        return None  # "B, his co-defendant, was acquitted": a defendant the case did not charge to the end
     named_as = re.match(r"\s*,\s*(?:(?:his|her|their|son|sa|leur|zijn|haar|hun|a|an|the|un|une|een|de)\s+)?(?:[\w-]+\s+)?(?:"
                         + _CO_DEFENDANT + r")\s*,", text[last.end:c_end], re.I)  # "B, his co-defendant, was ..."
     if named_as or re.search(r"\b(?:" + _CO_DEFENDANT + r")\b", head.group(0), re.I):
