@@ -77,11 +77,15 @@ _LISTED_ROLES = "|".join(sorted((w.replace("_", r"\s+") for line in _lines("list
                                 key=len, reverse=True))
 
 
+_TERM_AGAINST = r"(?:[,;]\s*(?:(?:and|et|en)\s+)?|\s*(?:and|et|en)\s+)(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen|for|pour|voor)"
+
+
 def _separator(aside: str) -> re.Pattern[str]:
     return re.compile(
         r"^(?:" + aside + r")*\s*(?:,\s*(?:ainsi que|as well as|alsook|evenals|de même que|along with|together with|samen met)"
         r"|(?:,|;)(?:\s*(?:and|et|en)(?:\s+(?:de|of|van)|\s+d['’])?)?|\s*(?:and|et|en)\s+(?:[\w'’-]+\s+){0,3}?(?:against|contre|tegen)"
-        r"|\s*(?:et de|et d['’]|en van|en om|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
+        # "acht jaar tegen A, zes jaar tegen B en vier jaar tegen C": a term before each name
+        r"|" + _TERM_AGAINST + r"|\s*(?:et de|et d['’]|en van|en om|and of|and|et|en|&|as well as|ainsi que|alsook|along with"
         r"|together with|avec|samen met|met))"
         # "en de 41-jarige B", "and 35-year-old B"
         r"(?:\s+(?:(?:de|het|een|the|a|le|la)\s+)?\d{1,3}[- ](?:jarige|year-old|years-old|ans)\b)?"
@@ -160,7 +164,8 @@ def _charge_words(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                            r"|personnes|mannen|personen|verdachten|crew ?members|crewmen|sailors|dockers|marins|others|pair|duo|trio|couple"
                            r"|brothers|longshoremen|dockworkers|stevedores|lashers|havenarbeiders|havenmedewerkers|employees"
                            r"|workers|drivers|truckers|customs officers|douaniers|[a-zà-ÿ-]+(?:ans|ens|ais|ois|ers|ese|ish|ers)))?"
-                           r"\s*[:,]?\s*(?:including |among them |among whom |notamment |dont |waaronder |onder wie )?"
+                           r"\s*[:,]?\s*(?:(?:including|among them|among whom|namely|notamment|dont|parmi lesquel(?:le)?s|parmi eux"
+                           r"|parmi elles|à savoir|waaronder|onder wie|onder hen|te weten|namelijk)\s*[:,]?\s*)?"
                            r"(?:the |les |de )?$")
     return after_re, before_re
 
@@ -215,7 +220,8 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
     for k, ref in enumerate(refs):
         if ref.type not in MEMBER_TYPES or ref.anaphor:
             continue
-        if current and _OPENER.match(text[refs[last].end:ref.start]):
+        if current and _OPENER.match(text[refs[last].end:ref.start]) and not re.match(
+                r"\s*" + _TERM_AGAINST + r"\s*$", text[refs[last].end:ref.start], re.I):
             continue  # "A, cariste chez Firm SAS, et B": the firm stands in A's aside
         if ref.type == "COMPANY" and _EMPLOYER_BEFORE.search(text[max(0, ref.start - 60):ref.start]):
             continue  # "a diver employed by Ostend firm X BVBA, B, was arrested": the firm names B's employer
@@ -304,6 +310,18 @@ _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·|]|\d{1,2}[.)]|[a-z][.)])[ \t]+",
 _TABLE_RULE = re.compile(r"^[\s|:+=-]*$")  # "|---|:--:|" under a table's header
 
 
+# a term of one line of a sentencing list: "8 jaar cel", "135 months", "huit ans", "life", "€ 5.000 boete"
+_PENALTY = re.compile(r"\b(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:years?|months?|ans|mois|jaar|maanden|weken|weeks|semaines)\b"
+                      r"|\b(?:life imprisonment|life in prison|réclusion criminelle à perpétuité|levenslang|taakstraf|werkstraf"
+                      r"|probation|suspended sentence|avec sursis|met uitstel|voorwaardelijk)\b", re.I)
+
+
+# what the line over such a list says, or what each line says beside the term: a sentence or its demand
+_SENTENCING = re.compile(r"\b(?:sentenc\w*|terms?|imposed|penalt\w+|eis|eisen|geëist|gevorderd|straffen|strafeisen|opgelegd"
+                         r"|vonnis|uitspraak|peines?|requis|réquisitions?|réquisitoire|condamn\w*|jugement|prononcé)\b", re.I)
+_PRISON = re.compile(r"\b(?:prison|imprisonment|custody|jail|cel|celstraf|gevangenisstraf|emprisonnement|ferme|réclusion)\b", re.I)
+
+
 def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[int], int, int]]:
     """Co-accused named one per bulleted line under a line that charges them ("were charged:").
 
@@ -339,7 +357,11 @@ def bullet_lists(text: str, refs: Sequence[_Ref], lang: str) -> list[tuple[list[
             intro_end = intro_start - 1  # a table: its header row introduces the rows
             intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1
         intro = text[intro_start:max(intro_start, intro_end)].lower()
-        if not (after_re.search(intro) or before_re.search(intro)):
+        # "The sentences:" / "De eisen op een rij:" over lines that each give a term: "- A: 8 jaar cel", "B, 45 – 70 months"
+        lines = [text[start:text.find("\n", start) if text.find("\n", start) >= 0 else len(text)] for start, _m in run]
+        penalties = all(_PENALTY.search(line) for line in lines) and (
+            _SENTENCING.search(intro) is not None or all(_PRISON.search(line) for line in lines))
+        if not (after_re.search(intro) or before_re.search(intro) or penalties):
             continue
         members = []
         for _line_start, marker_end in run:

@@ -55,6 +55,13 @@ class PersonFinder:
                                   [first, particle, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
         initial = {"SHAPE": "X."}
         self.matcher.add("INITIAL", [[first, initial], [initial, particle, _SURNAME]], greedy="LONGEST")
+        # "Peter-Jan de W.", "Gert-Jan Mulder": two listed given names joined by a hyphen, one token for Dutch
+        self.names = frozenset(names)
+        hyphened = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+$"}}
+        self.matcher.add("HYPHENED", [[hyphened, particle, _SURNAME, dict(_SURNAME, OP="?")],
+                                      [hyphened, particle, {"IS_UPPER": True, "LENGTH": {">=": 2}}],
+                                      [hyphened, initial], [hyphened, particle, {"TEXT": {"REGEX": r"^[A-Z]\.$"}}]],
+                         greedy="LONGEST")
         self.matcher.add("GIVEN", [[first]])
         # "Aris S.", "Iwan Z.": the press's anonymised suspect, given name unknown to the list
         self.matcher.add("ANON", [[{"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False, "LENGTH": {">=": 3}},
@@ -86,6 +93,8 @@ class PersonFinder:
                     if registry is not None:
                         found.append(registry)
                 continue
+            if kind == "HYPHENED" and not all(part in self.names for part in doc[start].text.split("-")):
+                continue  # "Saint-Nazaire", "Rotterdam-Zuid": not two given names
             if kind == "ANON" and (_place_or_firm(doc[start].text) or (start > 0 and doc[start - 1].is_title
                                                                 and not doc[start - 1].is_sent_start)
                                    or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())):
