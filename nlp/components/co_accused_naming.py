@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from nlp.components.co_accused import MEMBER_TYPES, PLURAL, _lists, _Ref, charged_sentence
+from nlp.components.co_accused import _KIN_OF_BEFORE, MEMBER_TYPES, PLURAL, _lists, _Ref, charged_sentence
 from nlp.components.co_accused_headline import _count
 
 _NAMING = {
@@ -79,7 +79,9 @@ def counted_naming(text: str, refs: Sequence[_Ref], before: int, start: int, end
     Asides (jobs, employers, home towns) break the list apart, so the count is the proof: the sentence must open
     with the identifying phrase, and the distinct persons it names must be exactly as many as the count. Returns
     their indices into ``refs`` (empty when any condition fails)."""
-    people = [k for k, r in enumerate(refs) if r.type == "PERSON" and not r.anaphor and start <= r.start and r.end <= end]
+    # "et de R.V. (51 ans), frère de M.B.": a name after a kin noun only says whose kin the one before is
+    people = [k for k, r in enumerate(refs) if r.type == "PERSON" and not r.anaphor and start <= r.start and r.end <= end
+              and not _KIN_OF_BEFORE.search(text[max(start, r.start - 40):r.start])]
     if len(people) < 2 or not naming.search(text[start:refs[people[0]].start]) \
             or text[start:refs[people[0]].start].strip(" \t\n:").count(" ") > 4:
         return []
