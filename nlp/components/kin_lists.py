@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from nlp.components.co_accused import _lists, _Ref
+from nlp.components.co_accused import _SHORT_ASIDE, _lists, _Ref
 from nlp.resources import _rows
 
 
@@ -22,8 +22,9 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = [r[1] for r in _rows("kin_groups.tsv") if len(r) >= 2 and r[0] == lang]
     kin = "|".join(sorted(words, key=len, reverse=True)) or "(?!)"
     before = re.compile(r"(?:^|[\s,;:(])(?:(?:the|both|les|deux|de|beide|twee)\s+)?(?:" + kin + r")\s*,?\s*$", re.I)
-    after = re.compile(r"^\s*,\s*(?:(?:a|an|the|two|both|des|deux|les|de|twee|een|beide)\s+)?(?:[\w-]+\s+)?(?:" + kin
-                       + r")\b", re.I)
+    # "A, 54, and B, 29, father and son, ...": the asides of the last member (age, home town) may stand before
+    after = re.compile(r"^(?:" + _SHORT_ASIDE + r")*\s*,\s*(?:(?:a|an|the|two|both|all|des|deux|tous deux|les|de|twee|een|beide"
+                       r"|beiden)\s+)?(?:[\w-]+\s+)?(?:" + kin + r")\b", re.I)
     return before, after
 
 
@@ -35,6 +36,11 @@ _KIN_NOUNS = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|un
 _KIN_OF = re.compile(r"\b(?:a|an|the|one|un|une|le|la|l['’]|de|het|een)\s*(?:" + _KIN_NOUNS + r")\s+(?:of|de|du|d['’]|van)\s*$",
                      re.I)
 _APPOSED = re.compile(r"^(?:['’]s)?\s*,\s*$")
+# "A and B, his nephew, were arrested", "A et B, son gendre, ...", "A en B, zijn zwager, ...": of two, the second is the
+# kin of the first
+_POSSESSED_KIN = re.compile(r"^(?:" + _SHORT_ASIDE + r")*\s*,\s*(?:his|her|son|sa|zijn|haar)\s+(?:[\w-]+\s+)?(?:" + _KIN_NOUNS
+                            + r"|stepfather|stepdaughter|half-brother|beau-père|demi-frère|stiefzoon|schoonvader|schoonbroer)\s*,",
+                            re.I)
 
 
 def kin_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
@@ -55,4 +61,7 @@ def kin_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: s
         previous = max([r.end for r in refs if r.end <= first.start] + [s_start])
         if before_re.search(text[previous:first.start]) or after_re.match(text[last.end:s_end]):
             out.extend((a, b) for x, a in enumerate(people) for b in people[x + 1:])
+        elif len(people) == 2 and _POSSESSED_KIN.match(text[last.end:s_end]) and re.fullmatch(
+                r"(?:" + _SHORT_ASIDE + r")*\s*,?\s*(?:and|et|en)\s+", text[first.end:last.start], re.I):
+            out.append((people[0], people[1]))
     return out
