@@ -39,6 +39,9 @@ def _count(line: str, lang: str) -> int | None:
     """The number of people a headline or lead counts as charged, or None."""
     if not charged_sentence(line, lang):
         return None
+    subset = _subset_count(line)
+    if subset is not None:
+        return subset  # "Quatre prévenus comparaissaient ; trois ont été condamnés": the convicted are counted
     matches = list(_count_pattern(lang).finditer(line))
     counts = {int(m.group("n")) if m.group("n").isdigit() else _NUMBERS.get(m.group("n").lower(), 0) for m in matches}
     counts = {n for n in counts if 2 <= n <= MAX_COUNT}
@@ -74,11 +77,30 @@ _ALL_OF_THEM = re.compile(r"\b(?:(?:all|tous les|toutes les|alle|allen|de|les|th
                           r"|(?P<two>both|tous (?:les )?deux|toutes (?:les )?deux|beiden|allebei))", re.I)
 
 
+# a bare number as the subject of a charge verb, after a count of those tried: "...; six ont été condamnés",
+# "..., five of them were convicted", "...; vijf van hen werden veroordeeld"
+_COUNTED_SUBJECT = re.compile(r"(?:[;:,]|\bdont|\bof whom|\bvan wie|\bwaarvan)\s+(?P<n>" + _NUMBER_WORDS + r"|\d{1,2})\s+"
+                              r"(?:d['’]entre (?:eux|elles)\s+|of them\s+|van hen\s+)?(?:were|have been|ont été|sont|werden|zijn)"
+                              r"\s+(?:\w+\s+)?(?:convicted|sentenced|found guilty|condamnée?s|reconnue?s coupables|veroordeeld"
+                              r"|schuldig bevonden)\b", re.I)
+
+
+def _subset_count(sentence: str) -> int | None:
+    subset = _COUNTED_SUBJECT.search(sentence)
+    if subset is None:
+        return None
+    n = int(subset.group("n")) if subset.group("n").isdigit() else _NUMBERS.get(subset.group("n").lower(), 0)
+    return n if 2 <= n <= MAX_COUNT else None
+
+
 def _body_count(sentence: str, lang: str) -> int | None:
     """A count of the body that opens a sentence of the criminal process: "All three were sentenced", "Both were
     charged", "Les deux hommes ont été écroués", "Beiden werden veroordeeld"; or a counted noun ("three men")."""
     if not charged_sentence(sentence, lang):
         return None
+    subset = _subset_count(sentence)
+    if subset is not None:  # "Sept prévenus comparaissaient ; six ont été condamnés": the six are the case's convicted
+        return subset
     opening = _ALL_OF_THEM.match(sentence.lstrip(" \t\n\"'“-–—"))
     if opening is not None:
         n = 2 if opening.group("two") else _NUMBERS.get(opening.group("n").lower(), 0)
