@@ -266,6 +266,8 @@ class EntityMerger:
                         and paternal.text not in self.first_names and not paternal.is_stop
                         and span[2].is_title and span[-1].text not in _GENERATIONS):
                     names.setdefault(paternal.text, (P_SURNAME, label))  # "Quiñones" of "Andrés Quiñones Vélez"
+                    if len(span) == 3 and span[2].is_alpha and span[2].text not in self.first_names:
+                        names.setdefault(span[1:].text, (P_SURNAME, label))  # "Quiñones Vélez": both surnames at once
                 hyphen = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ \
                     and not doc[span.end].whitespace_ and doc[span.end + 1].is_title  # "Miguel Sánchez" + "-Ortiz"
                 whole = Span(doc, span.start, span.end + 2) if hyphen else span
