@@ -266,6 +266,17 @@ def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> l
     return sorted(set(out))
 
 
+# a list of witnesses: the trial or the case is theirs only to testify in
+_WITNESS_BEFORE = re.compile(r"\b(?:witness(?:es)?|getuigen?|témoins?|the (?:victims?|informants?)|slachtoffers?|victimes?)\s*,?\s*$",
+                             re.I)
+_WITNESS_AFTER = re.compile(r"^\W*(?:(?:\w+\s+){0,3}?(?:testified|testify|gave evidence|getuigden|getuigde|ont témoigné|témoignent"
+                            r"|témoigneront|as witnesses|als getuigen?|comme témoins?))\b", re.I)
+
+
+_TESTIMONY = re.compile(r"\b(?:testified|testify|testifies|gave evidence|getuigden|getuigde|getuigen|ont témoigné|a témoigné"
+                        r"|témoignent|témoigneront|as witnesses|als getuigen?|comme témoins?)\b", re.I)
+
+
 def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, lang: str) -> list[tuple[int, int]]:
     """``(i, j)`` index pairs (i < j) of the mentions of one sentence that are named as co-accused."""
     after_re, before_re = _charge_words(lang)
@@ -296,6 +307,8 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
         tail = _CLAUSE.split(tail, maxsplit=1)[0][:MAX_GAP_AFTER].lower()
         previous = [r.end for r in refs if r.end <= first.start and not r.anaphor]
         head = text[max(previous + [s_start]):first.start].lower()
+        if _WITNESS_BEFORE.search(head) or _WITNESS_AFTER.match(tail):
+            continue  # "Witnesses A and B testified at the trial", "A et B ont été entendus comme témoins"
         if not (n in joined or _affirmed(after_re, tail) or _CAPTION.search(head)
                 or (_SPLIT_VERB_HEAD.search(head) and _SPLIT_VERB_TAIL.match(tail)) or (before_re.search(head) and not _NEGATION.search(
                 head[:before_re.search(head).start()]))):
@@ -400,6 +413,8 @@ def charged_people(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, la
     sentence = text[s_start:s_end].lower()
     if not charged_sentence(sentence, lang) or not PLURAL.search(sentence):
         return []  # "X, complice de Y, a été interpellé": one of them
+    if _TESTIMONY.search(sentence):
+        return []  # "A et B ont témoigné au procès": witnesses of the trial
     people = []
     for k, ref in enumerate(refs):
         if ref.type != "PERSON" or ref.anaphor:
