@@ -318,7 +318,10 @@ def co_accused_pairs(text: str, refs: Sequence[_Ref], s_start: int, s_end: int, 
 
 
 _BULLET_LEAD = re.compile(r"(?:la société|la sociét[ée]|l['’]entreprise|la firme|the company|the firm|de vennootschap|het bedrijf"
-                          r"|de firma)\s+", re.I)
+                          r"|de firma"
+                          # "- 10 ans pour A ;", "- 8 years for B", "- 6 jaar cel tegen C": the term before the name
+                          r"|(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:ans|years?|jaar|mois|months?|maanden)(?:\s+[\w'’-]+){0,3}?"
+                          r"\s+(?:pour|for|voor|contre|against|tegen))\s+", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-–—•*·|]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)  # "|": a row of a text table
 _TABLE_RULE = re.compile(r"^[\s|:+=-]*$")  # "|---|:--:|" under a table's header
 
@@ -330,7 +333,7 @@ _PENALTY = re.compile(r"\b(?:\d{1,3}|" + _NUMBER_WORDS + r")\s+(?:years?|months?
 
 
 # what the line over such a list says, or what each line says beside the term: a sentence or its demand
-_SENTENCING = re.compile(r"\b(?:sentenc\w*|terms?|imposed|penalt\w+|eis|eisen|geëist|gevorderd|straffen|strafeisen|opgelegd"
+_SENTENCING = re.compile(r"\b(?:sentenc\w*|terms?|imposed|penalt\w+|eis|eisen|geëist|gevorderd|straf\w*|strafeisen|opgelegd"
                          r"|vonnis|uitspraak|peines?|requis|réquisitions?|réquisitoire|condamn\w*|jugement|prononcé)\b", re.I)
 _PRISON = re.compile(r"\b(?:prison|imprisonment|custody|jail|cel|celstraf|gevangenisstraf|emprisonnement|ferme|réclusion)\b", re.I)
 

@@ -56,3 +56,24 @@ def test_hyphened_names_need_two_given_names(run) -> None:
                           lang="nl"), "PERSON")
     assert "Gert-Jan Mulder" in people
     assert not any("Rotterdam" in p or "Saint" in p for p in people)
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # a table under a header that names the penalty column ("Straf", "Peine", "Sentence")
+    ("nl", "Overzicht van de uitspraken:\n\n| Naam | Leeftijd | Straf |\n|---|---|---|\n| Kenzo de Wit | 34 | 6 jaar cel |\n"
+           "| Okke Brouwer | 29 | 4 jaar cel |\n| Rick Stoop | 41 | 240 uur taakstraf |\n",
+     ("Kenzo de Wit", "Okke Brouwer", "Rick Stoop")),
+    # the term before the name on each line
+    ("fr", "Les peines prononcées :\n- 10 ans pour Mathieu Ravel ;\n- 8 ans pour Jérôme Tissier.\n",
+     ("Mathieu Ravel", "Jérôme Tissier")),
+    ("en", "The sentences handed down:\n- 12 years for Wayne Corrigan\n- 9 years for Nathan Pryce\n",
+     ("Wayne Corrigan", "Nathan Pryce")),
+])
+def test_term_tables(run, lang: str, text: str, names: tuple[str, ...]) -> None:
+    assert _pairs(run(text, lang=lang)) == _all(*names)
+
+
+def test_no_term_table_of_service(run) -> None:
+    text = ("Overzicht van het personeel:\n\n| Naam | Functie | Dienstjaren |\n|---|---|---|\n| Kenzo de Wit | kraanmachinist | "
+            "12 jaar |\n| Okke Brouwer | planner | 9 jaar |\n")
+    assert not _pairs(run(text, lang="nl"))
