@@ -35,28 +35,6 @@ _PRONOUN_OPENING = re.compile(r"^\W*(?:they|both|all|the (?:men|women|pair|trio|
                               r"|ils|elles|tous|toutes|les (?:deux|trois|quatre|hommes|suspects)|ze|zij|beiden|allen"
                               r"|de (?:mannen|verdachten|twee|drie|vier))\b", re.I)
 
-_PAIR_WORDS = re.compile(r"^\W*(?:both|the (?:pair|two|duo)|tous (?:les )?deux|toutes (?:les )?deux|les deux|beiden|allebei"
-                         r"|de (?:twee|beide))\b", re.I)
-_TESTIMONY = re.compile(r"\b(?:witness(?:es)?|testif\w+|témoins?|témoign\w+|getuigen?|getuigd\w*)\b", re.I)
-
-
-def _taken_up(text: str, refs: Sequence[_Ref], group: list[int], start: int, end: int, after: str, lang: str) -> bool:
-    """Whether the sentence after a list opens on the listed people ("Both", "They", "Ils", "Beiden", "The two men")
-    and charges them: the list is the whole cast of its sentence, its own sentence charges nobody, the count fits."""
-    people = [k for k, r in enumerate(refs) if r.type in MEMBER_TYPES and not r.anaphor and start <= r.start
-              and r.end <= end]
-    if set(people) != set(group) or charged_sentence(text[start:end], lang) or _TESTIMONY.search(after):
-        return False
-    if not (_PRONOUN_OPENING.match(after) and charged_sentence(after, lang)):
-        return False
-    if _PAIR_WORDS.match(after):
-        return len(group) == 2
-    count = re.match(r"^\W*(?:all|the|les|tous les|de|alle)\s+(?P<n>three|four|five|trois|quatre|cinq|drie|vier|vijf)\b",
-                     after, re.I)
-    return count is None or {"three": 3, "trois": 3, "drie": 3, "four": 4, "quatre": 4, "vier": 4, "five": 5, "cinq": 5,
-                             "vijf": 5}[count.group("n").lower()] == len(group)
-
-
 def naming_lists(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int],
                  lang: str) -> list[tuple[list[int], int, int]]:
     """Lists named by an identifying phrase beside the sentence that charges them: ``(indices, start, end)``."""
@@ -81,8 +59,6 @@ def naming_lists(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
         before = text[bounds[k - 1]:bounds[k]] if k > 0 else ""
         after = text[bounds[k + 1]:bounds[k + 2]] if k + 2 < len(bounds) else ""
         if not naming.search(text[bounds[k]:refs[group[0]].start]):
-            if after and _taken_up(text, refs, group, bounds[k], bounds[k + 1], after, lang):
-                out.append((group, bounds[k], bounds[k + 2]))  # "A and B were found in a container. Both were charged."
             continue
         if before and names_nobody(k - 1) and charged_sentence(before, lang) and PLURAL.search(before.lower()):
             out.append((group, bounds[k - 1], bounds[k + 1]))
