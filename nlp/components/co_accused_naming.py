@@ -64,6 +64,7 @@ def naming_lists(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
             out.append((group, bounds[k - 1], bounds[k + 1]))
         elif after and _PRONOUN_OPENING.match(after) and charged_sentence(after, lang):
             out.append((group, bounds[k], bounds[k + 2]))
+    out.extend(ordinal_lists(text, refs, bounds, lang))
     listed = {k for g, _a, _b in out for k in g}
     for k in range(1, len(bounds) - 1):
         group = counted_naming(text, refs, bounds[k - 1], bounds[k], bounds[k + 1], naming, lang)
@@ -89,3 +90,40 @@ def counted_naming(text: str, refs: Sequence[_Ref], before: int, start: int, end
     distinct = {text[refs[k].start:refs[k].end] for k in people}
     return people if count is not None and len(distinct) == len(people) == count else []
 
+
+
+# "The first, A, ...", "The second, B, ...", "Le premier, A", "De tweede verdachte, B", "The other, C"
+_ORDINAL_OPENING = re.compile(r"^\W*(?:(?:the|le|la|l['’]|de|het)\s*(?:first|second|third|fourth|fifth|other|last|premier|première"
+                              r"|deuxième|second|seconde|troisième|quatrième|autre|dernier|dernière|eerste|tweede|derde|vierde"
+                              r"|andere|laatste)|one of them|one of the (?:men|women|two|three)|l['’]un d['’]eux|l['’]une d['’]elles"
+                              r"|een van hen|één van hen)\b", re.I)
+_OFFICIAL_NEAR = re.compile(r"\b(?:judge|prosecutor|lawyer|solicitor|officer|detective|inspector|minister|juge|procureur|avocate?"
+                            r"|enquêteur|rechter|officier|advocaat|rechercheur|woordvoerder|spokes\w+)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def ordinal_lists(text: str, refs: Sequence[_Ref], bounds: Sequence[int], lang: str) -> list[tuple[list[int], int, int]]:
+    """People introduced one per sentence by an ordinal ("The first, A, ... The second, B, ...") right after a sentence
+    that counts them as charged ("arrested two men") and right before one that charges them again as a group ("Both
+    have been charged"): one group when the ordinals name exactly as many people."""
+    out = []
+    for k in range(len(bounds) - 2):
+        count = _count(text[bounds[k]:bounds[k + 1]].lower(), lang)
+        if count is None:
+            continue
+        people: list[int] = []
+        j = k + 1
+        while j + 1 < len(bounds) and _ORDINAL_OPENING.match(text[bounds[j]:bounds[j + 1]]):
+            first = next((x for x, r in enumerate(refs) if r.type == "PERSON" and not r.anaphor
+                          and bounds[j] <= r.start and r.end <= bounds[j + 1]
+                          and not _OFFICIAL_NEAR.search(text[max(bounds[j], r.start - 40):r.start])), None)
+            if first is None or refs[first].start - bounds[j] > 160:
+                break
+            people.append(first)
+            j += 1
+        names = {text[refs[x].start:refs[x].end] for x in people}
+        # the sentence after the ordinals takes them up again as charged: "Both have been charged", "Ils ont été écroués"
+        closing = text[bounds[j]:bounds[j + 1]] if j + 1 < len(bounds) else ""
+        if (len(people) >= 2 and len(names) == len(people) == count and _PRONOUN_OPENING.match(closing)
+                and charged_sentence(closing, lang)):
+            out.append((people, bounds[k], bounds[j + 1]))
+    return out
