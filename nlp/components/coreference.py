@@ -189,7 +189,12 @@ class Coreference:
         possessive = _POSSESSIVE_RE.get(lang)
         for match in possessive.finditer(text) if possessive is not None else ():
             pos = s_start + match.start()
-            ante = self._antecedent("PERSON", pos, sorted(in_sent + out, key=lambda r: r.start))  # "he ... his": he
+            named = sorted(in_sent + out, key=lambda r: r.start)
+            clause = s_start + text.rfind(";", 0, match.start()) + 1
+            if any(r.type == "PERSON" and clause <= r.start and r.end <= pos for r in named):
+                # "A ... à douze ans ; B ... à huit ans, et son frère C": the clause after ";" has a subject of its own
+                named = [r for r in named if r.start >= clause]
+            ante = self._antecedent("PERSON", pos, named)  # "he ... his": he
             if ante is not None:
                 out.append(self._ref(pos, pos, ante))
         out.extend(self._simple(_VESSEL_RE, "VESSEL", text, s_start, in_sent))
