@@ -227,6 +227,8 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
             continue  # "a diver employed by Ostend firm X BVBA, B, was arrested": the firm names B's employer
         if _KIN_OF_BEFORE.search(text[max(0, ref.start - 40):ref.start]):
             continue  # "The son of A, B, was arrested": A only says whose son B is
+        if current and re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + _KIN_ROLE + r")\b", text[ref.end:ref.end + 40], re.I):
+            continue  # "B, A's wife, was charged": A only says whose wife B is
         if current and separator.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:

@@ -41,3 +41,30 @@ def test_family(run, lang: str, text: str, pair: tuple[str, str]) -> None:
 ])
 def test_no_family(run, lang: str, text: str) -> None:
     assert not _family(run(text, lang=lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "pair"), [
+    # an age or no possessive before the kin noun
+    ("en", "Wayne Corrigan, 54, and his 24-year-old son Lewis Corrigan were arrested.", ("Wayne Corrigan", "Lewis Corrigan")),
+    ("en", "Gordon Blakey and son Ivor Blakey were arrested at the port.", ("Gordon Blakey", "Ivor Blakey")),
+    ("fr", "Mathieu Ravel et son fils de 24 ans, Hugo Ravel, ont été interpellés.", ("Mathieu Ravel", "Hugo Ravel")),
+    ("nl", "Kenzo de Wit (54) en zijn 24-jarige zoon Okke de Wit zijn aangehouden.", ("Kenzo de Wit", "Okke de Wit")),
+    # the kin noun after the second name
+    ("en", "Leanne Hughes, Wayne Corrigan's wife, was charged with money laundering.", ("Leanne Hughes", "Wayne Corrigan")),
+])
+def test_family_aged_or_after(run, lang: str, text: str, pair: tuple[str, str]) -> None:
+    assert _family(run(text, lang=lang)) == {frozenset(pair)}
+
+
+def test_possessor_is_no_co_defendant(run) -> None:
+    # "B, A's wife, was charged": only B is charged
+    rels = relations(run("Leanne Hughes, Wayne Corrigan's wife, was charged with money laundering.", lang="en"))
+    assert not any(r[0] == "CO_ACCUSED" for r in rels)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Wayne Corrigan and his 24-year-old lawyer Lewis Grant left the court."),
+    ("en", "Leanne Hughes, Wayne Corrigan's solicitor, spoke outside court."),
+])
+def test_no_family_aged(run, lang: str, text: str) -> None:
+    assert not _family(run(text, lang=lang))
