@@ -39,3 +39,21 @@ def test_perfect_forms(run, lang: str, text: str, names: tuple[str, ...]) -> Non
 ])
 def test_not_perfect_forms(run, lang: str, text: str) -> None:
     assert not _pairs(run(text, lang=lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("en", "Wayne Corrigan was remanded in custody, while Nathan Pryce was granted bail.", ("Wayne Corrigan", "Nathan Pryce")),
+    ("en", "Gordon Blakey was refused bail and Ivor Mundy was released on bail.", ("Gordon Blakey", "Ivor Mundy")),
+    ("fr", "Mathieu Ravel a été placé en détention provisoire, tandis que Jérôme Tissier a été laissé libre sous contrôle "
+           "judiciaire.", ("Mathieu Ravel", "Jérôme Tissier")),
+])
+def test_bail_clauses(run, lang: str, text: str, names: tuple[str, ...]) -> None:
+    assert _pairs(run(text, lang=lang)) == _all(*names)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Wayne Corrigan was released without charge, while Nathan Pryce was granted bail."),
+    ("en", "Gordon Blakey was interviewed as a witness, while Ivor Mundy was refused bail."),
+])
+def test_no_bail_clauses(run, lang: str, text: str) -> None:
+    assert not _pairs(run(text, lang=lang))
