@@ -118,6 +118,8 @@ _ALONG = re.compile(r"\b(?:along with|together with|alongside|as did|as (?:was|w
                     r"|(?:(?:his|her|their|son|sa|ses|leur|leurs|zijn|haar|hun|the|les|de)\s+)?(?:fellow\s+|two\s+|three\s+)?"
                     r"(?:co-?defendants?|co-?accused|co-?conspirators?|accomplices?|complices?|co-?prévenue?s?|coprévenue?s?"
                     r"|medeverdachten?|mededaders?|handlangers?)\s*,?\s*))?\s*$")
+# a co-defendant named as such joins without a charge word; an accomplice (ASSOCIATE_OF) does not
+_CO_NOUN = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?prévenue?s?|coprévenue?s?|medeverdachten?|medebeklaagden?)\b", re.I)
 # "Sentenced alongside him were B and C", "Samen met hem werden B en C veroordeeld"
 _ALONG_BEFORE = re.compile(r"\b(?:alongside|along with|together with|with|avec|aux côtés de|samen met|met)\s*$")
 _INVERTED = re.compile(r"^\s*(?:were|was|are|have been|ont été|sont|werden|zijn|waren)\b(?:\s+(?:also|ook|également))?\s*$")
@@ -259,7 +261,8 @@ def _along_with(text: str, refs: Sequence[_Ref], after_re: re.Pattern[str]) -> l
             before_pronoun = True
         else:
             before_pronoun = False
-        if joined and (before_pronoun or _affirmed(after_re, between[:joined.start()]) or _affirmed(after_re,
+        named_co = joined is not None and _CO_NOUN.search(joined.group(0)) is not None  # "samen met zijn medeverdachten B"
+        if joined and (before_pronoun or named_co or _affirmed(after_re, between[:joined.start()]) or _affirmed(after_re,
                 _CLAUSE.split(text[refs[b].end:refs[b].end + MAX_GAP_AFTER].lower(), maxsplit=1)[0])):
             out.append((a, b))
             # "... together with B, 35, of Grays, and C, 50": the list that B opens is sentenced with A too

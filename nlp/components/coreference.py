@@ -44,7 +44,7 @@ _SUBJECT = {
     "en": r"\b(?:he|she|the (?:witness|suspect|accused|defendant|interviewee|person concerned|officer|docker|employee))\b",
     "fr": r"\b(?:il|elle|le témoin|la témoin|le suspect|la suspecte|le prévenu|la prévenue|l['’]intéressée?"
           r"|le mis en cause|l['’]accusée?|le gardé à vue)\b",
-    "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde)\b",
+    "nl": r"\b(?:hij|zij|ze|de getuige|de verdachte|betrokkene|de beklaagde|verdachte)\b",  # a judgment's bare "verdachte"
 }
 _PRONOUNS = {"he", "she", "il", "elle", "hij", "zij", "ze"}  # "belde hij Sander K.": a pronoun before a name still refers
 _PLURAL_VERB = re.compile(r"\s+(?:zijn|waren|hebben|hadden|werden|worden|kunnen|konden|zullen|zouden|moeten|moesten"
