@@ -384,6 +384,8 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
         span = captain_not_vessel(span)
         if span.label_ == "PERSON" and span[0].text in ("St", "St.", "Saint", "Sint", "Ste", "Ste.") and len(span) > 1:
             span = Span(doc, span.start, span.end, label="LOCATION")  # "St Catherine", "Saint-Nazaire": a place
+        if span.label_ == "PERSON" and span[0].text in ("Co", "Co.", "County") and len(span) > 1:
+            span = Span(doc, span.start, span.end, label="LOCATION")  # "Ballycogley, Co Wexford": an Irish county
         if span.label_ == "PERSON":
             edged = without_role(span)
             edged = _person_edges(doc, edged) if edged is not None else None
