@@ -56,11 +56,26 @@ def kin_groups_without_parser(doc: Doc, hits: list) -> list:  # type: ignore[typ
     return out
 
 
+def possessor_not_charged(doc: Doc, hits: list) -> list:  # type: ignore[type-arg]
+    """An accomplice tie made ``CO_ACCUSED`` because its sentence charges people is dropped when one end only names
+    whose partner the other is ("A's partner, B, and C were charged": A is not charged; the development gold holds
+    no associate tie there either)."""
+    text = doc_text(doc)
+    out = []
+    for h in hits:
+        ends = sorted({h.source, h.target})
+        if h.type == "CO_ACCUSED" and h.rule.endswith("co-accused-accomplice") and not h.resolved and len(ends) == 2 \
+                and text[ends[0][1]:ends[0][1] + 2] in ("'s", "’s"):
+            continue
+        out.append(h)
+    return out
+
+
 @Language.component("havengraph_accomplices_v1")
 def accomplices_component(doc: Doc) -> Doc:
     """Drop the associate ties that duplicate a co-accused pair of the same sentence; read Dutch kin groups."""
     if doc.lang_ == "nl" and doc.spans.get("hg_entities"):
         doc._.hg_relations = list(doc._.hg_relations or []) + kin_groups_without_parser(doc, list(doc._.hg_relations or []))
     if doc._.hg_relations:
-        doc._.hg_relations = settle_accomplices(list(doc._.hg_relations))
+        doc._.hg_relations = settle_accomplices(possessor_not_charged(doc, list(doc._.hg_relations)))
     return doc

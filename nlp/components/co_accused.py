@@ -210,6 +210,11 @@ _KIN_OF_BEFORE = re.compile(r"\b(?:son|daughter|father|mother|brother|sister|cou
                             re.I)
 
 
+_POSSESSOR = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:wife|husband|partner|girlfriend|boyfriend|brother|sister|son|daughter|father"
+                        r"|mother|cousin|nephew|niece|uncle|aunt|brother-in-law|son-in-law|stepson|lawyer|solicitor|counsel"
+                        r"|employer|boss|landlord|neighbou?r)\b", re.I)
+
+
 def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int = 2) -> list[list[int]]:
     """Runs of PERSON/COMPANY mentions (indices into ``refs``) joined by list separators.
 
@@ -229,8 +234,8 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
             continue  # "a diver employed by Ostend firm X BVBA, B, was arrested": the firm names B's employer
         if _KIN_OF_BEFORE.search(text[max(0, ref.start - 40):ref.start]):
             continue  # "The son of A, B, was arrested": A only says whose son B is
-        if current and re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + _KIN_ROLE + r")\b", text[ref.end:ref.end + 40], re.I):
-            continue  # "B, A's wife, was charged": A only says whose wife B is
+        if _POSSESSOR.match(text, ref.end):
+            continue  # "B, A's wife, was charged", "A's partner, B, and C": A only says whose wife B is
         if current and separator.match(text[refs[last].end:ref.start]):
             current.append(k)
         else:
@@ -411,7 +416,7 @@ PLURAL = re.compile(r"\b(?:were|have been|had been|are|both|all|each|ont été|o
                     r"|beiden|allen|(?:les|the|de|des) (?:deux|trois|quatre|cinq|six|two|three|four|five|six|twee|drie|vier|vijf"
                     r"|zes))\b")
 _ALIAS_BEFORE = re.compile(r"(?:known as|alias|a\.k\.a\.|a/k/a|aka|nicknamed|dit|surnommée?|bijgenaamd|genaamd|alias)\W{0,3}$", re.I)
-_NOT_ACCUSED_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
+_NOT_ACCUSED_AFTER = re.compile(r"^(?:['’]s?\s)|^\W{0,3}(?:said|says|told|added|stated|explained|warned|a déclaré|a indiqué|a précisé|"
                                 r"zei|verklaarde|aldus|of the (?:court|police|agency|office|bureau|service))", re.I)
 
 
