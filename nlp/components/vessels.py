@@ -25,6 +25,7 @@ from nlp.resources import country_names, cues, first_names, word_list
 CUES = "vessel_cues.tsv"
 DETERMINERS = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"])
 QUOTES = frozenset(['"', "“", "'", "‘", "«", "„"])
+_CLOSING_QUOTES = frozenset(['"', "”", "'", "’", "»", "“"])
 MAX_NAME = 4
 NAMING = frozenset(["named", "called", "christened", "dubbed", "nommé", "baptisé", "genaamd", "met de naam"])
 _AND = frozenset(["and", "et", "en", ","])
@@ -153,6 +154,9 @@ class VesselFinder:
                 span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
             elif kind == "ABOARD":
                 span = self._name_after(doc, self._skip(doc, end, label=False))
+                if span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" \
+                        and doc[span.end + 1].lower_ in _FLAG_WORDS:
+                    span = None  # "boarded the Panama-flagged bulk carrier X": the flag, the name comes later
             elif kind == "OPERATED":
                 span = self._name_after(doc, end)
                 after = doc[span.end] if span is not None and span.end < len(doc) else None
@@ -243,11 +247,14 @@ class VesselFinder:
         for tok in doc[:-2]:
             if tok.lower_ not in self.articles:
                 continue
+            quoted = doc[tok.i + 1].text in QUOTES
             span = self._name_after(doc, tok.i + 1)
             if span is None or len(span) < 2 and (not span[0].is_title or tok.lower_ in _SURNAME_ARTICLES) \
-                    or span[0].i != tok.i + 1:
+                    or span[0].i != tok.i + 1 + quoted:
                 continue  # "de Vries voer ...": a Dutch surname, not the ship "Vries"
             k = span.end
+            if quoted and k < len(doc) and doc[k].text in _CLOSING_QUOTES:
+                k += 1  # 'the "Ocean Pearl" sailed from ...'
             if k < len(doc) and doc[k].text == ",":
                 k += 1
             elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:

@@ -50,6 +50,14 @@ _CALL_CUE = {
 _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
                         r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
 
+# the ship, then where it lay: "aboard the X in Antwerp", "à bord du X au Havre", "aan boord van de X in Gent"
+_BESIDE = re.compile(r"^[\"”’»]? ?(?:in|at|à|au|te) (?:the |le |la |de |het )?(?:port of |port de |port du |port d'|harbour of "
+                     r"|harbor of |haven van )?$")
+
+# "the owner of the X in Limassol": the owner's seat, not where the ship lay
+_OWNER_BEFORE = re.compile(r"(?:owners?|managers?|operators?|charterers?|propriétaires?|armateurs?|gestionnaires?|eigenaars?"
+                           r"|reders?|beheerders?) (?:of|du|de|d'|van) (?:the |la |le |l'|de |het )?(?:vessel |ship |navire |schip )?$")
+
 # Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
 _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd|aanmeerde"
                                r"|aanmeerden|aanlegde|aangelegd|aankwam|binnenliep|arriveerde|lag)\b")}
@@ -122,7 +130,11 @@ def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], bloc
         # "called at A, Panama, on 9 June and at B": a port listed after one that the vessel called at
         listed = _CALL_LIST.search(before) is not None and any(
             refs[k2].type == "PORT" and (min(v, k2), max(v, k2)) in typed for k2 in range(k))
-        if cue.search(before) or listed or (after_cue is not None and after_cue.match(after)):
+        # "found aboard the X in the port of Y", "à bord du X à Dunkerque": the port right after the ship
+        beside = k > 0 and refs[k - 1].type == "VESSEL" and _BESIDE.match(
+            _SPACES.sub(" ", text[refs[k - 1].end:ref.start].lower())) is not None and not _OWNER_BEFORE.search(
+            _SPACES.sub(" ", text[max(s_start, refs[k - 1].start - 30):refs[k - 1].start].lower()))
+        if cue.search(before) or listed or beside or (after_cue is not None and after_cue.match(after)):
             typed.add((min(v, k), max(v, k)))
             out.append(("CALLED_AT", v, k, f"{lang}:port-call"))
     return out
