@@ -34,6 +34,9 @@ _CLAUSE_WORDS = frozenset("while when after as before until once since alors lor
                           "voordat zodra".split())
 # "the Liberian-flagged X", "the Hamburg-registered X": the flag or home port is no part of the name
 _FLAG_WORDS = frozenset(["flagged", "registered"])
+# a French flag adjective after a type noun ("panaméen", "libérien", "maltaise", "chypriote", "grec", "belge")
+_FLAG_ADJECTIVE = re.compile(r"[a-zéèêëïîôûç]{2,}(?:éen|éenne|ien|ienne|ais|aise|ain|aine|ois|oise|ote|and|ande|ol|ole|ec|ecque"
+                             r"|ge|in|ine|ien|ite)s?")
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
@@ -157,6 +160,8 @@ class VesselFinder:
                 if span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" \
                         and doc[span.end + 1].lower_ in _FLAG_WORDS:
                     span = None  # "boarded the Panama-flagged bulk carrier X": the flag, the name comes later
+                elif span is not None and span.end < len(doc) and doc[span.end].lower_ in self.type_words:
+                    span = None  # "aan boord van de Liberiaanse bulkcarrier X": a flag adjective before the type noun
             elif kind == "OPERATED":
                 span = self._name_after(doc, end)
                 after = doc[span.end] if span is not None and span.end < len(doc) else None
@@ -165,6 +170,10 @@ class VesselFinder:
             elif kind == "PLURAL" and doc[start].is_lower:
                 found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
+                flagged = self._after_flag(doc, end) if doc[start].is_lower else None
+                if flagged is not None:
+                    found.append(flagged)  # "le vraquier panaméen Orion Bay", "battant pavillon libérien X"
+                    continue
                 nxt = doc[end] if end < len(doc) else None
                 if nxt is not None and (nxt.lower_ in ("'s", "’s") or (nxt.is_lower and nxt.pos_ == "NOUN")):
                     continue  # "the ship's cook", "a tugboat deckhand": the type noun qualifies a person
@@ -189,6 +198,21 @@ class VesselFinder:
         found.extend(self._table_column(doc))
         doc.spans["hg_vessel"] = found
         return doc
+
+    def _after_flag(self, doc: Doc, i: int) -> Span | None:
+        """The name after a French type noun and its flag: "le vraquier panaméen Orion Bay", "le porte-conteneurs
+        battant pavillon libérien Stella Nova", "le chalutier espagnol Virgen del Mar"."""
+        if doc.lang_ != "fr":
+            return None
+        n, k = len(doc), i
+        if k + 1 < n and doc[k].lower_ in ("battant", "sous") and doc[k + 1].lower_ == "pavillon":
+            k += 2
+        if k >= n or not _FLAG_ADJECTIVE.fullmatch(doc[k].lower_):
+            return None
+        span = self._name_after(doc, k + 1)
+        if span is None or span[0].i != k + 1 or span[0].text in self.first_names or not self._plausible(span, sure=True):
+            return None
+        return span
 
     def _table_column(self, doc: Doc) -> list[Span]:
         """The cells under a "Vessel" / "Navire" / "Schip" column heading of a table, down to the first line
