@@ -81,7 +81,7 @@ class VesselFinder:
             variants = {p.upper() for p in phrases} | ({p.title() for p in phrases} if kind == "brand" else set())
             self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
-        for kind in ("type", "aboard", "plural", "operated"):
+        for kind in ("type", "aboard", "plural", "operated", "carried"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
         self.moves = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "move")]
         self.berths = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "berth")]
@@ -162,6 +162,11 @@ class VesselFinder:
                     span = None  # "boarded the Panama-flagged bulk carrier X": the flag, the name comes later
                 elif span is not None and span.end < len(doc) and doc[span.end].lower_ in self.type_words:
                     span = None  # "aan boord van de Liberiaanse bulkcarrier X": a flag adjective before the type noun
+            elif kind == "CARRIED":
+                span = self._name_after(doc, self._skip(doc, end, label=False))
+                if span is not None and (span[0].i != end or not self._plausible(span, sure=True)
+                                         or span[0].text in self.first_names):
+                    span = None  # "shipped on the Monday", "carried by the Port Authority": no ship
             elif kind == "OPERATED":
                 span = self._name_after(doc, end)
                 after = doc[span.end] if span is not None and span.end < len(doc) else None
@@ -178,9 +183,11 @@ class VesselFinder:
                 if nxt is not None and (nxt.lower_ in ("'s", "’s") or (nxt.is_lower and nxt.pos_ == "NOUN")):
                     continue  # "the ship's cook", "a tugboat deckhand": the type noun qualifies a person
                 is_label = nxt is not None and (nxt.text == ":" or set(nxt.text) == {"."})
-                if doc[start].is_lower or is_label:
+                acronym = end - start > 1 and doc[start].is_upper and len(doc[start]) <= 3  # "the LNG carrier X"
+                if doc[start].is_lower or is_label or acronym:
                     span = self._name_after(doc, self._skip(doc, end, label=True))
-                    if span is not None and nxt is not None and nxt.text == "," and (
+                    named = span is not None and span[0].i > 0 and doc[span[0].i - 1].lower_ in NAMING
+                    if span is not None and nxt is not None and nxt.text == "," and not named and (
                             not self._plausible(span) or (len(span) > 1 and span[0].text in first_names())):
                         span = None  # "le commandant du navire, Stavros K.": the name after the comma is a person
                 if span is None and doc[start].is_lower and not line_is_upper(doc, doc[start]):
