@@ -58,6 +58,10 @@ _BESIDE = re.compile(r"^[\"”’»]? ?(?:in|at|à|au|te) (?:the |le |la |de |he
 _OWNER_BEFORE = re.compile(r"(?:owners?|managers?|operators?|charterers?|propriétaires?|armateurs?|gestionnaires?|eigenaars?"
                            r"|reders?|beheerders?) (?:of|du|de|d'|van) (?:the |la |le |l'|de |het )?(?:vessel |ship |navire |schip )?$")
 
+# a clause with a subject of its own after the ship: "while the Baltic Tern was in Hamburg", "tandis que le Y"
+_OTHER_CLAUSE = re.compile(r"\b(?:while|whereas|whilst|tandis que|tandis qu['’]|alors que|alors qu['’]|terwijl|waarna|whereafter)"
+                           r"\s+(?:the|a|an|another|le|la|l['’]|un|une|de|het|een|een ander)\s", re.I)
+
 # Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
 _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd|aanmeerde"
                                r"|aanmeerden|aanlegde|aangelegd|aankwam|binnenliep|arriveerde|lag)\b")}
@@ -160,6 +164,8 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
             continue  # "registered in Liberia", "based in Gulfport"
         if _person_moved(text, refs, v, ref) or _seat_or_home(text, refs, k):
             continue
+        if ref.start > refs[v].end and _OTHER_CLAUSE.search(text[refs[v].end:ref.start]):
+            continue  # "the X was inspected in Rotterdam while the Baltic Tern was in Hamburg": another subject
         if ref.type == "LOCATION" and (text[ref.start:ref.end] in country_names() or not (
                 _FROM_TO.search(before) or _CALL_CUE[lang].search(before) if lang in _CALL_CUE else _FROM_TO.search(before))):
             continue  # a place is a port of call after "from/to" or a call phrase ("docked at Ocean Pier")
@@ -292,7 +298,10 @@ def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], 
                 break
             pair = (min(v, k), max(v, k))
             last = ref.end
+            if _OTHER_CLAUSE.search(gap):
+                break  # "... while the Baltic Tern was in Hamburg"
             if pair in typed or pair in blocked or _NOT_CALL.search(gap):
+                found = found or pair in typed  # a port of the clause read by a cue: the clause still ends at its comma
                 continue
             typed.add(pair)
             found = True
