@@ -137,12 +137,12 @@ def earlier_boxes(text: str, refs: list[Ref], typed: set[tuple[int, int]], s_sta
         before = _SPACES.sub(" ", text[start:party.start].lower())
         if negated(lang, before):
             continue
-        phrase = role.search(before)
-        cue = None if phrase else verbs.search(before)
-        if cue is not None:
-            mention = box_words.search(sentence[:party.start - s_start])
-            if mention is None:
-                continue
+        # a shipping verb with "the container(s)" first ("ils étaient déclarés au nom d'un importateur, X"),
+        # else a role noun right before the party
+        cue = verbs.search(before)
+        mention = box_words.search(sentence[:party.start - s_start]) if cue is not None else None
+        phrase = None if mention is not None else role.search(before)
+        if mention is not None:
             span = (s_start + mention.start(), s_start + mention.end())
         elif phrase is not None:
             span = (start + phrase.start(), start + phrase.start() + len(phrase.group(0).split()[0]))
