@@ -37,6 +37,7 @@ _FLAG_WORDS = frozenset(["flagged", "registered"])
 # a French flag adjective after a type noun ("panaméen", "libérien", "maltaise", "chypriote", "grec", "belge")
 _FLAG_ADJECTIVE = re.compile(r"[a-zéèêëïîôûç]{2,}(?:éen|éenne|ien|ienne|ais|aise|ain|aine|ois|oise|ote|and|ande|ol|ole|ec|ecque"
                              r"|ge|in|ine|ien|ite)s?")
+_BOTH_WORDS = frozenset("both all each tous toutes deux les beide allebei allemaal".split())
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
@@ -286,6 +287,10 @@ class VesselFinder:
             k = span.end
             if quoted and k < len(doc) and doc[k].text in _CLOSING_QUOTES:
                 k += 1  # 'the "Ocean Pearl" sailed from ...'
+            pair = self._moving_pair(doc, span, k)
+            if pair:
+                out.extend(pair)
+                continue
             if k < len(doc) and doc[k].text == ",":
                 k += 1
             elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
@@ -299,6 +304,20 @@ class VesselFinder:
             if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):
                 out.append(span)
         return out + self._berthing(doc) + self._relative_apposition(doc)
+
+    def _moving_pair(self, doc: Doc, first: Span, k: int) -> list[Span]:
+        """"The Corvina Star and the Halden Breeze (both) called at ...": two names after articles, joined, that
+        a movement phrase follows, are both ships."""
+        if k + 2 >= len(doc) or doc[k].lower_ not in ("and", "et", "en") or doc[k + 1].lower_ not in self.articles:
+            return []
+        second = self._name_after(doc, k + 2)
+        if second is None or second[0].i != k + 2 or len(second) < 2 and not second[0].is_title:
+            return []
+        words = [t.lower_ for t in doc[second.end:second.end + 9] if t.lower_ not in _BOTH_WORDS]
+        if not any(tuple(words[:len(m)]) == m for m in self.moves):
+            return []
+        spans = [first, second]
+        return spans if all(self._plausible(s, sure=True) and s[0].text not in self.first_names for s in spans) else []
 
     def _relative_apposition(self, doc: Doc) -> list[Span]:
         """"Het schip dat de container aanvoerde, de Cala Esmeralda, ...", "The ship that carried it, the

@@ -42,7 +42,8 @@ _CALL_CUE = {
                      r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers|touché|rallier|rallié|rejoindre"
                      r"|remonter vers|remontant vers|fait route vers|faisait route vers|cap sur)"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
-    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
+    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|kwamen aan in|meerde aan in|meerden aan in|"
+                     r"legden aan in|legden aan bij|meerden aan bij|vertrokken uit|gelost in|haven van|"
                      r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit|vertrok uit|afkomstig uit|"
                      r"komende uit|op weg naar|onderweg naar|met bestemming|legde aan in|legde aan aan|legde aan bij|"
                      r"meerde aan aan|meerde aan bij|aangemeerd aan|aangemeerd bij) (?:de |het )?(?:haven van )?$"),
@@ -115,13 +116,55 @@ def _person_moved(text: str, refs: Sequence[Ref], v: int, port: Ref) -> bool:
     return bool(before) and before[-1].type == "PERSON" and "," not in text[before[-1].end:port.start]
 
 
+_SHIP_AND = re.compile(r"^\s*(?:,\s*)?(?:and|et|en|as well as|ainsi que|of|or|ou)?\s*(?:the |le |la |l'|l’|de |het )?"
+                       r"(?:(?:vessel|ship|navire|schip|cargo|porte-conteneurs|containerschip) )?$", re.I)
+_BOTH = re.compile(r"^\s*(?:,\s*)?(?:both|all|each|tous (?:les )?deux|toutes (?:les )?deux|beide|allebei|allemaal)?\b", re.I)
+
+
+def _coordinated_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                       s_start: int, lang: str) -> list[Frame]:
+    """"The X and the Y (both) called at Z", "le X et le Y ont accosté à Z": a port-call phrase after ships joined
+    as one subject gives the port to every ship of the list."""
+    cue = _CALL_CUE.get(lang)
+    out: list[Frame] = []
+    k = 0
+    while cue is not None and k < len(refs):
+        if refs[k].type != "VESSEL" or refs[k].anaphor:
+            k += 1
+            continue
+        run = [k]
+        while run[-1] + 1 < len(refs) and refs[run[-1] + 1].type == "VESSEL" and not refs[run[-1] + 1].anaphor \
+                and _SHIP_AND.match(text[refs[run[-1]].end:refs[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        if len(run) < 2 or len({(refs[i].target_start, refs[i].target_end) for i in run}) < 2:
+            continue
+        for p in range(run[-1] + 1, len(refs)):
+            port = refs[p]
+            if port.type in ("VESSEL", "PERSON", "COMPANY", "ORGANIZATION"):
+                break  # another subject or party: the list is no longer the one that moves
+            if port.type != "PORT" or port.anaphor:
+                continue
+            between = _SPACES.sub(" ", text[refs[run[-1]].end:port.start].lower())
+            if _OTHER_CLAUSE.search(between) or _NOT_CALL.search(between) or not cue.search(between[-40:]) \
+                    or not _BOTH.match(between) or any(c in between for c in ".;:"):
+                continue
+            for v in run:
+                pair = (min(v, p), max(v, p))
+                if pair not in typed and pair not in blocked:
+                    typed.add(pair)
+                    out.append(("CALLED_AT", v, p, f"{lang}:coordinated-ships"))
+    return out
+
+
 def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
            s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """A port named right after a port-call phrase, in a sentence about a single vessel."""
+    """A port named right after a port-call phrase, in a sentence about a single vessel, or about ships joined
+    as one subject (:func:`_coordinated_calls`)."""
     cue = _CALL_CUE.get(lang)
     vessels = {(r.target_start, r.target_end) for r in refs if r.type == "VESSEL"}
     if cue is None or len(vessels) != 1:
-        return []
+        return _coordinated_calls(text, refs, typed, blocked, s_start, lang) if cue is not None else []
     v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
     out = []
     for k, ref in enumerate(refs):
