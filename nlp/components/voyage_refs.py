@@ -5,8 +5,8 @@
 "... déchargé du navire Rio Coroico. Celui-ci, en provenance de Buenaventura, avait fait escale à Cristóbal."
 "Het schip vertrok uit Santos. Het was op weg naar Gdańsk toen het in Vlissingen aanmeerde."
 
-The sentence must open with the reference (its subject), move the ship (a word of ``voyages._MOVE``) and
-name no ship and no person of its own; the ship is the last one named, within the four sentences before,
+The sentence must open with the reference (its subject, not "the vessel's captain"), move the ship (a word of
+``voyages._MOVE``) and name no ship of its own; a port after a person named in it is that person's; the ship is the last one named, within the four sentences before,
 with no other ship named since. A pronoun ("celui-ci", "het", "il") stands for the ship only when the ship
 is the last person, firm or ship named before it, or the sentence before opened with a reference to it. Each port of the sentence is then a ``CALLED_AT``, unless
 it is a registry, a seat or an authority ("registered in", "based in", "Antwerp prosecutors"). The relation
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Ref
-from nlp.components.voyages import _MOVE, _NOT_CALL, _SPACES, _seat_or_home
+from nlp.components.voyages import _MOVE, _NOT_CALL, _SPACES, _seat_or_home, persons_port
 from nlp.relation_rules import negated
 
 _SHIP_NOUNS = {
@@ -46,6 +46,7 @@ _PRONOUN_OPENING = {
                      r"|arriveerde |werd )"),
 }
 _PARTIES = ("PERSON", "COMPANY", "ORGANIZATION", "VESSEL")
+_OWNED = re.compile(r"(?:'s|’s|'|’)(?:\s|$)")
 
 
 def ship_references(doc: Doc, lang: str) -> list:  # type: ignore[type-arg]
@@ -65,12 +66,14 @@ def ship_references(doc: Doc, lang: str) -> list:  # type: ignore[type-arg]
     subjects: dict[int, tuple[int, int, str]] = {}  # sentence -> the ship its opening reference stands for
     for n, (s_start, s_end) in enumerate(sentences):
         inside = [m for m in mentions if s_start <= m[0] and m[1] <= s_end]
-        if any(label in ("VESSEL", "PERSON") for _, _, label in inside):
+        if any(label == "VESSEL" for _, _, label in inside):
             continue
         sentence = text[s_start:s_end]
         lead = len(sentence) - len(sentence.lstrip())
         opening = _SPACES.sub(" ", sentence[lead:lead + 80].lower())
         noun = noun_opening.match(opening)
+        if noun is not None and _OWNED.match(opening, noun.end()):
+            continue  # "the vessel's captain", "de kapitein van het schip": the subject is a person of the ship
         pronoun = None if noun else pronoun_opening.match(opening)
         if noun is None and pronoun is None:
             continue
@@ -91,9 +94,11 @@ def ship_references(doc: Doc, lang: str) -> list:  # type: ignore[type-arg]
         assert match is not None
         ref_span = (s_start + lead + match.start(), s_start + lead + match.end())
         refs = [Ref(a, b, label, a, b) for a, b, label in inside if label in ("PORT", "COMPANY", "ORGANIZATION")]
+        persons = [(a, b) for a, b, label in inside if label == "PERSON"]
         for k, ref in enumerate(refs):
-            if ref.type != "PORT":
-                continue
+            if ref.type != "PORT" or any(ref_span[1] <= a < ref.start and persons_port(text[b:ref.start])
+                                         for a, b in persons):
+                continue  # "The vessel was boarded by Ivan Petrov, who flew to Madrid": the person moved
             before = _SPACES.sub(" ", text[max(s_start, ref.start - 30):ref.start].lower())
             if _NOT_CALL.search(before) or _seat_or_home(text, refs, k):
                 continue

@@ -102,6 +102,15 @@ _SEAT_BEFORE = re.compile(r"^,?\s*(?:\(|of|from|uit|van|de|d'|d’|du|in|te|à|b
 _HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
 
 
+_PERSON_CLAUSE = re.compile(r"^\s*,\s*(?:who|whom|whose|qui|dont|die|wie|wiens)\b", re.I)
+
+
+def persons_port(after_person: str) -> bool:
+    """Whether a port after a person named after the ship is the person's: no comma closes the person's aside
+    ("boarded by Ivan Petrov in Madrid"), or a relative clause about the person holds it (", who flew from X")."""
+    return "," not in after_person or _PERSON_CLAUSE.match(after_person) is not None
+
+
 def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
     """Whether the port ``refs[k]`` names an authority's seat, a person's home town or a firm's seat
     ("Thalassa Bulk Management Ltd uit Limassol"), not a port of call."""
@@ -215,6 +224,9 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
             continue
         if ref.start > refs[v].end and _OTHER_CLAUSE.search(text[refs[v].end:ref.start]):
             continue  # "the X was inspected in Rotterdam while the Baltic Tern was in Hamburg": another subject
+        if any(p.type == "PERSON" and refs[v].end <= p.start and p.end <= ref.start and persons_port(text[p.end:ref.start])
+               for p in refs):
+            continue  # "the X was boarded by Ivan Petrov, who had arrived from Madrid": the person's journey
         if ref.type == "LOCATION" and (text[ref.start:ref.end] in country_names() or not (
                 _FROM_TO.search(before) or _CALL_CUE[lang].search(before) if lang in _CALL_CUE else _FROM_TO.search(before))):
             continue  # a place is a port of call after "from/to" or a call phrase ("docked at Ocean Pier")

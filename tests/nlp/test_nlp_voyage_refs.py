@@ -41,3 +41,18 @@ def test_no_call_when_the_reference_is_unclear_or_denied(run) -> None:  # type: 
     assert ("Belle Ondine", "Marseille") not in calls(fr)
     ex = run("Investigators traced the Corvina Star. The vessel never called at Antwerp.", lang="en")
     assert ("Corvina Star", "Antwerp") not in calls(ex)
+
+
+def test_a_person_named_in_the_voyage_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Divers searched the cargo ship Corvina Star. The vessel, whose master Ivan Petrov was later arrested, "
+             "had sailed from Guayaquil.", lang="en")
+    assert ("Corvina Star", "Guayaquil") in calls(ex)
+    # the port of a relative clause about the person is the person's journey
+    ex = run("Divers searched the cargo ship Corvina Star. The vessel was boarded by Ivan Petrov, who had arrived "
+             "from Madrid.", lang="en")
+    assert ("Corvina Star", "Madrid") not in calls(ex)
+    ex = run("The cargo ship Corvina Star was boarded by Ivan Petrov, who had arrived from Madrid.", lang="en")
+    assert ("Corvina Star", "Madrid") not in calls(ex)
+    ex = run("Divers searched the cargo ship Corvina Star. The vessel's captain, Ivan Petrov, had flown in from Madrid.",
+             lang="en")
+    assert ("Corvina Star", "Madrid") not in calls(ex)
