@@ -51,3 +51,21 @@ def test_no_holder_for_another_party_or_a_denial(run) -> None:  # type: ignore[n
     assert held(ex, "HAS_PHONE") == set()
     ex = run("Tom Halden was not identified as the user of +44 7700 900123.", lang="en")
     assert held(ex, "HAS_PHONE") == set()
+
+
+def test_possessed_phone_and_the_number_of(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Tom Halden's phone, +44 7700 900123, was seized at his home.", lang="en")
+    assert held(ex, "HAS_PHONE") == {"Tom Halden"}
+    ex = run("Investigators identified Tom Halden as the user of +44 7700 900123.", lang="en")
+    assert held(ex, "HAS_PHONE") == {"Tom Halden"}
+    ex = run("Phone records for +44 7700 900123, a number used by Tom Halden, showed calls to Spain.", lang="en")
+    assert held(ex, "HAS_PHONE") == {"Tom Halden"}
+    ex = run("Mail sent from t.h@harbourmail.com, an address used by Tom Halden, was intercepted.", lang="en")
+    assert held(ex, "HAS_EMAIL") == {"Tom Halden"}
+
+
+def test_no_holder_for_a_lawyer_or_a_caller(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Tom Halden's lawyer, +44 7700 900123, was not reachable.", lang="en")
+    assert held(ex, "HAS_PHONE") == set()
+    ex = run("Tom Halden was not identified as the user of +44 7700 900123.", lang="en")
+    assert held(ex, "HAS_PHONE") == set()
