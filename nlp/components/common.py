@@ -100,6 +100,8 @@ _ABBREV_ALWAYS = frozenset("""v vs U.S F Supp App Cir Gen Lt Sgt Det Insp Supt H
 _ABBREV_BEFORE_NUMBER = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Nr nr no art Art para p pp
     ch sec Sec Vol vol ca""".split())
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+# "GmbH & Co. KG", "Smith & Co. Ltd": "Co." inside a firm's name; "... Stevedoring Co. He was" still ends
+_CO_LEGAL_FORM = re.compile(r"\s*(?:KG|KGaA|OHG|Ltd|Limited|LLC|L\.L\.C|Inc|BV|B\.V|NV|N\.V|Pte|Pty|GmbH|AG)\b")
 
 
 def _abbreviation_before(text: str, match: re.Match[str]) -> bool:
@@ -111,6 +113,8 @@ def _abbreviation_before(text: str, match: re.Match[str]) -> bool:
         return False
     token = word.group(1)
     following = text[match.end():match.end() + 1]
+    if token == "Co" and _CO_LEGAL_FORM.match(text, match.start() + 1):
+        return True
     return (token in _ABBREV_ALWAYS or (len(token) == 1 and token.isupper())
             or (token in _ABBREV_BEFORE_NUMBER and following.isdigit()))
 

@@ -237,3 +237,14 @@ def test_parts_of_a_port_are_keyed_to_its_locode(run) -> None:
     assert ports["Pier 15"].properties["part_of"] == ports["San Juan"].identifiers["LOCODE"]
     assert ports["Deurganckdok"].properties["part_of"] == "BEANR"
     assert ports["Pier 15"].entity_id != ports["San Juan"].entity_id
+
+
+def test_co_before_a_legal_form_does_not_end_the_sentence(run) -> None:
+    """ "GmbH & Co. KG" is one firm's name: the ship's operator and its port stay in one sentence; a firm
+    ending in "Co." before a new sentence still ends it."""
+    ex = run("The MV Elbe Falke, managed by Reederei Brandt GmbH & Co. KG, sailed from Santos to Hamburg.", lang="en")
+    assert ("CALLED_AT", "Elbe Falke", "Santos") in relations(ex)
+    assert ("OPERATES", "Reederei Brandt GmbH & Co. KG", "Elbe Falke") in relations(ex)
+    two = run("Dana Whitlock worked for Harbor Rigging Co. She was arrested at the terminal in Newark.", lang="en")
+    evidence = {ev.sentence for r in two.relations for ev in r.evidence}
+    assert not any("Harbor Rigging" in s and "arrested" in s for s in evidence)
