@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.age_references import age_reference
+from nlp.components.age_references import OFFICIAL_TITLE, age_reference, plural_reference
 from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, kin_of, official_relations
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
@@ -108,6 +108,25 @@ def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
         elif h.source[1] <= h.target[0] and text[h.source[1]:h.target[0]].strip() == "," \
                 and text[h.target[1]:h.target[1] + 2] in ("'s", "’s"):
             out.add(h.target)  # "Mark Hale, Swift Freight's managing director, was arrested"
+    return out
+
+
+def _for_each(hits: list[RelationHit], ref: Ref, others: list[tuple[int, int]]) -> list[RelationHit]:
+    """The sentence's hits with each job or membership read from a plural reference ("Both men worked at
+    X") given to the other people it stands for too; its other relations are dropped (whose they are is open)."""
+    out = []
+    span = (ref.start, ref.end)
+    for hit in hits:
+        own = [ante for ante, r in hit.resolved if r == span]
+        if not own:
+            out.append(hit)
+            continue
+        if hit.type not in HELD_ROLES or hit.source != own[0]:
+            continue
+        out.append(hit)
+        for other in others:
+            resolved = tuple((other if r == span else ante, r) for ante, r in hit.resolved)
+            out.append(dataclasses.replace(hit, source=other, resolved=resolved))
     return out
 
 
@@ -230,12 +249,19 @@ class RelationFinder:
             aged = age_reference(text, s_start, s_end, self.lang, in_sent, last_named)
             if aged is not None:
                 in_sent = sorted(in_sent + [aged], key=lambda r: (r.start, r.end))
+            plural = plural_reference(text, s_start, s_end, self.lang, in_sent, last_named) if aged is None else None
+            if plural is not None:
+                in_sent = sorted(in_sent + [plural[0]], key=lambda r: (r.start, r.end))
             named = [r for r in in_sent if r.type == "PERSON" and not r.anaphor]
             if named:
                 last_named = named
             self.coreference.update(in_sent, text)
             if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
-                hits.extend(settle_workplaces(text, self._sentence(doc, sent, in_sent), self.ports))
+                found = settle_workplaces(text, self._sentence(doc, sent, in_sent), self.ports)
+                # "Judge Ann Ross adjourned. The docker worked at X": a reference is no official's job
+                found = [h for h in found if h.type not in HELD_ROLES or not any(
+                    OFFICIAL_TITLE.search(text[max(0, ante[0] - 40):ante[0]]) for ante, _r in h.resolved)]
+                hits.extend(found if plural is None else _for_each(found, *plural))
             self.ports.extend(r for r in in_sent if r.type == "PORT" and not r.anaphor)
             self.misread |= misread_vessels(text, in_sent, self.lang)
             self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
