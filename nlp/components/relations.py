@@ -70,6 +70,10 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
 _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
 _RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
+_WORKPLACES = ("COMPANY", "ORGANIZATION", "PORT")
+# the phrase of a second workplace inside one job clause: "at the ent", "for ent,", "bij stuwadoor ent", "pour le compte de la société ent"
+_PLACE_PHRASE = re.compile(r"(?:(?<=^)|(?<= ))(?:at|on|in|for|with|by|bij|voor|op|aan|in|van|pour|chez|sur|au|à|dans|de|du"
+                           r"|pour le compte de|au sein de|in dienst van)(?: (?!ent\b)[a-zà-ÿ'’-]+){0,3}? ent(?: ?,)?(?= |$)")
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,13 @@ class RelationFinder:
             head, sep, tail = between.rpartition("ent ")
             if sep and _RELATIVE.match(tail) and not any(r.type == "PERSON" for r in inner):  # "who" is the person named last
                 found = self._match(a, b, tail, after)
+        if not found and a.type == "PERSON" and inner and len(inner) <= 2 and b.type in _WORKPLACES \
+                and all(r.type in _WORKPLACES and not r.anaphor for r in inner):
+            # "worked at the Trinity Terminal for X", "als kraanmachinist bij X op de Y-terminal werkte": one job
+            # names both the employer and the place; the other's phrase is read past
+            stripped = _SPACES.sub(" ", _PLACE_PHRASE.sub("", between)).strip()
+            if stripped != between and not re.search(r"\bent\b", stripped.replace(" @ ", " ")):
+                found = [f for f in self._match(a, b, stripped, after) if f[0] in ("EMPLOYED_BY", "WORKS_AT")]
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)
             head, sep, tail = between.rpartition("ent ")
