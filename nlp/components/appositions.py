@@ -152,6 +152,8 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
                                                                                         "ORGANIZATION"):
             continue
         between = _row_role(text, ref.start, text[ref.end:target.start])
+        if not _OPENS_ROLE.match(between):
+            continue  # "X told the driver at Y": the role is someone else's, the name is the verb's subject
         for cls, after, _before in roles:
             type_ = RELATION.get((cls, target.type))
             found = after.fullmatch(between) if type_ else None
@@ -162,6 +164,15 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
                 out.extend((type_, k, j) for k in members if refs[k].type == "PERSON")
                 return True
     return False
+
+
+# how an apposition or a predicate opens after a name: a comma, a bracket or a colon (after asides), or a
+# copula or job verb ("X is a docker at Y", "X worked as a crane operator for Y", "X has been a director of Y")
+_OPENS_ROLE = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*(?:[,(:;–-]|(?:who|qui|die|and|et|en|is|was|were|are|est|était|sont"
+                         r"|étaient|waren|zijn|works|worked|working|travaille|travaillait|travaillaient|werkt|werkte|werkten"
+                         r"|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait|has|had|have|heeft"
+                         r"|hebben|a|avait|ont|became|becomes|become|remains|remained|devenu|devenue|werd|wordt|reste|restait"
+                         r"|bleef|blijft|as|als|comme|en tant que|employed|employée?|hired|engagé|engagée|aangenomen)\b)", re.I)
 
 
 # the cells of a table row between its first cell, a name, and the cell of the person's job
