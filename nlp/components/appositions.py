@@ -255,8 +255,11 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
     return out
 
 
-_FIRM_HEAD = re.compile(r"(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
-                        r"|chairman|chairwoman|president|founder|co-founder)\s+", re.I)
+_FIRM_HEAD = re.compile(r"(?:(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
+                        r"|chairman|chairwoman|president|founder|co-founder)\s+"
+                        r"|['’]s\s+(?:(?:managing|executive|general|sole|commercial|operations)\s+)?(?:director|ceo"
+                        r"|chief executive(?: officer)?|chairman|chairwoman|president|founder|co-founder|boss"
+                        r"|general manager|manager)\s*,\s*)", re.I)
 # the title after a body written after a name: "X, NCA Branch Commander,"
 _TITLE_CLOSE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){0,4}" + _OFFICIAL_TITLE + r"\s*[,;.]", re.I)
 _ACRONYM_AFTER = re.compile(r"\s*[,(]\s*")

@@ -71,6 +71,13 @@ _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
 _RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
 _WORKPLACES = ("COMPANY", "ORGANIZATION", "PORT")
+# a second role after a first: "and a member of", "et membre de", "en lid van"
+_SECOND_ROLE = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que) (?=(?:a|an|un|une|een) |(?:member|membre|lid|director"
+                          r"|directeur|gérante?|zaakvoerder|bestuurder|owner|propriétaire|eigenaar)\b)")
+# the first role, written as an apposition or a copula: ", a longshoreman at", "is docker au", "was planner bij"
+_ROLE_HEAD = re.compile(r"^(?:\d{1,3}(?: ans| jaar)?,? ?)?(?:(?:who|qui|die) )?(?:is |was |est |était |a |an |un |une |een |the |le |la |de |het )"
+                        r"?(?:(?!ent\b)[a-zà-ÿ'’-]+ ){1,3}(?:at|for|with|of|on|in|au|à|de|du|chez|pour|bij|van|voor|op|in)"
+                        r"(?: the| la| le| l'| de| het)?(?: port of| haven van| port de| port du)? ?$")
 # the phrase of a second workplace inside one job clause: "at the ent", "for ent,", "bij stuwadoor ent", "pour le compte de la société ent"
 _PLACE_PHRASE = re.compile(r"(?:(?<=^)|(?<= ))(?:at|on|in|for|with|by|bij|voor|op|aan|in|van|pour|chez|sur|au|à|dans|de|du"
                            r"|pour le compte de|au sein de|in dienst van)(?: (?!ent\b)[a-zà-ÿ'’-]+){0,3}? ent(?: ?,)?(?= |$)")
@@ -218,8 +225,16 @@ class RelationFinder:
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)
             head, sep, tail = between.rpartition("ent ")
-            if sep and _COORDINATION.match(tail):
+            if sep and _COORDINATION.match(tail) and (a.type != "PERSON" or _ROLE_HEAD.match(head.lstrip(", "))):
                 found = self._match(a, b, _COORDINATION.sub("", tail, count=1))
+        if not found and a.type == "PERSON" and inner and all(r.type in _WORKPLACES + ("VESSEL",) for r in inner):
+            # "X, a longshoreman at A and a member of B": a second role of the same person, in the singular
+            head, sep, tail = between.rpartition("ent ")
+            second = _SECOND_ROLE.match(tail) if sep else None
+            if second is not None and _ROLE_HEAD.match(head.lstrip(", ")):
+                rest = re.sub(r" (?:société|entreprise|firme|company|firm|bedrijf|vennootschap|onderneming)$", " ",
+                              tail[second.end():]).rstrip()
+                found = [f for f in self._match(a, b, rest) or self._match(a, b, ", " + rest) if f[0] in HELD_ROLES]
         return found
 
     def _match(self, a: Ref, b: Ref, between: str, after: str = "") -> list[tuple[str, bool, str]]:
