@@ -31,9 +31,10 @@ _AGE_HEAD = {
 # jobs that name one of the people of a case, besides the port jobs of data/port_jobs.tsv
 _JOBS = {
     "en": r"employee|worker|truck driver|lorry driver|haulier|company director|managing director|businessman"
-          r"|businesswoman",
-    "nl": r"werknemer|medewerker|chauffeur|vrachtwagenchauffeur|zaakvoerder|bestuurder|directeur|ondernemer|zakenman",
-    "fr": r"salariée?|employée?|chauffeur|routier|gérante?|dirigeant|cheffe? d['’]entreprise|transporteur",
+          r"|businesswoman|man|woman",
+    "nl": r"werknemer|medewerker|chauffeur|vrachtwagenchauffeur|zaakvoerder|bestuurder|directeur|ondernemer|zakenman"
+          r"|man|vrouw",
+    "fr": r"salariée?|employée?|chauffeur|routier|gérante?|dirigeant|cheffe? d['’]entreprise|transporteur|homme|femme",
 }
 # port jobs done by officials, who are mostly not the person named before: no reference
 _OFFICIAL_JOB = re.compile(r"customs|border force|douan|pilot|loods|harbou?r ?master|havenmeester|capitaine", re.I)
@@ -64,7 +65,8 @@ def _job_head(lang: str) -> re.Pattern[str] | None:
         return None
     jobs = "|".join(["(?:" + r + ")" for r in rows] + [_JOBS[lang]])
     age = {"en": r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\s+)?", "nl": r"(?:\d{1,3}-jarige\s+)?", "fr": r""}[lang]
-    return re.compile(r"\s*" + _ARTICLE[lang] + age + r"(?:" + jobs + r")\b(?![\w-])(?!\s+(?:of|de|van|du|d['’])\s)")
+    return re.compile(r"\s*" + _ARTICLE[lang] + age + r"(?:" + jobs + r")\b(?![\w-])(?!\s+(?:of|de|van|du|d['’])\s)"
+                      r"(?!\s+(?:who|that|whom|whose|die|dat|wiens|qui|que|dont)\b)")
 
 
 def _one_antecedent(text: str, last_named: Sequence, in_sent: Sequence, end: int) -> Ref | None:
