@@ -154,6 +154,10 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
         between = _row_role(text, ref.start, text[ref.end:target.start])
         if not _OPENS_ROLE.match(between):
             continue  # "X told the driver at Y": the role is someone else's, the name is the verb's subject
+        if BARE_ROLE_CELL.fullmatch(between) and _ITEM_END.match(text, target.end) and j == i + 1 + sum(
+                1 for r in refs[i + 1:j] if r.type in _PLACES_IN_ASIDES):
+            # "A, 41, crane operator, Harwich Lashing Ltd; B, ...": a list item of name, job and employer
+            between = between.rstrip()[:-1] + {"fr": " chez ", "nl": " bij "}.get(lang, " at ")
         for cls, after, _before in roles:
             type_ = RELATION.get((cls, target.type))
             found = after.fullmatch(between) if type_ else None
@@ -173,6 +177,12 @@ _OPENS_ROLE = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*(?:[,(:;–-]|(?:who|qui
                          r"|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait|has|had|have|heeft"
                          r"|hebben|a|avait|ont|became|becomes|become|remains|remained|devenu|devenue|werd|wordt|reste|restait"
                          r"|bleef|blijft|as|als|comme|en tant que|employed|employée?|hired|engagé|engagée|aangenomen)\b)", re.I)
+
+
+# a list item "A, 41, crane operator, X;": the job written bare between commas, then the employer
+BARE_ROLE_CELL = re.compile(r"(?:\s*[,(]\s*\d{1,3}(?:\s*(?:ans|jaar|years old))?\s*\)?)?(?:\s*,\s*[^,;()\n]{2,40})?\s*,\s*"
+                             r"[a-zà-ÿ][a-zà-ÿ' ’-]{2,40},\s*")
+_ITEM_END = re.compile(r"\s*(?:[;\n)]|\.\s*$|\.\s+[A-ZÀ-Ý]|$|\s+[–-]\s)")
 
 
 # the cells of a table row between its first cell, a name, and the cell of the person's job

@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.components.age_references import OFFICIAL_TITLE, age_reference, plural_reference
-from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, kin_of, official_relations
+from nlp.components.appositions import (
+    BARE_ROLE_CELL,
+    NOUN_OF_BEFORE,
+    apposition_relations,
+    kin_of,
+    official_relations,
+)
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
@@ -119,6 +125,8 @@ def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
         elif h.source[1] <= h.target[0] and text[h.source[1]:h.target[0]].strip() == "," \
                 and text[h.target[1]:h.target[1] + 2] in ("'s", "’s"):
             out.add(h.target)  # "Mark Hale, Swift Freight's managing director, was arrested"
+        elif h.source[1] <= h.target[0] and BARE_ROLE_CELL.fullmatch(text[h.source[1]:h.target[0]]):
+            out.add(h.target)  # "A, 41, crane operator, Harwich Lashing Ltd; B, ...": the employer of a list item
     return out
 
 
@@ -424,6 +432,9 @@ class RelationFinder:
         titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
                    and refs[i].type == "PERSON" and text[refs[i].end:refs[j].start].strip() == ","
                    and text[refs[j].end:refs[j].end + 2] in ("'s", "’s")}
+        # "A, 41, crane operator, Harwich Lashing Ltd; B, 38, ...": the employer of a list item is no member of the list
+        titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
+                   and refs[i].type == "PERSON" and BARE_ROLE_CELL.fullmatch(text[refs[i].end:refs[j].start])}
         for i, j in pairs:
             a, b = refs[i], refs[j]
             if i in titled or j in titled:
