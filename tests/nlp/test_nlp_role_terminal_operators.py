@@ -28,3 +28,17 @@ def test_a_firm_visiting_or_near_a_terminal_does_not_operate_it(run) -> None:  #
     assert not _operates(found)
     found = relations(run("Humber Box Terminals Ltd does not operate any terminal at the Port of Immingham.", lang="en"))
     assert not _operates(found)
+
+
+def test_a_port_where_a_firm_runs_a_terminal(run) -> None:  # type: ignore[no-untyped-def]
+    cases = (("The reefer was discharged at the Port of Tilbury, where Estuary Box Terminals Ltd runs a container "
+              "terminal.", "en", ("OPERATES", "Estuary Box Terminals Ltd", "Tilbury")),
+             ("De container werd gelost aan de Waalhaven, waar Rijnkade Terminals B.V. een terminal exploiteert.", "nl",
+              ("OPERATES", "Rijnkade Terminals B.V.", "Waalhaven")),
+             ("Le conteneur a été débarqué au port de Brest, où la société Iroise Manutention SAS exploite un terminal.",
+              "fr", ("OPERATES", "Iroise Manutention SAS", "Brest")))
+    for text, lang, relation in cases:
+        assert relation in relations(run(text, lang=lang)), text
+    found = relations(run("The reefer was discharged at the Port of Tilbury, where Estuary Box Terminals Ltd inspected a "
+                          "container terminal.", lang="en"))
+    assert not _operates(found)
