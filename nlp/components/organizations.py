@@ -29,6 +29,12 @@ MAX_NAME_TOKENS = 6
 #: legal forms written before the name after an article ("la SARL Trans-Fos", "la SAS Azur Fret")
 _FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
 _ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "het", "een", "cette", "sa", "leur"))
+# a firm noun written before a firm's name: "la société (de transport) X", "the haulage firm X", "transportbedrijf X"
+_FIRM_NOUN = re.compile(r"(?:\b(?:la|une|sa|leur|de|cette|l['’])\s*(?:société|entreprise|firme|compagnie(?: maritime)?|agence(?: maritime)?)"
+                        r"(?:\s+(?:de|d['’])\s*[a-zà-ÿ-]{3,20}(?:\s+[a-zà-ÿ-]{3,12})?)?"
+                        r"|\b(?:the|a|his|her|its|their)\s+(?:[a-z-]{3,15}\s+)?(?:firm|company|business|operator)"
+                        r"|\b(?:[a-z]+bedrijf|rederij|stuwadoor|stuwadoorsbedrijf|uitzendbureau|expediteur|transporteur"
+                        r"|firma|vennootschap))\s+(?=[A-ZÀ-Ý])")
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
 
 
@@ -115,8 +121,42 @@ class OrganizationFinder:
         span = trim(Span(doc, start, right, label="COMPANY"))
         return [span] if span is not None else []
 
+    def _after_firm_noun(self, doc: Doc) -> list[Span]:
+        """Firms named right after a firm noun: "la société de transport Trans-Normandie", "the haulage firm
+        Kestrel Haulage", "stuwadoor Kustkaai Stevedoring", "la société de lamanage Lamaneurs de la Seine". The
+        capitalised words after the noun (with "de la", "du", "&" and hyphens inside) are the name."""
+        out = []
+        text = doc_text(doc)
+        for match in _FIRM_NOUN.finditer(text):
+            start = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if start is None:
+                continue
+            i = start.start
+            _s_start, s_end = sentence_bounds(doc[i])
+            if not (doc[i].text[:1].isupper() and doc[i].text[1:2].isalpha()) or doc[i].is_stop:
+                continue
+            j = i + 1
+            while j < s_end and j - i < MAX_NAME_TOKENS:
+                tok = doc[j]
+                if tok.text[:1].isupper() and not tok.is_punct:
+                    j += 1
+                elif tok.text in ("-", "&") and j + 1 < s_end and doc[j + 1].text[:1].isupper():
+                    j += 2
+                elif tok.lower_ in ("de", "du", "des", "d'", "d’", "la", "van", "der", "of") and j + 1 < s_end \
+                        and (doc[j + 1].text[:1].isupper() or (doc[j + 1].lower_ in ("la", "l'", "l’", "de")
+                                                               and j + 2 < s_end and doc[j + 2].text[:1].isupper())):
+                    j += 2 if doc[j + 1].text[:1].isupper() else 3
+                else:
+                    break
+            span = trim(Span(doc, i, j, label="COMPANY"))
+            if span is not None:
+                type_, _sure = classify_org(span.text)
+                out.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
+        found.extend(self._after_firm_noun(doc))
         for match in _legal_form_regex().finditer(doc_text(doc)):
             form = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if form is None or form.start == 0:
