@@ -277,3 +277,40 @@ _FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|v
                        r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"
                        r"|supervisor|manager|foreman|engineer|agent|broker|dispatcher|straddle carrier driver|security guard"
                        r"|medewerker|werknemer|chauffeur|planner|employé|salarié|cariste|grutier)\s+", re.I)
+
+
+# between a name and its firm after a role written before the name: "(41)", ", 41,", then "of" / "van" / "de" / "bij"
+_STAFF_OF = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3}(?:\s*(?:ans|jaar))?\s*,)?\s*,?\s*(?:of|from|at|with|van|bij|de|du|d['’]|chez)\s+"
+                       r"(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?(?:(?:company|firm|société|entreprise|bedrijf|firma|\w+bedrijf)\s+)?",
+                       re.I)
+
+
+@cache
+def _roles_before_name(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for row in _rows("role_words.tsv"):
+        if len(row) >= 3 and row[0] == lang and row[1] in ("job", "director", "owner"):
+            out.append((row[1], re.compile(r"(?:^|[\s(:;,])(?:the|le|la|l['’]|de|het|a|an|un|une|een)?\s*(?:[\w-]+\s+)?(?:"
+                                           + row[2] + r")\s*$", re.I)))
+    return out
+
+
+def staff_before_name(text: str, refs: Sequence, s_start: int, lang: str) -> list[tuple[str, int, int]]:
+    """``(type, person index, firm index)`` for a role written before a name and the firm after it: "De
+    havenarbeider Jan W. van Maasstad Stevedoring BV", "le gérant Paul F. de la société X", "crane operator
+    Liam C. of Harwich Lashing Ltd". A public body's officials are read by :func:`official_relations`."""
+    out = []
+    roles = _roles_before_name(lang)
+    for i, ref in enumerate(refs[:-1]):
+        firm = refs[i + 1]
+        if ref.type != "PERSON" or ref.anaphor or firm.anaphor or firm.type not in ("COMPANY", "ORGANIZATION"):
+            continue
+        if not _STAFF_OF.fullmatch(text[ref.end:firm.start]) or (i > 0 and refs[i - 1].end > ref.start - 40):
+            continue  # another mention right before the role: the role may be its
+        head = text[max(s_start, ref.start - 40):ref.start]
+        for cls, pattern in roles:
+            type_ = RELATION.get((cls, firm.type))
+            if type_ and pattern.search(head):
+                out.append((type_, i, i + 1))
+                break
+    return out

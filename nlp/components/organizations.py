@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.components.agencies import AgencyFinder
 from nlp.components.common import CONNECTORS, EDGE_WORDS, doc_text, line_is_upper, sentence_bounds, trim
-from nlp.resources import cue_table, known_organizations, word_list
+from nlp.resources import cue_table, first_names, known_organizations, word_list
 
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
@@ -100,6 +100,12 @@ class OrganizationFinder:
             i -= 1
         while i < start and (doc[i].lower_ in CONNECTORS or doc[i].lower_ in EDGE_WORDS or doc[i].is_punct):
             i += 1
+        # "Jan de Wit van Maasstad Stevedoring BV": a given name, its surname, then "van"/"of" -- a person and his firm
+        if i < start and doc[i].text in first_names():
+            cut = next((k + 1 for k in range(start - 1, i, -1) if doc[k].lower_ in ("van", "of", "von", "from", "bij", "chez")
+                        and k + 1 < start and doc[k - 1].text[:1].isupper()), None)
+            if cut is not None:
+                i = cut
         if i < start and i == floor and doc[i].is_stop:
             i += 1  # a capitalised sentence opener ("The", "Yesterday") is not part of the name
         return i
