@@ -30,9 +30,9 @@ MAX_NAME_TOKENS = 6
 _FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
 _ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "het", "een", "cette", "sa", "leur"))
 # a firm noun written before a firm's name: "la société (de transport) X", "the haulage firm X", "transportbedrijf X"
-_FIRM_NOUN = re.compile(r"(?:\b(?:la|une|sa|leur|de|cette|l['’])\s*(?:société|entreprise|firme|compagnie(?: maritime)?|agence(?: maritime)?)"
+_FIRM_NOUN = re.compile(r"(?:\b(?:[Ll]a|[Uu]ne|[Ss]a|[Ll]eur|[Dd]e|[Cc]ette|[Ll]['’])\s*(?:société|entreprise|firme|compagnie(?: maritime)?|agence(?: maritime)?)"
                         r"(?:\s+(?:de|d['’])\s*[a-zà-ÿ-]{3,20}(?:\s+[a-zà-ÿ-]{3,12})?)?"
-                        r"|\b(?:the|a|his|her|its|their)\s+(?:[a-z-]{3,15}\s+)?(?:firm|company|business|operator)"
+                        r"|\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z-]{3,15}\s+)?(?:firm|company|business|operator)"
                         r"|\b(?:[a-z]+bedrijf|rederij|stuwadoor|stuwadoorsbedrijf|uitzendbureau|expediteur|transporteur"
                         r"|firma|vennootschap))\s+(?=[A-ZÀ-Ý])")
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
