@@ -35,6 +35,13 @@ _FIRM_NOUN = re.compile(r"(?:\b(?:[Ll]a|[Uu]ne|[Ss]a|[Ll]eur|[Dd]e|[Cc]ette|[Ll]
                         r"|\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z-]{3,15}\s+)?(?:firm|company|business|operator)"
                         r"|\b(?:[a-z]+bedrijf|rederij|stuwadoor|stuwadoorsbedrijf|uitzendbureau|expediteur|transporteur"
                         r"|firma|vennootschap))\s+(?=[A-ZÀ-Ý])")
+# a quoted name after a group noun and a naming verb
+_GROUP_NAMED = re.compile(
+    r"\b(?:gang|network|group|organi[sz]ation|crew|clan|cartel|syndicate|cell|bende|netwerk|groep|organisatie|groepering"
+    r"|réseau|bande|groupe|organisation|clan|cellule)\b[^.;:\n\"“”«»]{0,40}?"
+    r"(?:known as|dubbed|called|named|calling itself|which called itself|who called themselves|die zich|genaamd|bekend als"
+    r"|baptisée?|surnommée?|appelée?|dénommée?|dite?|qui se fait appeler|connue? sous le nom d[e'’])\s*"
+    r"[\"'“‘«]\s*(?P<name>(?:(?:les|le|la|de|het|the)\s+)?[A-ZÀ-Ý][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?)\s*[\"'”’»]")
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
 
 
@@ -160,9 +167,21 @@ class OrganizationFinder:
                 out.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
         return out
 
+    def _named_groups(self, doc: Doc) -> list[Span]:
+        """A gang or network named in quotes after a group noun: "the network known as 'les Quatre Vents'", "de
+        bende die zich 'De Kadewachters' noemt", "le réseau baptisé « Les Gars du Quai »"."""
+        out = []
+        for match in _GROUP_NAMED.finditer(doc_text(doc)):
+            span = doc.char_span(match.start("name"), match.end("name"), label="ORGANIZATION", alignment_mode="contract")
+            span = trim(span) if span is not None and len(span) else None  # "'De Kadewachters'": the name, not its article
+            if span is not None and len(span) <= MAX_NAME_TOKENS:
+                out.append(span)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         found.extend(self._after_firm_noun(doc))
+        found.extend(self._named_groups(doc))
         for match in _legal_form_regex().finditer(doc_text(doc)):
             form = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if form is None or form.start == 0:
