@@ -40,7 +40,7 @@ from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
-from nlp.components.same_place import same_place
+from nlp.components.same_place import TERMINAL_NAME, same_place
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.components.workplaces import settle_workplaces
 from nlp.relation_rules import cue_rules, negated
@@ -78,6 +78,7 @@ _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
 _RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
 _WORKPLACES = ("COMPANY", "ORGANIZATION", "PORT")
+_TERMINAL_WORD = re.compile(r"terminal", re.I)
 # a second role after a first: "and a member of", "et membre de", "en lid van"
 _SECOND_ROLE = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que) (?=(?:a|an|un|une|een) |(?:member|membre|lid|director"
                           r"|directeur|gérante?|zaakvoerder|bestuurder|owner|propriétaire|eigenaar)\b)")
@@ -386,7 +387,10 @@ class RelationFinder:
                 typed_pairs.add((min(i, k), max(i, k)))
         ports = [r for r in refs if r.type == "PORT" and not r.anaphor]
         for i, (p_start, p_end) in same_place(text, refs, s_start, s_end, self.lang):
-            last = max([r for r in self.ports + ports if r.end <= p_start], key=lambda r: r.end, default=None)
+            before = [r for r in self.ports + ports if r.end <= p_start]
+            if _TERMINAL_WORD.search(text[p_start:p_end]):  # "at the terminal": the terminal named last, not a port
+                before = [r for r in before if TERMINAL_NAME.search(text[r.target_start:r.target_end])]
+            last = max(before, key=lambda r: r.end, default=None)
             if last is not None:
                 place = Ref(p_start, p_end, "PORT", last.target_start, last.target_end, anaphor=True)
                 out.append(self._hit("WORKS_AT", refs[i], place, refs[i], place, s_start, s_end, "rule", 0.6,

@@ -23,6 +23,10 @@ _SAME = re.compile(r"\b(?:at|on|in|to|au|sur le|dans le|du|op|in|aan|bij) (?:the
 # the quays of the port named before: "he worked as a lasher on the quays", "docker sur les quais", "op de kade"
 _QUAYS = re.compile(r"\b(?:(?:on|at|along) the (?:quays|quayside|docks|dockside|wharves|waterfront)|(?:sur|dans) les (?:quais|docks)"
                     r"|(?:op|aan) de (?:kades|kaaien))\b", re.I)
+# "at the terminal", "au terminal", "op de terminal": the terminal named before (a port's name is not enough)
+_TERMINAL = re.compile(r"\b(?:(?:at|on|in) the (?:container )?terminal|(?:au|sur le|dans le) terminal|(?:op|aan|bij) de"
+                       r" (?:container)?terminal)\b(?!\s+(?:of|de|du|van|in|at|à)\b)(?!\s+(?-i:[A-Z]))", re.I)
+TERMINAL_NAME = re.compile(r"\b(?:terminal|terminals|dock|quay|quai|kaai|kade|berth|wharf|pier|\w+terminal|\w+kaai|\w+kade)\b", re.I)
 _WORK = re.compile(r"\b(?:work(?:ed|s|ing)?|employed|travaill\w*|employée?|werk(?:te|t|ten|zaam)|in dienst)\b", re.I)
 
 
@@ -38,6 +42,7 @@ def same_place(text: str, refs: Sequence, s_start: int, s_end: int, lang: str) -
     jobs = _jobs(lang)
     matches = [(m, False) for m in _SAME.finditer(text, s_start, s_end)]
     matches += [(m, True) for m in _QUAYS.finditer(text, s_start, s_end)]
+    matches += [(m, True) for m in _TERMINAL.finditer(text, s_start, s_end)]
     for match, quays in matches:
         before = [k for k, r in enumerate(refs) if r.end <= match.start()]
         if not before or refs[before[-1]].type != "PERSON":

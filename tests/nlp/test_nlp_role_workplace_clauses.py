@@ -51,3 +51,17 @@ def test_his_employer_and_the_man_stand_for_the_person_named_before(run) -> None
     other = relations(run("Ellis Varney was arrested on Monday. The man who sold him the van worked for Humber Lashing "
                           "Ltd, police said.", lang="en"))
     assert not _jobs(other)
+
+
+def test_a_job_at_the_terminal_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    cases = (("Rory Fenwick and Dale Price were arrested at the Kingfisher Terminal. Both men worked at the terminal.",
+              "en", {("WORKS_AT", "Rory Fenwick", "Kingfisher Terminal"), ("WORKS_AT", "Dale Price", "Kingfisher Terminal")}),
+             ("De container werd gelost aan de Delta Terminal in Rotterdam. Jan de Wit werkte als planner op de terminal.",
+              "nl", {("WORKS_AT", "Jan de Wit", "Delta Terminal")}),
+             ("Officers searched the Kingfisher Terminal on Monday. Dale Price had worked as a checker at the terminal "
+              "since 2016.", "en", {("WORKS_AT", "Dale Price", "Kingfisher Terminal")}))
+    for text, lang, expected in cases:
+        assert expected <= relations(run(text, lang=lang)), text
+    # no terminal was named: the city's port is not "the terminal"
+    found = relations(run("The container arrived in Baltimore. Dale Price worked as a checker at the terminal.", lang="en"))
+    assert not _jobs(found)
