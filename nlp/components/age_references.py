@@ -8,7 +8,8 @@ Such a phrase stands for the person named before only when the last sentence tha
 one person alone: after "A and B were arrested", "the 38-year-old" could be either, and a relation
 given to the wrong one is worse than none. The phrase becomes a reference (:class:`Ref`, ``anaphor``)
 to that person, so relations read from it record what they resolved. A plural phrase stands for the
-two people of that sentence only when it named exactly two. A person written with an official's title
+two people of that sentence only when it named exactly two; a plural pronoun ("They", "Ils") is not read,
+as it may stand for the officers of the sentence before. A person written with an official's title
 ("Judge X", "Detective Y", "de officier van justitie Z") is no antecedent of a job phrase.
 """
 
@@ -49,12 +50,12 @@ _TITLE_BEFORE = re.compile(OFFICIAL_TITLE.pattern[:-len(r")\s*,?\s*$")] + r"|off
                            re.I)
 _PLURAL_HEAD = {
     "en": re.compile(r"\s*(?:Both(?:\s+(?:men|women|suspects|defendants|dockers|workers|employees))?|The\s+(?:two|pair of)"
-                     r"\s+(?:men|women|suspects|defendants|dockers|longshoremen|workers|employees|brothers)|The\s+pair"
-                     r"|They)\b(?!\s+(?:of|were\s+arrested|were\s+charged))"),
+                     r"\s+(?:men|women|suspects|defendants|dockers|longshoremen|workers|employees|brothers)|The\s+pair)\b"
+                     r"(?!\s+(?:of|were\s+arrested|were\s+charged))"),
     "nl": re.compile(r"\s*(?:(?:Beide|De\s+twee|Allebei\s+de)\s+(?:mannen|vrouwen|verdachten|havenarbeiders|dokwerkers"
                      r"|broers|werknemers)|Beiden|Zij\s+beiden)\b"),
     "fr": re.compile(r"\s*(?:Les\s+deux\s+(?:hommes|femmes|suspects|prévenus|mis en cause|dockers|salariés|frères)"
-                     r"|Tous\s+(?:les\s+)?deux|Ils)\b"),
+                     r"|Tous\s+(?:les\s+)?deux)\b"),
 }
 
 

@@ -37,7 +37,7 @@ def test_a_job_phrase_after_two_people_or_after_a_judge_names_nobody(run) -> Non
 def test_both_men_stands_for_the_two_people_named_before(run) -> None:  # type: ignore[no-untyped-def]
     cases = (("Rory Fenwick and Dale Price were arrested in Essex. Both men worked at the Port of Tilbury.", "en",
               "Rory Fenwick", "Dale Price", "WORKS_AT", "Tilbury"),
-             ("Nadia Oakes and Tom Iles appeared in court on Friday. They worked for Kestrel Haulage Ltd in Grays.", "en",
+             ("Nadia Oakes and Tom Iles appeared in court on Friday. The pair worked for Kestrel Haulage Ltd in Grays.", "en",
               "Nadia Oakes", "Tom Iles", "EMPLOYED_BY", "Kestrel Haulage Ltd"),
              ("Bram Veenstra en Joost Dijkman werden opgepakt. Beide mannen werkten bij Scheldekaai Stevedoring NV.", "nl",
               "Bram Veenstra", "Joost Dijkman", "EMPLOYED_BY", "Scheldekaai Stevedoring NV"),
@@ -55,6 +55,10 @@ def test_both_men_after_three_people_or_with_a_negation_names_nobody(run) -> Non
     negated = relations(run("Rory Fenwick and Dale Price were arrested. Both men were not employed by Kestrel Haulage Ltd in Grays.",
                             lang="en"))
     assert not _jobs(negated)
+    # "They" may be the officers of the sentence before: no plural pronoun is read
+    officers = relations(run("Officers from Essex Police arrested Rory Fenwick and Dale Price. They work for Essex Police "
+                             "and led the raid.", lang="en"))
+    assert not _jobs(officers)
 
 
 def test_a_past_job_is_read_as_a_job(run) -> None:  # type: ignore[no-untyped-def]
