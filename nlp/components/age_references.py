@@ -48,6 +48,10 @@ OFFICIAL_TITLE = re.compile(r"\b(?:judge|justice|magistrate|detective|inspector|
                             r"|président)\s*,?\s*$", re.I)
 _TITLE_BEFORE = re.compile(OFFICIAL_TITLE.pattern[:-len(r")\s*,?\s*$")] + r"|officer|agent|officier|capitaine|lieutenant)\s*,?\s*$",
                            re.I)
+# someone else brought in after the antecedent, whom a job phrase may stand for
+_SOMEONE_ELSE = re.compile(r"\b(?:an?|another|one|some|een|andere|un|une|autre|d['’]autres)\s+(?:[\w-]+\s+)?(?:man|woman|men"
+                           r"|person|stranger|individual|driver|worker|docker|employee|homme|femme|individu|inconnue?|personne"
+                           r"|chauffeur|vrouw|persoon|onbekende|medewerker|chauffeur)\b", re.I)
 _PLURAL_HEAD = {
     "en": re.compile(r"\s*(?:Both(?:\s+(?:men|women|suspects|defendants|dockers|workers|employees))?|The\s+(?:two|pair of)"
                      r"\s+(?:men|women|suspects|defendants|dockers|longshoremen|workers|employees|brothers)|The\s+pair)\b"
@@ -99,6 +103,8 @@ def age_reference(text: str, s_start: int, s_end: int, lang: str, in_sent: Seque
         return None
     if job and _TITLE_BEFORE.search(text[max(0, ante.start - 40):ante.start]):
         return None  # "Judge Ann Ross adjourned the case. The docker ...": not the judge
+    if job and _SOMEONE_ELSE.search(text, ante.end, s_start):
+        return None  # "X said he met a stranger. The man worked for Y": the man is the stranger
     return Ref(s_start + (len(match.group(0)) - len(match.group(0).lstrip())), match.end(), "PERSON",
                ante.target_start, ante.target_end, anaphor=True)
 

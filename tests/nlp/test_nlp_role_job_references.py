@@ -72,3 +72,14 @@ def test_a_past_job_is_read_as_a_job(run) -> None:  # type: ignore[no-untyped-de
         assert relation in relations(run(text, lang=lang)), text
     denied = relations(run("Colm Reddan was never employed by Liffey Freight Ltd, the court heard.", lang="en"))
     assert not _jobs(denied)
+
+
+def test_a_job_phrase_after_someone_else_was_brought_in_names_nobody(run) -> None:  # type: ignore[no-untyped-def]
+    cases = (("Rory Fenwick told officers he had met a stranger in Grays. The man worked for Kestrel Haulage Ltd in Grays.",
+              "en"),
+             ("Bram Veenstra verklaarde dat hij een onbekende man had gesproken. De man werkte bij Scheldekaai Stevedoring NV.",
+              "nl"),
+             ("Yannick Morvan a dit avoir rencontré un homme au port. L'homme travaillait pour la société Atlantique "
+              "Manutention.", "fr"))
+    for text, lang in cases:
+        assert not _jobs(relations(run(text, lang=lang))), text
