@@ -314,3 +314,36 @@ def staff_before_name(text: str, refs: Sequence, s_start: int, lang: str) -> lis
                 out.append((type_, i, i + 1))
                 break
     return out
+
+
+# "the company" / "l'entreprise" / "het bedrijf" not followed by a name: the firm named before
+_DEFINITE_FIRM = re.compile(r"\b(?:the (?:company|firm)|l['’]entreprise|la société|het bedrijf|de firma|de onderneming"
+                            r"|de vennootschap)\b(?!\s*(?-i:[A-ZÀ-Ý0-9]))", re.I)
+
+
+def roles_at_the_firm(text: str, refs: Sequence, s_start: int, s_end: int, lang: str) -> list[tuple[str, int, int]]:
+    """``(type, person index, firm index)`` for a role apposition whose place is "the company" and the one firm
+    named before in the sentence: "A, director of X Ltd, and his son B, an employee of the company", "salarié de
+    l'entreprise", "werknemer van het bedrijf"."""
+    roles = _roles(lang)
+    out = []
+    for i, ref in enumerate(refs):
+        if ref.type != "PERSON" or ref.anaphor:
+            continue
+        nxt = min([r.start for r in refs[i + 1:] if r.start >= ref.end] + [s_end])
+        match = _DEFINITE_FIRM.search(text, ref.end, nxt)
+        if match is None or match.start() - ref.end > 80:
+            continue
+        firms = {(r.target_start, r.target_end): k for k, r in enumerate(refs[:i]) if r.type == "COMPANY"}
+        if len(firms) != 1:
+            continue  # two firms before: "the company" could be either
+        k = next(iter(firms.values()))
+        between = text[ref.end:match.end()] + " "
+        if not _OPENS_ROLE.match(between):
+            continue
+        for cls, after, _before in roles:
+            type_ = RELATION.get((cls, "COMPANY"))
+            if type_ and after.fullmatch(between):
+                out.append((type_, i, k))
+                break
+    return out

@@ -27,6 +27,7 @@ from nlp.components.appositions import (
     apposition_relations,
     kin_of,
     official_relations,
+    roles_at_the_firm,
     staff_before_name,
 )
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
@@ -346,7 +347,8 @@ class RelationFinder:
                     typed_pairs.add((i, j))
         for type_, src_k, tgt_k in (apposition_relations(text, refs, s_start, s_end, self.lang)
                                     + official_relations(text, refs, s_start, s_end)
-                                    + staff_before_name(text, refs, s_start, self.lang)):
+                                    + staff_before_name(text, refs, s_start, self.lang)
+                                    + roles_at_the_firm(text, refs, s_start, s_end, self.lang)):
             pair = (min(src_k, tgt_k), max(src_k, tgt_k))
             if pair in typed_pairs or pair in blocked:
                 continue
