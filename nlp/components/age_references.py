@@ -39,7 +39,7 @@ _JOBS = {
 }
 # port jobs done by officials, who are mostly not the person named before: no reference
 _OFFICIAL_JOB = re.compile(r"customs|border force|douan|pilot|loods|harbou?r ?master|havenmeester|capitaine", re.I)
-_ARTICLE = {"en": r"(?:the|The)\s+", "nl": r"(?:De|de|Het|het)\s+", "fr": r"(?:Le|La|le|la|L['’]|l['’])\s*"}
+_ARTICLE = {"en": r"(?:the|The)\s+", "nl": r"(?:De|de|Het|het|Deze|deze)\s+", "fr": r"(?:(?:Le|La|le|la|Ce|Cet|Cette|ce|cet|cette)\s+|[Ll]['’]\s*)"}
 # the title of an official written before a name: no job phrase stands for that person
 OFFICIAL_TITLE = re.compile(r"\b(?:judge|justice|magistrate|detective|inspector|sergeant|constable|prosecutor|attorney"
                             r"|counsel|lawyer|solicitor|barrister|spokes(?:man|woman|person)|minister|commissioner"

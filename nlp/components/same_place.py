@@ -22,7 +22,7 @@ _SAME = re.compile(r"\b(?:at|on|in|to|au|sur le|dans le|du|op|in|aan|bij) (?:the
                    r" (?:terminal|port|dock|quay|quai|wharf|haven|kaai|havenbedrijf|container terminal)\b", re.I)
 # the quays of the port named before: "he worked as a lasher on the quays", "docker sur les quais", "op de kade"
 _QUAYS = re.compile(r"\b(?:(?:on|at|along) the (?:quays|quayside|docks|dockside|wharves|waterfront)|(?:sur|dans) les (?:quais|docks)"
-                    r"|(?:op|aan) de (?:kades|kaaien))\b", re.I)
+                    r"|(?:op|aan) de (?:kades|kaaien)|au port(?!\s+(?:(?:de|du|autonome)\b|d['’]|(?-i:[A-Z]))))\b", re.I)
 # "at the terminal", "au terminal", "op de terminal": the terminal named before (a port's name is not enough)
 _TERMINAL = re.compile(r"\b(?:(?:at|on|in) the (?:container )?terminal|(?:au|sur le|dans le) terminal|(?:op|aan|bij) de"
                        r" (?:container)?terminal)\b(?!\s+(?:of|de|du|van|in|at|à)\b)(?!\s+(?-i:[A-Z]))", re.I)

@@ -65,3 +65,14 @@ def test_a_job_at_the_terminal_named_before(run) -> None:  # type: ignore[no-unt
     # no terminal was named: the city's port is not "the terminal"
     found = relations(run("The container arrived in Baltimore. Dale Price worked as a checker at the terminal.", lang="en"))
     assert not _jobs(found)
+
+
+def test_a_job_au_port_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    cases = ("Malik Ferhat a été interpellé sur le port de Sète mardi. Il travaillait au port depuis 2010.",
+             "Malik Ferhat a été interpellé sur le port de Sète mardi. Il était grutier au port.",
+             "Les enquêteurs ont arrêté Malik Ferhat au port de Sète. Ce docker travaillait au port depuis dix ans.")
+    for text in cases:
+        assert ("WORKS_AT", "Malik Ferhat", "Sète") in relations(run(text, lang="fr")), text
+    visit = relations(run("Malik Ferhat a été interpellé sur le port de Sète mardi. Il s'est rendu au port le lendemain.",
+                          lang="fr"))
+    assert not _jobs(visit)
