@@ -37,6 +37,15 @@ _WORDS = {
 }
 
 
+# "X was named as consignee on the bill of lading for container Y": the paper that names the role
+_PAPERS = {
+    "en": r"(?:(?:on|in) (?:the |a )?(?:bill of lading|bills of lading|manifest|cargo manifest|customs declaration|booking"
+          r"|shipping documents|documents|paperwork) )?",
+    "fr": r"(?:(?:sur|dans) (?:le |la |les )?(?:connaissement|manifeste|déclaration en douane|documents) )?",
+    "nl": r"(?:(?:op|in) (?:het |de )?(?:cognossement|vrachtbrief|manifest|douaneaangifte|documenten) )?",
+}
+
+
 @cache
 def _roles(lang: str) -> str:
     """The role nouns of shippers, consignees and importers in ``lang`` (``data/shipper_roles.tsv``), as one alternation."""
@@ -51,7 +60,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...] | None:
     role = "(?:" + _roles(lang) + ")"
     return (
         # party -> container: "X was the consignee of container Y", "X, the importer of Y"
-        re.compile(rf"^,? ?(?:{w['be']} |,? )?{w['the']}(?:\S+ )?{role} {w['of']} ?{w['the']}{w['box']}$"),
+        re.compile(rf"^,? ?(?:{w['be']} |,? )?{w['the']}(?:\S+ )?{role} {_PAPERS.get(lang, '')}{w['of']} ?{w['the']}{w['box']}$"),
         # container -> party: "Y ... named X as consignee" (the role after the party)
         re.compile(rf"^,? ?(?:\S+ ){{0,3}}?{w['named']} {w['the']}$"),
     )
@@ -73,6 +82,17 @@ def _earlier(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     role = re.compile(rf"\b(?:{roles})\b(?: [\w'’-]+){{0,5}}? ?(?:was|is|were|était|est|stond|staat|:|,)? ?"
                       rf"(?:la société |la sa |la sarl |de bvba |de nv |de bv |de firma |het bedrijf |the company |société )?$")
     return role, re.compile(verbs + "$"), re.compile(box)
+
+
+# "the consignee of container Y was the company X", "le destinataire du conteneur Y était la société X"
+_FIRM_NOUN = re.compile(r"^(?: (?:the company|the firm|a company|la société|l'entreprise|l’entreprise|la sarl|la sas|la sa"
+                        r"|het bedrijf|de firma|de vennootschap|de onderneming))?$")
+
+
+def _is_firm(lang: str, tail: str) -> bool:
+    """"was", "was the company", "était la société": the verb between a role-first container and its party."""
+    verb = next((v for v in _IS.get(lang, ()) if tail == v or tail.startswith(v + " ")), None)
+    return verb is not None and _FIRM_NOUN.match(tail[len(verb):]) is not None
 
 
 _VERB_AFTER_ROLE = re.compile(r"\b(?:was|is|were|était|est|stond|staat)\b")
@@ -117,12 +137,12 @@ def earlier_boxes(text: str, refs: list[Ref], typed: set[tuple[int, int]], s_sta
         before = _SPACES.sub(" ", text[start:party.start].lower())
         if negated(lang, before):
             continue
-        phrase = role.search(before)
-        cue = None if phrase else verbs.search(before)
-        if cue is not None:
-            mention = box_words.search(sentence[:party.start - s_start])
-            if mention is None:
-                continue
+        # a shipping verb with "the container(s)" first ("ils étaient déclarés au nom d'un importateur, X"),
+        # else a role noun right before the party
+        cue = verbs.search(before)
+        mention = box_words.search(sentence[:party.start - s_start]) if cue is not None else None
+        phrase = None if mention is not None else role.search(before)
+        if mention is not None:
             span = (s_start + mention.start(), s_start + mention.end())
         elif phrase is not None:
             span = (start + phrase.start(), start + phrase.start() + len(phrase.group(0).split()[0]))
@@ -211,7 +231,7 @@ def shippers(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocke
                 boxes = [i, *[i + 1 + n for n, _ in enumerate(inner)]]
                 if not inner and naming.match(between + " ") and _role_after(lang, after):
                     add(j, i, "shipper-named-as")
-                elif tail in _IS.get(lang, ()) and _role_before(lang, before) and not negated(lang, before):
+                elif _is_firm(lang, tail) and _role_before(lang, before) and not negated(lang, before):
                     for k in boxes:
                         add(j, k, "shipper-role-first")
     # "ONEU1160925 – shipper X, Santa Marta; consignee Y": a party labelled with its role after the last box

@@ -78,12 +78,26 @@ def _misread(hit: RelationHit, text: str, labels: dict[tuple[int, int], str], la
         spoken = _ARTICLE.sub("", words)
         if any(spoken == p or spoken.endswith(" " + p) for p in cues("contact_speech.tsv", lang, "statement")):
             return True
+    if _NAMING_CALL.search(words) and _NAMING_AFTER.match(text[second[1]:second[1] + 40].lower()):
+        return True  # "called Ben Cole a liar", "called X as a witness": a name given, not a phone call
+    if _SENT.search(words) and _SENT_AWAY.match(text[second[1]:second[1] + 30].lower()):
+        return True  # "the judge sent Smith to prison", "sent Kelly back": a person sent somewhere, no message
     inner = sorted(span for span, label in labels.items()
                    if label == "PERSON" and first[1] <= span[0] and span[1] <= second[0])
     if not inner:
         return False
     gap = " ".join(text[first[1]:inner[0][0]].lower().split())
     return bool(_PLAIN_WORDS.fullmatch(gap)) and gap not in cues("contact_speech.tsv", lang, "join")
+
+
+_NAMING_CALL = re.compile(r"\b(?:called|calls|call|calling|had called)(?: the| his| her)?$")
+_NAMING_AFTER = re.compile(r"^,?\s+(?:as (?:a |an |the |his |her )?(?:[\w-]+ )?witness|an? (?:[\w-]+ )?(?:liar|fraud|thief"
+                           r"|criminal|cheat|snitch|rat|grass|informant|informer|traitor|idiot|hero|genius|mastermind|boss"
+                           r"|friend|brother)\b)")
+
+
+_SENT = re.compile(r"\bsent$")
+_SENT_AWAY = re.compile(r"^,?\s+(?:to|back|away|home|abroad|down|off|into|out|for|on)\b")
 
 
 _OBJECT_PRONOUNS = frozenset({"l'", "l’", "le", "la", "les", "lui", "hem", "haar", "him", "her"})

@@ -4,7 +4,8 @@ The annotation guide of the extraction data reads ``SHIPPED_IN`` as "named shipp
 importer to a written container number"; texts written by people who never saw the rules annotate
 it that way, and a ship that carried the box is not its shipper. The sentence and record frames
 still find the ship ("discharged from the X", "Vessel: X"); this last step keeps those pairs as
-weak co-mentions, so the graph still shows the box beside its ship without a typed claim.
+weak co-mentions, so the graph still shows the box beside its ship without a typed claim. A firm whose
+name the entity step cut at a hyphen ("Ferracci Import" of "Ferracci Import-Export") is kept as a co-mention too.
 
 It also reads the shippers, consignees and importers of sentences that name no container number
 ("The container was consigned to X", "De ontvanger was X"): they get the box of the sentence before
@@ -14,6 +15,7 @@ It also reads the shippers, consignees and importers of sentences that name no c
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,6 +24,10 @@ from nlp.components import contact_ends  # noqa: F401  (registers havengraph_con
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.consignees import earlier_boxes
 from nlp.components.coreference import Ref
+from nlp.components.voyage_refs import ship_references
+
+# "Ferracci Import-Export" read as "Ferracci Import": a firm's name cut at a hyphen names no firm
+_CUT_NAME = re.compile(r"-[A-ZÀ-Ý]")
 
 #: the ends a shipper relation may have: a person or firm, to a container
 SHIPPERS = frozenset({"PERSON", "COMPANY"})
@@ -39,9 +45,12 @@ def shipper_relations(doc: Doc) -> Doc:
     if not hits or not any(h.type == "SHIPPED_IN" for h in hits):
         return doc
     types = _types(doc)
+    text = doc_text(doc)
     doc._.hg_relations = [
         dataclasses.replace(h, type="CO_MENTIONED", method="cooccurrence", confidence=0.3, rule=f"carrier:{h.rule}")
-        if h.type == "SHIPPED_IN" and types.get(h.source) not in SHIPPERS else h
+        if h.type == "SHIPPED_IN" and types.get(h.source) not in SHIPPERS else
+        dataclasses.replace(h, type="CO_MENTIONED", method="cooccurrence", confidence=0.3, rule=f"cut-name:{h.rule}")
+        if h.type == "SHIPPED_IN" and _CUT_NAME.match(text, h.source[1]) else h
         for h in hits
     ]
     return doc
@@ -78,7 +87,7 @@ class Shipments:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = shipper_relations(doc)
-        found = earlier_box_relations(doc, self.lang)
+        found = earlier_box_relations(doc, self.lang) + ship_references(doc, self.lang)
         if found:
             known = {(h.type, h.source, h.target) for h in doc._.hg_relations or []}
             doc._.hg_relations = list(doc._.hg_relations or []) + [

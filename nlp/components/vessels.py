@@ -25,6 +25,7 @@ from nlp.resources import country_names, cues, first_names, word_list
 CUES = "vessel_cues.tsv"
 DETERMINERS = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "du", "de", "het", "een", "des"])
 QUOTES = frozenset(['"', "“", "'", "‘", "«", "„"])
+_CLOSING_QUOTES = frozenset(['"', "”", "'", "’", "»", "“"])
 MAX_NAME = 4
 NAMING = frozenset(["named", "called", "christened", "dubbed", "nommé", "baptisé", "genaamd", "met de naam"])
 _AND = frozenset(["and", "et", "en", ","])
@@ -33,6 +34,10 @@ _CLAUSE_WORDS = frozenset("while when after as before until once since alors lor
                           "voordat zodra".split())
 # "the Liberian-flagged X", "the Hamburg-registered X": the flag or home port is no part of the name
 _FLAG_WORDS = frozenset(["flagged", "registered"])
+# a French flag adjective after a type noun ("panaméen", "libérien", "maltaise", "chypriote", "grec", "belge")
+_FLAG_ADJECTIVE = re.compile(r"[a-zéèêëïîôûç]{2,}(?:éen|éenne|ien|ienne|ais|aise|ain|aine|ois|oise|ote|and|ande|ol|ole|ec|ecque"
+                             r"|ge|in|ine|ien|ite)s?")
+_BOTH_WORDS = frozenset("both all each tous toutes deux les beide allebei allemaal".split())
 _SHIP_PRONOUNS = frozenset("it she il elle het ze zij hij".split())
 # definite articles that may open a ship's name ("de" in French is a preposition: "en provenance de Kingston")
 _SURNAME_ARTICLES = frozenset(["de", "het", "la", "le"])  # "de Vries", "Le Goff": an article that opens surnames
@@ -77,7 +82,7 @@ class VesselFinder:
             variants = {p.upper() for p in phrases} | ({p.title() for p in phrases} if kind == "brand" else set())
             self.exact.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(variants))))
         self.exact.add("IMO", [nlp.make_doc("IMO"), nlp.make_doc("OMI")])
-        for kind in ("type", "aboard", "plural", "operated"):
+        for kind in ("type", "aboard", "plural", "operated", "carried"):
             self.lower.add(kind.upper(), list(nlp.tokenizer.pipe(sorted(cues(CUES, lang, kind)))))
         self.moves = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "move")]
         self.berths = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in cues(CUES, lang, "berth")]
@@ -153,6 +158,16 @@ class VesselFinder:
                 span = self._name_before(doc, start - 1 if start > 0 and doc[start - 1].text in ("(", "[") else start)
             elif kind == "ABOARD":
                 span = self._name_after(doc, self._skip(doc, end, label=False))
+                if span is not None and span.end + 1 < len(doc) and doc[span.end].text == "-" \
+                        and doc[span.end + 1].lower_ in _FLAG_WORDS:
+                    span = None  # "boarded the Panama-flagged bulk carrier X": the flag, the name comes later
+                elif span is not None and span.end < len(doc) and doc[span.end].lower_ in self.type_words:
+                    span = None  # "aan boord van de Liberiaanse bulkcarrier X": a flag adjective before the type noun
+            elif kind == "CARRIED":
+                span = self._name_after(doc, self._skip(doc, end, label=False))
+                if span is not None and (span[0].i != end or not self._plausible(span, sure=True)
+                                         or span[0].text in self.first_names):
+                    span = None  # "shipped on the Monday", "carried by the Port Authority": no ship
             elif kind == "OPERATED":
                 span = self._name_after(doc, end)
                 after = doc[span.end] if span is not None and span.end < len(doc) else None
@@ -161,13 +176,19 @@ class VesselFinder:
             elif kind == "PLURAL" and doc[start].is_lower:
                 found.extend(self._listed(doc, self._skip(doc, end, label=False)))
             elif kind == "TYPE":
+                flagged = self._after_flag(doc, end) if doc[start].is_lower else None
+                if flagged is not None:
+                    found.append(flagged)  # "le vraquier panaméen Orion Bay", "battant pavillon libérien X"
+                    continue
                 nxt = doc[end] if end < len(doc) else None
                 if nxt is not None and (nxt.lower_ in ("'s", "’s") or (nxt.is_lower and nxt.pos_ == "NOUN")):
                     continue  # "the ship's cook", "a tugboat deckhand": the type noun qualifies a person
                 is_label = nxt is not None and (nxt.text == ":" or set(nxt.text) == {"."})
-                if doc[start].is_lower or is_label:
+                acronym = end - start > 1 and doc[start].is_upper and len(doc[start]) <= 3  # "the LNG carrier X"
+                if doc[start].is_lower or is_label or acronym:
                     span = self._name_after(doc, self._skip(doc, end, label=True))
-                    if span is not None and nxt is not None and nxt.text == "," and (
+                    named = span is not None and span[0].i > 0 and doc[span[0].i - 1].lower_ in NAMING
+                    if span is not None and nxt is not None and nxt.text == "," and not named and (
                             not self._plausible(span) or (len(span) > 1 and span[0].text in first_names())):
                         span = None  # "le commandant du navire, Stavros K.": the name after the comma is a person
                 if span is None and doc[start].is_lower and not line_is_upper(doc, doc[start]):
@@ -185,6 +206,21 @@ class VesselFinder:
         found.extend(self._table_column(doc))
         doc.spans["hg_vessel"] = found
         return doc
+
+    def _after_flag(self, doc: Doc, i: int) -> Span | None:
+        """The name after a French type noun and its flag: "le vraquier panaméen Orion Bay", "le porte-conteneurs
+        battant pavillon libérien Stella Nova", "le chalutier espagnol Virgen del Mar"."""
+        if doc.lang_ != "fr":
+            return None
+        n, k = len(doc), i
+        if k + 1 < n and doc[k].lower_ in ("battant", "sous") and doc[k + 1].lower_ == "pavillon":
+            k += 2
+        if k >= n or not _FLAG_ADJECTIVE.fullmatch(doc[k].lower_):
+            return None
+        span = self._name_after(doc, k + 1)
+        if span is None or span[0].i != k + 1 or span[0].text in self.first_names or not self._plausible(span, sure=True):
+            return None
+        return span
 
     def _table_column(self, doc: Doc) -> list[Span]:
         """The cells under a "Vessel" / "Navire" / "Schip" column heading of a table, down to the first line
@@ -243,11 +279,18 @@ class VesselFinder:
         for tok in doc[:-2]:
             if tok.lower_ not in self.articles:
                 continue
+            quoted = doc[tok.i + 1].text in QUOTES
             span = self._name_after(doc, tok.i + 1)
             if span is None or len(span) < 2 and (not span[0].is_title or tok.lower_ in _SURNAME_ARTICLES) \
-                    or span[0].i != tok.i + 1:
+                    or span[0].i != tok.i + 1 + quoted:
                 continue  # "de Vries voer ...": a Dutch surname, not the ship "Vries"
             k = span.end
+            if quoted and k < len(doc) and doc[k].text in _CLOSING_QUOTES:
+                k += 1  # 'the "Ocean Pearl" sailed from ...'
+            pair = self._moving_pair(doc, span, k)
+            if pair:
+                out.extend(pair)
+                continue
             if k < len(doc) and doc[k].text == ",":
                 k += 1
             elif k + 1 < len(doc) and doc[k].lower_ in _CLAUSE_WORDS and doc[k + 1].lower_ in _SHIP_PRONOUNS:
@@ -261,6 +304,20 @@ class VesselFinder:
             if (moving or len(span) >= 2 and span[-1].lower_ in self.ship_ends) and self._plausible(span, sure=True):
                 out.append(span)
         return out + self._berthing(doc) + self._relative_apposition(doc)
+
+    def _moving_pair(self, doc: Doc, first: Span, k: int) -> list[Span]:
+        """"The Corvina Star and the Halden Breeze (both) called at ...": two names after articles, joined, that
+        a movement phrase follows, are both ships."""
+        if k + 2 >= len(doc) or doc[k].lower_ not in ("and", "et", "en") or doc[k + 1].lower_ not in self.articles:
+            return []
+        second = self._name_after(doc, k + 2)
+        if second is None or second[0].i != k + 2 or len(second) < 2 and not second[0].is_title:
+            return []
+        words = [t.lower_ for t in doc[second.end:second.end + 9] if t.lower_ not in _BOTH_WORDS]
+        if not any(tuple(words[:len(m)]) == m for m in self.moves):
+            return []
+        spans = [first, second]
+        return spans if all(self._plausible(s, sure=True) and s[0].text not in self.first_names for s in spans) else []
 
     def _relative_apposition(self, doc: Doc) -> list[Span]:
         """"Het schip dat de container aanvoerde, de Cala Esmeralda, ...", "The ship that carried it, the

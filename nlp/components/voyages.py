@@ -34,21 +34,40 @@ _CALL_CUE = {
                      r"arrived from|sailed from|departed from|coming from|bound for|inbound from|en route to|headed for|"
                      r"transhipped at|transshipped at|transhipped in|transshipped in|sailed for|departed for|left for"
                      r"|(?:port|ports) of call (?:was|is|were|included)|(?:last|previous|next|first|final) port (?:was|is)"
-                     r"|port of (?:loading|discharge|departure|origin) (?:was|is)|destination (?:was|is)|visited|visiting)"
+                     r"|port of (?:loading|discharge|departure|origin) (?:was|is)|destination (?:was|is)|visited|visiting"
+                     r"|arriving in|arriving at|landed at|landed in|offloaded at|offloaded in|off-loaded at|voyage from"
+                     r"|voyage to|put into|put in at|sailed to|sailing to|sailing from|departing from|departing|heading to"
+                     r"|returned to|calling at|stopping at|stopping in|anchored at)"
                      r" (?:the )?(?:port of )?$"),
     "fr": re.compile(r"(?:escale à|escale au|escale en|arrivée à|arrivée au|arrivé à|arrivé au|accosté à|accosté au|"
                      r"dérouté vers|déchargé à|déchargé au|port de|port du|port d'|ports de|quais de|quai de|"
                      r"en provenance de|en provenance d'|venant de|parti de|partie de|à destination de|à destination d'|"
                      r"transbordé à|transbordée à|chargé à|chargée à|chargé au|en route vers|touché|rallier|rallié|rejoindre"
-                     r"|remonter vers|remontant vers|fait route vers|faisait route vers|cap sur)"
+                     r"|remonter vers|remontant vers|fait route vers|faisait route vers|cap sur|débarqué à|débarqué au"
+                     r"|débarquée à|débarquée au|débarqués à|débarqués au|accoster à|accoster au|accostant à|accostant au"
+                     r"|arrivant à|arrivant au|touché à|touchant|appareillé de|appareillé d'|quitté|quittant|au départ de"
+                     r"|au départ d')"
                      r" ?(?:le |la |l')?(?:port de |port du |port d')?$"),
-    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|meerde aan in|gelost in|haven van|"
+    "nl": re.compile(r"(?:aangekomen in|aangemeerd in|aangemeerd te|kwam aan in|kwamen aan in|meerde aan in|meerden aan in|"
+                     r"legden aan in|legden aan bij|meerden aan bij|vertrokken uit|gelost in|haven van|"
                      r"binnengelopen in|lag in|aankomst in|in de haven van|vanuit|vertrokken uit|vertrok uit|afkomstig uit|"
                      r"komende uit|op weg naar|onderweg naar|met bestemming|legde aan in|legde aan aan|legde aan bij|"
                      r"meerde aan aan|meerde aan bij|aangemeerd aan|aangemeerd bij) (?:de |het )?(?:haven van )?$"),
 }
 _CALL_LIST = re.compile(r"(?:,|\band|\bet|\ben|\bthen|\bpuis|\bdaarna) (?:then |puis |daarna )?(?:at|in|à|au|te|naar)"
                         r" (?:the |le |la |de )?(?:port of |port de |port du |haven van )?$")
+
+# the ship, then where it lay: "aboard the X in Antwerp", "à bord du X au Havre", "aan boord van de X in Gent"
+_BESIDE = re.compile(r"^[\"”’»]? ?(?:in|at|à|au|te) (?:the |le |la |de |het )?(?:port of |port de |port du |port d'|harbour of "
+                     r"|harbor of |haven van )?$")
+
+# "the owner of the X in Limassol": the owner's seat, not where the ship lay
+_OWNER_BEFORE = re.compile(r"(?:owners?|managers?|operators?|charterers?|propriétaires?|armateurs?|gestionnaires?|eigenaars?"
+                           r"|reders?|beheerders?) (?:of|du|de|d'|van) (?:the |la |le |l'|de |het )?(?:vessel |ship |navire |schip )?$")
+
+# a clause with a subject of its own after the ship: "while the Baltic Tern was in Hamburg", "tandis que le Y"
+_OTHER_CLAUSE = re.compile(r"\b(?:while|whereas|whilst|tandis que|tandis qu['’]|alors que|alors qu['’]|terwijl|waarna|whereafter)"
+                           r"\s+(?:the|a|an|another|le|la|l['’]|un|une|de|het|een|een ander)\s", re.I)
 
 # Dutch puts the verb last: "in Antwerpen aangekomen", "in Rotterdam waren aangekomen"
 _CALL_AFTER = {"nl": re.compile(r"^ (?:\S+ ){0,2}?(?:aangekomen|aangemeerd|gelost|binnengelopen|aangelopen|gearriveerd|aanmeerde"
@@ -83,6 +102,15 @@ _SEAT_BEFORE = re.compile(r"^,?\s*(?:\(|of|from|uit|van|de|d'|d’|du|in|te|à|b
 _HOME_BEFORE = re.compile(r",\s*(?:\d{1,3},\s*)?(?:of|from|uit|de|van)\s+$", re.I)
 
 
+_PERSON_CLAUSE = re.compile(r"^\s*,\s*(?:who|whom|whose|qui|dont|die|wie|wiens)\b", re.I)
+
+
+def persons_port(after_person: str) -> bool:
+    """Whether a port after a person named after the ship is the person's: no comma closes the person's aside
+    ("boarded by Ivan Petrov in Madrid"), or a relative clause about the person holds it (", who flew from X")."""
+    return "," not in after_person or _PERSON_CLAUSE.match(after_person) is not None
+
+
 def _seat_or_home(text: str, refs: Sequence[Ref], k: int) -> bool:
     """Whether the port ``refs[k]`` names an authority's seat, a person's home town or a firm's seat
     ("Thalassa Bulk Management Ltd uit Limassol"), not a port of call."""
@@ -103,13 +131,55 @@ def _person_moved(text: str, refs: Sequence[Ref], v: int, port: Ref) -> bool:
     return bool(before) and before[-1].type == "PERSON" and "," not in text[before[-1].end:port.start]
 
 
+_SHIP_AND = re.compile(r"^\s*(?:,\s*)?(?:and|et|en|as well as|ainsi que|of|or|ou)?\s*(?:the |le |la |l'|l’|de |het )?"
+                       r"(?:(?:vessel|ship|navire|schip|cargo|porte-conteneurs|containerschip) )?$", re.I)
+_BOTH = re.compile(r"^\s*(?:,\s*)?(?:both|all|each|tous (?:les )?deux|toutes (?:les )?deux|beide|allebei|allemaal)?\b", re.I)
+
+
+def _coordinated_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
+                       s_start: int, lang: str) -> list[Frame]:
+    """"The X and the Y (both) called at Z", "le X et le Y ont accosté à Z": a port-call phrase after ships joined
+    as one subject gives the port to every ship of the list."""
+    cue = _CALL_CUE.get(lang)
+    out: list[Frame] = []
+    k = 0
+    while cue is not None and k < len(refs):
+        if refs[k].type != "VESSEL" or refs[k].anaphor:
+            k += 1
+            continue
+        run = [k]
+        while run[-1] + 1 < len(refs) and refs[run[-1] + 1].type == "VESSEL" and not refs[run[-1] + 1].anaphor \
+                and _SHIP_AND.match(text[refs[run[-1]].end:refs[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        if len(run) < 2 or len({(refs[i].target_start, refs[i].target_end) for i in run}) < 2:
+            continue
+        for p in range(run[-1] + 1, len(refs)):
+            port = refs[p]
+            if port.type in ("VESSEL", "PERSON", "COMPANY", "ORGANIZATION"):
+                break  # another subject or party: the list is no longer the one that moves
+            if port.type != "PORT" or port.anaphor:
+                continue
+            between = _SPACES.sub(" ", text[refs[run[-1]].end:port.start].lower())
+            if _OTHER_CLAUSE.search(between) or _NOT_CALL.search(between) or not cue.search(between[-40:]) \
+                    or not _BOTH.match(between) or any(c in between for c in ".;:"):
+                continue
+            for v in run:
+                pair = (min(v, p), max(v, p))
+                if pair not in typed and pair not in blocked:
+                    typed.add(pair)
+                    out.append(("CALLED_AT", v, p, f"{lang}:coordinated-ships"))
+    return out
+
+
 def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
            s_start: int, s_end: int, lang: str) -> list[Frame]:
-    """A port named right after a port-call phrase, in a sentence about a single vessel."""
+    """A port named right after a port-call phrase, in a sentence about a single vessel, or about ships joined
+    as one subject (:func:`_coordinated_calls`)."""
     cue = _CALL_CUE.get(lang)
     vessels = {(r.target_start, r.target_end) for r in refs if r.type == "VESSEL"}
     if cue is None or len(vessels) != 1:
-        return []
+        return _coordinated_calls(text, refs, typed, blocked, s_start, lang) if cue is not None else []
     v = next(k for k, r in enumerate(refs) if r.type == "VESSEL")
     out = []
     for k, ref in enumerate(refs):
@@ -122,7 +192,11 @@ def port_calls(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], bloc
         # "called at A, Panama, on 9 June and at B": a port listed after one that the vessel called at
         listed = _CALL_LIST.search(before) is not None and any(
             refs[k2].type == "PORT" and (min(v, k2), max(v, k2)) in typed for k2 in range(k))
-        if cue.search(before) or listed or (after_cue is not None and after_cue.match(after)):
+        # "found aboard the X in the port of Y", "à bord du X à Dunkerque": the port right after the ship
+        beside = k > 0 and refs[k - 1].type == "VESSEL" and _BESIDE.match(
+            _SPACES.sub(" ", text[refs[k - 1].end:ref.start].lower())) is not None and not _OWNER_BEFORE.search(
+            _SPACES.sub(" ", text[max(s_start, refs[k - 1].start - 30):refs[k - 1].start].lower()))
+        if cue.search(before) or listed or beside or (after_cue is not None and after_cue.match(after)):
             typed.add((min(v, k), max(v, k)))
             out.append(("CALLED_AT", v, k, f"{lang}:port-call"))
     return out
@@ -148,6 +222,11 @@ def voyage(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], blocked:
             continue  # "registered in Liberia", "based in Gulfport"
         if _person_moved(text, refs, v, ref) or _seat_or_home(text, refs, k):
             continue
+        if ref.start > refs[v].end and _OTHER_CLAUSE.search(text[refs[v].end:ref.start]):
+            continue  # "the X was inspected in Rotterdam while the Baltic Tern was in Hamburg": another subject
+        if any(p.type == "PERSON" and refs[v].end <= p.start and p.end <= ref.start and persons_port(text[p.end:ref.start])
+               for p in refs):
+            continue  # "the X was boarded by Ivan Petrov, who had arrived from Madrid": the person's journey
         if ref.type == "LOCATION" and (text[ref.start:ref.end] in country_names() or not (
                 _FROM_TO.search(before) or _CALL_CUE[lang].search(before) if lang in _CALL_CUE else _FROM_TO.search(before))):
             continue  # a place is a port of call after "from/to" or a call phrase ("docked at Ocean Pier")
@@ -280,7 +359,10 @@ def vessel_clauses(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], 
                 break
             pair = (min(v, k), max(v, k))
             last = ref.end
+            if _OTHER_CLAUSE.search(gap):
+                break  # "... while the Baltic Tern was in Hamburg"
             if pair in typed or pair in blocked or _NOT_CALL.search(gap):
+                found = found or pair in typed  # a port of the clause read by a cue: the clause still ends at its comma
                 continue
             typed.add(pair)
             found = True
