@@ -26,6 +26,7 @@ from nlp.components.appositions import (
     NOUN_OF_BEFORE,
     apposition_relations,
     kin_of,
+    kin_words,
     official_relations,
     roles_at_the_firm,
     staff_before_name,
@@ -60,7 +61,6 @@ _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^
 _ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)$")
-_RELATIVE = re.compile(r"^,? ?(?:who|qui|die) ")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of|, and|, et|, en) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
@@ -77,6 +77,10 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
+# a kin noun that stands for several people: "his brothers X and Y", "ses fils X et Y", "zijn broers X en Y"
+_KIN_PLURAL = re.compile(r"\b(?:brothers|sisters|sons|daughters|cousins|nephews|nieces|children|siblings|relatives"
+                         r"|frères|sœurs|soeurs|cousin(?:e)?s|neveux|nièces|enfants|ses fils|ses filles"
+                         r"|broers|zussen|zusters|zonen|dochters|neven|nichten|kinderen)\b", re.I)
 _RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
 _WORKPLACES = ("COMPANY", "ORGANIZATION", "PORT")
 _TERMINAL_WORD = re.compile(r"terminal", re.I)
@@ -169,6 +173,18 @@ class RelationFinder:
                 refs.append(Ref(hit.start, hit.end, node, hit.start, hit.end))
         refs.sort(key=lambda r: r.start)
         return refs
+
+    def _kin_reaches(self, text: str, a: Ref, b: Ref, inner: list[Ref]) -> bool:
+        """Whether a kin word read between ``a`` and ``b`` is about ``b`` when other people stand between them:
+        "his brother X and Y" makes X his brother, not Y; "his brothers X and Y" and "his brother X and his
+        cousin Y" make both kin."""
+        people = [r for r in inner if r.type == "PERSON" and r.start >= a.end and r.end <= b.start]
+        if not people:
+            return True
+        words = kin_words(self.lang)
+        if words is not None and words.search(text[people[-1].end:b.start]):
+            return True
+        return bool(_KIN_PLURAL.search(text[a.end:people[0].start]))
 
     def _between(self, doc: Doc, a: Ref, b: Ref, inner: list[Ref]) -> str:
         text = doc_text(doc)
@@ -337,6 +353,8 @@ class RelationFinder:
                 found = self._typed(a, b, between, refs[i + 1:j], after)
                 if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
                     found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
+                if any(f[0] == "FAMILY_OF" for f in found) and not self._kin_reaches(text, a, b, refs[i + 1:j]):
+                    found = [f for f in found if f[0] != "FAMILY_OF"]
                 kin = kin_of(self.lang) if found and a.type == "PERSON" else None
                 if kin is not None and _RELATIVE.match(between) and kin.search(text[max(s_start, a.start - 40):a.start]):
                     # "De echtgenote van Dekker, die mede-eigenaar van het bedrijf is": the clause is the wife's
