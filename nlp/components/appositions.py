@@ -129,6 +129,13 @@ _NAME_AFTER = re.compile(r"\s*[,:]\s*(?:[a-zà-ÿ][^,;.()\d]{2,60},\s*)?(?i:(?:c
 
 
 @cache
+@cache
+def kin_words(lang: str) -> re.Pattern[str] | None:
+    """Any kin noun of the language's kin row ("brother", "épouse", "zwager")."""
+    rows = [row[2] for row in _rows("role_words.tsv") if len(row) >= 3 and row[0] == lang and row[1] == "kin"]
+    return re.compile(r"\b(?:" + "|".join(rows) + r")s?\b", re.I) if rows else None
+
+
 def kin_of(lang: str) -> re.Pattern[str] | None:
     """A kin noun and "of" right before a name ("De echtgenote van Dekker", "the wife of X"), from the kin row."""
     rows = [row[2] for row in _rows("role_words.tsv") if len(row) >= 3 and row[0] == lang and row[1] == "kin"]
@@ -152,6 +159,12 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
                                                                                         "ORGANIZATION"):
             continue
         between = _row_role(text, ref.start, text[ref.end:target.start])
+        if not _OPENS_ROLE.match(between):
+            continue  # "X told the driver at Y": the role is someone else's, the name is the verb's subject
+        if BARE_ROLE_CELL.fullmatch(between) and _ITEM_END.match(text, target.end) and j == i + 1 + sum(
+                1 for r in refs[i + 1:j] if r.type in _PLACES_IN_ASIDES):
+            # "A, 41, crane operator, Harwich Lashing Ltd; B, ...": a list item of name, job and employer
+            between = between.rstrip()[:-1] + {"fr": " chez ", "nl": " bij "}.get(lang, " at ")
         for cls, after, _before in roles:
             type_ = RELATION.get((cls, target.type))
             found = after.fullmatch(between) if type_ else None
@@ -162,6 +175,21 @@ def _after_role(text: str, refs: Sequence, i: int, roles: list, lists: dict, out
                 out.extend((type_, k, j) for k in members if refs[k].type == "PERSON")
                 return True
     return False
+
+
+# how an apposition or a predicate opens after a name: a comma, a bracket or a colon (after asides), or a
+# copula or job verb ("X is a docker at Y", "X worked as a crane operator for Y", "X has been a director of Y")
+_OPENS_ROLE = re.compile(r"(?:" + _SHORT_ASIDE + r")*\s*(?:[,(:;–-]|(?:who|qui|die|and|et|en|is|was|were|are|est|était|sont"
+                         r"|étaient|waren|zijn|works|worked|working|travaille|travaillait|travaillaient|werkt|werkte|werkten"
+                         r"|werkzaam|served|serves|serving|acted|acts|acting|fungeerde|fungeert|officiait|has|had|have|heeft"
+                         r"|hebben|a|avait|ont|became|becomes|become|remains|remained|devenu|devenue|werd|wordt|reste|restait"
+                         r"|bleef|blijft|as|als|comme|en tant que|employed|employée?|hired|engagé|engagée|aangenomen)\b)", re.I)
+
+
+# a list item "A, 41, crane operator, X;": the job written bare between commas, then the employer
+BARE_ROLE_CELL = re.compile(r"(?:\s*[,(]\s*\d{1,3}(?:\s*(?:ans|jaar|years old))?\s*\)?)?(?:\s*,\s*[^,;()\n]{2,40})?\s*,\s*"
+                             r"[a-zà-ÿ][a-zà-ÿ' ’-]{2,40},\s*")
+_ITEM_END = re.compile(r"\s*(?:[;\n)]|\.\s*$|\.\s+[A-ZÀ-Ý]|$|\s+[–-]\s)")
 
 
 # the cells of a table row between its first cell, a name, and the cell of the person's job
@@ -244,8 +272,11 @@ def official_relations(text: str, refs: Sequence, s_start: int, s_end: int) -> l
     return out
 
 
-_FIRM_HEAD = re.compile(r"(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
-                        r"|chairman|chairwoman|president|founder|co-founder)\s+", re.I)
+_FIRM_HEAD = re.compile(r"(?:(?:['’]s)?\s+(?:(?:managing|executive|general|sole)\s+)?(?:director|ceo|chief executive"
+                        r"|chairman|chairwoman|president|founder|co-founder)\s+"
+                        r"|['’]s\s+(?:(?:managing|executive|general|sole|commercial|operations)\s+)?(?:director|ceo"
+                        r"|chief executive(?: officer)?|chairman|chairwoman|president|founder|co-founder|boss"
+                        r"|general manager|manager)\s*,\s*)", re.I)
 # the title after a body written after a name: "X, NCA Branch Commander,"
 _TITLE_CLOSE = re.compile(r"(?:['’]s)?\s+(?:" + _OFFICIAL_TITLE + r"\s+){0,4}" + _OFFICIAL_TITLE + r"\s*[,;.]", re.I)
 _ACRONYM_AFTER = re.compile(r"\s*[,(]\s*")
@@ -253,3 +284,73 @@ _FIRM_JOB = re.compile(r"(?:['’]s)?\s+(?:(?:longtime|long-time|senior|junior|v
                        r"|truck driver|lorry driver|stevedore|longshoreman|docker|dockworker|crane operator|planner|clerk"
                        r"|supervisor|manager|foreman|engineer|agent|broker|dispatcher|straddle carrier driver|security guard"
                        r"|medewerker|werknemer|chauffeur|planner|employé|salarié|cariste|grutier)\s+", re.I)
+
+
+# between a name and its firm after a role written before the name: "(41)", ", 41,", then "of" / "van" / "de" / "bij"
+_STAFF_OF = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3}(?:\s*(?:ans|jaar))?\s*,)?\s*,?\s*(?:of|from|at|with|van|bij|de|du|d['’]|chez)\s+"
+                       r"(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+)?(?:(?:company|firm|société|entreprise|bedrijf|firma|\w+bedrijf)\s+)?",
+                       re.I)
+
+
+@cache
+def _roles_before_name(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for row in _rows("role_words.tsv"):
+        if len(row) >= 3 and row[0] == lang and row[1] in ("job", "director", "owner"):
+            out.append((row[1], re.compile(r"(?:^|[\s(:;,])(?:the|le|la|l['’]|de|het|a|an|un|une|een)?\s*(?:[\w-]+\s+)?(?:"
+                                           + row[2] + r")\s*$", re.I)))
+    return out
+
+
+def staff_before_name(text: str, refs: Sequence, s_start: int, lang: str) -> list[tuple[str, int, int]]:
+    """``(type, person index, firm index)`` for a role written before a name and the firm after it: "De
+    havenarbeider Jan W. van Maasstad Stevedoring BV", "le gérant Paul F. de la société X", "crane operator
+    Liam C. of Harwich Lashing Ltd". A public body's officials are read by :func:`official_relations`."""
+    out = []
+    roles = _roles_before_name(lang)
+    for i, ref in enumerate(refs[:-1]):
+        firm = refs[i + 1]
+        if ref.type != "PERSON" or ref.anaphor or firm.anaphor or firm.type not in ("COMPANY", "ORGANIZATION"):
+            continue
+        if not _STAFF_OF.fullmatch(text[ref.end:firm.start]) or (i > 0 and refs[i - 1].end > ref.start - 40):
+            continue  # another mention right before the role: the role may be its
+        head = text[max(s_start, ref.start - 40):ref.start]
+        for cls, pattern in roles:
+            type_ = RELATION.get((cls, firm.type))
+            if type_ and pattern.search(head):
+                out.append((type_, i, i + 1))
+                break
+    return out
+
+
+# "the company" / "l'entreprise" / "het bedrijf" not followed by a name: the firm named before
+_DEFINITE_FIRM = re.compile(r"\b(?:the (?:company|firm)|l['’]entreprise|la société|het bedrijf|de firma|de onderneming"
+                            r"|de vennootschap)\b(?!\s*(?-i:[A-ZÀ-Ý0-9]))", re.I)
+
+
+def roles_at_the_firm(text: str, refs: Sequence, s_start: int, s_end: int, lang: str) -> list[tuple[str, int, int]]:
+    """``(type, person index, firm index)`` for a role apposition whose place is "the company" and the one firm
+    named before in the sentence: "A, director of X Ltd, and his son B, an employee of the company", "salarié de
+    l'entreprise", "werknemer van het bedrijf"."""
+    roles = _roles(lang)
+    out = []
+    for i, ref in enumerate(refs):
+        if ref.type != "PERSON" or ref.anaphor:
+            continue
+        nxt = min([r.start for r in refs[i + 1:] if r.start >= ref.end] + [s_end])
+        match = _DEFINITE_FIRM.search(text, ref.end, nxt)
+        if match is None or match.start() - ref.end > 80:
+            continue
+        firms = {(r.target_start, r.target_end): k for k, r in enumerate(refs[:i]) if r.type == "COMPANY"}
+        if len(firms) != 1:
+            continue  # two firms before: "the company" could be either
+        k = next(iter(firms.values()))
+        between = text[ref.end:match.end()] + " "
+        if not _OPENS_ROLE.match(between):
+            continue
+        for cls, after, _before in roles:
+            type_ = RELATION.get((cls, "COMPANY"))
+            if type_ and after.fullmatch(between):
+                out.append((type_, i, k))
+                break
+    return out

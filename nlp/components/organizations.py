@@ -22,13 +22,26 @@ from spacy.tokens import Doc, Span
 
 from nlp.components.agencies import AgencyFinder
 from nlp.components.common import CONNECTORS, EDGE_WORDS, doc_text, line_is_upper, sentence_bounds, trim
-from nlp.resources import cue_table, known_organizations, word_list
+from nlp.resources import cue_table, first_names, known_organizations, word_list
 
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
 #: legal forms written before the name after an article ("la SARL Trans-Fos", "la SAS Azur Fret")
 _FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
 _ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "het", "een", "cette", "sa", "leur"))
+# a firm noun written before a firm's name: "la société (de transport) X", "the haulage firm X", "transportbedrijf X"
+_FIRM_NOUN = re.compile(r"(?:\b(?:[Ll]a|[Uu]ne|[Ss]a|[Ll]eur|[Dd]e|[Cc]ette|[Ll]['’])\s*(?:société|entreprise|firme|compagnie(?: maritime)?|agence(?: maritime)?)"
+                        r"(?:\s+(?:de|d['’])\s*[a-zà-ÿ-]{3,20}(?:\s+[a-zà-ÿ-]{3,12})?)?"
+                        r"|\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z-]{3,15}\s+)?(?:firm|company|business|operator)"
+                        r"|\b(?:[a-z]+bedrijf|rederij|stuwadoor|stuwadoorsbedrijf|uitzendbureau|expediteur|transporteur"
+                        r"|firma|vennootschap))\s+(?=[A-ZÀ-Ý])")
+# a quoted name after a group noun and a naming verb
+_GROUP_NAMED = re.compile(
+    r"\b(?:gang|network|group|organi[sz]ation|crew|clan|cartel|syndicate|cell|bende|netwerk|groep|organisatie|groepering"
+    r"|réseau|bande|groupe|organisation|clan|cellule)\b[^.;:\n\"“”«»]{0,40}?"
+    r"(?:known as|dubbed|called|named|calling itself|which called itself|who called themselves|die zich|genaamd|bekend als"
+    r"|baptisée?|surnommée?|appelée?|dénommée?|dite?|qui se fait appeler|connue? sous le nom d[e'’])\s*"
+    r"[\"'“‘«]\s*(?P<name>(?:(?:les|le|la|de|het|the)\s+)?[A-ZÀ-Ý][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?)\s*[\"'”’»]")
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
 
 
@@ -94,6 +107,12 @@ class OrganizationFinder:
             i -= 1
         while i < start and (doc[i].lower_ in CONNECTORS or doc[i].lower_ in EDGE_WORDS or doc[i].is_punct):
             i += 1
+        # "Jan de Wit van Maasstad Stevedoring BV": a given name, its surname, then "van"/"of" -- a person and his firm
+        if i < start and doc[i].text in first_names():
+            cut = next((k + 1 for k in range(start - 1, i, -1) if doc[k].lower_ in ("van", "of", "von", "from", "bij", "chez")
+                        and k + 1 < start and doc[k - 1].text[:1].isupper()), None)
+            if cut is not None:
+                i = cut
         if i < start and i == floor and doc[i].is_stop:
             i += 1  # a capitalised sentence opener ("The", "Yesterday") is not part of the name
         return i
@@ -115,8 +134,54 @@ class OrganizationFinder:
         span = trim(Span(doc, start, right, label="COMPANY"))
         return [span] if span is not None else []
 
+    def _after_firm_noun(self, doc: Doc) -> list[Span]:
+        """Firms named right after a firm noun: "la société de transport Trans-Normandie", "the haulage firm
+        Kestrel Haulage", "stuwadoor Kustkaai Stevedoring", "la société de lamanage Lamaneurs de la Seine". The
+        capitalised words after the noun (with "de la", "du", "&" and hyphens inside) are the name."""
+        out = []
+        text = doc_text(doc)
+        for match in _FIRM_NOUN.finditer(text):
+            start = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if start is None:
+                continue
+            i = start.start
+            _s_start, s_end = sentence_bounds(doc[i])
+            if not (doc[i].text[:1].isupper() and doc[i].text[1:2].isalpha()) or doc[i].is_stop:
+                continue
+            j = i + 1
+            while j < s_end and j - i < MAX_NAME_TOKENS:
+                tok = doc[j]
+                if tok.text[:1].isupper() and not tok.is_punct:
+                    j += 1
+                elif tok.text in ("-", "&") and j + 1 < s_end and doc[j + 1].text[:1].isupper():
+                    j += 2
+                elif tok.lower_ in ("de", "du", "des", "d'", "d’", "la", "van", "der", "of") and j + 1 < s_end \
+                        and (doc[j + 1].text[:1].isupper() or (doc[j + 1].lower_ in ("la", "l'", "l’", "de")
+                                                               and j + 2 < s_end and doc[j + 2].text[:1].isupper())):
+                    j += 2 if doc[j + 1].text[:1].isupper() else 3
+                else:
+                    break
+            span = trim(Span(doc, i, j, label="COMPANY"))
+            if span is not None:
+                type_, _sure = classify_org(span.text)
+                out.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
+        return out
+
+    def _named_groups(self, doc: Doc) -> list[Span]:
+        """A gang or network named in quotes after a group noun: "the network known as 'les Quatre Vents'", "de
+        bende die zich 'De Kadewachters' noemt", "le réseau baptisé « Les Gars du Quai »"."""
+        out = []
+        for match in _GROUP_NAMED.finditer(doc_text(doc)):
+            span = doc.char_span(match.start("name"), match.end("name"), label="ORGANIZATION", alignment_mode="contract")
+            span = trim(span) if span is not None and len(span) else None  # "'De Kadewachters'": the name, not its article
+            if span is not None and len(span) <= MAX_NAME_TOKENS:
+                out.append(span)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
+        found.extend(self._after_firm_noun(doc))
+        found.extend(self._named_groups(doc))
         for match in _legal_form_regex().finditer(doc_text(doc)):
             form = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if form is None or form.start == 0:

@@ -1,5 +1,5 @@
 """Choosing among the relation types the rules gave one pair of mentions, and dropping the readings
-that a closer look at the sentence refutes (a past job, a public body as a network, a constituency
+that a closer look at the sentence refutes (a public body as a network, a constituency
 as a party, a number called rather than used, a role that belongs to someone named before).
 """
 
@@ -17,9 +17,7 @@ AUTHORITY = re.compile(r"police|politie|polizei|customs|douane|garda|court|tribu
                         r"|minist|agency|agence|brigade|bureau|office|directorate|direction|guard|navy|marine nationale"
                         r"|europol|interpol|eurojust|frontex|\bDEA\b|\bFBI\b|\bNCA\b|FIOD|OFAST|DNRED|gendarmerie", re.I)
 _CO_DEFENDANT = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?accusée?s?|coprévenue?s?|co-prévenue?s?|medeverdachten?)\b")
-_JOBS = {"EMPLOYED_BY", "WORKS_AT", "DIRECTOR_OF"}
 _FIRM_BEFORE = re.compile(r"\b(?:société|entreprise|firme|company|firm|bedrijf|firma|vennootschap|\w+bedrijf)\s+$", re.I)
-_PAST = re.compile(r"\b(?:formerly|previously|once|ex-|voorheen|vroeger|gewezen|anciennement|autrefois|auparavant|naguère)", re.I)
 _PLACE_FIRST = re.compile(r"^[A-Z][a-z]+ (?:North|South|East|West|Central|and)\b")
 # "director of A and manager of B": the second role is the subject's, A holds none over B
 _COORDINATED_ROLE = re.compile(r"^\s*,?\s*(?:and|et|en|as well as|ainsi que|alsook|evenals)\s", re.I)
@@ -89,8 +87,6 @@ def settle(found: list[tuple[str, bool, str]], a: Ref, b: Ref, text: str) -> lis
             continue
         if type_ == "MEMBER_OF" and _FIRM_BEFORE.search(text[max(0, tgt.start - 25):tgt.start]):
             continue  # "la société Eurofos, dirigée par X": a firm read as a group has no members
-        if type_ in _JOBS and _PAST.search(text[a.end:b.start]):
-            continue  # "was formerly employed by X", "voorheen werkzaam bij": not the job at the time of the case
         if type_ in HELD_ROLES and a.type in ("COMPANY", "ORGANIZATION") and not a.anaphor \
                 and _COORDINATED_ROLE.match(text[a.end:b.start]) and NOUN_OF_BEFORE.search(text[max(0, a.start - 40):a.start]):
             continue  # "administrateur de A et le gérant de B": both roles are the subject's

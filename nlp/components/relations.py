@@ -20,8 +20,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.age_references import age_reference
-from nlp.components.appositions import NOUN_OF_BEFORE, apposition_relations, kin_of, official_relations
+from nlp.components.age_references import OFFICIAL_TITLE, age_reference, plural_reference
+from nlp.components.appositions import (
+    BARE_ROLE_CELL,
+    NOUN_OF_BEFORE,
+    apposition_relations,
+    kin_of,
+    kin_words,
+    official_relations,
+    roles_at_the_firm,
+    staff_before_name,
+)
 from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, charged_sentence, co_accused_pairs
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
@@ -33,7 +42,7 @@ from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
 from nlp.components.role_frames import role_attachments
-from nlp.components.same_place import same_place
+from nlp.components.same_place import TERMINAL_NAME, same_place
 from nlp.components.voyages import cargo, port_calls, table_rows, vessel_clauses, voyage
 from nlp.components.workplaces import settle_workplaces
 from nlp.relation_rules import cue_rules, negated
@@ -52,7 +61,6 @@ _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^
 _ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)$")
-_RELATIVE = re.compile(r"^,? ?(?:who|qui|die) ")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of|, and|, et|, en) ?ent,? ?)+")
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
@@ -69,7 +77,23 @@ _ROLE_AFTER = re.compile(r"^(?: (?:group|gang|network|organi[sz]ation|clan|carte
                          r"|réseau|groupe|bande))?,? ?(?:(?:are|were|include|included|sont|étaient|zijn|waren) ?)?:")
 _LIST_END = re.compile(r"[;.!?\n]")
 _NAMED_NEXT = re.compile(r"^, ?ent ?,")
+# a kin noun that stands for several people: "his brothers X and Y", "ses fils X et Y", "zijn broers X en Y"
+_KIN_PLURAL = re.compile(r"\b(?:brothers|sisters|sons|daughters|cousins|nephews|nieces|children|siblings|relatives"
+                         r"|frères|sœurs|soeurs|cousin(?:e)?s|neveux|nièces|enfants|ses fils|ses filles"
+                         r"|broers|zussen|zusters|zonen|dochters|neven|nichten|kinderen)\b", re.I)
 _RELATIVE = re.compile(r"^,? ?(?:who|whose|die|wiens|wier|qui|dont)\b")
+_WORKPLACES = ("COMPANY", "ORGANIZATION", "PORT")
+_TERMINAL_WORD = re.compile(r"terminal", re.I)
+# a second role after a first: "and a member of", "et membre de", "en lid van"
+_SECOND_ROLE = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que) (?=(?:a|an|un|une|een) |(?:member|membre|lid|director"
+                          r"|directeur|gérante?|zaakvoerder|bestuurder|owner|propriétaire|eigenaar)\b)")
+# the first role, written as an apposition or a copula: ", a longshoreman at", "is docker au", "was planner bij"
+_ROLE_HEAD = re.compile(r"^(?:\d{1,3}(?: ans| jaar)?,? ?)?(?:(?:who|qui|die) )?(?:is |was |est |était |a |an |un |une |een |the |le |la |de |het )"
+                        r"?(?:(?!ent\b)[a-zà-ÿ'’-]+ ){1,3}(?:at|for|with|of|on|in|au|à|de|du|chez|pour|bij|van|voor|op|in)"
+                        r"(?: the| la| le| l'| de| het)?(?: port of| haven van| port de| port du)? ?$")
+# the phrase of a second workplace inside one job clause: "at the ent", "for ent,", "bij stuwadoor ent", "pour le compte de la société ent"
+_PLACE_PHRASE = re.compile(r"(?:(?<=^)|(?<= ))(?:at|on|in|for|with|by|bij|voor|op|aan|in|van|pour|chez|sur|au|à|dans|de|du"
+                           r"|pour le compte de|au sein de|in dienst van)(?: (?!ent\b)[a-zà-ÿ'’-]+){0,3}? ent(?: ?,)?(?= |$)")
 
 
 @dataclass(frozen=True)
@@ -108,6 +132,27 @@ def _title_firms(text: str, hits: list[RelationHit]) -> set[tuple[int, int]]:
         elif h.source[1] <= h.target[0] and text[h.source[1]:h.target[0]].strip() == "," \
                 and text[h.target[1]:h.target[1] + 2] in ("'s", "’s"):
             out.add(h.target)  # "Mark Hale, Swift Freight's managing director, was arrested"
+        elif h.source[1] <= h.target[0] and BARE_ROLE_CELL.fullmatch(text[h.source[1]:h.target[0]]):
+            out.add(h.target)  # "A, 41, crane operator, Harwich Lashing Ltd; B, ...": the employer of a list item
+    return out
+
+
+def _for_each(hits: list[RelationHit], ref: Ref, others: list[tuple[int, int]]) -> list[RelationHit]:
+    """The sentence's hits with each job or membership read from a plural reference ("Both men worked at
+    X") given to the other people it stands for too; its other relations are dropped (whose they are is open)."""
+    out = []
+    span = (ref.start, ref.end)
+    for hit in hits:
+        own = [ante for ante, r in hit.resolved if r == span]
+        if not own:
+            out.append(hit)
+            continue
+        if hit.type not in HELD_ROLES or hit.source != own[0]:
+            continue
+        out.append(hit)
+        for other in others:
+            resolved = tuple((other if r == span else ante, r) for ante, r in hit.resolved)
+            out.append(dataclasses.replace(hit, source=other, resolved=resolved))
     return out
 
 
@@ -128,6 +173,18 @@ class RelationFinder:
                 refs.append(Ref(hit.start, hit.end, node, hit.start, hit.end))
         refs.sort(key=lambda r: r.start)
         return refs
+
+    def _kin_reaches(self, text: str, a: Ref, b: Ref, inner: list[Ref]) -> bool:
+        """Whether a kin word read between ``a`` and ``b`` is about ``b`` when other people stand between them:
+        "his brother X and Y" makes X his brother, not Y; "his brothers X and Y" and "his brother X and his
+        cousin Y" make both kin."""
+        people = [r for r in inner if r.type == "PERSON" and r.start >= a.end and r.end <= b.start]
+        if not people:
+            return True
+        words = kin_words(self.lang)
+        if words is not None and words.search(text[people[-1].end:b.start]):
+            return True
+        return bool(_KIN_PLURAL.search(text[a.end:people[0].start]))
 
     def _between(self, doc: Doc, a: Ref, b: Ref, inner: list[Ref]) -> str:
         text = doc_text(doc)
@@ -185,11 +242,26 @@ class RelationFinder:
             head, sep, tail = between.rpartition("ent ")
             if sep and _RELATIVE.match(tail) and not any(r.type == "PERSON" for r in inner):  # "who" is the person named last
                 found = self._match(a, b, tail, after)
+        if not found and a.type == "PERSON" and inner and len(inner) <= 2 and b.type in _WORKPLACES \
+                and all(r.type in _WORKPLACES and not r.anaphor for r in inner):
+            # "worked at the Trinity Terminal for X", "als kraanmachinist bij X op de Y-terminal werkte": one job
+            # names both the employer and the place; the other's phrase is read past
+            stripped = _SPACES.sub(" ", _PLACE_PHRASE.sub("", between)).strip()
+            if stripped != between and not re.search(r"\bent\b", stripped.replace(" @ ", " ")):
+                found = [f for f in self._match(a, b, stripped, after) if f[0] in ("EMPLOYED_BY", "WORKS_AT")]
         if not found and inner and inner[-1].type == b.type:
             # "X is director of A and manager of B": read "manager of" for the pair (X, B)
             head, sep, tail = between.rpartition("ent ")
-            if sep and _COORDINATION.match(tail):
+            if sep and _COORDINATION.match(tail) and (a.type != "PERSON" or _ROLE_HEAD.match(head.lstrip(", "))):
                 found = self._match(a, b, _COORDINATION.sub("", tail, count=1))
+        if not found and a.type == "PERSON" and inner and all(r.type in _WORKPLACES + ("VESSEL",) for r in inner):
+            # "X, a longshoreman at A and a member of B": a second role of the same person, in the singular
+            head, sep, tail = between.rpartition("ent ")
+            second = _SECOND_ROLE.match(tail) if sep else None
+            if second is not None and _ROLE_HEAD.match(head.lstrip(", ")):
+                rest = re.sub(r" (?:société|entreprise|firme|company|firm|bedrijf|vennootschap|onderneming)$", " ",
+                              tail[second.end():]).rstrip()
+                found = [f for f in self._match(a, b, rest) or self._match(a, b, ", " + rest) if f[0] in HELD_ROLES]
         return found
 
     def _match(self, a: Ref, b: Ref, between: str, after: str = "") -> list[tuple[str, bool, str]]:
@@ -230,12 +302,19 @@ class RelationFinder:
             aged = age_reference(text, s_start, s_end, self.lang, in_sent, last_named)
             if aged is not None:
                 in_sent = sorted(in_sent + [aged], key=lambda r: (r.start, r.end))
+            plural = plural_reference(text, s_start, s_end, self.lang, in_sent, last_named) if aged is None else None
+            if plural is not None:
+                in_sent = sorted(in_sent + [plural[0]], key=lambda r: (r.start, r.end))
             named = [r for r in in_sent if r.type == "PERSON" and not r.anaphor]
             if named:
                 last_named = named
             self.coreference.update(in_sent, text)
             if len(in_sent) >= 2 or ((self.vessels or self.ports) and in_sent):
-                hits.extend(settle_workplaces(text, self._sentence(doc, sent, in_sent), self.ports))
+                found = settle_workplaces(text, self._sentence(doc, sent, in_sent), self.ports)
+                # "Judge Ann Ross adjourned. The docker worked at X": a reference is no official's job
+                found = [h for h in found if h.type not in HELD_ROLES or not any(
+                    OFFICIAL_TITLE.search(text[max(0, ante[0] - 40):ante[0]]) for ante, _r in h.resolved)]
+                hits.extend(found if plural is None else _for_each(found, *plural))
             self.ports.extend(r for r in in_sent if r.type == "PORT" and not r.anaphor)
             self.misread |= misread_vessels(text, in_sent, self.lang)
             self.vessels.extend(r for r in in_sent if r.type == "VESSEL" and not r.anaphor
@@ -274,6 +353,8 @@ class RelationFinder:
                 found = self._typed(a, b, between, refs[i + 1:j], after)
                 if found and _NAMED_NEXT.match(between) and NOUN_OF_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
                     found = []  # "the father of X, Y, owned Z": Y is the subject, X names whose father he is
+                if any(f[0] == "FAMILY_OF" for f in found) and not self._kin_reaches(text, a, b, refs[i + 1:j]):
+                    found = [f for f in found if f[0] != "FAMILY_OF"]
                 kin = kin_of(self.lang) if found and a.type == "PERSON" else None
                 if kin is not None and _RELATIVE.match(between) and kin.search(text[max(s_start, a.start - 40):a.start]):
                     # "De echtgenote van Dekker, die mede-eigenaar van het bedrijf is": the clause is the wife's
@@ -283,7 +364,9 @@ class RelationFinder:
                     out.append(self._hit(type_, src, tgt, a, b, s_start, s_end, "rule", conf, rule))
                     typed_pairs.add((i, j))
         for type_, src_k, tgt_k in (apposition_relations(text, refs, s_start, s_end, self.lang)
-                                    + official_relations(text, refs, s_start, s_end)):
+                                    + official_relations(text, refs, s_start, s_end)
+                                    + staff_before_name(text, refs, s_start, self.lang)
+                                    + roles_at_the_firm(text, refs, s_start, s_end, self.lang)):
             pair = (min(src_k, tgt_k), max(src_k, tgt_k))
             if pair in typed_pairs or pair in blocked:
                 continue
@@ -324,7 +407,10 @@ class RelationFinder:
                 typed_pairs.add((min(i, k), max(i, k)))
         ports = [r for r in refs if r.type == "PORT" and not r.anaphor]
         for i, (p_start, p_end) in same_place(text, refs, s_start, s_end, self.lang):
-            last = max([r for r in self.ports + ports if r.end <= p_start], key=lambda r: r.end, default=None)
+            before = [r for r in self.ports + ports if r.end <= p_start]
+            if _TERMINAL_WORD.search(text[p_start:p_end]):  # "at the terminal": the terminal named last, not a port
+                before = [r for r in before if TERMINAL_NAME.search(text[r.target_start:r.target_end])]
+            last = max(before, key=lambda r: r.end, default=None)
             if last is not None:
                 place = Ref(p_start, p_end, "PORT", last.target_start, last.target_end, anaphor=True)
                 out.append(self._hit("WORKS_AT", refs[i], place, refs[i], place, s_start, s_end, "rule", 0.6,
@@ -372,6 +458,9 @@ class RelationFinder:
         titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
                    and refs[i].type == "PERSON" and text[refs[i].end:refs[j].start].strip() == ","
                    and text[refs[j].end:refs[j].end + 2] in ("'s", "’s")}
+        # "A, 41, crane operator, Harwich Lashing Ltd; B, 38, ...": the employer of a list item is no member of the list
+        titled |= {j for i, j in typed if j == i + 1 and refs[j].type in ("COMPANY", "ORGANIZATION")
+                   and refs[i].type == "PERSON" and BARE_ROLE_CELL.fullmatch(text[refs[i].end:refs[j].start])}
         for i, j in pairs:
             a, b = refs[i], refs[j]
             if i in titled or j in titled:

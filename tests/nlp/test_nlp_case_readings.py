@@ -57,3 +57,22 @@ def test_a_us_state_is_not_the_country_inside_its_name(run) -> None:
     places = {m.text for m in ex.mentions if m.type == "LOCATION"}
     assert "New Jersey" in places
     assert {m.start for m in ex.mentions if m.text == "Jersey"} == {ex.document.text.index("Jersey was")}
+
+
+def test_a_kin_word_before_a_list_is_about_its_first_name_only(run) -> None:
+    """ "Zijn broer Ruben Bakker en Noah Jansen": only Ruben is the brother; Noah is charged with him. A plural
+    kin word of its own before the second name makes both kin."""
+    for text, lang in (("Het OM eist tien jaar tegen Thijs Bakker. Zijn broer Ruben Bakker en Noah Jansen worden "
+                        "verdacht van de invoer.", "nl"),
+                       ("Prosecutors charged Thomas Baker. His brother Ruben Baker and Noah Johnson were charged with "
+                        "importation.", "en"),
+                       ("Le parquet a mis en examen Thomas Bertin. Son frère Ruben Bertin et Noé Jacquet sont "
+                        "soupçonnés d'importation.", "fr")):
+        found = relations(run(text, lang=lang))
+        kin = {frozenset((a, b)) for t, a, b in found if t == "FAMILY_OF"}
+        assert len(kin) == 1 and any("Ruben" in name for name in next(iter(kin))), text
+        assert not any("Noah" in a + b or "Noé" in a + b for t, a, b in found if t == "FAMILY_OF"), text
+    both = relations(run("Prosecutors charged Thomas Baker. His brother Ruben Baker and his cousin Noah Fenwick were "
+                         "charged too.", lang="en"))
+    assert {frozenset((a, b)) for t, a, b in both if t == "FAMILY_OF"} == {
+        frozenset(("Thomas Baker", "Ruben Baker")), frozenset(("Thomas Baker", "Noah Fenwick"))}
