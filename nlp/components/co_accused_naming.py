@@ -29,7 +29,7 @@ _NAMING = {
     "fr": re.compile(r"(?:\bil s['’]agit d[e'’]|\bce sont|\bles (?:[\w-]+ ){0,3}?(?:suspects|hommes|femmes|personnes|individus"
                      r"|mis en cause|interpellés) sont|\bidentifiée?s? comme étant)\s*:?\s*$", re.I),
     "nl": re.compile(r"(?:\bhet gaat om|\bhet betreft|\bdit zijn|\b(?:zij|ze) zijn|\bde (?:[\w-]+ ){0,2}?(?:mannen|vrouwen"
-                     r"|verdachten|personen) zijn)\s*:?\s*$", re.I),
+                     r"|verdachten|personen) zijn)(?:\s+(?:de|twee|drie|vier|vijf)\s+[\w-]+)?\s*:?\s*$", re.I),  # "om de havenarbeiders"
 }
 _PRONOUN_OPENING = re.compile(r"^\W*(?:they|both|all|the (?:men|women|pair|trio|two|three|four|five|suspects|defendants)"
                               r"|ils|elles|tous|toutes|les (?:deux|trois|quatre|hommes|suspects)|ze|zij|beiden|allen"

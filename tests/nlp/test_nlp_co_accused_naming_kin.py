@@ -42,3 +42,22 @@ def test_counted_naming_with_kin(run, lang: str, text: str, names: tuple[str, ..
 ])
 def test_counted_naming_count_must_fit(run, lang: str, text: str) -> None:
     assert not _pairs(run(text, lang=lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # "mensen" / "jeunes gens" as the counted noun, a role noun after "het gaat om"
+    ("nl", "Bij huiszoekingen in Antwerpen zijn donderdag drie mensen opgepakt. Het gaat om de havenarbeiders Bart Claes "
+           "(41) en Kees Wuyts (35) en om Dirk Peeters (58), zaakvoerder van het expeditiebedrijf Scheldt Cargo BVBA.",
+     ("Bart Claes", "Kees Wuyts", "Dirk Peeters")),
+    ("nl", "De politie heeft twee jongemannen aangehouden. Het gaat om de uithalers Rick Stoop (19), die op de kade werd "
+           "betrapt, en Okke Brouwer (20), die in de bestelbus zat.", ("Rick Stoop", "Okke Brouwer")),
+])
+def test_counted_naming_nouns(run, lang: str, text: str, names: tuple[str, ...]) -> None:
+    assert _pairs(run(text, lang=lang)) == _all(*names)
+
+
+def test_named_witnesses_are_no_co_accused(run) -> None:
+    text = ("Bij het onderzoek in Antwerpen zijn donderdag twee mensen als getuige gehoord. Het gaat om de havenarbeiders Bart Claes "
+            "(41), die de container verplaatste, en Dirk Peeters (58), zaakvoerder van het expeditiebedrijf Scheldt Cargo "
+            "BVBA.")
+    assert not _pairs(run(text, lang="nl"))
