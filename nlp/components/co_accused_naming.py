@@ -27,7 +27,8 @@ _NAMING = {
                      r"|\b(?:named|identified)\s+(?:them|the (?:[\w-]+ ){0,2}?(?:men|women|suspects|pair|trio|defendants))"
                      r"\s+as\s*:?\s*(?:(?:captain|capt\.|master|skipper|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)?$", re.I),
     "fr": re.compile(r"(?:\bil s['’]agit d[e'’]|\bce sont|\bles (?:[\w-]+ ){0,3}?(?:suspects|hommes|femmes|personnes|individus"
-                     r"|mis en cause|interpellés) sont|\bidentifiée?s? comme étant)\s*:?\s*$", re.I),
+                     r"|mis en cause|interpellés) sont|\bidentifiée?s? comme étant)(?:\s+(?:deux|trois|quatre|cinq|des|du)\s+[\w-]+"
+                     r"(?:\s+[\w-]+)?\s*,)?\s*:?\s*$", re.I),  # "Il s'agit de deux dockers, A et B"
     "nl": re.compile(r"(?:\bhet gaat om|\bhet betreft|\bdit zijn|\b(?:zij|ze) zijn|\bde (?:[\w-]+ ){0,2}?(?:mannen|vrouwen"
                      r"|verdachten|personen) zijn)(?:\s+(?:de|twee|drie|vier|vijf)\s+[\w-]+)?\s*:?\s*$", re.I),  # "om de havenarbeiders"
 }

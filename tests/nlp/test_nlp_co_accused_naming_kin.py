@@ -61,3 +61,14 @@ def test_named_witnesses_are_no_co_accused(run) -> None:
             "(41), die de container verplaatste, en Dirk Peeters (58), zaakvoerder van het expeditiebedrijf Scheldt Cargo "
             "BVBA.")
     assert not _pairs(run(text, lang="nl"))
+
+
+def test_naming_with_counted_role_fr(run) -> None:
+    text = ("Trois hommes ont été interpellés mardi au Havre. Il s'agit de deux dockers, Mathieu Ravel et Jérôme Tissier, "
+            "et d'un chauffeur, Hugo Lenoir.")
+    assert _pairs(run(text, lang="fr")) == _all("Mathieu Ravel", "Jérôme Tissier", "Hugo Lenoir")
+
+
+def test_naming_with_counted_role_witnesses_fr(run) -> None:
+    text = "Deux personnes ont été entendues comme témoins. Il s'agit de deux dockers, Mathieu Ravel et Jérôme Tissier."
+    assert not _pairs(run(text, lang="fr"))
