@@ -1,0 +1,505 @@
+"""``havengraph_dutch_frames_v1``: typed relations read from Dutch clause frames (Dutch documents only).
+
+Dutch has no parser here, so the cue rules read the words *between* two mentions. Dutch word order
+often puts the words that carry the relation elsewhere: at the end of a subordinate clause ("Dennis
+V., die als planner bij Delta Kade werkte, ..."), around the name ("tegen A en B eiste het OM ...")
+or on separate lines (a list of suspects and their sentences). This last step reads those frames
+over the sentence's mentions and adds what the earlier components did not link with that type:
+
+- *job clauses*: after a person (and the asides "(36)", "uit Breda"), a relative clause ", die ...
+  als sjorder bij X werkte", an apposition ", in dienst van X," / ", directeur van X," or a main
+  clause "P werkte als dokwerker in de Waaslandhaven" gives ``EMPLOYED_BY``/``DIRECTOR_OF``/``OWNS``
+  to a firm and ``WORKS_AT`` to a port; the clause stops at the next person, and a negation or an
+  official's role before the name (lawyer, prosecutor, judge, spokesman, witness) blocks it;
+- *the defendant of a judgment*: "in de strafzaak tegen P" makes a bare "verdachte" later in the text
+  stand for P (one defendant only), as the subject of the job clauses and of "samen met";
+- *demands and sentences distributed over a list*: "eiste acht jaar tegen A, zes jaar tegen B en vier
+  jaar tegen C", "veroordeelt A tot zeven jaar, B tot negen jaar" make the defendants ``CO_ACCUSED``,
+  except one acquitted ("vrijspraak", "spreekt D vrij");
+- *lines of suspects*: consecutive list lines that each open with a person and give a penalty
+  ("- Dennis V.: 8 jaar cel", "2. Ilias A. (33) - 8 jaar"), without an acquittal;
+- *"samen met"*: a clause that charges its subject ("werd samen met B en C aangehouden", "heeft samen
+  met zijn medeverdachten B en C gehandeld") makes the subject ``CO_ACCUSED`` with each person listed.
+
+Word classes are in ``data/dutch_frames.tsv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.components.common import doc_text, sentence_starts
+from nlp.components.coreference import Ref
+from nlp.components.relations import RelationHit
+from nlp.resources import _rows
+
+_IDENTIFIER_NODES = {"PHONE": "PHONE", "EMAIL": "EMAIL", "IBAN": "BANK_ACCOUNT", "CONTAINER": "CONTAINER"}
+FIRMS = frozenset({"COMPANY", "ORGANIZATION"})
+ROLE_TYPES = frozenset({"EMPLOYED_BY", "WORKS_AT", "DIRECTOR_OF", "OWNS", "MEMBER_OF"})
+# "(36)", ", 36,", "uit Spijkenisse", "(41) uit Rotterdam": asides after a name
+_ASIDE = re.compile(r"(?:\s*\(\d{1,3}\)|\s*,\s*\d{1,3}(?:\s*jaar)?(?=\s*,))?"
+                    r"(?:\s*,?\s*(?:uit|wonende te|wonend te|woonachtig te|woonachtig in|geboren te)\s+"
+                    r"(?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,2})?")
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|noch)\b")
+_CLAUSE_STOP = re.compile(r"[.;:!?()\n]")
+
+
+@cache
+def _words(kind: str) -> str:
+    rows = [r[1] for r in _rows("dutch_frames.tsv") if len(r) >= 2 and r[0] == kind]
+    return "|".join(f"(?:{r})" for r in rows) or "(?!)"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    job, director, owner = _words("job"), _words("director"), _words("owner")
+    lead = r"(?:(?:de|het|een)\s+)?(?:[a-z][\w-]*\s+)?"  # "bij stuwadoor X", "bij het bedrijf X"
+    return {
+        "director": re.compile(r"\b(?:" + director + r")\s+(?:(?:is|was|werd)\s+)?(?:van|bij)\s+" + lead + r"$"),
+        "owner": re.compile(r"\b(?:" + owner + r")\s+(?:(?:is|was|werd)\s+)?(?:van|bij)\s+" + lead + r"$"),
+        # "werkzaam bij", "in dienst was van", "medewerker van", "als planner bij", "als chauffeur voor"
+        "employ": re.compile(r"(?:\bwerkzaam|\bin dienst(?:\s+(?:is|was|waren|geweest))?|\bwerkte|\bwerkt|\baan de slag"
+                             r"|\bals\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + job + r")|\b(?:" + job + r"))\s+(?:bij|van|voor)\s+"
+                             + lead + r"$"),
+        "for": re.compile(r"\b(?:voor|bij)\s+" + lead + r"$"),  # "die voor X reed": the closing verb says it is a job
+        "port": re.compile(r"(?:\bwerkzaam|\bwerkte|\bwerkt|\baan de slag|\bals\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + job + r")"
+                           r"|\b(?:" + job + r"))\s+(?:(?:bij|voor)\s+ent\s+)?(?:op|in|aan)\s+(?:de\s+|het\s+)?"
+                           r"(?:(?:haven|terminal|containerterminal|kade|terrein|haventerrein)\s+(?:van\s+)?)?$"),
+        "work_verb": re.compile(r"\b(?:" + _words("work_verb") + r")\s*$"),
+        "official": re.compile(r"\b(?:" + _words("official") + r")\.?\s*(?:[a-z][\w-]*\s+){0,3}?,?\s*$"),
+        "demand": re.compile(r"\b(?:" + _words("demand") + r")\b"),
+        "penalty": re.compile(r"\b(?:" + _words("penalty") + r")"),
+        "acquittal": re.compile(r"\b(?:" + _words("acquittal") + r")"),
+        "charged": re.compile(r"\b(?:" + _words("charged") + r")\b"),
+    }
+
+
+def _mentions(doc: Doc) -> list[Ref]:
+    refs = [Ref(s.start_char, s.end_char, s.label_, s.start_char, s.end_char)
+            for s in doc.spans.get("hg_entities", []) if any(c.isalpha() for c in s.text)]
+    for hit in doc._.hg_identifiers or []:
+        node = _IDENTIFIER_NODES.get(hit.type)
+        if node:
+            refs.append(Ref(hit.start, hit.end, node, hit.start, hit.end))
+    return sorted(refs, key=lambda r: (r.start, r.end))
+
+
+_DEFENDANT_HEAD = re.compile(r"\b(?:in de (?:straf)?zaak tegen|strafzaak tegen|inzake)\s*:?\s*\n?\s*", re.I)
+_DEFENDANT_WORD = re.compile(r"(?<![\w-])(?:(?:[Dd]e|[Zz]ijn|[Hh]aar)\s+)?(?-i:[Vv]erdachte)(?![\w-])(?!\s+(?-i:[A-Z]))")
+
+
+def defendant_refs(text: str, refs: list[Ref]) -> list[Ref]:
+    """Bare "verdachte" / "de verdachte" standing for the one defendant a judgment names at its head
+    ("in de strafzaak tegen P"), as references (``anaphor=True``) to that person's first mention."""
+    persons = [r for r in refs if r.type == "PERSON"]
+    named = []
+    for m in _DEFENDANT_HEAD.finditer(text):
+        first = next((r for r in persons if r.start >= m.end()), None)
+        if first is not None and first.start - m.end() <= 3:
+            named.append(first)
+    if len({text[r.start:r.end] for r in named}) != 1:
+        return []
+    who = named[0]
+    out = []
+    for m in _DEFENDANT_WORD.finditer(text, who.end):
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"\b(?:een|andere|zesde|vijfde|vierde|derde|tweede|eerste|elke|iedere|medeverdachte)\s*$", before):
+            continue
+        word = re.search(r"[Vv]erdachte", m.group(0))
+        assert word is not None
+        start = m.start() + word.start()
+        out.append(Ref(start, start + len("verdachte"), "PERSON", who.start, who.end, anaphor=True))
+    return out
+
+
+class DutchFrames:
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lang != "nl" or not doc.spans.get("hg_entities"):
+            return doc
+        text = doc_text(doc)
+        refs = _mentions(doc)
+        refs = sorted(refs + defendant_refs(text, refs), key=lambda r: (r.start, r.end))
+        hits = list(doc._.hg_relations or [])
+        known: dict[frozenset[tuple[int, int]], set[str]] = {}
+        spans: dict[tuple[int, int], str] = {(r.start, r.end): text[r.start:r.end].lower() for r in refs}
+
+        def key(a: tuple[int, int], b: tuple[int, int]) -> frozenset[tuple[int, int]]:
+            # pairs are compared by the surfaces of their ends, so a second mention of a linked pair is not linked again
+            return frozenset((spans.get(a, text[a[0]:a[1]].lower()), spans.get(b, text[b[0]:b[1]].lower())))  # type: ignore[arg-type]
+
+        for h in hits:
+            if h.type != "CO_MENTIONED":
+                known.setdefault(key(h.source, h.target), set()).add(h.type)
+        added: list[RelationHit] = []
+
+        def add(type_: str, src: Ref, tgt: Ref, s_start: int, s_end: int, rule: str) -> None:
+            k = key((src.target_start, src.target_end), (tgt.target_start, tgt.target_end))
+            if text[src.target_start:src.target_end].lower() == text[tgt.target_start:tgt.target_end].lower():
+                return
+            have = known.setdefault(k, set())
+            if type_ in have or (type_ in ROLE_TYPES and have & ROLE_TYPES):
+                return
+            have.add(type_)
+            resolved = tuple(((r.target_start, r.target_end), (r.start, r.end)) for r in (src, tgt) if r.anaphor)
+            added.append(RelationHit(type_, (src.target_start, src.target_end), (tgt.target_start, tgt.target_end),
+                                     min(src.start, tgt.start), max(src.end, tgt.end), s_start, s_end, "rule", 0.65,
+                                     f"nl:frame:{rule}", resolved))
+
+        for found in frame_readings(doc, refs):
+            add(*found)
+        if added:
+            linked = {frozenset((h.source, h.target)) for h in added}
+            doc._.hg_relations = [h for h in hits if h.type != "CO_MENTIONED"
+                                  or frozenset((h.source, h.target)) not in linked] + added
+        return doc
+
+
+def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, Ref, Ref, int, int, str]]:
+    """Every relation the frames read in ``doc``, before the pairs already linked are left out:
+    ``(type, source, target, evidence start, evidence end, rule)``."""
+    text = doc_text(doc)
+    if refs is None:
+        refs = _mentions(doc)
+        refs = sorted(refs + defendant_refs(text, refs), key=lambda r: (r.start, r.end))
+    out: list[tuple[str, Ref, Ref, int, int, str]] = []
+    # a sentence start inside a name ("Hanse Südatlantik GmbH & Co. KG") is no sentence start
+    bounds = [b for b in (doc[i].idx for i in sentence_starts(doc)) if not any(r.start < b < r.end for r in refs)]
+    bounds.append(len(text))
+    starts = [r.start for r in refs]
+    for s_start, s_end in zip(bounds, bounds[1:], strict=False):
+        lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
+        if len(in_sent) < 2:
+            continue
+        ship = vessel_reference(text, refs, s_start, s_end)
+        if ship is not None:
+            in_sent = sorted(in_sent + [ship], key=lambda r: (r.start, r.end))
+        for type_, src, tgt, rule in (job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
+                                      + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)):
+            out.append((type_, src, tgt, s_start, s_end, rule))
+        for group, rule in demand_lists(text, in_sent, s_start, s_end) + together(text, in_sent, s_start, s_end):
+            out.extend(("CO_ACCUSED", a, b, s_start, s_end, rule) for x, a in enumerate(group) for b in group[x + 1:])
+    for group, b_start, b_end in suspect_lines(text, refs):
+        out.extend(("CO_ACCUSED", a, b, b_start, b_end, "suspect-lines") for x, a in enumerate(group) for b in group[x + 1:])
+    return [f for f in out if (f[1].target_start, f[1].target_end) != (f[2].target_start, f[2].target_end)]
+
+
+def _masked(text: str, refs: list[Ref], start: int, end: int) -> str:
+    """``text[start:end]`` in lower case with every mention inside written ``ent``, spaces collapsed."""
+    parts, pos = [], start
+    for r in refs:
+        if r.start >= pos and r.end <= end:
+            parts.append(text[pos:r.start])
+            parts.append(" ent ")
+            pos = r.end
+    parts.append(text[pos:end])
+    return " ".join("".join(parts).lower().split()) + " "
+
+
+def _clause_end(text: str, refs: list[Ref], pos: int, s_end: int) -> int:
+    """Where the clause opened at ``pos`` ends: the first comma or stop outside a mention ("B.V.")."""
+    for m in re.finditer(r"[,.;:!?()\n]", text[pos:s_end]):
+        at = pos + m.start()
+        if not any(r.start <= at < r.end for r in refs):
+            return at
+    return s_end
+
+
+def _official(text: str, ref: Ref, s_start: int) -> bool:
+    before = " ".join(text[max(s_start, ref.start - 45):ref.start].lower().split())
+    return bool(_patterns()["official"].search(before + " " if before else ""))
+
+
+_RELATIVE_OPEN = re.compile(r"\s*,\s*die\s+")
+_APPOSITION_OPEN = re.compile(r"\s*,\s*(?:(?:de|een|het|als)\s+)?(?=[a-z])")
+_MAIN_OPEN = re.compile(r"\s+(?=(?:werkte|werkt|was|is|werd|bleef|stond)\b)")
+
+
+def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """Job relations of the clause right after each person: ``(type, person, firm or port, rule)``."""
+    pat = _patterns()
+    out = []
+    for i, person in enumerate(refs):
+        if person.type != "PERSON" or _official(text, person, s_start):
+            continue
+        aside = _ASIDE.match(text, person.end, s_end)
+        pos = aside.end() if aside else person.end
+        kind = None
+        for name, opener in (("relative", _RELATIVE_OPEN), ("apposition", _APPOSITION_OPEN), ("main", _MAIN_OPEN)):
+            m = opener.match(text, pos, s_end)
+            if m:
+                kind, pos = name, m.end()
+                break
+        if kind is None:
+            continue
+        end = _clause_end(text, refs, pos, s_end)
+        later = [r for r in refs[i + 1:] if r.start >= pos and r.end <= end]
+        cut = next((r.start for r in later if r.type == "PERSON"), None)
+        if cut is not None:  # the clause belongs to the person named in it
+            end = cut
+            later = [r for r in later if r.end <= end]
+        clause = _masked(text, refs, pos, end)
+        if _NEGATION.search(clause):
+            continue
+        closing = pat["work_verb"].search(clause.rstrip())
+        for target in later:
+            prefix = _masked(text, refs, pos, target.start)
+            if target.type in FIRMS:
+                if target.type == "COMPANY" and pat["director"].search(prefix):
+                    out.append(("DIRECTOR_OF", person, target, f"{kind}-director"))
+                elif target.type == "COMPANY" and pat["owner"].search(prefix):
+                    out.append(("OWNS", person, target, f"{kind}-owner"))
+                elif pat["employ"].search(prefix) and (kind != "relative" or closing):
+                    out.append(("EMPLOYED_BY", person, target, f"{kind}-job"))
+                elif kind == "relative" and closing and pat["for"].search(prefix) and prefix.count(" ent ") == 0:
+                    out.append(("EMPLOYED_BY", person, target, f"{kind}-for"))
+            elif target.type == "PORT" and pat["port"].search(prefix) and (kind != "relative" or closing):
+                out.append(("WORKS_AT", person, target, f"{kind}-port"))
+    return out
+
+
+_HOLDS = {"PHONE": "HAS_PHONE", "EMAIL": "HAS_EMAIL", "BANK_ACCOUNT": "HAS_ACCOUNT"}
+_HELD_BY = re.compile(r"^\s*,?\s*(?:(?:dat|die|welke?|en)\s+(?:[a-z]+\s+){0,4}?)?"
+                      r"(?:(?:(?:was|is|stond|staat)\s+)?in gebruik\s+(?:(?:was|is|werd genomen|stond)\s+)?(?:bij|door)|(?:stond|staat|was|is)\s+(?:op naam\s+)?"
+                      r"(?:geregistreerd\s+)?op naam van|op naam (?:stond|staat|was|is)?\s*van|(?:werd|wordt)\s+(?:vooral\s+)?"
+                      r"gebruikt door|gebruikt door|toebehoorde aan|toebehoort aan|op naam van|(?:werd|wordt) beheerd door"
+                      r"|in handen van|in het bezit van)\s+(?:(?:de|het|zijn|haar)\s+)?$")
+_HOLDS_AFTER = re.compile(r"^\s*,\s*die\s+(?:[a-z]+\s+){0,3}?(?:het|een|de|zijn|haar)?\s*(?:[a-z-]*(?:nummer|telefoon|gsm|toestel"
+                          r"|rekening|rekeningnummer|adres|e-mailadres|mailadres|account))\s*$")
+_HOLDS_VERB = re.compile(r"^\s*(?:(?:in|voor|bij|om)\s+[^,]{0,40}?\s+)?(?:gebruikte|gebruikt|hanteerde|had|heeft|beheerde|beheert"
+                         r"|bezat|bezit|in gebruik had)\b")
+
+
+def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """"het nummer X, dat in gebruik was bij P", "de rekening X, die op naam van P staat", "P, die het nummer
+    X gebruikte": the holder of a phone number, e-mail address or account."""
+    out = []
+    for k, ident in enumerate(refs):
+        if ident.type not in _HOLDS:
+            continue
+        nxt = refs[k + 1] if k + 1 < len(refs) else None
+        if nxt is not None and nxt.type in ("PERSON", "COMPANY") and not _official(text, nxt, s_start):
+            between = " ".join(text[ident.end:nxt.start].lower().split()) + " "
+            if _HELD_BY.match(between) and not _NEGATION.search(between):
+                tail = text[nxt.end:_clause_end(text, refs, nxt.end, s_end)].lower()
+                if not _NEGATION.search(tail):
+                    out.append((_HOLDS[ident.type], nxt, ident, "held-by"))
+        prev = refs[k - 1] if k else None
+        if prev is not None and prev.type in ("PERSON", "COMPANY") and not _official(text, prev, s_start):
+            aside = _ASIDE.match(text, prev.end, s_end)
+            between = " ".join(text[aside.end() if aside else prev.end:ident.start].lower().split())
+            after = text[ident.end:_clause_end(text, refs, ident.end, s_end)].lower()
+            if _HOLDS_AFTER.match(between) and _HOLDS_VERB.match(after) and not _NEGATION.search(between + after):
+                out.append((_HOLDS[ident.type], prev, ident, "holds"))
+    return out
+
+
+_SHIP_WORD = re.compile(r"\s*(?:Het|Dit|Dat)\s+(?:schip|vaartuig|koelschip|containerschip|vrachtschip|bulkschip|zeeschip"
+                        r"|vissersschip|jacht)\b|\s*(?:De|Deze)\s+(?:bulkcarrier|tanker|feeder|coaster|trawler|reefer)\b")
+
+
+def vessel_reference(text: str, refs: list[Ref], s_start: int, s_end: int) -> Ref | None:
+    """"Het schip" opening a sentence: the last vessel named in the 1,500 characters before it."""
+    m = _SHIP_WORD.match(text, s_start, s_end)
+    if m is None:
+        return None
+    ships = [r for r in refs if r.type == "VESSEL" and not r.anaphor and s_start - 1500 <= r.start and r.end <= s_start]
+    if not ships or len({text[r.start:r.end].lower() for r in ships[-3:]}) > 1:
+        return None  # several ships just named: "het schip" could be any of them
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    return Ref(start, m.end(), "VESSEL", ships[-1].start, ships[-1].end, anaphor=True)
+
+
+_OPERATED_BY = re.compile(r"^\s*,?\s*(?:dat|die|welke?)\s+(?:[a-z]+\s+){0,2}?door\s+(?:(?:het|de)\s+)?(?:[a-z]+\s+){0,2}?$")
+_OPERATED_VERB = re.compile(r"^\s*(?:(?:uit|van)\s+(?-i:[A-Z])[\w'’-]*\s+)?(?:wordt|werd|is|was)\s+(?:[a-z]+\s+){0,2}?"
+                            r"(?:ge[eë]xploiteerd|uitgebaat|beheerd|bevracht|gecharterd)\b")
+_OPERATES_AT = re.compile(r"^\s*(?:exploiteert|exploiteerde|baat|beheert|beheerde|runt)\s+(?:de|het|een)\s+(?:[a-z-]+\s+)?"
+                          r"(?:terminal|containerterminal|kade|overslagterminal|terminals)\s+(?:aan|in|op|bij)\s+"
+                          r"(?:(?:de|het)\s+)?$")
+_WHERE_OPERATES = re.compile(r"^\s*(?:(?:een|de|het)\s+)?(?:[a-z-]+\s+)?(?:terminal|containerterminal|kade|overslagterminal)\s+"
+                             r"(?:exploiteert|uitbaat|beheert|exploiteerde|uitbaatte|beheerde|runt)\b")
+
+
+def operators(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """"het schip, dat door C wordt geëxploiteerd", "C exploiteert de terminal aan de Amazonehaven",
+    "de Amazonehaven, waar C een terminal exploiteert": ``OPERATES`` from the firm to the ship or port."""
+    out = []
+    for k in range(len(refs) - 1):
+        a, b = refs[k], refs[k + 1]
+        gap = " ".join(text[a.end:b.start].lower().split()) + " "
+        after = text[b.end:_clause_end(text, refs, b.end, s_end)]
+        if a.type in ("VESSEL", "PORT") and b.type == "COMPANY":
+            if _OPERATED_BY.match(gap) and _OPERATED_VERB.match(after) and not _NEGATION.search(after):
+                out.append(("OPERATES", b, a, "operated-by"))
+            elif a.type == "PORT" and re.match(r"^\s*,\s*waar\s+$", gap) and _WHERE_OPERATES.match(after.lower()):
+                out.append(("OPERATES", b, a, "where-operates"))
+        elif a.type == "COMPANY" and b.type == "PORT" and _OPERATES_AT.match(gap):
+            out.append(("OPERATES", a, b, "operates-at"))
+    return out
+
+
+_CALL = (r"(?:belde|belden|belt|sms'te|sms'ten|smste|mailde|mailden|appte|appten|whatsappte|chatte|chatten|telefoneerde"
+         r"|contacteerde|communiceerde|bel(?:de)?\s+op)")
+_SEND = r"(?:stuurde|stuurden|verstuurde|doorstuurde|zond|stuurt|verstuurt|mailde|doorgestuurd|gestuurd|verzonden)"
+# between a caller and the party called, V2 order: "P belde (op 3 mei) met Q", "P stuurde berichten naar Q",
+# "P had contact met Q", "P werd gebeld door Q"
+_CONTACT_BETWEEN = re.compile(
+    r"^(?:\s*,?\s*(?:uit\s+ent\s*,?\s*)?)\s*(?:(?:[a-z0-9']+\s+){0,3}?)?(?:"
+    r"" + _CALL + r"(?:\s+(?:hij|zij|ze))?\s+(?:(?:\d+|[a-z']+)\s+){0,4}?(?:met\s+)?"
+    r"|" + _SEND + r"\s+(?:hij|zij|ze\s+)?(?:[a-z0-9'’-]+\s+){0,6}?naar\s+(?:het\s+(?:telefoon)?nummer\s+van\s+)?"
+    r"|(?:had|hadden|heeft|hebben|stond|stonden|onderhield|onderhielden)\s+(?:[a-z]+\s+){0,3}?(?:contact|telefooncontact"
+    r"|berichtencontact)\s+met\s+"
+    r"|(?:werd|werden|is|was)\s+(?:[a-z0-9]+\s+){0,4}?(?:gebeld|gecontacteerd|gebeld\s+en\s+ge[a-z']+)\s+door\s+"
+    r"(?:(?:de|het)\s+(?:[a-z]+\s+){1,2},\s*)?"
+    r")$")
+# verb-final: "dat P (in de dagen ...) met Q belde", "hoe P Q telkens liet weten"
+_CONTACT_BEFORE_FINAL = re.compile(r"^\s*(?:(?:[a-z0-9']+\s+){0,8}?)?(?:met\s+)?$")
+_CONTACT_FINAL = re.compile(r"^\s*(?:[a-z0-9']+\s+){0,4}?(?:" + _CALL + r"|contact\s+(?:had|hadden|heeft|onderhield|opnam|zocht)"
+                            r"|(?:liet|lieten)\s+weten|berichten\s+(?:stuurde|uitwisselde))\b")
+_NOT_A_CALL = re.compile(r"\b(?:van|voor|over|namens|zonder|de|het|een|zijn|haar|hun|advocaat|politie|rechter|agent)\b")
+
+
+def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """``CONTACTED`` between two persons with no other person between them, in V2 or verb-final order."""
+    out = []
+    persons = [r for r in refs if r.type == "PERSON"]
+    for k in range(len(persons) - 1):
+        a, b = persons[k], persons[k + 1]
+        if _official(text, a, s_start) or _official(text, b, s_start):
+            continue
+        aside = _ASIDE.match(text, a.end, b.start)
+        gap = _masked(text, refs, aside.end() if aside else a.end, b.start)
+        b_aside = _ASIDE.match(text, b.end, s_end)
+        after = _masked(text, refs, b_aside.end() if b_aside else b.end, _clause_end(text, refs, b.end, s_end))
+        if _NEGATION.search(gap) or _NEGATION.search(after) or "ent" in gap.split():
+            continue
+        between = _CONTACT_BETWEEN.match(gap)
+        if between is not None:
+            words = gap[:between.end()]
+            # "P belde de broer van Q": an article or "van" makes another object than Q
+            call_tail = re.search(_CALL + r"\s+(.*)$", words)
+            if call_tail is not None and _NOT_A_CALL.search(call_tail.group(1)):
+                continue
+            out.append(("CONTACTED", a, b, "contact"))
+        elif _CONTACT_BEFORE_FINAL.match(gap) and _CONTACT_FINAL.match(after) and not _NOT_A_CALL.search(gap):
+            out.append(("CONTACTED", a, b, "contact-final"))
+    return out
+
+
+def _persons_of(text: str, refs: list[Ref], s_start: int) -> list[Ref]:
+    return [r for r in refs if r.type == "PERSON" and not _official(text, r, s_start)]
+
+
+_TEGEN = re.compile(r"\btegen\s+(?:(?:de|het)\s+\d{1,3}-jarige\s+)?$", re.I)
+_LINKER = re.compile(r"^(?:\s*,\s*|\s+en\s+|\s*,\s*en\s+)$")
+_TOT = re.compile(r"\s+tot\s+(?:(?:een|[a-z]+)\s+)?")
+
+
+def demand_lists(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[list[Ref], str]]:
+    """The defendants a sentence's demand or sentence is distributed over ("tegen A ..., tegen B ...",
+    "A tot zeven jaar, B tot negen jaar"), without the acquitted."""
+    pat = _patterns()
+    sentence = text[s_start:s_end].lower()
+    if not pat["demand"].search(sentence) or not pat["penalty"].search(sentence):
+        return []
+    persons = _persons_of(text, [r for r in refs if not r.anaphor], s_start)
+    items: list[Ref] = []
+    for k, p in enumerate(persons):
+        before = text[max(s_start, p.start - 40):p.start]
+        aside = _ASIDE.match(text, p.end, s_end)
+        after = aside.end() if aside else p.end
+        nxt = persons[k + 1].start if k + 1 < len(persons) else s_end
+        item = text[after:nxt].lower()
+        tot = _TOT.match(text, after, s_end)
+        listed = bool(items) and items[-1] is persons[k - 1] and _LINKER.match(
+            text[(_ASIDE.match(text, persons[k - 1].end, s_end) or persons[k - 1]).end():p.start]) is not None
+        if not (_TEGEN.search(before) or (tot and pat["penalty"].match(text.lower(), tot.end())) or listed):
+            continue
+        # the words of the item: before a "tegen" name ("vier jaar tegen B"), after a "tot" name ("B tot vier jaar")
+        own = text[persons[k - 1].end if k else s_start:p.start].lower() if _TEGEN.search(before) else item
+        if pat["acquittal"].search(own) or pat["acquittal"].search(before.lower()[-20:]):
+            continue
+        if not listed and not pat["penalty"].search(item) and not _TEGEN.search(before):
+            continue
+        items.append(p)
+    # "tegen A en B eiste het OM": the demand after a list holds for each; a lone "tegen A" is no list
+    return [(items, "demand-list")] if len({text[r.start:r.end] for r in items}) >= 2 else []
+
+
+_SAMEN = re.compile(r"\bsamen met\s+(?:(?:zijn|haar|hun|de)\s+)?(?:(?:mede)?verdachten?\s+|kompanen?\s+|handlangers?\s+"
+                    r"|medebeklaagden?\s+|mededaders?\s+)?$", re.I)
+
+
+def together(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[list[Ref], str]]:
+    """"P werd samen met B (en C) aangehouden": the subject and the persons after "samen met"."""
+    pat = _patterns()
+    sentence = " ".join(text[s_start:s_end].lower().split())
+    if not pat["charged"].search(sentence) or pat["acquittal"].search(sentence) or _NEGATION.search(sentence):
+        return []
+    persons = _persons_of(text, refs, s_start)
+    out = []
+    for k, p in enumerate(persons):
+        if not _SAMEN.search(text[max(s_start, p.start - 60):p.start]):
+            continue
+        subject = next((q for q in persons[:k] if q.end <= p.start), None)
+        if subject is None:
+            continue
+        group = [subject, p]
+        for q in persons[k + 1:]:
+            gap = text[(_ASIDE.match(text, group[-1].end, s_end) or group[-1]).end():q.start]
+            if not _LINKER.match(gap):
+                break
+            group.append(q)
+        out.append((group, "samen-met"))
+    return out
+
+
+_LINE_OPEN = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)])?[ \t]*", re.M)
+
+
+def suspect_lines(text: str, refs: list[Ref]) -> list[tuple[list[Ref], int, int]]:
+    """Runs of list lines that each open with a person and give a penalty: the suspects of one case."""
+    pat = _patterns()
+    persons = [r for r in refs if r.type == "PERSON" and not r.anaphor]
+    p_starts = [r.start for r in persons]
+    out = []
+    run: list[tuple[Ref, int, int]] = []
+
+    def close() -> None:
+        if len({text[r.start:r.end] for r, _, _ in run}) >= 2:
+            out.append(([r for r, _, _ in run], run[0][1], run[-1][2]))
+
+    last_end = -2
+    for m in _LINE_OPEN.finditer(text):
+        line_end = text.find("\n", m.start())
+        line_end = len(text) if line_end < 0 else line_end
+        k = bisect.bisect_left(p_starts, m.end())
+        first = persons[k] if k < len(persons) else None
+        line = text[m.start():line_end].lower()
+        ok = (first is not None and first.start == m.end() and first.end <= line_end and m.end() > m.start()
+              and text[m.start():m.end()].strip() != "" and pat["penalty"].search(line)
+              and not pat["acquittal"].search(line) and len(line) < 160)
+        if ok and first is not None:
+            if text.count("\n", last_end, m.start()) > 1 or last_end < 0:
+                close()
+                run = []
+            run.append((first, m.start(), line_end))
+            last_end = line_end
+        elif line.strip():
+            close()
+            run, last_end = [], -2
+    close()
+    return out
+
+
+@Language.factory("havengraph_dutch_frames_v1", assigns=["doc._.hg_relations"])
+def make_dutch_frames(nlp: Language, name: str) -> DutchFrames:
+    return DutchFrames(nlp.lang)

@@ -1,0 +1,91 @@
+"""Dutch clause frames (nlp.components.dutch_frames): each frame on three sentences of its own and a near miss."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from nlp_support import relations
+
+from nlp.components.dutch_frames import frame_readings
+from nlp.pipeline import build_pipeline
+
+
+@cache
+def _dutch():  # type: ignore[no-untyped-def]
+    return build_pipeline("nl")
+
+
+def frame_hits(text: str) -> set[tuple[str, str, str]]:
+    """What the Dutch frames alone add: ``(type, source text, target text)``."""
+    doc = _dutch()(text)
+    return {(type_, text[a.target_start:a.target_end], text[b.target_start:b.target_end])
+            for type_, a, b, *_ in frame_readings(doc)}
+
+
+def _typed(run, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return relations(run(text, lang="nl"))
+
+
+def _accused(found: set[tuple[str, str, str]]) -> set[frozenset[str]]:
+    return {frozenset(r[1:]) for r in found if r[0] == "CO_ACCUSED"}
+
+
+def test_a_demand_distributed_over_tegen_items(run) -> None:  # type: ignore[no-untyped-def]
+    found = _accused(_typed(run, "Het parket vorderde acht jaar tegen Kevin Vos, zes jaar tegen Ilias Bakkali en "
+                                 "vijf jaar tegen Ruben Dierckx."))
+    assert {frozenset(p) for p in (("Kevin Vos", "Ilias Bakkali"), ("Kevin Vos", "Ruben Dierckx"),
+                                   ("Ilias Bakkali", "Ruben Dierckx"))} <= found
+    found = _accused(_typed(run, "Gisteren eiste de officier van justitie tien jaar cel tegen Marco Visser en "
+                                 "zeven jaar tegen Sandra Kok."))
+    assert frozenset(("Marco Visser", "Sandra Kok")) in found
+    found = _accused(_typed(run, "In hoger beroep vorderde de advocaat-generaal vier jaar tegen de 41-jarige "
+                                 "Johan Verhoef, drie jaar tegen Bas Dekker en twee jaar tegen Tim Bos."))
+    assert frozenset(("Bas Dekker", "Tim Bos")) in found
+
+
+def test_an_acquittal_in_a_demand_list_is_left_out(run) -> None:  # type: ignore[no-untyped-def]
+    found = _accused(_typed(run, "Het OM eiste zes jaar tegen Johan Verhoef, vier jaar tegen Marleen de Bruin "
+                                 "en vrijspraak tegen Henk Mulder."))
+    assert frozenset(("Johan Verhoef", "Marleen de Bruin")) in found
+    assert not {p for p in found if "Henk Mulder" in p}
+    lone = _accused(_typed(run, "Het OM eiste zes jaar tegen Johan Verhoef. Rechter Anna Smit doet op 3 mei uitspraak."))
+    assert not lone
+
+
+def test_lines_of_suspects_with_their_penalties(run) -> None:  # type: ignore[no-untyped-def]
+    found = _accused(_typed(run, "De eisen op een rij:\n- Dennis Kramer: 8 jaar cel\n- Ricardo Smit: 7 jaar cel\n"
+                                 "- Mourad El Amrani: 3 jaar cel\n"))
+    assert frozenset(("Dennis Kramer", "Mourad El Amrani")) in found
+    found = _accused(_typed(run, "Straffen:\n• Bram Peeters – 240 uur werkstraf\n• Ahmed Bakkali – 30 maanden\n"))
+    assert frozenset(("Bram Peeters", "Ahmed Bakkali")) in found
+    found = _accused(_typed(run, "Overzicht\n1. Thomas Janssens (39): zes jaar\n2. Luc Wouters (52): vier jaar\n"
+                                 "3. Sofie Claes (28): vrijspraak\n"))
+    assert frozenset(("Thomas Janssens", "Luc Wouters")) in found
+    assert not {p for p in found if "Sofie Claes" in p}
+
+
+def test_a_defendant_and_samen_met(run) -> None:  # type: ignore[no-untyped-def]
+    judgment = ("Vonnis\n\nin de strafzaak tegen\n\nSander Wijnen,\ngeboren te Goes.\n\n"
+                "Verdachte was in die periode als sjorder werkzaam bij Zeeuwse Stuwadoors B.V.\n"
+                "De rechtbank stelt vast dat verdachte samen met zijn medeverdachte Bart Goossens heeft gehandeld. "
+                "Het telefoonnummer +31 6 48127730 was in gebruik bij verdachte.")
+    found = _typed(run, judgment)
+    assert ("EMPLOYED_BY", "Sander Wijnen", "Zeeuwse Stuwadoors B.V.") in found
+    assert frozenset(("Sander Wijnen", "Bart Goossens")) in _accused(found)
+    assert ("HAS_PHONE", "Sander Wijnen", "+31648127730") in {(t, s, o.replace(" ", "")) for t, s, o in found}
+    found = _accused(_typed(run, "Peter Smits werd op 3 maart samen met Jan Claes en Lars Maes aangehouden in Gent."))
+    assert frozenset(("Peter Smits", "Lars Maes")) in found
+    found = _accused(_typed(run, "Volgens de rechtbank heeft Ahmed Bakkali samen met Youssef Amrani de cocaïne "
+                                 "uit de container gehaald en is dat medeplegen bewezen."))
+    assert frozenset(("Ahmed Bakkali", "Youssef Amrani")) in found
+
+
+def test_samen_met_near_misses() -> None:
+    assert not frame_hits("Peter Smits werd samen met Jan Claes vrijgesproken van medeplegen.")
+    assert not frame_hits("Rechercheur Eva Smits heeft samen met Tom Wouters de verdachte aangehouden.")
+    assert not frame_hits("Verdachte Jan Claes werd niet samen met Peter Smits vervolgd.")
+    assert not frame_hits("Advocaat Eva Smits ging samen met Tom Wouters naar de rechtbank.")
+    # two defendants in two judgments: "verdachte" has no single antecedent
+    two = ("in de strafzaak tegen Sander Wijnen\n\nin de strafzaak tegen Bart Goossens\n\n"
+           "Verdachte was werkzaam bij Zeeuwse Stuwadoors B.V.")
+    assert not frame_hits(two)
