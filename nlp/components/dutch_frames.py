@@ -177,11 +177,11 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
     for s_start, s_end in zip(bounds, bounds[1:], strict=False):
         lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         in_sent = [r for r in refs[lo:hi] if r.end <= s_end]
-        if len(in_sent) < 2:
-            continue
         ship = vessel_reference(text, refs, s_start, s_end)
         if ship is not None:
             in_sent = sorted(in_sent + [ship], key=lambda r: (r.start, r.end))
+        if len(in_sent) < 2:
+            continue
         for type_, src, tgt, rule in (job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
                                       + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)):
             out.append((type_, src, tgt, s_start, s_end, rule))
@@ -250,6 +250,8 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
         if _NEGATION.search(clause):
             continue
         closing = pat["work_verb"].search(clause.rstrip())
+        if kind == "apposition" and re.search(r"\bdie\b", clause):
+            kind = "relative"  # "P, een chauffeur die voor X reed": the relative clause of the apposition
         for target in later:
             prefix = _masked(text, refs, pos, target.start)
             if target.type in FIRMS:

@@ -1,0 +1,87 @@
+"""Dutch clause frames for jobs, holders, operators and contacts, read by the frames themselves."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from nlp.components.dutch_frames import frame_readings
+from nlp.pipeline import build_pipeline
+
+
+@cache
+def _dutch():  # type: ignore[no-untyped-def]
+    return build_pipeline("nl")
+
+
+def frames(text: str) -> set[tuple[str, str, str]]:
+    doc = _dutch()(text)
+    return {(type_, text[a.target_start:a.target_end], text[b.target_start:b.target_end])
+            for type_, a, b, *_ in frame_readings(doc)}
+
+
+def test_job_in_a_verb_final_relative_clause() -> None:
+    assert ("EMPLOYED_BY", "Johan Verhoef", "Rotterdam Stevedoring BV") in frames(
+        "Volgens het OM heeft Johan Verhoef (44) uit Schiedam, die als kraanmachinist bij Rotterdam Stevedoring BV "
+        "werkte, de container verplaatst.")
+    found = frames("Stijn Verhulst, die sinds 2019 als straddlecarrierchauffeur voor Antwerp Quay Stevedores NV op "
+                   "het Deurganckdok werkte, reed de container weg.")
+    assert {("EMPLOYED_BY", "Stijn Verhulst", "Antwerp Quay Stevedores NV"),
+            ("WORKS_AT", "Stijn Verhulst", "Deurganckdok")} <= found
+    assert ("EMPLOYED_BY", "Gerrit Lodewijk", "Brabant Frigo VOF") in frames(
+        "Gerrit Lodewijk, een vrachtwagenchauffeur die voor Brabant Frigo VOF reed, werd opgepakt.")
+
+
+def test_job_in_an_apposition_or_a_main_clause() -> None:
+    assert ("EMPLOYED_BY", "Marleen de Bruin", "Haventrans Logistics BV") in frames(
+        "Marleen de Bruin, in dienst van Haventrans Logistics BV, werd verhoord.")
+    assert ("DIRECTOR_OF", "Thomas Peeters", "Scheldepoort Trading BVBA") in frames(
+        "Thomas Peeters, zaakvoerder van Scheldepoort Trading BVBA, werd opgepakt.")
+    assert ("WORKS_AT", "Bart Mertens", "Waaslandhaven") in frames("Bart Mertens werkte als dokwerker in de Waaslandhaven.")
+
+
+def test_job_near_misses() -> None:
+    assert not frames("Henk Mulder, die niet bij Delta Cargo BV werkte, werd gehoord.")
+    assert not frames("Johan Verhoef, die bij Delta Cargo BV langsging, werd gezien.")
+    assert not frames("Volgens woordvoerder Pieter Claes, die bij Antwerp Quay Stevedores NV werkt, is de man ontslagen.")
+    # the role after a second person is that person's
+    found = frames("Anna de Vries, de vrouw van Kees de Vries, directeur van Hollandia Fruit BV, werd gehoord.")
+    assert not {r for r in found if r[1] == "Anna de Vries"}
+
+
+def test_holders_of_numbers_and_accounts() -> None:
+    found = frames("Uit de gegevens van het telefoonnummer +31 6 48127730, dat in gebruik was bij Sander Wijnen, "
+                   "blijkt dat hij berichten stuurde.")
+    assert ("HAS_PHONE", "Sander Wijnen", "+31 6 48127730") in found
+    found = frames("De rekening BE04 0682 5147 3901, die op naam van Bart Verbiest staat, wordt verbeurdverklaard.")
+    assert ("HAS_ACCOUNT", "Bart Verbiest", "BE04 0682 5147 3901") in found
+    found = frames("Het e-mailadres jan.smit@postvak.nl werd gebruikt door Jan Smit.")
+    assert ("HAS_EMAIL", "Jan Smit", "jan.smit@postvak.nl") in found
+    assert not frames("Het nummer +31 6 12345678 stond niet op naam van Johan Verhoef.")
+    assert not frames("Het nummer +31 6 12345678 was in gebruik bij advocaat Eva Smits.")
+
+
+def test_operators_of_ships_and_terminals() -> None:
+    found = frames("De lading kwam met de Nordic Star (IMO 9312456). Het schip, dat door Koelvaart Rederij BV uit "
+                   "Rotterdam wordt beheerd, voer naar Vlissingen.")
+    assert ("OPERATES", "Koelvaart Rederij BV", "Nordic Star") in found
+    found = frames("De container werd gelost aan de Amazonehaven, waar Delta Kade Terminals B.V. een terminal exploiteert.")
+    assert ("OPERATES", "Delta Kade Terminals B.V.", "Amazonehaven") in found
+    found = frames("Het koelschip Frio Mistral (IMO 9340271) meerde aan. Het schip, dat door Kustvaart Scheldemond BV "
+                   "werd bevracht, lag twee dagen aan de kade.")
+    assert ("OPERATES", "Kustvaart Scheldemond BV", "Frio Mistral") in found
+    # two ships just named: "het schip" is either
+    two = frames("De Nordic Star en de Frio Mistral lagen aan de kade. Het schip, dat door Koelvaart Rederij BV wordt "
+                 "beheerd, vertrok.")
+    assert not {r for r in two if r[0] == "OPERATES"}
+
+
+def test_contacts_in_v2_and_verb_final_order() -> None:
+    assert ("CONTACTED", "Ilias Bakkali", "Kevin Vos") in frames(
+        "Op ontsleutelde berichten is te lezen hoe Ilias Bakkali (27) uit Borgerhout Kevin Vos telkens liet weten "
+        "welke containers hij moest volgen.")
+    assert ("CONTACTED", "Johan Verhoef", "Bart Stam") in frames("Johan Verhoef stuurde op 3 mei elf berichten naar Bart Stam.")
+    assert ("CONTACTED", "Sandra Kok", "Tim Bos") in frames(
+        "Uit de tap blijkt dat Sandra Kok in die week bijna dagelijks met Tim Bos belde.")
+    assert not frames("Johan Verhoef belde de broer van Bart Stam.")
+    assert not frames("Johan Verhoef had geen contact met Bart Stam.")
+    assert not frames("Johan Verhoef belde de politie over Bart Stam.")
