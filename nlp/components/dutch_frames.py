@@ -185,7 +185,10 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
         for type_, src, tgt, rule in (job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
                                       + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)):
             out.append((type_, src, tgt, s_start, s_end, rule))
-        for group, rule in demand_lists(text, in_sent, s_start, s_end) + together(text, in_sent, s_start, s_end):
+        previous = text[max(0, s_start - 400):s_start]
+        previous = previous[previous.rfind(".", 0, len(previous) - 2) + 1:]
+        for group, rule in (demand_lists(text, in_sent, s_start, s_end) + together(text, in_sent, s_start, s_end)
+                            + charged_lists(text, in_sent, s_start, s_end, previous)):
             out.extend(("CO_ACCUSED", a, b, s_start, s_end, rule) for x, a in enumerate(group) for b in group[x + 1:])
     for group, b_start, b_end in suspect_lines(text, refs):
         out.extend(("CO_ACCUSED", a, b, b_start, b_end, "suspect-lines") for x, a in enumerate(group) for b in group[x + 1:])
@@ -357,10 +360,11 @@ _CONTACT_BETWEEN = re.compile(
     r"^(?:\s*,?\s*(?:uit\s+ent\s*,?\s*)?)\s*(?:(?:[a-z0-9']+\s+){0,3}?)?(?:"
     r"" + _CALL + r"(?:\s+(?:hij|zij|ze))?\s+(?:(?:\d+|[a-z']+)\s+){0,4}?(?:met\s+)?"
     r"|" + _SEND + r"\s+(?:hij|zij|ze\s+)?(?:[a-z0-9'’-]+\s+){0,6}?naar\s+(?:het\s+(?:telefoon)?nummer\s+van\s+)?"
+    r"|(?:[a-z0-9'’-]+\s+){0,10}?" + _SEND + r"\s+naar\s+(?:het\s+(?:telefoon)?nummer\s+van\s+)?"
     r"|(?:had|hadden|heeft|hebben|stond|stonden|onderhield|onderhielden)\s+(?:[a-z]+\s+){0,3}?(?:contact|telefooncontact"
     r"|berichtencontact)\s+met\s+"
     r"|(?:werd|werden|is|was)\s+(?:[a-z0-9]+\s+){0,4}?(?:gebeld|gecontacteerd|gebeld\s+en\s+ge[a-z']+)\s+door\s+"
-    r"(?:(?:de|het)\s+(?:[a-z]+\s+){1,2},\s*)?"
+    r"(?:(?:de|het)\s+(?:[a-z]+\s+)?[a-z]+,\s*)?"
     r")$")
 # verb-final: "dat P (in de dagen ...) met Q belde", "hoe P Q telkens liet weten"
 _CONTACT_BEFORE_FINAL = re.compile(r"^\s*(?:(?:[a-z0-9']+\s+){0,8}?)?(?:met\s+)?$")
@@ -379,6 +383,11 @@ def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             continue
         aside = _ASIDE.match(text, a.end, b.start)
         gap = _masked(text, refs, aside.end() if aside else a.end, b.start)
+        inserted = re.match(r"^,\s*(?:die\b[^,]*|[a-z][^,]{0,80}),\s*(?=[a-z]|$)", gap)  # ", die ... werkte," / ", de leider,"
+        if inserted is not None:
+            gap = gap[inserted.end():]
+        elif gap.startswith(","):
+            continue  # "A, de broer van B, belde met C": B closes an apposition, the caller is A
         b_aside = _ASIDE.match(text, b.end, s_end)
         after = _masked(text, refs, b_aside.end() if b_aside else b.end, _clause_end(text, refs, b.end, s_end))
         if _NEGATION.search(gap) or _NEGATION.search(after) or "ent" in gap.split():
@@ -391,7 +400,8 @@ def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             if call_tail is not None and _NOT_A_CALL.search(call_tail.group(1)):
                 continue
             out.append(("CONTACTED", a, b, "contact"))
-        elif _CONTACT_BEFORE_FINAL.match(gap) and _CONTACT_FINAL.match(after) and not _NOT_A_CALL.search(gap):
+        elif (_CONTACT_BEFORE_FINAL.match(gap) and _CONTACT_FINAL.match(after)
+              and (gap.endswith("met ") or not _NOT_A_CALL.search(gap))):  # "dat P (...) met Q belde"
             out.append(("CONTACTED", a, b, "contact-final"))
     return out
 
@@ -462,6 +472,57 @@ def together(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             group.append(q)
         out.append((group, "samen-met"))
     return out
+
+
+# what may stand between two persons of a list: asides, a relative clause or an apposition, then "," / "en" / "en om"
+_ITEM_GAP = re.compile(r"^(?:\s*,\s*(?:die|dat|wiens)\b[^,;]{1,120},|\s*,\s*(?:de\s+|het\s+|een\s+)?[a-z][^,;]{0,80},)?"
+                       r"(?:\s*,\s*|\s+en\s+(?:om\s+|tegen\s+)?|\s*,\s*en\s+(?:om\s+|tegen\s+)?)"
+                       r"(?:(?:de|het|een|zijn|haar)\s+)?(?:[a-z][\w-]*\s+)?$")
+_GAAT_OM = re.compile(r"^\W*(?:het\s+(?:gaat|ging)\s+om|het\s+betreft|(?:zij|ze)\s+(?:heten|zijn))\s+(?:(?:de|het|een)\s+)?"
+                      r"(?:[a-z][\w-]*\s+){0,2}?$", re.I)
+_PLURAL_CHARGE = re.compile(r"^(?:\s*,\s*(?:die|dat)\b[^,;]{1,120},|\s*,\s*[a-z][^,;]{0,80},)?\s*(?:zijn|werden|worden|waren"
+                            r"|staan|stonden|zitten|zaten|moeten|hebben)\s+(?:[a-z0-9]+\s+){0,5}?")
+
+
+def _list_after(text: str, refs: list[Ref], first: int, s_end: int) -> list[Ref]:
+    """The persons listed from ``refs[first]`` on ("A (41), die ..., en B (35) en om C")."""
+    group = [refs[first]]
+    for r in refs[first + 1:]:
+        if r.type != "PERSON":
+            continue
+        aside = _ASIDE.match(text, group[-1].end, r.start)
+        gap = " " + re.sub(r"\bent\b", "x", _masked(text, refs, aside.end() if aside else group[-1].end, r.start))
+        if not _ITEM_GAP.match(gap):
+            break
+        group.append(r)
+    return group
+
+
+def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous: str) -> list[tuple[list[Ref], str]]:
+    """A list of persons charged together: as the subject of a plural charge ("A, die ..., en B zijn
+    aangehouden") or named after a charge ("... zijn drie mensen opgepakt. Het gaat om A en B en om C")."""
+    pat = _patterns()
+    persons = [r for r in refs if r.type == "PERSON" and not r.anaphor and not _official(text, r, s_start)]
+    if len(persons) < 2:
+        return []
+    sentence = " ".join(text[s_start:s_end].lower().split())
+    if pat["acquittal"].search(sentence) or _NEGATION.search(sentence):
+        return []
+    first = refs.index(persons[0])
+    group = [r for r in _list_after(text, refs, first, s_end) if not _official(text, r, s_start)]
+    if len({text[r.start:r.end] for r in group}) < 2:
+        return []
+    head = text[s_start:persons[0].start]
+    if _GAAT_OM.match(head) and pat["charged"].search(previous.lower()) and not _NEGATION.search(previous.lower()):
+        return [(group, "listed-after-charge")]
+    last = group[-1]
+    aside = _ASIDE.match(text, last.end, s_end)
+    tail = _masked(text, refs, aside.end() if aside else last.end, s_end)
+    tail = " " + tail
+    verb = re.compile(_PLURAL_CHARGE.pattern + r"(?:" + _words("charged") + r")\b").match(tail)
+    if verb and re.fullmatch(r"\W*(?:(?:ook|daarnaast|verder|tevens|eveneens)\s+)?", head, re.I):
+        return [(group, "charged-subjects")]
+    return []
 
 
 _LINE_OPEN = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)])?[ \t]*", re.M)

@@ -89,3 +89,22 @@ def test_samen_met_near_misses() -> None:
     two = ("in de strafzaak tegen Sander Wijnen\n\nin de strafzaak tegen Bart Goossens\n\n"
            "Verdachte was werkzaam bij Zeeuwse Stuwadoors B.V.")
     assert not frame_hits(two)
+
+
+def test_a_list_charged_together() -> None:
+    found = frames_accused("Bij huiszoekingen zijn donderdag drie mensen opgepakt. Het gaat om de havenarbeiders "
+                           "Bart Claes (41) en Kristof Wuyts (35) en om Dirk Van den Broeck (58), zaakvoerder van "
+                           "het expeditiebedrijf Scheldt Forwarding BVBA.")
+    assert {frozenset(("Bart Claes", "Dirk Van den Broeck")), frozenset(("Kristof Wuyts", "Dirk Van den Broeck"))} <= found
+    found = frames_accused("Ook Roy Verhage (30), die als sjorder bij Scaldia Fruit Terminal BV werkte, en Anil Ramdin "
+                           "(41) uit Rotterdam zijn aangehouden.")
+    assert frozenset(("Roy Verhage", "Anil Ramdin")) in found
+    found = frames_accused("Johan Verhoef, Bart Stam en Tim Bos werden dinsdag in Antwerpen opgepakt.")
+    assert frozenset(("Johan Verhoef", "Tim Bos")) in found
+    assert not frames_accused("Johan Verhoef en Bart Stam zijn niet aangehouden.")
+    assert not frames_accused("Bij huiszoekingen zijn drie mensen verhoord. Het gaat om Bart Claes en Kristof Wuyts.")
+    assert not frames_accused("Rechter Anna Smit en griffier Bart Stam zijn aangewezen.")
+
+
+def frames_accused(text: str) -> set[frozenset[str]]:
+    return {frozenset(r[1:]) for r in frame_hits(text) if r[0] == "CO_ACCUSED"}

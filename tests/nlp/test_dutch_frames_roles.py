@@ -85,3 +85,18 @@ def test_contacts_in_v2_and_verb_final_order() -> None:
     assert not frames("Johan Verhoef belde de broer van Bart Stam.")
     assert not frames("Johan Verhoef had geen contact met Bart Stam.")
     assert not frames("Johan Verhoef belde de politie over Bart Stam.")
+
+
+def test_contacts_past_an_inserted_clause() -> None:
+    assert ("CONTACTED", "Dennis Kramer", "Ricardo Smit") in frames(
+        "Uit berichten blijkt dat Dennis Kramer (41) uit Spijkenisse, die als planner bij Delta Terminals BV werkte, "
+        "de pincode van de container via een versleutelde telefoon doorstuurde naar Ricardo Smit.")
+    assert ("CONTACTED", "Ilias Bakkali", "Kevin Vos") in frames(
+        "Op berichten is te lezen hoe Ilias Bakkali (27) uit Borgerhout, volgens het parket de leider van de ploeg, "
+        "Kevin Vos telkens liet weten welke containers hij moest volgen.")
+    assert ("CONTACTED", "Bart Stam", "Ahmed Bakkali") in frames(
+        "Bart Stam werd herhaaldelijk gebeld door de tweede beklaagde, Ahmed Bakkali.")
+    # the person inside an apposition is not the caller, nor the kin or lawyer of the one called
+    assert not frames("Johan Verhoef, de broer van Bart Stam, belde met Tim Bos.")
+    assert not frames("Uit de tap blijkt dat Johan Verhoef met de broer van Bart Stam belde.")
+    assert not frames("Uit de tap blijkt dat Johan Verhoef de advocaat van Bart Stam belde.")
