@@ -410,7 +410,7 @@ def _persons_of(text: str, refs: list[Ref], s_start: int) -> list[Ref]:
     return [r for r in refs if r.type == "PERSON" and not _official(text, r, s_start)]
 
 
-_TEGEN = re.compile(r"\btegen\s+(?:(?:de|het)\s+\d{1,3}-jarige\s+)?$", re.I)
+_TEGEN = re.compile(r"\btegen\s+(?:(?:de|het)\s+(?:[a-z\d-]+\s+){1,2})?$", re.I)  # "tegen de vermeende organisatoren A"
 _LINKER = re.compile(r"^(?:\s*,\s*|\s+en\s+|\s*,\s*en\s+)$")
 _TOT = re.compile(r"\s+tot\s+(?:(?:een|[a-z]+)\s+)?")
 
@@ -481,7 +481,7 @@ _ITEM_GAP = re.compile(r"^(?:\s*,\s*(?:die|dat|wiens)\b[^,;]{1,120},|\s*,\s*(?:d
 _GAAT_OM = re.compile(r"^\W*(?:het\s+(?:gaat|ging)\s+om|het\s+betreft|(?:zij|ze)\s+(?:heten|zijn))\s+(?:(?:de|het|een)\s+)?"
                       r"(?:[a-z][\w-]*\s+){0,2}?$", re.I)
 _PLURAL_CHARGE = re.compile(r"^(?:\s*,\s*(?:die|dat)\b[^,;]{1,120},|\s*,\s*[a-z][^,;]{0,80},)?\s*(?:zijn|werden|worden|waren"
-                            r"|staan|stonden|zitten|zaten|moeten|hebben)\s+(?:[a-z0-9]+\s+){0,5}?")
+                            r"|staan|stonden|zitten|zaten|moeten)\s+(?:[a-z0-9]+\s+){0,5}?")
 
 
 def _list_after(text: str, refs: list[Ref], first: int, s_end: int) -> list[Ref]:
@@ -520,7 +520,9 @@ def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous
     tail = _masked(text, refs, aside.end() if aside else last.end, s_end)
     tail = " " + tail
     verb = re.compile(_PLURAL_CHARGE.pattern + r"(?:" + _words("charged") + r")\b").match(tail)
-    if verb and re.fullmatch(r"\W*(?:(?:ook|daarnaast|verder|tevens|eveneens)\s+)?", head, re.I):
+    # "Ook A en B zijn ...", "De havenarbeiders A en B staan terecht"
+    if verb and re.fullmatch(r"\W*(?:(?:ook|daarnaast|verder|tevens|eveneens)\s+)?(?:(?:de|het)\s+)?(?:[A-Za-z][a-z-]*\s+)?(?-i:[a-z-]+\s+)?",
+                             head, re.I) and not re.search(r"\b(?:en|of|dat|die|en|met|van|voor|door)\s*$", head, re.I):
         return [(group, "charged-subjects")]
     return []
 

@@ -108,3 +108,15 @@ def test_a_list_charged_together() -> None:
 
 def frames_accused(text: str) -> set[frozenset[str]]:
     return {frozenset(r[1:]) for r in frame_hits(text) if r[0] == "CO_ACCUSED"}
+
+
+def test_plural_subjects_and_demands_after_tegen_de_role() -> None:
+    assert frozenset(("Kevin Kok", "Tim Zwart")) in frames_accused(
+        "Tegen de vermeende organisatoren Kevin Kok en Tim Zwart werd om tien jaar cel gevraagd.")
+    assert frozenset(("Nabil Tahiri", "Jamal Tahiri")) in frames_accused(
+        "Havenarbeiders Nabil Tahiri en Jamal Tahiri staan in Antwerpen terecht.")
+    assert frozenset(("Ahmed Bakkali", "Youssef Bakkali")) in frames_accused(
+        "De broers Ahmed Bakkali en Youssef Bakkali werden vrijdag opgepakt.")
+    assert not frames_accused("Volgens de advocaten Eva Smits en Tom Wouters zijn de verdachten ten onrechte aangehouden.")
+    assert not frames_accused("De rechercheurs Johan Verhoef en Bart Stam hebben de man aangehouden.")
+    assert not frames_accused("Johan Verhoef en Bart Stam hebben de man aangehouden.")
