@@ -180,9 +180,13 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
         ship = vessel_reference(text, refs, s_start, s_end)
         if ship is not None:
             in_sent = sorted(in_sent + [ship], key=lambda r: (r.start, r.end))
+        box = container_reference(text, refs, s_start, s_end)
+        if box is not None:
+            in_sent = sorted(in_sent + [box], key=lambda r: (r.start, r.end))
         if len(in_sent) < 2:
             continue
-        for type_, src, tgt, rule in (job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
+        for type_, src, tgt, rule in (shippers(text, in_sent, s_start, s_end)
+                                      + job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
                                       + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)):
             out.append((type_, src, tgt, s_start, s_end, rule))
         previous = text[max(0, s_start - 400):s_start]
@@ -321,6 +325,65 @@ def vessel_reference(text: str, refs: list[Ref], s_start: int, s_end: int) -> Re
         return None  # several ships just named: "het schip" could be any of them
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return Ref(start, m.end(), "VESSEL", ships[-1].start, ships[-1].end, anaphor=True)
+
+
+_BOX_WORD = re.compile(r"\s*(?:(?:In|Op|Uit|Bij)\s+)?(?:[Dd]e|[Dd]ie|[Dd]eze)\s+(?:koel|zee)?container\b(?!s)")
+
+
+def container_reference(text: str, refs: list[Ref], s_start: int, s_end: int) -> Ref | None:
+    """"De container" / "In die container" opening a sentence that writes no container number: the one
+    container number of the sentences just before (none when two numbers were written there)."""
+    m = _BOX_WORD.match(text, s_start, s_end)
+    if m is None or any(r.type == "CONTAINER" and s_start <= r.start < s_end for r in refs):
+        return None
+    boxes = [r for r in refs if r.type == "CONTAINER" and s_start - 600 <= r.start and r.end <= s_start]
+    if not boxes or len({text[r.start:r.end].replace(" ", "") for r in boxes}) > 1:
+        return None
+    word = re.search(r"container", m.group(0), re.I)
+    assert word is not None
+    start = m.start() + word.start()
+    while start > m.start() and text[start - 1] != " ":
+        start -= 1  # "koelcontainer"
+    return Ref(start, m.end(), "CONTAINER", boxes[-1].start, boxes[-1].end, anaphor=True)
+
+
+# the container, then its shipper, consignee or importer: "X stond op naam van C", "X, die door C was verzonden"
+_SHIPPED_BY = re.compile(
+    r"^\s*[,)]?\s*(?:,\s*)?(?:(?:die|dat|welke)\s+)?(?:(?:stond|staat|was|werd|is|zou)\s+)?(?:[a-z0-9]+\s+){0,3}?"
+    r"(?:op naam\s+(?:(?:stond|staat|was gesteld|gesteld)\s+)?van|ingeklaard\s+op\s+naam\s+van|geadresseerd\s+(?:was\s+)?aan"
+    r"|bestemd\s+(?:was\s+)?voor|verzonden\s+door|verscheept\s+door|geboekt\s+door|ingevoerd\s+door|besteld\s+door"
+    r"|afgezonden\s+door|geëxporteerd\s+door|geïmporteerd\s+door)\s+"
+    r"(?:(?:een|de|het)\s+(?:[a-z-]+\s+){1,4}?(?:uit\s+x\s+)?,\s*)?"  # "een invoerder van fruit uit Gent, C"
+    r"(?:(?:de|het)\s+(?:[a-z-]+\s+)?(?:bedrijf|firma|importeur|invoerder|vennootschap|bv|nv|bvba|handelaar)\s+)?$")
+_SHIPPED_VERB_FINAL = re.compile(r"^\s*,?\s*(?:die|dat|welke)\s+(?:[a-z0-9]+\s+){0,3}?door\s+(?:(?:de|het)\s+)?(?:[a-z-]+\s+)?$")
+_SHIPPED_FINAL = re.compile(r"^\s*(?:(?:uit|van)\s+x\s+)?(?:[a-z0-9]+\s+){0,3}?(?:was|werd|is|werden|waren)?\s*"
+                            r"(?:verzonden|verscheept|geboekt|ingevoerd|besteld|geëxporteerd|geïmporteerd|afgezonden)\b"
+                            r"|^\s*(?:(?:uit|van)\s+x\s+)?(?:was|werd|is)\s+(?:[a-z0-9]+\s+){0,3}?"
+                            r"(?:verzonden|verscheept|geboekt|ingevoerd|besteld|geëxporteerd|geïmporteerd)\b")
+
+
+def shippers(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """``SHIPPED_IN`` from the shipper, consignee or importer named after a container number (or "de container")."""
+    out = []
+    for k, box in enumerate(refs):
+        if box.type != "CONTAINER":
+            continue
+        for party in refs[k + 1:k + 4]:
+            if party.type not in ("COMPANY", "PERSON") or _official(text, party, s_start):
+                continue
+            if any(r.type in ("COMPANY", "PERSON", "CONTAINER") for r in refs if box.end <= r.start and r.end <= party.start):
+                break  # another party or box stands between
+            gap = re.sub(r"\bent\b", "x", _masked(text, refs, box.end, party.start))
+            gap = " " + gap if gap[:1] in ",)" else gap
+            after = re.sub(r"\bent\b", "x", _masked(text, refs, party.end, _clause_end(text, refs, party.end, s_end)))
+            if _NEGATION.search(gap) or _NEGATION.search(after):
+                break
+            if _SHIPPED_BY.match(gap):
+                out.append(("SHIPPED_IN", party, box, "shipped-by"))
+            elif _SHIPPED_VERB_FINAL.match(gap) and _SHIPPED_FINAL.match(" " + after):
+                out.append(("SHIPPED_IN", party, box, "shipped-by-final"))
+            break
+    return out
 
 
 _OPERATED_BY = re.compile(r"^\s*,?\s*(?:dat|die|welke?)\s+(?:[a-z]+\s+){0,2}?door\s+(?:(?:het|de)\s+)?(?:[a-z]+\s+){0,2}?$")

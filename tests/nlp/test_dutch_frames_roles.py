@@ -100,3 +100,25 @@ def test_contacts_past_an_inserted_clause() -> None:
     assert not frames("Johan Verhoef, de broer van Bart Stam, belde met Tim Bos.")
     assert not frames("Uit de tap blijkt dat Johan Verhoef met de broer van Bart Stam belde.")
     assert not frames("Uit de tap blijkt dat Johan Verhoef de advocaat van Bart Stam belde.")
+
+
+def test_shippers_named_after_a_container() -> None:
+    assert ("SHIPPED_IN", "Maas Fruit Import BV", "MSKU1234565") in frames(
+        "De container MSKU1234565 was geadresseerd aan Maas Fruit Import BV uit Venlo.")
+    found = frames("De container, HASU6128470, stond op naam van een invoerder van fruit uit Gent, Ghent Tropical Fruit BV.")
+    assert any(r[0] == "SHIPPED_IN" and r[1].startswith("Ghent Tropical Fruit") and r[2] == "HASU6128470" for r in found)
+    assert ("SHIPPED_IN", "Cacao Guayas Export S.A.", "SEGU2088474") in frames(
+        "De chauffeur reed de container SEGU2088474 weg. In die container, die door Cacao Guayas Export S.A. was "
+        "verzonden, werden nadien 312 kilogram cocaïne aangetroffen.")
+    assert ("SHIPPED_IN", "Agrofrut Import B.V.", "SUDU5920382") in frames(
+        "De Douane trof cocaïne aan in container SUDU5920382. De container was ingeklaard op naam van Agrofrut Import "
+        "B.V., een handelsonderneming zonder personeel.")
+
+
+def test_shipper_near_misses() -> None:
+    assert not frames("De container MSKU1234565 was niet geadresseerd aan Maas Fruit Import BV.")
+    # the customs agent who cleared the box is not its shipper
+    assert not frames("De container MSKU1234565 werd ingeklaard door expediteur Rijnmond Cargo Control BV.")
+    # two boxes just named: "de container" is either
+    assert not frames("De containers MSKU1234565 en TGHU1234567 kwamen aan. De container was ingeklaard op naam van "
+                      "Agrofrut Import B.V.")
