@@ -187,7 +187,8 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
             continue
         for type_, src, tgt, rule in (shippers(text, in_sent, s_start, s_end)
                                       + job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
-                                      + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)):
+                                      + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)
+                                      + vessel_calls(text, in_sent, s_start, s_end)):
             out.append((type_, src, tgt, s_start, s_end, rule))
         previous = text[max(0, s_start - 400):s_start]
         previous = previous[previous.rfind(".", 0, len(previous) - 2) + 1:]
@@ -387,6 +388,10 @@ def shippers(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
 
 
 _OPERATED_BY = re.compile(r"^\s*,?\s*(?:dat|die|welke?)\s+(?:[a-z]+\s+){0,2}?door\s+(?:(?:het|de)\s+)?(?:[a-z]+\s+){0,2}?$")
+# "het schip, dat wordt beheerd door C": the participle before "door"
+_OPERATED_BY_VERB = re.compile(r"^\s*,?\s*(?:dat|die|welke?)\s+(?:wordt|werd|is|was)\s+(?:[a-z]+\s+){0,2}?"
+                               r"(?:ge[eë]xploiteerd|uitgebaat|beheerd|bevracht|gecharterd)\s+door\s+(?:(?:het|de)\s+)?"
+                               r"(?:[a-z]+\s+){0,2}?$")
 _OPERATED_VERB = re.compile(r"^\s*(?:(?:uit|van)\s+(?-i:[A-Z])[\w'’-]*\s+)?(?:wordt|werd|is|was)\s+(?:[a-z]+\s+){0,2}?"
                             r"(?:ge[eë]xploiteerd|uitgebaat|beheerd|bevracht|gecharterd)\b")
 _OPERATES_AT = re.compile(r"^\s*(?:exploiteert|exploiteerde|baat|beheert|beheerde|runt)\s+(?:de|het|een)\s+(?:[a-z-]+\s+)?"
@@ -405,12 +410,55 @@ def operators(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tupl
         gap = " ".join(text[a.end:b.start].lower().split()) + " "
         after = text[b.end:_clause_end(text, refs, b.end, s_end)]
         if a.type in ("VESSEL", "PORT") and b.type == "COMPANY":
-            if _OPERATED_BY.match(gap) and _OPERATED_VERB.match(after) and not _NEGATION.search(after):
+            if ((_OPERATED_BY.match(gap) and _OPERATED_VERB.match(after)) or _OPERATED_BY_VERB.match(gap)) \
+                    and not _NEGATION.search(gap + after):
                 out.append(("OPERATES", b, a, "operated-by"))
             elif a.type == "PORT" and re.match(r"^\s*,\s*waar\s+$", gap) and _WHERE_OPERATES.match(after.lower()):
                 out.append(("OPERATES", b, a, "where-operates"))
         elif a.type == "COMPANY" and b.type == "PORT" and _OPERATES_AT.match(gap):
             out.append(("OPERATES", a, b, "operates-at"))
+    return out
+
+
+# the words of a ship's call: arrived, moored, left, unloaded, loaded, came from, was heading for
+_MOVE = re.compile(r"\b(?:aangelegd|legde\s+(?:[a-z0-9]+\s+){0,4}?aan|aanlegde|aangemeerd|aanmeerde|meerde\s+(?:[a-z0-9]+\s+){0,4}?aan"
+                   r"|afgemeerd|afmeerde|aangekomen|aankwam|kwam\s+(?:[a-z0-9]+\s+){0,4}?aan|arriveerde|gearriveerd"
+                   r"|binnenliep|binnengelopen|liep\s+(?:[a-z0-9]+\s+){0,4}?binnen|vertrok|vertrokken|uitvoer|voer|gevaren"
+                   r"|gelost|geladen|lag|lagen|aangedaan|deed\s+(?:[a-z0-9]+\s+){0,4}?aan|op weg naar|met bestemming"
+                   r"|afkomstig\s+(?:uit|van)|onderweg|koers)\b")
+_PORT_PREP = re.compile(r"\b(?:in|te|bij|aan|naar|uit|van|vanuit|via|richting|bestemming)\s+(?:(?:de|het)\s+)?"
+                        r"(?:(?:haven|kade|terminal)\s+(?:van\s+)?)?$")
+
+
+def vessel_calls(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """``CALLED_AT`` from a ship to the ports of its own clause: a relative clause ("de X, die in Antwerpen werd
+    gelost") and the main clause that goes on after it ("Het schip, dat ..., vertrok uit Y")."""
+    out = []
+    for i, ship in enumerate(refs):
+        if ship.type != "VESSEL":
+            continue
+        aside = re.match(r"\s*\([^()]{1,40}\)", text[ship.end:s_end])
+        pos = ship.end + (aside.end() if aside else 0)
+        opener = re.match(r"\s*,\s*(?:die|dat)\s+", text[pos:s_end])
+        if opener is None:
+            continue
+        first_end = _clause_end(text, refs, pos + opener.end(), s_end)
+        pieces = [(pos + opener.end(), first_end)]
+        if text[first_end:first_end + 1] == ",":
+            nxt = re.match(r",\s*(?=[a-z])", text[first_end:s_end])
+            if nxt is not None:  # "Het schip, dat ..., vertrok uit Y": the main clause goes on
+                start = first_end + nxt.end()
+                pieces.append((start, _clause_end(text, refs, start, s_end)))
+        for start, end in pieces:
+            inside = [r for r in refs[i + 1:] if start <= r.start and r.end <= end]
+            if any(r.type == "VESSEL" for r in inside):
+                break
+            clause = _masked(text, refs, start, end)
+            if _NEGATION.search(clause) or not _MOVE.search(clause):
+                continue
+            for port in inside:
+                if port.type == "PORT" and _PORT_PREP.search(_masked(text, refs, start, port.start)):
+                    out.append(("CALLED_AT", ship, port, "ship-clause"))
     return out
 
 

@@ -122,3 +122,20 @@ def test_shipper_near_misses() -> None:
     # two boxes just named: "de container" is either
     assert not frames("De containers MSKU1234565 en TGHU1234567 kwamen aan. De container was ingeklaard op naam van "
                       "Agrofrut Import B.V.")
+
+
+def test_ship_calls_in_its_own_clauses() -> None:
+    found = frames("Het betrof het schip Cala Palma, dat vanuit Santos naar Rotterdam voer.")
+    assert {("CALLED_AT", "Cala Palma", "Santos"), ("CALLED_AT", "Cala Palma", "Rotterdam")} <= found
+    found = frames("Het bulkschip Sierra Morena (IMO 9477024) lag stil. Het schip, dat wordt beheerd door Thalassa Bulk "
+                   "Management Ltd uit Limassol, vertrok op 11 februari uit Puerto Bolívar in Colombia.")
+    assert {("CALLED_AT", "Sierra Morena", "Puerto Bolívar"),
+            ("OPERATES", "Thalassa Bulk Management Ltd", "Sierra Morena")} <= found
+    found = frames("De Río Paraná Express meerde aan. Het schip, dat door Hanse Südatlantik GmbH wordt geëxploiteerd, had "
+                   "onderweg in Algeciras aangelegd en meerde op 9 april aan bij de Calandkade Container Terminal.")
+    assert ("CALLED_AT", "Río Paraná Express", "Algeciras") in found
+
+
+def test_ship_call_near_misses() -> None:
+    assert not frames("De Frio Mistral, die nooit in Vlissingen is geweest, ligt in Santos.")
+    assert not frames("De Frio Mistral, die door de Douane in Vlissingen werd gecontroleerd, bleef liggen.")
