@@ -153,7 +153,10 @@ class DutchFrames:
                                      min(src.start, tgt.start), max(src.end, tgt.end), s_start, s_end, "rule", 0.65,
                                      f"nl:frame:{rule}", resolved))
 
+        demonym = re.compile(r"(?:" + _words("demonym") + r")\s", re.I)
         for found in frame_readings(doc, refs):
+            if any(r.type in FIRMS and demonym.match(text, r.target_start) for r in found[1:3]):
+                continue  # "het Griekse Kalamaki Bulk Carriers S.A.": the name was read past its start
             add(*found)
         if added:
             linked = {frozenset((h.source, h.target)) for h in added}

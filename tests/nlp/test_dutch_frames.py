@@ -120,3 +120,10 @@ def test_plural_subjects_and_demands_after_tegen_de_role() -> None:
     assert not frames_accused("Volgens de advocaten Eva Smits en Tom Wouters zijn de verdachten ten onrechte aangehouden.")
     assert not frames_accused("De rechercheurs Johan Verhoef en Bart Stam hebben de man aangehouden.")
     assert not frames_accused("Johan Verhoef en Bart Stam hebben de man aangehouden.")
+
+
+def test_no_relation_for_a_firm_read_with_its_nationality(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("De Ostria Spirit meerde aan. Het schip, dat door het Griekse Kalamaki Bulk Carriers S.A. wordt "
+            "geëxploiteerd, lag in de Waalhaven.")
+    found = _typed(run, text)
+    assert not {r for r in found if r[0] == "OPERATES" and r[1].startswith("Griekse")}
