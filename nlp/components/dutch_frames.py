@@ -191,7 +191,7 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
         for type_, src, tgt, rule in (shippers(text, in_sent, s_start, s_end)
                                       + job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
                                       + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)
-                                      + vessel_calls(text, in_sent, s_start, s_end)):
+                                      + vessel_calls(text, in_sent, s_start, s_end) + kin(text, in_sent, s_start, s_end)):
             out.append((type_, src, tgt, s_start, s_end, rule))
         previous = text[max(0, s_start - 400):s_start]
         previous = previous[previous.rfind(".", 0, len(previous) - 2) + 1:]
@@ -463,6 +463,34 @@ def vessel_calls(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[t
                 if port.type == "PORT" and _PORT_PREP.search(_masked(text, refs, start, port.start)):
                     out.append(("CALLED_AT", ship, port, "ship-clause"))
     return out
+
+
+_SIMPLE_LINK = re.compile(r"^(?:\s*,\s*|\s+en\s+|\s*,\s*en\s+)$")
+
+
+def kin(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """``FAMILY_OF``: "de broers A en B" (every pair of the list) and "A (45), diens broer B" (A and B only)."""
+    out = []
+    plural = re.compile(r"\b(?:de\s+|het\s+)?(?:" + _words("kin_plural") + r")\s+$", re.I)
+    single = re.compile(r"^\s*,\s*(?:diens|zijn|haar|wiens)\s+(?:" + _words("kin") + r")\s+$", re.I)
+    persons = [r for r in refs if r.type == "PERSON"]
+    for k, a in enumerate(persons):
+        if plural.search(text[max(s_start, a.start - 40):a.start]):
+            group = [a]
+            for b in persons[k + 1:]:
+                aside = _ASIDE.match(text, group[-1].end, b.start)
+                if not _SIMPLE_LINK.match(text[aside.end() if aside else group[-1].end:b.start]):
+                    break
+                group.append(b)
+            if len(group) >= 2 and not re.search(r"\b(?:en|zijn|haar|diens)\s+(?:" + _words("kin") + r")\s*$",
+                                                 text[max(s_start, a.start - 40):a.start], re.I):
+                out.extend(("FAMILY_OF", x, y, "kin-plural") for n, x in enumerate(group) for y in group[n + 1:])
+        if k + 1 < len(persons):
+            b = persons[k + 1]
+            aside = _ASIDE.match(text, a.end, b.start)
+            if single.match(text[aside.end() if aside else a.end:b.start]):
+                out.append(("FAMILY_OF", a, b, "kin-apposition"))
+    return [f for f in out if not f[1].anaphor or not f[2].anaphor]
 
 
 _CALL = (r"(?:belde|belden|belt|sms'te|sms'ten|smste|mailde|mailden|appte|appten|whatsappte|chatte|chatten|telefoneerde"

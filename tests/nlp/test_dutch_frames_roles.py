@@ -139,3 +139,21 @@ def test_ship_calls_in_its_own_clauses() -> None:
 def test_ship_call_near_misses() -> None:
     assert not frames("De Frio Mistral, die nooit in Vlissingen is geweest, ligt in Santos.")
     assert not frames("De Frio Mistral, die door de Douane in Vlissingen werd gecontroleerd, bleef liggen.")
+
+
+def test_kin_before_a_list_or_an_apposition() -> None:
+    assert ("FAMILY_OF", "Ahmed Bakkali", "Youssef Bakkali") in frames(
+        "De broers Ahmed Bakkali en Youssef Bakkali werden vrijdag opgepakt.")
+    assert ("FAMILY_OF", "Bart Stam", "Luc Stam") in frames(
+        "Bart Stam (45), diens broer Luc Stam (42) en Tim Bos werden opgepakt.")
+    found = frames("De gebroeders Sander Kok en Tim Kok en hun neef Bart Stam werden veroordeeld.")
+    assert ("FAMILY_OF", "Sander Kok", "Tim Kok") in found
+
+
+def test_kin_belongs_to_its_own_conjunct() -> None:
+    found = frames("Johan Verhoef, zijn broer Bart Verhoef en Tim Bos werden opgepakt.")
+    assert ("FAMILY_OF", "Johan Verhoef", "Bart Verhoef") in found
+    assert not {r for r in found if r[0] == "FAMILY_OF" and "Tim Bos" in r}
+    assert not {r for r in frames("De gebroeders Sander Kok en Tim Kok en hun neef Bart Stam werden veroordeeld.")
+                if r[0] == "FAMILY_OF" and "Bart Stam" in r}
+    assert not frames("Volgens Bart Stam, zijn advocaat Eva Smits, is hij onschuldig.")
