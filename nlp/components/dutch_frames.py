@@ -291,6 +291,11 @@ _HOLDS_VERB = re.compile(r"^\s*(?:(?:in|voor|bij|om)\s+[^,]{0,40}?\s+)?(?:gebrui
                          r"|bezat|bezit|in gebruik had)\b")
 
 
+# "ontving ... op haar rekening X", "via zijn telefoonnummer X": the identifier is its subject's
+_POSSESSED = re.compile(r"\b(?:zijn|haar|hun|diens)\s+(?:eigen\s+)?(?:[a-z-]*(?:rekening|rekeningnummer|bankrekening|nummer"
+                        r"|telefoonnummer|gsm-nummer|gsm|telefoon|toestel|e-mailadres|mailadres|emailadres))\s*[:,]?\s*$")
+
+
 def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
     """"het nummer X, dat in gebruik was bij P", "de rekening X, die op naam van P staat", "P, die het nummer
     X gebruikte": the holder of a phone number, e-mail address or account."""
@@ -298,6 +303,12 @@ def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[
     for k, ident in enumerate(refs):
         if ident.type not in _HOLDS:
             continue
+        own = _POSSESSED.search(text[max(s_start, ident.start - 60):ident.start].lower())
+        holder = next((r for r in reversed(refs[:k]) if r.type in ("PERSON", "COMPANY", "ORGANIZATION")), None)
+        if own is not None and holder is not None and holder.type != "ORGANIZATION" and not _official(text, holder, s_start):
+            clause = text[holder.end:ident.start].lower()
+            if not _NEGATION.search(clause) and not re.search(r"[.;:()]", clause) and len(clause) < 160:
+                out.append((_HOLDS[ident.type], holder, ident, "possessed"))
         nxt = refs[k + 1] if k + 1 < len(refs) else None
         if nxt is not None and nxt.type in ("PERSON", "COMPANY") and not _official(text, nxt, s_start):
             between = " ".join(text[ident.end:nxt.start].lower().split()) + " "
@@ -509,6 +520,9 @@ _CONTACT_BETWEEN = re.compile(
     r"(?:(?:de|het)\s+(?:[a-z]+\s+)?[a-z]+,\s*)?"
     r")$")
 # verb-final: "dat P (in de dagen ...) met Q belde", "hoe P Q telkens liet weten"
+_MESSAGE = re.compile(r"\b(?:berichte?n?|sms(?:'je|'jes|jes|je)?|e-?mails?|mailtjes?|mails?|foto'?s?|pincodes?|codes?|gegevens"
+                      r"|informatie|locaties?|containernummers?|screenshots?|lijst(?:en)?|instructies?|teksten|tekst|opdrachten?"
+                      r"|spraakberichten|voicemails?|whatsapp(?:je|jes|berichten)?|chats?|brieven|brief)\b")
 _CONTACT_BEFORE_FINAL = re.compile(r"^\s*(?:(?:[a-z0-9']+\s+){0,8}?)?(?:met\s+)?$")
 _CONTACT_FINAL = re.compile(r"^\s*(?:[a-z0-9']+\s+){0,4}?(?:" + _CALL + r"|contact\s+(?:had|hadden|heeft|onderhield|opnam|zocht)"
                             r"|(?:liet|lieten)\s+weten|berichten\s+(?:stuurde|uitwisselde))\b")
@@ -541,6 +555,8 @@ def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             call_tail = re.search(_CALL + r"\s+(.*)$", words)
             if call_tail is not None and _NOT_A_CALL.search(call_tail.group(1)):
                 continue
+            if re.search(r"\b" + _SEND + r"\b", words) and not _MESSAGE.search(words):
+                continue  # "stuurde geld naar B" is no contact; "stuurde berichten naar B" is
             out.append(("CONTACTED", a, b, "contact"))
         elif (_CONTACT_BEFORE_FINAL.match(gap) and _CONTACT_FINAL.match(after)
               and (gap.endswith("met ") or not _NOT_A_CALL.search(gap))):  # "dat P (...) met Q belde"
@@ -554,6 +570,7 @@ def _persons_of(text: str, refs: list[Ref], s_start: int) -> list[Ref]:
 
 _TEGEN = re.compile(r"\btegen\s+(?:(?:de|het)\s+(?:[a-z\d-]+\s+){1,2})?$", re.I)  # "tegen de vermeende organisatoren A"
 _LINKER = re.compile(r"^(?:\s*,\s*|\s+en\s+|\s*,\s*en\s+)$")
+_GAPPED = re.compile(r"\s*,?\s*(?:(?:kreeg|krijgt|riskeert|hoorde|hoort)\s+)?")  # "A kreeg zes jaar, B vier jaar"
 _TOT = re.compile(r"\s+tot\s+(?:(?:een|[a-z]+)\s+)?")
 
 
@@ -572,7 +589,7 @@ def demand_lists(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[t
         after = aside.end() if aside else p.end
         nxt = persons[k + 1].start if k + 1 < len(persons) else s_end
         item = text[after:nxt].lower()
-        tot = _TOT.match(text, after, s_end)
+        tot = _TOT.match(text, after, s_end) or _GAPPED.match(text, after, s_end)
         listed = bool(items) and items[-1] is persons[k - 1] and _LINKER.match(
             text[(_ASIDE.match(text, persons[k - 1].end, s_end) or persons[k - 1]).end():p.start]) is not None
         if not (_TEGEN.search(before) or (tot and pat["penalty"].match(text.lower(), tot.end())) or listed):

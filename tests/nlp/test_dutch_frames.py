@@ -127,3 +127,14 @@ def test_no_relation_for_a_firm_read_with_its_nationality(run) -> None:  # type:
             "geëxploiteerd, lag in de Waalhaven.")
     found = _typed(run, text)
     assert not {r for r in found if r[0] == "OPERATES" and r[1].startswith("Griekse")}
+
+
+def test_penalties_given_clause_by_clause() -> None:
+    assert frozenset(("Johan Verhoef", "Bart Stam")) in frames_accused(
+        "De rechtbank legde Johan Verhoef zes jaar cel op en Bart Stam vier jaar.")
+    found = frames_accused("Johan Verhoef kreeg zes jaar cel, Bart Stam vier jaar en Tim Bos werd vrijgesproken.")
+    assert frozenset(("Johan Verhoef", "Bart Stam")) in found
+    assert not {p for p in found if "Tim Bos" in p}
+    assert frozenset(("Marco Visser", "Andre Kok")) in frames_accused(
+        "Marco Visser krijgt zeven jaar en Andre Kok zes jaar.")
+    assert not frames_accused("Johan Verhoef kreeg zes jaar cel. Rechter Bart Stam was streng.")

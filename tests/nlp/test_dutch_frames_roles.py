@@ -157,3 +157,21 @@ def test_kin_belongs_to_its_own_conjunct() -> None:
     assert not {r for r in frames("De gebroeders Sander Kok en Tim Kok en hun neef Bart Stam werden veroordeeld.")
                 if r[0] == "FAMILY_OF" and "Bart Stam" in r}
     assert not frames("Volgens Bart Stam, zijn advocaat Eva Smits, is hij onschuldig.")
+
+
+def test_identifiers_held_by_the_subject() -> None:
+    found = frames("Uit onderzoek blijkt dat Waalhaven Expeditie & Logistiek B.V. ruim 3,1 miljoen euro ontving op haar "
+                   "rekening NL22 ABNA 0417 7362 90.")
+    assert ("HAS_ACCOUNT", "Waalhaven Expeditie & Logistiek B.V.", "NL22 ABNA 0417 7362 90") in found
+    found = frames("Sandra Kok belde die avond vanaf haar eigen telefoonnummer +31 6 12345678.")
+    assert ("HAS_PHONE", "Sandra Kok", "+31 6 12345678") in found
+    found = frames("Volgens de FIOD verstuurde Bart Stam de facturen via zijn e-mailadres b.stam@havenpost.nl.")
+    assert ("HAS_EMAIL", "Bart Stam", "b.stam@havenpost.nl") in found
+    assert not frames("Volgens advocaat Eva Smits was haar telefoonnummer +31 6 12345678 afgeschermd.")
+    assert not frames("Bart Stam gebruikte niet zijn telefoonnummer +31 6 12345678.")
+
+
+def test_money_sent_is_no_contact() -> None:
+    found = frames("Johan Verhoef stuurde geld naar Bart Stam, op zijn rekening NL22 ABNA 0417 7362 90.")
+    assert not {r for r in found if r[0] == "CONTACTED"}
+    assert ("CONTACTED", "Johan Verhoef", "Bart Stam") in frames("Johan Verhoef stuurde op 3 mei elf berichten naar Bart Stam.")
