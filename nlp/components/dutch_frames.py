@@ -229,6 +229,8 @@ def _official(text: str, ref: Ref, s_start: int) -> bool:
     return bool(_patterns()["official"].search(before + " " if before else ""))
 
 
+# a role of someone named by a noun: "de zoon van de eigenaar van", "een collega van de planner bij"
+_SOMEONE_ELSES = re.compile(r"\b(?!(?:terminal|containerterminal|haven|kade|terrein|haventerrein|dok)\s)[a-z-]+\s+van\s+(?:de|het|een|zijn|haar|hun)\s+(?:[a-z-]+\s+)?(?:[a-z-]+)\s+(?:van|bij|voor)\s")
 _RELATIVE_OPEN = re.compile(r"\s*,\s*die\s+")
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:(?:de|een|het|als)\s+)?(?=[a-z])")
 _MAIN_OPEN = re.compile(r"\s+(?=(?:werkte|werkt|was|is|werd|bleef|stond)\b)")
@@ -265,6 +267,8 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
             kind = "relative"  # "P, een chauffeur die voor X reed": the relative clause of the apposition
         for target in later:
             prefix = _masked(text, refs, pos, target.start)
+            if _SOMEONE_ELSES.search(prefix):
+                continue  # "P, de zoon van de eigenaar van X": the role is another person's
             if target.type in FIRMS:
                 if target.type == "COMPANY" and pat["director"].search(prefix):
                     out.append(("DIRECTOR_OF", person, target, f"{kind}-director"))

@@ -175,3 +175,11 @@ def test_money_sent_is_no_contact() -> None:
     found = frames("Johan Verhoef stuurde geld naar Bart Stam, op zijn rekening NL22 ABNA 0417 7362 90.")
     assert not {r for r in found if r[0] == "CONTACTED"}
     assert ("CONTACTED", "Johan Verhoef", "Bart Stam") in frames("Johan Verhoef stuurde op 3 mei elf berichten naar Bart Stam.")
+
+
+def test_a_role_of_someone_named_by_a_noun() -> None:
+    assert not frames("Tim Bos, de zoon van de eigenaar van Hollandia Fruit BV, werd gehoord.")
+    assert not frames("Sandra Kok, een collega van de planner bij Delta Cargo BV, werd verhoord.")
+    found = frames("Ruben Dierckx (31) uit Beveren, straddlecarrierchauffeur bij Kallo Quay Services NV op de terminal "
+                   "van de haven van Antwerpen, werd opgepakt.")
+    assert ("EMPLOYED_BY", "Ruben Dierckx", "Kallo Quay Services NV") in found
