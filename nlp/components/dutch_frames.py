@@ -79,6 +79,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_FORM_BEFORE = re.compile(r"\b(?:bvba|bv|nv|vof|cv|sprl|srl)\s+\Z")
+
+
 def _mentions(doc: Doc) -> list[Ref]:
     refs = [Ref(s.start_char, s.end_char, s.label_, s.start_char, s.end_char)
             for s in doc.spans.get("hg_entities", []) if any(c.isalpha() for c in s.text)]
@@ -155,8 +158,10 @@ class DutchFrames:
 
         demonym = re.compile(r"(?:" + _words("demonym") + r")\s", re.I)
         for found in frame_readings(doc, refs):
-            if any(r.type in FIRMS and demonym.match(text, r.target_start) for r in found[1:3]):
-                continue  # "het Griekse Kalamaki Bulk Carriers S.A.": the name was read past its start
+            if any(r.type in FIRMS and (demonym.match(text, r.target_start)
+                                        or _FORM_BEFORE.search(text[max(0, r.target_start - 8):r.target_start]))
+                   for r in found[1:3]):
+                continue  # "het Griekse Kalamaki Bulk Carriers S.A.", "de bvba Verstraeten Fruit": a name read past its start or end
             add(*found)
         if added:
             linked = {frozenset((h.source, h.target)) for h in added}
@@ -183,6 +188,9 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
         ship = vessel_reference(text, refs, s_start, s_end)
         if ship is not None:
             in_sent = sorted(in_sent + [ship], key=lambda r: (r.start, r.end))
+        firms = firm_references(text, refs, s_start, s_end)
+        if firms:
+            in_sent = sorted(in_sent + firms, key=lambda r: (r.start, r.end))
         box = container_reference(text, refs, s_start, s_end)
         if box is not None:
             in_sent = sorted(in_sent + [box], key=lambda r: (r.start, r.end))
@@ -191,7 +199,8 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
         for type_, src, tgt, rule in (shippers(text, in_sent, s_start, s_end)
                                       + job_clauses(text, in_sent, s_start, s_end) + holders(text, in_sent, s_start, s_end)
                                       + operators(text, in_sent, s_start, s_end) + contacts(text, in_sent, s_start, s_end)
-                                      + vessel_calls(text, in_sent, s_start, s_end) + kin(text, in_sent, s_start, s_end)):
+                                      + vessel_calls(text, in_sent, s_start, s_end) + kin(text, in_sent, s_start, s_end)
+                                      + roles_before(text, in_sent, s_start, s_end)):
             out.append((type_, src, tgt, s_start, s_end, rule))
         previous = text[max(0, s_start - 400):s_start]
         previous = previous[previous.rfind(".", 0, len(previous) - 2) + 1:]
@@ -243,6 +252,9 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
     for i, person in enumerate(refs):
         if person.type != "PERSON" or _official(text, person, s_start):
             continue
+        if re.search(r"\b(?:de|het|een|zijn|haar|hun|diens)\s+[a-z-]+\s+van\s+$", text[max(s_start, person.start - 40):person.start],
+                     re.I):
+            continue  # "De echtgenote van Dekker, die mede-eigenaar is": the clause is the wife's
         aside = _ASIDE.match(text, person.end, s_end)
         pos = aside.end() if aside else person.end
         kind = None
@@ -344,6 +356,74 @@ def vessel_reference(text: str, refs: list[Ref], s_start: int, s_end: int) -> Re
         return None  # several ships just named: "het schip" could be any of them
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return Ref(start, m.end(), "VESSEL", ships[-1].start, ships[-1].end, anaphor=True)
+
+
+_FIRM_WORD = re.compile(r"\b(?:dat|dit|hetzelfde|datzelfde|deze|dezelfde|het)\s+(?:bedrijf|firma|vennootschap|onderneming"
+                        r"|transportbedrijf|expeditiebedrijf|stuwadoorsbedrijf|overslagbedrijf|importbedrijf)\b", re.I)
+_BARE_ROLE = re.compile(r"^\W*(?:Zaakvoerder|Zaakvoerster|Directeur|Directrice|Bestuurder|Bedrijfsleider|Eigenaar|Eigenares)\s+$")
+
+
+def _one_firm(text: str, refs: list[Ref], start: int, end: int) -> Ref | None:
+    firms = [r for r in refs if r.type == "COMPANY" and not r.anaphor and start <= r.start and r.end <= end]
+    return firms[-1] if firms and len({text[r.start:r.end].lower().rstrip(".") for r in firms}) == 1 else None
+
+
+def firm_references(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[Ref]:
+    """"dat bedrijf", "hetzelfde bedrijf", and a bare "Zaakvoerder P" opening a sentence: the one firm named in
+    the 400 characters before (none when two firms were named there)."""
+    out = []
+    for m in _FIRM_WORD.finditer(text, s_start, s_end):
+        if m.group(0).lower().startswith("het ") and not re.search(r"\b(?:van|bij|voor)\s+$", text[max(s_start, m.start() - 6):m.start()]):
+            continue  # a bare "het bedrijf" is a firm of the clause only after "van/bij/voor"
+        firm = _one_firm(text, refs, max(0, m.start() - 400), m.start())
+        if firm is not None:
+            out.append(Ref(m.start(), m.end(), "COMPANY", firm.start, firm.end, anaphor=True))
+    person = next((r for r in refs if r.type == "PERSON" and s_start <= r.start < s_end), None)
+    role = _BARE_ROLE.match(text[s_start:person.start]) if person is not None else None
+    if role is not None and person is not None:
+        firm = _one_firm(text, refs, max(0, s_start - 300), s_start)
+        if firm is not None:
+            word = s_start + role.group(0).find(role.group(0).strip())
+            out.append(Ref(word, word + len(role.group(0).strip()), "COMPANY", firm.start, firm.end, anaphor=True))
+    return out
+
+
+# a role written before the name: "De 56-jarige directeur van dat bedrijf, P", "Zaakvoerder P"
+_ROLE_BEFORE = re.compile(r"(?:^|[,;]\s*|\b(?:de|het|een|ook|en)\s+)(?:\d{1,3}-jarige\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                          r"(?:van|bij|voor)\s+ent\s*,\s*$")
+
+
+def roles_before(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
+    """A role between a firm and the name after it: "de directeur van dat bedrijf, P"; and "Zaakvoerder P" with the
+    firm of the sentence before."""
+    pat = _patterns()
+    director, owner = re.compile(r"(?:" + _words("director") + r")$"), re.compile(r"(?:" + _words("owner") + r")$")
+    job = re.compile(r"(?:" + _words("job") + r")$")
+    out = []
+    for k, person in enumerate(refs):
+        if person.type != "PERSON" or person.anaphor:
+            continue
+        firm = refs[k - 1] if k else None
+        if firm is None or firm.type != "COMPANY":
+            continue
+        own = re.match(r"\s*(?:\(\d{1,3}\)\s*)?(?:van|bij)\s", text[person.end:s_end])
+        if firm.anaphor and firm.end <= person.start and _BARE_ROLE.match(text[s_start:person.start]) and own is None:
+            word = text[firm.start:firm.end].lower()
+            type_ = "OWNS" if owner.match(word) else "DIRECTOR_OF"
+            out.append((type_, person, firm, "bare-role"))
+            continue
+        before = _masked(text, refs, s_start, person.start).rstrip() + " "
+        m = _ROLE_BEFORE.search(before)
+        if m is None or _NEGATION.search(before) or _SOMEONE_ELSES.search(before[max(0, m.start() - 30):]):
+            continue
+        role = m.group("role")
+        if director.search(role):
+            out.append(("DIRECTOR_OF", person, firm, "role-before"))
+        elif owner.search(role):
+            out.append(("OWNS", person, firm, "role-before"))
+        elif job.search(role) and pat["employ"].search(role + " bij "):
+            out.append(("EMPLOYED_BY", person, firm, "role-before"))
+    return out
 
 
 _BOX_WORD = re.compile(r"\s*(?:(?:In|Op|Uit|Bij)\s+)?(?:[Dd]e|[Dd]ie|[Dd]eze)\s+(?:koel|zee)?container\b(?!s)")

@@ -183,3 +183,26 @@ def test_a_role_of_someone_named_by_a_noun() -> None:
     found = frames("Ruben Dierckx (31) uit Beveren, straddlecarrierchauffeur bij Kallo Quay Services NV op de terminal "
                    "van de haven van Antwerpen, werd opgepakt.")
     assert ("EMPLOYED_BY", "Ruben Dierckx", "Kallo Quay Services NV") in found
+
+
+def test_a_role_before_the_name_with_the_firm_of_the_sentence_before() -> None:
+    found = frames("Als ontvanger stond Sluiskil Fresh Import BV vermeld. De 56-jarige directeur van dat bedrijf, "
+                   "Maarten Dekker, werd in zijn woning aangehouden.")
+    assert ("DIRECTOR_OF", "Maarten Dekker", "Sluiskil Fresh Import BV") in found
+    found = frames("De lading was voor Hollandia Fruit BV uit Venlo. Zaakvoerder Wim Verstraeten (55) zweeg.")
+    assert ("DIRECTOR_OF", "Wim Verstraeten", "Hollandia Fruit BV") in found
+    found = frames("Sander Wijnen was als sjorder werkzaam bij Zeeuwse Stuwadoors B.V.\nGoossens, kraanmachinist bij "
+                   "hetzelfde bedrijf, zette de tassen op de kade. Bart Goossens werd ook veroordeeld.")
+    assert ("EMPLOYED_BY", "Goossens", "Zeeuwse Stuwadoors B.V.") in found
+
+
+def test_role_before_near_misses() -> None:
+    # two firms just named: "Zaakvoerder" could head either
+    assert not frames("Als ontvanger stond Sluiskil Fresh Import BV vermeld, maar ook Delta Cargo BV. "
+                      "Zaakvoerder Wim Verstraeten zweeg.")
+    assert not frames("De zoon van de directeur van Hollandia Fruit BV, Tim Bos, werd gehoord.")
+    assert not {r for r in frames("Het bedrijf Hollandia Fruit BV kreeg een boete. Directeur Tim Bos van Delta Cargo BV "
+                                  "reageerde niet.") if r[2] == "Hollandia Fruit BV"}
+    # the relative clause after "de echtgenote van P" is the wife's
+    assert not frames("Sluiskil Fresh Import BV werd doorzocht. De echtgenote van Maarten Dekker, die mede-eigenaar van "
+                      "het bedrijf is, wordt niet vervolgd.")
