@@ -64,11 +64,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "owner": re.compile(r"\b(?:" + owner + r")\s+(?:(?:is|was|werd)\s+)?(?:van|bij)\s+" + lead + r"$"),
         # "werkzaam bij", "in dienst was van", "medewerker van", "als planner bij", "als chauffeur voor"
         "employ": re.compile(r"(?:\bwerkzaam|\bin dienst(?:\s+(?:is|was|waren|geweest))?|\bwerkte|\bwerkt|\baan de slag"
-                             r"|\bals\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + job + r")|\b(?:" + job + r"))\s+(?:bij|van|voor)\s+"
-                             + lead + r"$"),
+                             r"|\bals\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + job + r")|\b(?:" + job + r"))\s+(?:(?:is|was|werd|bleef)\s+)?"
+                             r"(?:bij|van|voor)\s+" + lead + r"$"),  # "die planner was bij X"
         "for": re.compile(r"\b(?:voor|bij)\s+" + lead + r"$"),  # "die voor X reed": the closing verb says it is a job
         "port": re.compile(r"(?:\bwerkzaam|\bwerkte|\bwerkt|\baan de slag|\bals\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + job + r")"
-                           r"|\b(?:" + job + r"))\s+(?:(?:bij|voor)\s+ent\s+)?(?:op|in|aan)\s+(?:de\s+|het\s+)?"
+                           r"|\b(?:" + job + r"))\s+(?:(?:bij|voor)\s+(?:[a-z-]+\s+)?ent\s+)?(?:op|in|aan)\s+(?:de\s+|het\s+)?"
                            r"(?:(?:haven|terminal|containerterminal|kade|terrein|haventerrein)\s+(?:van\s+)?)?$"),
         "work_verb": re.compile(r"\b(?:" + _words("work_verb") + r")\s*$"),
         "official": re.compile(r"\b(?:" + _words("official") + r")\.?\s*(?:[a-z][\w-]*\s+){0,3}?,?\s*$"),
@@ -286,7 +286,8 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
                     out.append(("DIRECTOR_OF", person, target, f"{kind}-director"))
                 elif target.type == "COMPANY" and pat["owner"].search(prefix):
                     out.append(("OWNS", person, target, f"{kind}-owner"))
-                elif pat["employ"].search(prefix) and (kind != "relative" or closing):
+                elif pat["employ"].search(prefix) and (kind != "relative" or closing
+                                                       or re.search(r"\b(?:is|was|werd|bleef|werkte|werkt)\b", prefix)):
                     out.append(("EMPLOYED_BY", person, target, f"{kind}-job"))
                 elif kind == "relative" and closing and pat["for"].search(prefix) and prefix.count(" ent ") == 0:
                     out.append(("EMPLOYED_BY", person, target, f"{kind}-for"))

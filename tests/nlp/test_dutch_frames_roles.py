@@ -206,3 +206,15 @@ def test_role_before_near_misses() -> None:
     # the relative clause after "de echtgenote van P" is the wife's
     assert not frames("Sluiskil Fresh Import BV werd doorzocht. De echtgenote van Maarten Dekker, die mede-eigenaar van "
                       "het bedrijf is, wordt niet vervolgd.")
+
+
+def test_job_with_a_copula_and_a_port_after_the_employer() -> None:
+    assert ("EMPLOYED_BY", "Dennis Kramer", "Noordzee Logistics BV") in frames(
+        "Het gaat om Dennis Kramer (38), die planner was bij Noordzee Logistics BV, en Tim Bos.")
+    found = frames("De man, Stijn Vanacker, die al tien jaar als havenarbeider bij stuwadoor Noordkaai Stevedoring NV in "
+                   "de haven van Zeebrugge aan de slag is, reed de container weg.")
+    assert ("WORKS_AT", "Stijn Vanacker", "Zeebrugge") in found
+    assert ("DIRECTOR_OF", "Tim Bos", "Hollandia Fruit BV") in frames(
+        "Tim Bos, die zaakvoerder is van Hollandia Fruit BV, zweeg.")
+    assert not frames("Tim Bos, die planner was bij Noordzee Logistics BV, woont in de haven van Zeebrugge.") - {
+        ("EMPLOYED_BY", "Tim Bos", "Noordzee Logistics BV")}
