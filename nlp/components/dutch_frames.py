@@ -631,7 +631,7 @@ def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             continue  # "A, de broer van B, belde met C": B closes an apposition, the caller is A
         b_aside = _ASIDE.match(text, b.end, s_end)
         after = _masked(text, refs, b_aside.end() if b_aside else b.end, _clause_end(text, refs, b.end, s_end))
-        if _NEGATION.search(gap) or _NEGATION.search(after) or "ent" in gap.split():
+        if _NEGATION.search(gap) or _NEGATION.search(after):
             continue
         between = _CONTACT_BETWEEN.match(gap)
         if between is not None:

@@ -218,3 +218,11 @@ def test_job_with_a_copula_and_a_port_after_the_employer() -> None:
         "Tim Bos, die zaakvoerder is van Hollandia Fruit BV, zweeg.")
     assert not frames("Tim Bos, die planner was bij Noordzee Logistics BV, woont in de haven van Zeebrugge.") - {
         ("EMPLOYED_BY", "Tim Bos", "Noordzee Logistics BV")}
+
+
+def test_contacts_through_a_named_channel() -> None:
+    assert ("CONTACTED", "Johan Verhoef", "Bart Stam") in frames("Johan Verhoef communiceerde via Sky ECC met Bart Stam.")
+    assert ("CONTACTED", "Sandra Kok", "Tim Bos") in frames("Sandra Kok belde die week via WhatsApp met Tim Bos.")
+    assert ("CONTACTED", "Ahmed Bakkali", "Youssef Amrani") in frames(
+        "Ahmed Bakkali stuurde via Signal berichten naar Youssef Amrani.")
+    assert not {r for r in frames("Johan Verhoef belde Delta Cargo BV over Bart Stam.") if r[0] == "CONTACTED"}
