@@ -757,6 +757,9 @@ def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous
     if len({text[r.start:r.end] for r in group}) < 2:
         return []
     head = text[s_start:persons[0].start]
+    if re.search(r"\b(?:" + _words("charge_noun") + r")\s+(?:van|tegen)\s+$", head, re.I) and not re.search(
+            r"\b(?:getuigen|getuige)\b", head, re.I):
+        return [(group, "charge-noun-list")]  # "De rechter verlengde de voorlopige hechtenis van A en B"
     if _GAAT_OM.match(head) and pat["charged"].search(previous.lower()) and not _NEGATION.search(previous.lower()):
         return [(group, "listed-after-charge")]
     last = group[-1]

@@ -138,3 +138,17 @@ def test_penalties_given_clause_by_clause() -> None:
     assert frozenset(("Marco Visser", "Andre Kok")) in frames_accused(
         "Marco Visser krijgt zeven jaar en Andre Kok zes jaar.")
     assert not frames_accused("Johan Verhoef kreeg zes jaar cel. Rechter Bart Stam was streng.")
+
+
+def test_charge_nouns_and_plural_detention() -> None:
+    assert frozenset(("Johan Verhoef", "Bart Stam")) in frames_accused(
+        "De rechter-commissaris verlengde de voorlopige hechtenis van Johan Verhoef en Bart Stam.")
+    assert frozenset(("Sandra Kok", "Tim Bos")) in frames_accused(
+        "De zaak tegen Sandra Kok en Tim Bos wordt in mei behandeld.")
+    assert frozenset(("Johan Verhoef", "Bart Stam")) in frames_accused(
+        "Johan Verhoef (41) en Bart Stam (35) zitten sinds dinsdag in voorarrest.")
+    assert frozenset(("Ahmed Bakkali", "Youssef Amrani")) in frames_accused(
+        "Ahmed Bakkali en Youssef Amrani moeten zich volgende maand verantwoorden voor de rechtbank.")
+    assert not frames_accused("De advocaat van Johan Verhoef en Bart Stam vroeg uitstel.")
+    assert not frames_accused("De getuigenis van Johan Verhoef en Bart Stam was belastend.")
+    assert not frames_accused("De zaak tegen Johan Verhoef en Bart Stam werd geseponeerd.")
