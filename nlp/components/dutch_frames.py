@@ -313,6 +313,10 @@ _POSSESSED = re.compile(r"\b(?:zijn|haar|hun|diens)\s+(?:eigen\s+)?(?:[a-z-]*(?:
                         r"|telefoonnummer|gsm-nummer|gsm|telefoon|toestel|e-mailadres|mailadres|emailadres))\s*[:,]?\s*$")
 
 
+_ON_OWN_NAME = re.compile(r"\s*,?\s*(?:dat|die|welke?)\s+(?:(?:stond|staat|was|is)\s+)?op\s+(?:zijn|haar|hun)\s+(?:eigen\s+)?naam"
+                          r"\s*(?:stond|staat|was geregistreerd|geregistreerd stond|was gesteld|is geregistreerd)?\b")
+
+
 def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
     """"het nummer X, dat in gebruik was bij P", "de rekening X, die op naam van P staat", "P, die het nummer
     X gebruikte": the holder of a phone number, e-mail address or account."""
@@ -326,6 +330,16 @@ def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[
             clause = text[holder.end:ident.start].lower()
             if not _NEGATION.search(clause) and not re.search(r"[.;:()]", clause) and len(clause) < 160:
                 out.append((_HOLDS[ident.type], holder, ident, "possessed"))
+        if _ON_OWN_NAME.match(text[ident.end:s_end]):
+            # "Koolhoven had contact met Martis via het nummer X, dat op haar naam stond": the subject's number
+            subject = next((r for r in refs if r.type in ("PERSON", "COMPANY") and r.start < ident.start), None)
+            objects = [r for r in refs[:k] if r.type == "PERSON" and r is not subject]
+            if (subject is not None and not _official(text, subject, s_start) and not _NEGATION.search(text[s_start:ident.start])
+                    and re.match(r"\W*(?:(?:uit|volgens)\s+[^,]{0,60}?(?:blijkt|bleek)\s+dat\s+)?$",
+                                 text[s_start:subject.start], re.I)
+                    and all(re.search(r"\b(?:met|naar|door|aan|van)\s+$", text[max(s_start, r.start - 8):r.start])
+                            for r in objects)):
+                out.append((_HOLDS[ident.type], subject, ident, "own-name"))
         nxt = refs[k + 1] if k + 1 < len(refs) else None
         if nxt is not None and nxt.type in ("PERSON", "COMPANY") and not _official(text, nxt, s_start):
             between = " ".join(text[ident.end:nxt.start].lower().split()) + " "

@@ -226,3 +226,15 @@ def test_contacts_through_a_named_channel() -> None:
     assert ("CONTACTED", "Ahmed Bakkali", "Youssef Amrani") in frames(
         "Ahmed Bakkali stuurde via Signal berichten naar Youssef Amrani.")
     assert not {r for r in frames("Johan Verhoef belde Delta Cargo BV over Bart Stam.") if r[0] == "CONTACTED"}
+
+
+def test_a_number_on_the_subjects_own_name() -> None:
+    found = frames("Uit onderschepte berichten blijkt dat Priscilla Koolhoven contact had met Orlando Martis via het "
+                   "nummer 06-28417359, dat op haar naam stond.")
+    assert ("HAS_PHONE", "Priscilla Koolhoven", "06-28417359") in found
+    assert ("HAS_PHONE", "Johan Verhoef", "+31 6 12345678") in frames(
+        "Johan Verhoef belde met Bart Stam via het nummer +31 6 12345678, dat op zijn naam stond.")
+    assert ("HAS_ACCOUNT", "Sandra Kok", "NL22 ABNA 0417 7362 90") in frames(
+        "Sandra Kok ontving het geld op de rekening NL22 ABNA 0417 7362 90, die op haar eigen naam stond.")
+    assert not frames("Volgens advocaat Eva Smits belde Tim Bos met het nummer +31 6 12345678, dat op zijn naam stond.")
+    assert not frames("De politie vond bij Tim Bos een telefoon met het nummer +31 6 12345678, dat niet op zijn naam stond.")
