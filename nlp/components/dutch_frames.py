@@ -788,7 +788,9 @@ def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous
     return []
 
 
-_LINE_OPEN = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)])?[ \t]*", re.M)
+_LINE_OPEN = re.compile(r"^[ \t]*(?:[-–•*·|]|\d{1,2}[.)])?[ \t]*", re.M)
+# a line that opens with the name and gives its penalty after a colon, a dash or a table bar: "Dennis V. (41): 8 jaar"
+_NAME_THEN_PENALTY = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3}\s*(?:jaar)?)?\s*(?::|–|-|\|)\s*")
 
 
 def suspect_lines(text: str, refs: list[Ref]) -> list[tuple[list[Ref], int, int]]:
@@ -810,8 +812,12 @@ def suspect_lines(text: str, refs: list[Ref]) -> list[tuple[list[Ref], int, int]
         k = bisect.bisect_left(p_starts, m.end())
         first = persons[k] if k < len(persons) else None
         line = text[m.start():line_end].lower()
-        ok = (first is not None and first.start == m.end() and first.end <= line_end and m.end() > m.start()
-              and text[m.start():m.end()].strip() != "" and pat["penalty"].search(line)
+        marked = text[m.start():m.end()].strip() != ""
+        # the penalty is the line's last field: "- Dennis V.: 8 jaar cel", "2. A (33), planner – 8 jaar", "| A | 41 | 6 jaar |"
+        last_field = re.split(r"[:–|]|\s-\s", line.rstrip(" |\t"))[-1]
+        ok = (first is not None and first.start == m.end() and first.end <= line_end
+              and (marked or _NAME_THEN_PENALTY.match(text, first.end, line_end) is not None)
+              and re.match(r"\s*(?:[\w.,€]+\s+){0,2}?(?:" + _words("penalty") + r")", last_field) is not None
               and not pat["acquittal"].search(line) and len(line) < 160)
         if ok and first is not None:
             if text.count("\n", last_end, m.start()) > 1 or last_end < 0:

@@ -152,3 +152,13 @@ def test_charge_nouns_and_plural_detention() -> None:
     assert not frames_accused("De advocaat van Johan Verhoef en Bart Stam vroeg uitstel.")
     assert not frames_accused("De getuigenis van Johan Verhoef en Bart Stam was belastend.")
     assert not frames_accused("De zaak tegen Johan Verhoef en Bart Stam werd geseponeerd.")
+
+
+def test_unmarked_and_table_lines_of_suspects() -> None:
+    found = frames_accused("Strafeisen\nDennis Kramer (41): 8 jaar cel\nRicardo Smit (28): 7 jaar cel\n")
+    assert frozenset(("Dennis Kramer", "Ricardo Smit")) in found
+    found = frames_accused("Overzicht:\n| Bart Stam | 41 | 6 jaar |\n| Tim Bos | 33 | 4 jaar |\n| Sandra Kok | 29 | vrijspraak |\n")
+    assert frozenset(("Bart Stam", "Tim Bos")) in found
+    assert not {p for p in found if "Sandra Kok" in p}
+    # a transcript: speakers who mention years are no suspects of one case
+    assert not frames_accused("Johan Verhoef: ik werk daar al 3 jaar en weet van niets.\nBart Stam: ik ook, al 5 jaar.\n")
