@@ -293,6 +293,29 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
                     out.append(("EMPLOYED_BY", person, target, f"{kind}-for"))
             elif target.type == "PORT" and pat["port"].search(prefix) and (kind != "relative" or closing):
                 out.append(("WORKS_AT", person, target, f"{kind}-port"))
+        if kind in ("relative", "apposition") and _PLURAL_CLAUSE.search(clause):
+            # "A en B, die bij X werkten," / "A en B, beiden werkzaam bij X,": the clause holds for every conjunct
+            listed = _listed_before(text, refs, i, s_start)
+            out.extend((type_, other, target, f"{rule}-list") for other in listed
+                       for type_, who, target, rule in list(out) if who is person)
+    return out
+
+
+_PLURAL_CLAUSE = re.compile(r"^(?:beiden|allebei|allen|alle\s+(?:twee|drie|vier|vijf))\b|\b(?:werkten|werken|waren|zijn|reden"
+                            r"|stonden|staan)\s*$")
+
+
+def _listed_before(text: str, refs: list[Ref], i: int, s_start: int) -> list[Ref]:
+    """The persons listed right before ``refs[i]`` with only commas, "en" and asides between them."""
+    out: list[Ref] = []
+    k, current = i - 1, refs[i]
+    while k >= 0 and refs[k].type == "PERSON" and not refs[k].anaphor and refs[k].start >= s_start:
+        prev = refs[k]
+        aside = _ASIDE.match(text, prev.end, current.start)
+        if not _SIMPLE_LINK.match(text[aside.end() if aside else prev.end:current.start]) or _official(text, prev, s_start):
+            break
+        out.append(prev)
+        current, k = prev, k - 1
     return out
 
 

@@ -238,3 +238,15 @@ def test_a_number_on_the_subjects_own_name() -> None:
         "Sandra Kok ontving het geld op de rekening NL22 ABNA 0417 7362 90, die op haar eigen naam stond.")
     assert not frames("Volgens advocaat Eva Smits belde Tim Bos met het nummer +31 6 12345678, dat op zijn naam stond.")
     assert not frames("De politie vond bij Tim Bos een telefoon met het nummer +31 6 12345678, dat niet op zijn naam stond.")
+
+
+def test_a_plural_clause_holds_for_every_conjunct() -> None:
+    found = frames("De dokwerkers Johan Verhoef en Bart Stam, die bij Delta Cargo BV werkten, werden opgepakt.")
+    assert {("EMPLOYED_BY", "Johan Verhoef", "Delta Cargo BV"), ("EMPLOYED_BY", "Bart Stam", "Delta Cargo BV")} <= found
+    found = frames("Johan Verhoef en Bart Stam, beiden werkzaam bij Delta Cargo BV, werden opgepakt.")
+    assert ("EMPLOYED_BY", "Johan Verhoef", "Delta Cargo BV") in found
+    found = frames("Sandra Kok, Tim Bos en Ahmed Bakkali, alle drie in dienst van Noordkaai Stevedoring NV, zijn ontslagen.")
+    assert ("EMPLOYED_BY", "Sandra Kok", "Noordkaai Stevedoring NV") in found
+    # a singular verb: the clause is the last conjunct's only
+    found = frames("Johan Verhoef en Bart Stam, die bij Delta Cargo BV werkte, werden opgepakt.")
+    assert ("EMPLOYED_BY", "Johan Verhoef", "Delta Cargo BV") not in found
