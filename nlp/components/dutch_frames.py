@@ -690,7 +690,9 @@ def _persons_of(text: str, refs: list[Ref], s_start: int) -> list[Ref]:
     return [r for r in refs if r.type == "PERSON" and not _official(text, r, s_start)]
 
 
-_TEGEN = re.compile(r"\btegen\s+(?:(?:de|het)\s+(?:[a-z\d-]+\s+){1,2})?$", re.I)  # "tegen de vermeende organisatoren A"
+# "tegen de vermeende organisatoren A", "zes jaar cel voor A" (not "die voor A werkte")
+_TEGEN = re.compile(r"(?:\btegen|(?<!\bdie )(?<!\bdat )(?<!\bwie )(?<!werkte )(?<!werkt )\bvoor)\s+"
+                    r"(?:(?:de|het)\s+(?:[a-z\d-]+\s+){1,2})?$", re.I)
 _LINKER = re.compile(r"^(?:\s*,\s*|\s+en\s+|\s*,\s*en\s+)$")
 _GAPPED = re.compile(r"\s*,?\s*(?:(?:kreeg|krijgt|riskeert|hoorde|hoort)\s+)?")  # "A kreeg zes jaar, B vier jaar"
 _TOT = re.compile(r"\s+tot\s+(?:(?:een|[a-z]+)\s+)?")
@@ -720,6 +722,9 @@ def demand_lists(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[t
         own = text[persons[k - 1].end if k else s_start:p.start].lower() if _TEGEN.search(before) else item
         if pat["acquittal"].search(own) or pat["acquittal"].search(before.lower()[-20:]):
             continue
+        if (_TEGEN.search(before) and not listed and not pat["penalty"].search(own)
+                and not re.match(r"\W*(?:tegen|voor)\b", own)):
+            continue  # "..., die berichten stuurde voor B": no penalty of B's own
         if not listed and not pat["penalty"].search(item) and not _TEGEN.search(before):
             continue
         items.append(p)

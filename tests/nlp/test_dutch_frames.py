@@ -162,3 +162,14 @@ def test_unmarked_and_table_lines_of_suspects() -> None:
     assert not {p for p in found if "Sandra Kok" in p}
     # a transcript: speakers who mention years are no suspects of one case
     assert not frames_accused("Johan Verhoef: ik werk daar al 3 jaar en weet van niets.\nBart Stam: ik ook, al 5 jaar.\n")
+
+
+def test_demands_voor_each_defendant() -> None:
+    assert frozenset(("Johan Verhoef", "Bart Stam")) in frames_accused(
+        "Het OM eiste zes jaar cel voor Johan Verhoef en vier jaar voor Bart Stam.")
+    assert frozenset(("Sandra Kok", "Tim Bos")) in frames_accused(
+        "De officier vorderde dertig maanden voor Sandra Kok en twee jaar voor Tim Bos.")
+    assert frozenset(("Ahmed Bakkali", "Youssef Amrani")) in frames_accused(
+        "Voor Ahmed Bakkali en Youssef Amrani eiste het parket vijf jaar cel.")
+    assert not frames_accused("Het OM eiste vier jaar voor Tim Bos, die berichten stuurde voor Sandra Kok.")
+    assert not frames_accused("De rechtbank legde vijf jaar op aan Tim Bos, die voor Sandra Kok werkte.")
