@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "director": re.compile(r"\b(?:" + director + r")\s+(?:(?:is|was|werd)\s+)?(?:van|bij)\s+" + lead + r"$"),
         "owner": re.compile(r"\b(?:" + owner + r")\s+(?:(?:is|was|werd)\s+)?(?:van|bij)\s+" + lead + r"$"),
         # "werkzaam bij", "in dienst was van", "medewerker van", "als planner bij", "als chauffeur voor"
-        "employ": re.compile(r"(?:\bwerkzaam|\bin dienst(?:\s+(?:is|was|waren|geweest))?|\bwerkte|\bwerkt|\baan de slag"
+        "employ": re.compile(r"(?:\btewerkgesteld|\baangeworven|\bin loondienst|\bop de loonlijst|\bwerkzaam|\bin dienst(?:\s+(?:is|was|waren|geweest))?|\bwerkte|\bwerkt|\baan de slag"
                              r"|\bals\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + job + r")|\b(?:" + job + r"))\s+(?:(?:is|was|werd|bleef)\s+)?"
                              r"(?:bij|van|voor)\s+" + lead + r"$"),  # "die planner was bij X"
         "for": re.compile(r"\b(?:voor|bij)\s+" + lead + r"$"),  # "die voor X reed": the closing verb says it is a job
@@ -242,7 +242,7 @@ def _official(text: str, ref: Ref, s_start: int) -> bool:
 _SOMEONE_ELSES = re.compile(r"\b(?!(?:terminal|containerterminal|haven|kade|terrein|haventerrein|dok)\s)[a-z-]+\s+van\s+(?:de|het|een|zijn|haar|hun)\s+(?:[a-z-]+\s+)?(?:[a-z-]+)\s+(?:van|bij|voor)\s")
 _RELATIVE_OPEN = re.compile(r"\s*,\s*die\s+")
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:(?:de|een|het|als)\s+)?(?=[a-z])")
-_MAIN_OPEN = re.compile(r"\s+(?=(?:werkte|werkt|was|is|werd|bleef|stond)\b)")
+_MAIN_OPEN = re.compile(r"\s+(?=(?:werkte|werkt|was|is|werd|bleef|stond|staat)\b)")
 
 
 def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:

@@ -250,3 +250,13 @@ def test_a_plural_clause_holds_for_every_conjunct() -> None:
     # a singular verb: the clause is the last conjunct's only
     found = frames("Johan Verhoef en Bart Stam, die bij Delta Cargo BV werkte, werden opgepakt.")
     assert ("EMPLOYED_BY", "Johan Verhoef", "Delta Cargo BV") not in found
+
+
+def test_flemish_and_payroll_words_of_a_job() -> None:
+    assert ("EMPLOYED_BY", "Luis Ferreira", "Andes Reefer Line S.A.") in frames(
+        "De kapitein, Luis Ferreira, staat op de loonlijst van Andes Reefer Line S.A.")
+    assert ("EMPLOYED_BY", "Kevin Janssens", "Noordkaai Stevedoring NV") in frames(
+        "Kevin Janssens, die sinds 2015 als dokwerker tewerkgesteld is bij Noordkaai Stevedoring NV, werd opgepakt.")
+    assert ("EMPLOYED_BY", "Kevin Janssens", "Noordkaai Stevedoring NV") in frames(
+        "Kevin Janssens was in 2019 aangeworven bij Noordkaai Stevedoring NV.")
+    assert not frames("Kevin Janssens staat niet op de loonlijst van Noordkaai Stevedoring NV.")
