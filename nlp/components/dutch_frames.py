@@ -523,7 +523,8 @@ def shippers(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
     return out
 
 
-_OPERATED_BY = re.compile(r"^\s*,?\s*(?:dat|die|welke?)\s+(?:[a-z]+\s+){0,2}?door\s+(?:(?:het|de)\s+)?(?:[a-z]+\s+){0,2}?$")
+_OPERATED_BY = re.compile(r"^\s*,?\s*(?:(?:dat|die|welke?)\s+(?:[a-z]+\s+){0,2}?|(?:wordt|werd)\s+(?:[a-z0-9]+\s+){0,3}?)door\s+"
+                          r"(?:(?:het|de)\s+)?(?:[a-z]+\s+){0,2}?$")
 # "het schip, dat wordt beheerd door C": the participle before "door"
 _OPERATED_BY_VERB = re.compile(r"^\s*,?\s*(?:dat|die|welke?)\s+(?:wordt|werd|is|was)\s+(?:[a-z]+\s+){0,2}?"
                                r"(?:ge[eë]xploiteerd|uitgebaat|beheerd|bevracht|gecharterd)\s+door\s+(?:(?:het|de)\s+)?"
@@ -546,7 +547,9 @@ def operators(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tupl
         gap = " ".join(text[a.end:b.start].lower().split()) + " "
         after = text[b.end:_clause_end(text, refs, b.end, s_end)]
         if a.type in ("VESSEL", "PORT") and b.type == "COMPANY":
-            if ((_OPERATED_BY.match(gap) and _OPERATED_VERB.match(after)) or _OPERATED_BY_VERB.match(gap)) \
+            passive = bool(re.match(r"\s*(?:wordt|werd)\b", gap)) and re.match(
+                r"\s*(?:[a-z]+\s+){0,2}?(?:ge[eë]xploiteerd|uitgebaat|beheerd|bevracht|gecharterd)\b", after) is not None
+            if ((_OPERATED_BY.match(gap) and (_OPERATED_VERB.match(after) or passive)) or _OPERATED_BY_VERB.match(gap)) \
                     and not _NEGATION.search(gap + after):
                 out.append(("OPERATES", b, a, "operated-by"))
             elif a.type == "PORT" and re.match(r"^\s*,\s*waar\s+$", gap) and _WHERE_OPERATES.match(after.lower()):

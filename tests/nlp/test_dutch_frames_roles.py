@@ -260,3 +260,12 @@ def test_flemish_and_payroll_words_of_a_job() -> None:
     assert ("EMPLOYED_BY", "Kevin Janssens", "Noordkaai Stevedoring NV") in frames(
         "Kevin Janssens was in 2019 aangeworven bij Noordkaai Stevedoring NV.")
     assert not frames("Kevin Janssens staat niet op de loonlijst van Noordkaai Stevedoring NV.")
+
+
+def test_operators_in_a_main_clause_passive() -> None:
+    assert ("OPERATES", "Delta Kade Terminals BV", "Amazonehaven") in frames(
+        "De Amazonehaven wordt sinds 2015 door Delta Kade Terminals BV geëxploiteerd.")
+    assert ("OPERATES", "Moerdijk Cargo BV", "Waalhaven") in frames(
+        "De Waalhaven werd tot 2020 door Moerdijk Cargo BV uitgebaat.")
+    assert not frames("De Amazonehaven werd door Delta Kade Terminals BV gecontroleerd.")
+    assert not frames("De Amazonehaven wordt niet door Delta Kade Terminals BV geëxploiteerd.")
