@@ -759,6 +759,12 @@ def together(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             if not _LINKER.match(gap):
                 break
             group.append(q)
+        # the charge is the clause's own: before "samen met" ("werd samen met B aangehouden" reads on) or after the list
+        last = group[-1]
+        tail = text[last.end:_clause_end(text, refs, (_ASIDE.match(text, last.end, s_end) or last).end(), s_end)].lower()
+        head = text[subject.end:p.start].lower()
+        if not (pat["charged"].search(tail) or pat["charged"].search(head)) or re.search(r"\bgetuigen?\b", sentence):
+            continue
         out.append((group, "samen-met"))
     return out
 
@@ -795,7 +801,7 @@ def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous
     if len(persons) < 2:
         return []
     sentence = " ".join(text[s_start:s_end].lower().split())
-    if pat["acquittal"].search(sentence) or _NEGATION.search(sentence):
+    if pat["acquittal"].search(sentence) or _NEGATION.search(sentence) or re.search(r"\bgetuigen?\b", sentence):
         return []
     first = refs.index(persons[0])
     group = [r for r in _list_after(text, refs, first, s_end) if not _official(text, r, s_start)]

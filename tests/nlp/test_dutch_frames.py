@@ -85,6 +85,9 @@ def test_samen_met_near_misses() -> None:
     assert not frame_hits("Rechercheur Eva Smits heeft samen met Tom Wouters de verdachte aangehouden.")
     assert not frame_hits("Verdachte Jan Claes werd niet samen met Peter Smits vervolgd.")
     assert not frame_hits("Advocaat Eva Smits ging samen met Tom Wouters naar de rechtbank.")
+    # the charge is another clause's: "woonde samen met B, die werd aangehouden"
+    assert not frame_hits("Johan Verhoef woonde samen met Bart Stam, die vorige week werd aangehouden.")
+    assert not frames_accused("Johan Verhoef en Bart Stam waren getuige toen Tim Bos werd aangehouden.")
     # two defendants in two judgments: "verdachte" has no single antecedent
     two = ("in de strafzaak tegen Sander Wijnen\n\nin de strafzaak tegen Bart Goossens\n\n"
            "Verdachte was werkzaam bij Zeeuwse Stuwadoors B.V.")
