@@ -701,12 +701,17 @@ _GAPPED = re.compile(r"\s*,?\s*(?:(?:kreeg|krijgt|riskeert|hoorde|hoort)\s+)?") 
 _TOT = re.compile(r"\s+tot\s+(?:(?:een|[a-z]+)\s+)?")
 
 
+# another case named in the sentence: its defendants are no co-accused of this one
+_OTHER_CASE = re.compile(r"\b(?:(?:een\s+)?andere\s+(?:zaak|strafzaak)|ander\s+(?:onderzoek|dossier)|afzonderlijke\s+zaak|los\s+daarvan"
+                         r"|net\s+als)\b")
+
+
 def demand_lists(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[list[Ref], str]]:
     """The defendants a sentence's demand or sentence is distributed over ("tegen A ..., tegen B ...",
     "A tot zeven jaar, B tot negen jaar"), without the acquitted."""
     pat = _patterns()
     sentence = text[s_start:s_end].lower()
-    if not pat["demand"].search(sentence) or not pat["penalty"].search(sentence):
+    if not pat["demand"].search(sentence) or not pat["penalty"].search(sentence) or _OTHER_CASE.search(sentence):
         return []
     persons = _persons_of(text, [r for r in refs if not r.anaphor], s_start)
     items: list[Ref] = []
@@ -743,7 +748,8 @@ def together(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
     """"P werd samen met B (en C) aangehouden": the subject and the persons after "samen met"."""
     pat = _patterns()
     sentence = " ".join(text[s_start:s_end].lower().split())
-    if not pat["charged"].search(sentence) or pat["acquittal"].search(sentence) or _NEGATION.search(sentence):
+    if (not pat["charged"].search(sentence) or pat["acquittal"].search(sentence) or _NEGATION.search(sentence)
+            or _OTHER_CASE.search(sentence)):
         return []
     persons = _persons_of(text, refs, s_start)
     out = []
@@ -801,7 +807,8 @@ def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous
     if len(persons) < 2:
         return []
     sentence = " ".join(text[s_start:s_end].lower().split())
-    if pat["acquittal"].search(sentence) or _NEGATION.search(sentence) or re.search(r"\bgetuigen?\b", sentence):
+    if (pat["acquittal"].search(sentence) or _NEGATION.search(sentence) or re.search(r"\bgetuigen?\b", sentence)
+            or _OTHER_CASE.search(sentence)):
         return []
     first = refs.index(persons[0])
     group = [r for r in _list_after(text, refs, first, s_end) if not _official(text, r, s_start)]

@@ -176,3 +176,9 @@ def test_demands_voor_each_defendant() -> None:
         "Voor Ahmed Bakkali en Youssef Amrani eiste het parket vijf jaar cel.")
     assert not frames_accused("Het OM eiste vier jaar voor Tim Bos, die berichten stuurde voor Sandra Kok.")
     assert not frames_accused("De rechtbank legde vijf jaar op aan Tim Bos, die voor Sandra Kok werkte.")
+
+
+def test_another_case_in_the_sentence() -> None:
+    assert not frames_accused("Johan Verhoef kreeg zes jaar cel, net als Bart Stam vier jaar eerder.")
+    assert not frames_accused("Het OM eiste zes jaar tegen Johan Verhoef; in een andere zaak eiste het vier jaar tegen "
+                              "Bart Stam.")
