@@ -291,7 +291,11 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
                     out.append(("EMPLOYED_BY", person, target, f"{kind}-job"))
                 elif kind == "relative" and closing and pat["for"].search(prefix) and prefix.count(" ent ") == 0:
                     out.append(("EMPLOYED_BY", person, target, f"{kind}-for"))
-            elif target.type == "PORT" and pat["port"].search(prefix) and (kind != "relative" or closing):
+            elif target.type == "PORT" and pat["port"].search(prefix) and (kind != "relative" or closing) and (
+                    re.search(r"\b(?:" + _words("job") + r")\b", prefix)
+                    or re.search(r"\b(?:haven|terminal|containerterminal|kade|terrein|haventerrein)\s+(?:van\s+)?$", prefix)
+                    or re.search(r"(?i)haven|terminal|kade|dok\b|pier|steiger|maasvlakte", text[target.start:target.end])):
+                # "werkte in Rotterdam" names a city; a port job, "de haven van" or a terminal's name makes it a port
                 out.append(("WORKS_AT", person, target, f"{kind}-port"))
         if kind in ("relative", "apposition") and _PLURAL_CLAUSE.search(clause):
             # "A en B, die bij X werkten," / "A en B, beiden werkzaam bij X,": the clause holds for every conjunct

@@ -269,3 +269,10 @@ def test_operators_in_a_main_clause_passive() -> None:
         "De Waalhaven werd tot 2020 door Moerdijk Cargo BV uitgebaat.")
     assert not frames("De Amazonehaven werd door Delta Kade Terminals BV gecontroleerd.")
     assert not frames("De Amazonehaven wordt niet door Delta Kade Terminals BV geëxploiteerd.")
+
+
+def test_a_city_is_a_workplace_only_as_a_port() -> None:
+    assert not frames("Johan Verhoef werkte in Rotterdam.")
+    assert ("WORKS_AT", "Johan Verhoef", "Rotterdam") in frames("Johan Verhoef werkte in de haven van Rotterdam.")
+    assert ("WORKS_AT", "Johan Verhoef", "Rotterdam") in frames("Johan Verhoef werkte als stuwadoor in Rotterdam.")
+    assert ("WORKS_AT", "Johan Verhoef", "Waalhaven") in frames("Johan Verhoef werkte op de Waalhaven.")
