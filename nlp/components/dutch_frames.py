@@ -490,7 +490,7 @@ def container_reference(text: str, refs: list[Ref], s_start: int, s_end: int) ->
 
 # the container, then its shipper, consignee or importer: "X stond op naam van C", "X, die door C was verzonden"
 _SHIPPED_BY = re.compile(
-    r"^\s*[,)]?\s*(?:,\s*)?(?:(?:die|dat|welke)\s+)?(?:(?:stond|staat|was|werd|is|zou)\s+)?(?:[a-z0-9]+\s+){0,3}?"
+    r"^\s*[,)]?\s*(?:,\s*)?(?:(?:die|dat|welke)\s+)?(?:(?:stond|staat|was|werd|is|zou)\s+)?(?:[a-z0-9]+\s+){0,5}?"
     r"(?:op naam\s+(?:(?:stond|staat|was gesteld|gesteld)\s+)?van|ingeklaard\s+op\s+naam\s+van|geadresseerd\s+(?:was\s+)?aan"
     r"|bestemd\s+(?:was\s+)?voor|verzonden\s+door|verscheept\s+door|geboekt\s+door|ingevoerd\s+door|besteld\s+door"
     r"|afgezonden\s+door|geëxporteerd\s+door|geïmporteerd\s+door)\s+"
@@ -517,8 +517,8 @@ def shippers(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
             gap = re.sub(r"\bent\b", "x", _masked(text, refs, box.end, party.start))
             gap = " " + gap if gap[:1] in ",)" else gap
             after = re.sub(r"\bent\b", "x", _masked(text, refs, party.end, _clause_end(text, refs, party.end, s_end)))
-            if _NEGATION.search(gap) or _NEGATION.search(after):
-                break
+            if _NEGATION.search(gap) or _NEGATION.search(after) or re.search(r"\b(?:container|lading|zending|partij)s?\b", gap):
+                break  # "stond naast een container die bestemd was voor C": another box's party
             if _SHIPPED_BY.match(gap):
                 out.append(("SHIPPED_IN", party, box, "shipped-by"))
             elif _SHIPPED_VERB_FINAL.match(gap) and _SHIPPED_FINAL.match(" " + after):

@@ -276,3 +276,11 @@ def test_a_city_is_a_workplace_only_as_a_port() -> None:
     assert ("WORKS_AT", "Johan Verhoef", "Rotterdam") in frames("Johan Verhoef werkte in de haven van Rotterdam.")
     assert ("WORKS_AT", "Johan Verhoef", "Rotterdam") in frames("Johan Verhoef werkte als stuwadoor in Rotterdam.")
     assert ("WORKS_AT", "Johan Verhoef", "Waalhaven") in frames("Johan Verhoef werkte op de Waalhaven.")
+
+
+def test_shipper_after_other_words_and_another_box() -> None:
+    found = frames("De container MSKU1234565 was afkomstig uit Ecuador en bestemd voor Maas Fruit Import BV.")
+    assert any(r[0] == "SHIPPED_IN" and r[1].startswith("Maas Fruit Import BV") for r in found)
+    assert ("SHIPPED_IN", "Banano Sol S.A.", "MSKU1234565") in frames(
+        "De container MSKU1234565 werd volgens de Douane verscheept door Banano Sol S.A.")
+    assert not frames("De container MSKU1234565 stond naast een container die bestemd was voor Maas Fruit Import BV.")
