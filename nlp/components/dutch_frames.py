@@ -19,9 +19,30 @@ over the sentence's mentions and adds what the earlier components did not link w
 - *lines of suspects*: consecutive list lines that each open with a person and give a penalty
   ("- Dennis V.: 8 jaar cel", "2. Ilias A. (33) - 8 jaar"), without an acquittal;
 - *"samen met"*: a clause that charges its subject ("werd samen met B en C aangehouden", "heeft samen
-  met zijn medeverdachten B en C gehandeld") makes the subject ``CO_ACCUSED`` with each person listed.
+  met zijn medeverdachten B en C gehandeld") makes the subject ``CO_ACCUSED`` with each person listed;
+- *lists charged together*: plural subjects of a charge ("A, die ..., en B zijn aangehouden",
+  "Havenarbeiders A en B staan terecht"), a list after a charge ("... zijn opgepakt. Het gaat om A en B
+  en om C") or after a charge noun ("de voorlopige hechtenis van A en B", "de zaak tegen A en B");
+- *kin*: "de broers A en B" (every pair), "A (45), diens broer B" (that pair only);
+- *holders*: "het nummer X, dat in gebruik was bij P", "de rekening X, die op naam van P staat",
+  "P, die het nummer X gebruikte", "ontving ... op haar rekening X", "via het nummer X, dat op haar naam
+  stond" (the subject's, not the party called);
+- *shippers*: a container number or "de container" of the sentence before, then "stond op naam van C",
+  "ingeklaard op naam van C", "geadresseerd aan C", "die door C was verzonden";
+- *operators and calls of a ship*: "het schip, dat door C wordt geëxploiteerd", "de Amazonehaven, waar C
+  een terminal exploiteert", "C exploiteert de terminal aan de X"; the ports of a ship's relative clause
+  and of the main clause after it ("Het schip, dat ..., vertrok uit Y"); "het schip" opening a sentence
+  stands for the one ship named just before;
+- *contacts*: "P belde (via X) met Q", "P stuurde berichten naar Q" (messages, not money), "P had contact
+  met Q", "P werd gebeld door Q", verb-final "dat P met Q belde", "hoe P Q liet weten", also past an
+  inserted clause after P;
+- *firm references and roles before the name*: "dat bedrijf", "hetzelfde bedrijf" and a bare
+  "Zaakvoerder P" stand for the one firm named just before; "de directeur van dat bedrijf, P".
 
-Word classes are in ``data/dutch_frames.tsv``.
+Every frame gives up where a negation, an acquittal, another case or an official's role stands in its
+way; a relation to a firm whose mention opens with an adjective of nationality or follows a legal form
+("het Griekse X", "de bvba X": a name read past its bounds) is not added. Word classes are in
+``data/dutch_frames.tsv``.
 """
 
 from __future__ import annotations
@@ -46,7 +67,6 @@ _ASIDE = re.compile(r"(?:\s*\(\d{1,3}\)|\s*,\s*\d{1,3}(?:\s*jaar)?(?=\s*,))?"
                     r"(?:\s*,?\s*(?:uit|wonende te|wonend te|woonachtig te|woonachtig in|geboren te)\s+"
                     r"(?-i:[A-Z])[\w'’-]*(?:[ -](?-i:[A-Z])[\w'’-]*){0,2})?")
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit|noch)\b")
-_CLAUSE_STOP = re.compile(r"[.;:!?()\n]")
 
 
 @cache
