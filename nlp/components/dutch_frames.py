@@ -112,8 +112,10 @@ def _mentions(doc: Doc) -> list[Ref]:
     return sorted(refs, key=lambda r: (r.start, r.end))
 
 
-_DEFENDANT_HEAD = re.compile(r"\b(?:in de (?:straf)?zaak tegen|strafzaak tegen|inzake)\s*:?\s*\n?\s*", re.I)
-_DEFENDANT_WORD = re.compile(r"(?<![\w-])(?:(?:[Dd]e|[Zz]ijn|[Hh]aar)\s+)?(?-i:[Vv]erdachte)(?![\w-])(?!\s+(?-i:[A-Z]))")
+_DEFENDANT_HEAD = re.compile(r"\b(?:in de (?:straf)?zaak tegen|strafzaak tegen|inzake|verdachte\s*:|beklaagde\s*:)\s*:?\s*\n?\s*",
+                             re.I)
+_DEFENDANT_WORD = re.compile(r"(?<![\w-])(?:(?:[Dd]e|[Zz]ijn|[Hh]aar)\s+)?(?-i:[Vv]erdachte|[Bb]eklaagde)(?![\w-])"
+                             r"(?!\s+(?-i:[A-Z]))")
 
 
 def defendant_refs(text: str, refs: list[Ref]) -> list[Ref]:
@@ -133,10 +135,10 @@ def defendant_refs(text: str, refs: list[Ref]) -> list[Ref]:
         before = text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"\b(?:een|andere|zesde|vijfde|vierde|derde|tweede|eerste|elke|iedere|medeverdachte)\s*$", before):
             continue
-        word = re.search(r"[Vv]erdachte", m.group(0))
+        word = re.search(r"[Vv]erdachte|[Bb]eklaagde", m.group(0))
         assert word is not None
         start = m.start() + word.start()
-        out.append(Ref(start, start + len("verdachte"), "PERSON", who.start, who.end, anaphor=True))
+        out.append(Ref(start, m.end(), "PERSON", who.start, who.end, anaphor=True))
     return out
 
 

@@ -182,3 +182,14 @@ def test_another_case_in_the_sentence() -> None:
     assert not frames_accused("Johan Verhoef kreeg zes jaar cel, net als Bart Stam vier jaar eerder.")
     assert not frames_accused("Het OM eiste zes jaar tegen Johan Verhoef; in een andere zaak eiste het vier jaar tegen "
                               "Bart Stam.")
+
+
+def test_the_defendant_of_a_belgian_judgment_or_a_header_line() -> None:
+    found = frame_hits("Vonnis\n\nBeklaagde: Kevin Janssens, geboren te Gent.\n\n"
+                       "Beklaagde was sinds 2018 als dokwerker tewerkgesteld bij Noordkaai Stevedoring NV.")
+    assert ("EMPLOYED_BY", "Kevin Janssens", "Noordkaai Stevedoring NV") in found
+    found = frame_hits("Verdachte: Sander Wijnen\n\nDe verdachte was als planner werkzaam bij Delta Cargo BV in Gent.")
+    assert ("EMPLOYED_BY", "Sander Wijnen", "Delta Cargo BV") in found
+    # numbered defendants: "verdachte" alone names none of them
+    assert not frame_hits("Verdachte 1: Sander Wijnen\nVerdachte 2: Bart Goossens\n\n"
+                          "Verdachte was als planner werkzaam bij Delta Cargo BV.")
