@@ -118,6 +118,28 @@ _DEFENDANT_WORD = re.compile(r"(?<![\w-])(?:(?:[Dd]e|[Zz]ijn|[Hh]aar)\s+)?(?-i:[
                              r"(?!\s+(?-i:[A-Z]))")
 
 
+_NUMBERED_HEAD = re.compile(r"^[ \t]*(?:Verdachte|Beklaagde|VERDACHTE|BEKLAAGDE)\s+(\d{1,2})\s*[:.–-]\s*", re.M)
+_NUMBERED_WORD = re.compile(r"\b(?:[Vv]erdachte|[Bb]eklaagde)\s+(?:sub\s+)?(\d{1,2})\b")
+
+
+def numbered_defendants(text: str, refs: list[Ref]) -> list[Ref]:
+    """"verdachte 2" standing for the person of the header line "Verdachte 2: P" (indictments, judgments)."""
+    persons = [r for r in refs if r.type == "PERSON" and not r.anaphor]
+    named: dict[str, Ref] = {}
+    for m in _NUMBERED_HEAD.finditer(text):
+        first = next((r for r in persons if r.start >= m.end()), None)
+        if first is not None and first.start == m.end():
+            if m.group(1) in named and text[named[m.group(1)].start:named[m.group(1)].end] != text[first.start:first.end]:
+                return []  # two people under one number: no reading
+            named[m.group(1)] = first
+    out = []
+    for m in _NUMBERED_WORD.finditer(text):
+        who = named.get(m.group(1))
+        if who is not None and m.start() > who.end:  # the header words themselves stand before the name
+            out.append(Ref(m.start(), m.end(), "PERSON", who.start, who.end, anaphor=True))
+    return out
+
+
 def defendant_refs(text: str, refs: list[Ref]) -> list[Ref]:
     """Bare "verdachte" / "de verdachte" standing for the one defendant a judgment names at its head
     ("in de strafzaak tegen P"), as references (``anaphor=True``) to that person's first mention."""
@@ -151,7 +173,7 @@ class DutchFrames:
             return doc
         text = doc_text(doc)
         refs = _mentions(doc)
-        refs = sorted(refs + defendant_refs(text, refs), key=lambda r: (r.start, r.end))
+        refs = sorted(refs + defendant_refs(text, refs) + numbered_defendants(text, refs), key=lambda r: (r.start, r.end))
         hits = list(doc._.hg_relations or [])
         known: dict[frozenset[tuple[int, int]], set[str]] = {}
         spans: dict[tuple[int, int], str] = {(r.start, r.end): text[r.start:r.end].lower() for r in refs}
@@ -198,7 +220,7 @@ def frame_readings(doc: Doc, refs: list[Ref] | None = None) -> list[tuple[str, R
     text = doc_text(doc)
     if refs is None:
         refs = _mentions(doc)
-        refs = sorted(refs + defendant_refs(text, refs), key=lambda r: (r.start, r.end))
+        refs = sorted(refs + defendant_refs(text, refs) + numbered_defendants(text, refs), key=lambda r: (r.start, r.end))
     out: list[tuple[str, Ref, Ref, int, int, str]] = []
     # a sentence start inside a name ("Hanse Südatlantik GmbH & Co. KG") is no sentence start
     bounds = [b for b in (doc[i].idx for i in sentence_starts(doc)) if not any(r.start < b < r.end for r in refs)]
@@ -766,7 +788,7 @@ def demand_lists(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[t
     return [(items, "demand-list")] if len({text[r.start:r.end] for r in items}) >= 2 else []
 
 
-_SAMEN = re.compile(r"\bsamen met\s+(?:(?:zijn|haar|hun|de)\s+)?(?:(?:mede)?verdachten?\s+|kompanen?\s+|handlangers?\s+"
+_SAMEN = re.compile(r"\bsamen\s+met\s+(?:(?:zijn|haar|hun|de)\s+)?(?:(?:mede)?verdachten?\s+|kompanen?\s+|handlangers?\s+"
                     r"|medebeklaagden?\s+|mededaders?\s+)?$", re.I)
 
 

@@ -193,3 +193,16 @@ def test_the_defendant_of_a_belgian_judgment_or_a_header_line() -> None:
     # numbered defendants: "verdachte" alone names none of them
     assert not frame_hits("Verdachte 1: Sander Wijnen\nVerdachte 2: Bart Goossens\n\n"
                           "Verdachte was als planner werkzaam bij Delta Cargo BV.")
+
+
+def test_numbered_defendants_of_an_indictment() -> None:
+    text = ("Verdachte 1: Sander Wijnen, geboren te Goes\nVerdachte 2: Bart Goossens, geboren te Breda\n\n"
+            "Verdachte 2 was als kraanmachinist werkzaam bij Zeeuwse Stuwadoors B.V. in Vlissingen.\n"
+            "Aan verdachte 1 wordt ten laste gelegd dat hij samen met Tim Bos cocaïne heeft ingevoerd.")
+    found = frame_hits(text)
+    assert ("EMPLOYED_BY", "Bart Goossens", "Zeeuwse Stuwadoors B.V.") in found
+    assert ("CO_ACCUSED", "Sander Wijnen", "Tim Bos") in found
+    assert not {r for r in found if r[0] == "EMPLOYED_BY" and r[1] == "Sander Wijnen"}
+    # one number, two names: no reading
+    assert not frame_hits("Verdachte 1: Sander Wijnen\nVerdachte 1: Bart Goossens\n\n"
+                          "Verdachte 1 was als planner werkzaam bij Delta Cargo BV in Gent.")
