@@ -56,6 +56,7 @@ from spacy.tokens import Doc
 
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.coreference import Ref
+from nlp.components.relation_settling import AUTHORITY
 from nlp.components.relations import RelationHit
 from nlp.resources import _rows
 
@@ -284,9 +285,12 @@ def _official(text: str, ref: Ref, s_start: int) -> bool:
 
 # a role of someone named by a noun: "de zoon van de eigenaar van", "een collega van de planner bij"
 _SOMEONE_ELSES = re.compile(r"\b(?!(?:terminal|containerterminal|haven|kade|terrein|haventerrein|dok)\s)[a-z-]+\s+van\s+(?:de|het|een|zijn|haar|hun)\s+(?:[a-z-]+\s+)?(?:[a-z-]+)\s+(?:van|bij|voor)\s")
+_MEMBER = re.compile(r"(?:\b(?:lid|leden|leider|leiders|kopstuk|kopstukken|kopman|baas|oprichter|oprichters|stichter|voorzitter)"
+                     r"\s+(?:(?:is|was|werd|zijn|waren)\s+)?van|\bdeel\s+(?:uitmaakte|uitmaakt|uitmaken|uitmaakten|uit)\s+van"
+                     r"|\b(?:aangesloten|aangesloten was|aangesloten is)\s+bij)\s+(?:(?:de|het)\s+)?$")
 _RELATIVE_OPEN = re.compile(r"\s*,\s*die\s+")
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:(?:de|een|het|als)\s+)?(?=[a-z])")
-_MAIN_OPEN = re.compile(r"\s+(?=(?:werkte|werkt|was|is|werd|bleef|stond|staat)\b)")
+_MAIN_OPEN = re.compile(r"\s+(?=(?:werkte|werkt|was|is|werd|bleef|stond|staat|maakte|maakt)\b)")
 
 
 def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
@@ -325,7 +329,9 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
             prefix = _masked(text, refs, pos, target.start)
             if _SOMEONE_ELSES.search(prefix):
                 continue  # "P, de zoon van de eigenaar van X": the role is another person's
-            if target.type in FIRMS:
+            if target.type == "ORGANIZATION" and _MEMBER.search(prefix) and not AUTHORITY.search(text[target.start:target.end]):
+                out.append(("MEMBER_OF", person, target, f"{kind}-member"))  # "P, de leider van de X-bende,"
+            elif target.type in FIRMS:
                 if target.type == "COMPANY" and pat["director"].search(prefix):
                     out.append(("DIRECTOR_OF", person, target, f"{kind}-director"))
                 elif target.type == "COMPANY" and pat["owner"].search(prefix):

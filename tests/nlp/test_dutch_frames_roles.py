@@ -284,3 +284,13 @@ def test_shipper_after_other_words_and_another_box() -> None:
     assert ("SHIPPED_IN", "Banano Sol S.A.", "MSKU1234565") in frames(
         "De container MSKU1234565 werd volgens de Douane verscheept door Banano Sol S.A.")
     assert not frames("De container MSKU1234565 stond naast een container die bestemd was voor Maas Fruit Import BV.")
+
+
+def test_members_of_a_group() -> None:
+    assert ("MEMBER_OF", "Johan Verhoef", "Kadewachters-bende") in frames(
+        "Johan Verhoef, volgens het OM de leider van de Kadewachters-bende, werd opgepakt.")
+    assert ("MEMBER_OF", "Johan Verhoef", "Mocro Maffia") in frames(
+        "Johan Verhoef maakte volgens justitie deel uit van de Mocro Maffia.")
+    assert ("MEMBER_OF", "Bart Stam", "Mocro Maffia") in frames("Bart Stam, die lid was van de Mocro Maffia, werd aangehouden.")
+    assert not frames("Johan Verhoef, de leider van het onderzoeksteam van de politie, gaf toelichting.")
+    assert not frames("Johan Verhoef was geen lid van de Hells Angels.")
