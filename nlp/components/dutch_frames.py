@@ -394,6 +394,9 @@ _ON_OWN_NAME = re.compile(r"\s*,?\s*(?:dat|die|welke?)\s+(?:(?:stond|staat|was|i
                           r"\s*(?:stond|staat|was geregistreerd|geregistreerd stond|was gesteld|is geregistreerd)?\b")
 
 
+_FROM_NUMBER = re.compile(r"\bvanaf\s+(?:het|een|zijn|haar)?\s*(?:[a-z]+\s+)?(?:telefoon|gsm-?|mobiele\s+)?nummer\s*$")
+
+
 def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[str, Ref, Ref, str]]:
     """"het nummer X, dat in gebruik was bij P", "de rekening X, die op naam van P staat", "P, die het nummer
     X gebruikte": the holder of a phone number, e-mail address or account."""
@@ -405,8 +408,23 @@ def holders(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple[
         holder = next((r for r in reversed(refs[:k]) if r.type in ("PERSON", "COMPANY", "ORGANIZATION")), None)
         if own is not None and holder is not None and holder.type != "ORGANIZATION" and not _official(text, holder, s_start):
             clause = text[holder.end:ident.start].lower()
-            if not _NEGATION.search(clause) and not re.search(r"[.;:()]", clause) and len(clause) < 160:
-                out.append((_HOLDS[ident.type], holder, ident, "possessed"))
+            called = re.search(r"\b(?:hem|hen)\b|\b" + _CALL + r"\b|\b" + _SEND + r"\b", clause)
+            if not _NEGATION.search(clause) and not re.search(r"[.;:()]", clause) and len(clause) < 160 and not called:
+                out.append((_HOLDS[ident.type], holder, ident, "possessed"))  # not "P belde hem op zijn nummer X"
+        origin = _FROM_NUMBER.search(text[max(s_start, ident.start - 50):ident.start].lower())
+        if origin is not None and ident.type == "PHONE":
+            # "P belde hem (...) vanaf het nummer X": the caller's number
+            verb = None
+            for m in re.finditer(r"\b" + _CALL + r"\b", text[s_start:ident.start].lower()):
+                verb = m
+            caller = None
+            if verb is not None:
+                at = s_start + verb.start()
+                before = [r for r in refs[:k] if r.type == "PERSON" and r.end <= at]
+                if before and re.fullmatch(r"\s*(?:\(\d{1,3}\)\s*)?", text[before[-1].end:at]):
+                    caller = before[-1]
+            if caller is not None and not _official(text, caller, s_start) and not _NEGATION.search(text[caller.end:ident.start]):
+                out.append(("HAS_PHONE", caller, ident, "called-from"))
         if _ON_OWN_NAME.match(text[ident.end:s_end]):
             # "Koolhoven had contact met Martis via het nummer X, dat op haar naam stond": the subject's number
             subject = next((r for r in refs if r.type in ("PERSON", "COMPANY") and r.start < ident.start), None)

@@ -294,3 +294,17 @@ def test_members_of_a_group() -> None:
     assert ("MEMBER_OF", "Bart Stam", "Mocro Maffia") in frames("Bart Stam, die lid was van de Mocro Maffia, werd aangehouden.")
     assert not frames("Johan Verhoef, de leider van het onderzoeksteam van de politie, gaf toelichting.")
     assert not frames("Johan Verhoef was geen lid van de Hells Angels.")
+
+
+def test_the_callers_number() -> None:
+    found = frames("Rachid El Amrani belde hem om 21 uur op zijn gsm-nummer 0470/12.34.56, vanaf het Nederlandse nummer "
+                   "+31 6 12345678.")
+    assert ("HAS_PHONE", "Rachid El Amrani", "+31 6 12345678") in found
+    assert ("HAS_PHONE", "Rachid El Amrani", "0470/12.34.56") not in found  # "zijn" is the person called
+    assert ("HAS_PHONE", "Johan Verhoef", "+31 6 12345678") in frames(
+        "Johan Verhoef belde Bart Stam op 3 mei vanaf het nummer +31 6 12345678.")
+    assert ("HAS_PHONE", "Sandra Kok", "+31 6 87654321") in frames(
+        "Sandra Kok sms'te die nacht vanaf een Belgisch nummer +31 6 87654321.")
+    assert not {r for r in frames("Johan Verhoef werd gebeld door Bart Stam vanaf het nummer +31 6 12345678.")
+                if r[0] == "HAS_PHONE"}
+    assert not frames("Johan Verhoef belde hem op zijn nummer +31 6 12345678.")
