@@ -734,6 +734,9 @@ def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
         a, b = persons[k], persons[k + 1]
         if _official(text, a, s_start) or _official(text, b, s_start):
             continue
+        if re.search(r"\b(?:volgens|aldus|zegt|zei|verklaarde|verklaart|meldt|meldde)\s+$",
+                     text[max(s_start, a.start - 15):a.start], re.I):
+            continue  # "Volgens A belde B met C": A is the source, not the caller
         aside = _ASIDE.match(text, a.end, b.start)
         gap = _masked(text, refs, aside.end() if aside else a.end, b.start)
         inserted = re.match(r"^,\s*(?:die\b[^,]*|[a-z][^,]{0,80}),\s*(?=[a-z]|$)", gap)  # ", die ... werkte," / ", de leider,"
@@ -746,7 +749,10 @@ def contacts(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tuple
         if _NEGATION.search(gap) or _NEGATION.search(after):
             continue
         between = _CONTACT_BETWEEN.match(gap)
-        if between is not None:
+        inverted = re.search(r"\b" + _CALL + r"\s+$", text[max(s_start, a.start - 20):a.start].lower())
+        if inverted is not None and re.fullmatch(r"(?:[a-z0-9]+\s+){0,4}?met\s+", gap) and not _NOT_A_CALL.search(gap[:-4]):
+            out.append(("CONTACTED", a, b, "contact-inverted"))  # "Volgens het OM belde A (...) met B"
+        elif between is not None:
             words = gap[:between.end()]
             # "P belde de broer van Q": an article or "van" makes another object than Q
             call_tail = re.search(_CALL + r"\s+(.*)$", words)

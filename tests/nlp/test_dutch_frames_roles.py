@@ -308,3 +308,10 @@ def test_the_callers_number() -> None:
     assert not {r for r in frames("Johan Verhoef werd gebeld door Bart Stam vanaf het nummer +31 6 12345678.")
                 if r[0] == "HAS_PHONE"}
     assert not frames("Johan Verhoef belde hem op zijn nummer +31 6 12345678.")
+
+
+def test_a_source_is_not_the_caller() -> None:
+    found = frames("Volgens Johan Verhoef belde Bart Stam met Tim Bos.")
+    assert ("CONTACTED", "Bart Stam", "Tim Bos") in found
+    assert not {r for r in found if "Johan Verhoef" in r}
+    assert not frames("Volgens Johan Verhoef belde Bart Stam met de politie.")
