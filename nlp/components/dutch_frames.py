@@ -313,6 +313,10 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
                 break
         if kind is None:
             continue
+        if kind == "main" and (re.search(r"\b(?:volgens|aldus|zegt|zei|verklaarde|meldt)\s+$",
+                                         text[max(s_start, person.start - 15):person.start], re.I)
+                               or re.match(r"\w+\s+(?:hij|zij|ze)\b", text[pos:s_end])):
+            continue  # "Volgens A werkte hij bij X": A is the source, the subject is another
         end = _clause_end(text, refs, pos, s_end)
         later = [r for r in refs[i + 1:] if r.start >= pos and r.end <= end]
         cut = next((r.start for r in later if r.type == "PERSON"), None)

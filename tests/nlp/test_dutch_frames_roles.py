@@ -315,3 +315,9 @@ def test_a_source_is_not_the_caller() -> None:
     assert ("CONTACTED", "Bart Stam", "Tim Bos") in found
     assert not {r for r in found if "Johan Verhoef" in r}
     assert not frames("Volgens Johan Verhoef belde Bart Stam met de politie.")
+
+
+def test_a_source_has_no_job_of_the_clause() -> None:
+    assert not frames("Volgens Johan Verhoef werkte hij als planner bij Delta Cargo BV.")
+    assert ("EMPLOYED_BY", "Johan Verhoef", "Delta Cargo BV") in frames(
+        "Johan Verhoef werkte als planner bij Delta Cargo BV in Gent.")
