@@ -176,12 +176,11 @@ class DutchFrames:
         refs = _mentions(doc)
         refs = sorted(refs + defendant_refs(text, refs) + numbered_defendants(text, refs), key=lambda r: (r.start, r.end))
         hits = list(doc._.hg_relations or [])
-        known: dict[frozenset[tuple[int, int]], set[str]] = {}
-        spans: dict[tuple[int, int], str] = {(r.start, r.end): text[r.start:r.end].lower() for r in refs}
+        known: dict[frozenset[str], set[str]] = {}
 
-        def key(a: tuple[int, int], b: tuple[int, int]) -> frozenset[tuple[int, int]]:
+        def key(a: tuple[int, int], b: tuple[int, int]) -> frozenset[str]:
             # pairs are compared by the surfaces of their ends, so a second mention of a linked pair is not linked again
-            return frozenset((spans.get(a, text[a[0]:a[1]].lower()), spans.get(b, text[b[0]:b[1]].lower())))  # type: ignore[arg-type]
+            return frozenset((text[a[0]:a[1]].lower(), text[b[0]:b[1]].lower()))
 
         for h in hits:
             if h.type != "CO_MENTIONED":
