@@ -913,6 +913,7 @@ def charged_lists(text: str, refs: list[Ref], s_start: int, s_end: int, previous
     return []
 
 
+_NOT_SUSPECTS = re.compile(r"getuige|personeel|medewerkers|werknemers|dienstjaren|ervaring|bemanning|crew")
 _LINE_OPEN = re.compile(r"^[ \t]*(?:[-–•*·|]|\d{1,2}[.)])?[ \t]*", re.M)
 # a line that opens with the name and gives its penalty after a colon, a dash or a table bar: "Dennis V. (41): 8 jaar"
 _NAME_THEN_PENALTY = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3}\s*(?:jaar)?)?\s*(?::|–|-|\|)\s*")
@@ -928,6 +929,9 @@ def suspect_lines(text: str, refs: list[Ref]) -> list[tuple[list[Ref], int, int]
 
     def close() -> None:
         if len({text[r.start:r.end] for r, _, _ in run}) >= 2:
+            intro = text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, run[0][1]) - 1)) + 1:run[0][1]].lower()
+            if _NOT_SUSPECTS.search(intro):
+                return  # "Getuigen:", "Personeel:": years of service, not penalties
             out.append(([r for r, _, _ in run], run[0][1], run[-1][2]))
 
     last_end = -2
@@ -940,6 +944,8 @@ def suspect_lines(text: str, refs: list[Ref]) -> list[tuple[list[Ref], int, int]
         marked = text[m.start():m.end()].strip() != ""
         # the penalty is the line's last field: "- Dennis V.: 8 jaar cel", "2. A (33), planner – 8 jaar", "| A | 41 | 6 jaar |"
         last_field = re.split(r"[:–|]|\s-\s", line.rstrip(" |\t"))[-1]
+        if re.search(r"\b(?:in dienst|werkzaam|ervaring|oud|geleden|aan boord)\b", last_field):
+            last_field = ""  # "3 jaar in dienst": years of service
         ok = (first is not None and first.start == m.end() and first.end <= line_end
               and (marked or _NAME_THEN_PENALTY.match(text, first.end, line_end) is not None)
               and re.match(r"\s*(?:[\w.,€]+\s+){0,2}?(?:" + _words("penalty") + r")", last_field) is not None
@@ -950,6 +956,9 @@ def suspect_lines(text: str, refs: list[Ref]) -> list[tuple[list[Ref], int, int]
                 run = []
             run.append((first, m.start(), line_end))
             last_end = line_end
+        elif (run and marked and text.count("\n", last_end, m.start()) <= 1 and not pat["acquittal"].search(line)
+              and re.match(r"\s*(?:[\w.,€]+\s+){0,2}?(?:" + _words("penalty") + r")", last_field)):
+            last_end = line_end  # a line of the list whose name was not read: the list goes on
         elif line.strip():
             close()
             run, last_end = [], -2

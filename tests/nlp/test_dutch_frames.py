@@ -206,3 +206,18 @@ def test_numbered_defendants_of_an_indictment() -> None:
     # one number, two names: no reading
     assert not frame_hits("Verdachte 1: Sander Wijnen\nVerdachte 1: Bart Goossens\n\n"
                           "Verdachte 1 was als planner werkzaam bij Delta Cargo BV in Gent.")
+
+
+def test_a_list_line_whose_name_was_not_read_keeps_the_list() -> None:
+    text = ("De eisen op een rij:\n- Dennis Kramer: 8 jaar cel\n- Ricardo Smit: 7 jaar cel\n"
+            "- peter-jan de w.: 6 jaar cel\n- Mourad El Amrani: 3 jaar cel\n")
+    assert frozenset(("Dennis Kramer", "Mourad El Amrani")) in frames_accused(text)
+    # a line without a penalty ends the list
+    text = ("Eisen:\n- Dennis Kramer: 8 jaar cel\n- Ricardo Smit: 7 jaar cel\n- verder geen eisen\n\n"
+            "Getuigen:\n- Mourad El Amrani: 3 jaar bij het bedrijf\n")
+    assert not {p for p in frames_accused(text) if "Mourad El Amrani" in p}
+
+
+def test_lists_of_witnesses_or_staff_with_years() -> None:
+    assert not frames_accused("Getuigen:\n- Bart Stam: 3 jaar\n- Tim Bos: 5 jaar\n")
+    assert not frames_accused("Overzicht:\n- Bart Stam: 3 jaar in dienst\n- Tim Bos: 5 jaar in dienst\n")
