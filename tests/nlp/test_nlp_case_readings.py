@@ -76,3 +76,20 @@ def test_a_kin_word_before_a_list_is_about_its_first_name_only(run) -> None:
                          "charged too.", lang="en"))
     assert {frozenset((a, b)) for t, a, b in both if t == "FAMILY_OF"} == {
         frozenset(("Thomas Baker", "Ruben Baker")), frozenset(("Thomas Baker", "Noah Fenwick"))}
+
+
+def test_readings_the_sentence_contradicts_are_dropped(run) -> None:
+    """A recipient does not hold the sender's address; a possessive after a clause with a subject of its own
+    is not the first person's; a detective telling a suspect something is no contact between them. The same
+    frames still read the holder and the caller."""
+    sent = relations(run("Kyle Moss sent the files to Ben Ortiz from the address kmoss@harbourmail.com.", lang="en"))
+    assert not any(t == "HAS_EMAIL" and a == "Ben Ortiz" for t, a, _b in sent)
+    whose = relations(run("Tom Avery told police that Ben Lyle received the money on his account "
+                          "GB29NWBK60161331926819.", lang="en"))
+    assert not any(t == "HAS_ACCOUNT" and a == "Tom Avery" for t, a, _b in whose)
+    told = relations(run("Detective Anna Kerr told Ben Ortiz that he was under arrest.", lang="en"))
+    assert not any(t == "CONTACTED" for t, _a, _b in told)
+    kept = relations(run("The number +1 787 555 0319, subscribed to Ana Ruiz, called Ben Ortiz twice. "
+                         "Ben Ortiz received the money on his account GB29NWBK60161331926819.", lang="en"))
+    assert ("HAS_PHONE", "Ana Ruiz", "+17875550319") in kept
+    assert ("HAS_ACCOUNT", "Ben Ortiz", "GB29NWBK60161331926819") in kept
