@@ -210,6 +210,8 @@ _KIN_OF_BEFORE = re.compile(r"\b(?:son|daughter|father|mother|brother|sister|cou
                             re.I)
 
 
+_ACQUITTAL_BETWEEN = re.compile(r"\b(?:vrijspraak|vrijgesproken|acquittal|acquitted|relaxe|relaxée?s?|acquittement"
+                                r"|acquittée?s?|ontslag van rechtsvervolging)\b", re.I)
 _POSSESSOR = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:wife|husband|partner|girlfriend|boyfriend|brother|sister|son|daughter|father"
                         r"|mother|cousin|nephew|niece|uncle|aunt|brother-in-law|son-in-law|stepson|lawyer|solicitor|counsel"
                         r"|employer|boss|landlord|neighbou?r)\b", re.I)
@@ -236,7 +238,8 @@ def _lists(text: str, refs: Sequence[_Ref], plain: bool = False, smallest: int =
             continue  # "The son of A, B, was arrested": A only says whose son B is
         if _POSSESSOR.match(text, ref.end):
             continue  # "B, A's wife, was charged", "A's partner, B, and C": A only says whose wife B is
-        if current and separator.match(text[refs[last].end:ref.start]):
+        if current and separator.match(text[refs[last].end:ref.start]) and not _ACQUITTAL_BETWEEN.search(
+                text[refs[last].end:ref.start]):  # "... en vrijspraak tegen C": C is no co-accused of the list
             current.append(k)
         else:
             if len(current) >= smallest:
