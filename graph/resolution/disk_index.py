@@ -9,7 +9,8 @@ and the identifiers as indexed tables, the redirects of merged entities as a tab
 The resolver mutates the records it is handed (names extended, neighbours put under their current
 ids), as it does with the in-memory index. Each cached record keeps the bytes it was read as; when
 it leaves the cache it is serialised again and written back if it changed, so a change made to a
-cached record is never lost. The records a ``candidates`` call returns (at most ``MAX_CANDIDATES``)
+cached record is never lost; a record is always looked for in the cache before the table, so a
+table row older than its cached record is never read. The records a ``candidates`` call returns (at most ``MAX_CANDIDATES``)
 are all still cached when it returns, hence the smallest cache, ``MIN_CACHE``.
 
 >>> from graph.resolution.features import Record
@@ -113,14 +114,6 @@ class DiskBlockingIndex:
     def cached(self) -> int:
         """Records held as objects now."""
         return len(self._cache)
-
-    def flush(self) -> None:
-        """Write every cached record that changed (they stay cached)."""
-        for eid, (record, stored) in self._cache.items():
-            data = _encode(record)
-            if data != stored:
-                self._put(record, data)
-                self._cache[eid] = (record, data)
 
     # -- records -------------------------------------------------------------------------------------
     def _put(self, record: Record, data: bytes) -> None:
