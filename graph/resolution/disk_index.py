@@ -61,7 +61,9 @@ def _decode(entity_id: str, data: bytes) -> Record:
     return Record(entity_id, type_, names, identifiers, properties, neighbours)
 
 
-def _close(db: sqlite3.Connection, path: str) -> None:
+def _close(db: sqlite3.Connection, path: str, owner: int) -> None:
+    if os.getpid() != owner:  # a forked copy of the process: the file is its parent's
+        return
     try:
         db.close()
     finally:
@@ -83,7 +85,7 @@ class DiskBlockingIndex:
         fd, self.path = tempfile.mkstemp(prefix="havengraph-index-", suffix=".sqlite", dir=directory)
         os.close(fd)
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._closer = weakref.finalize(self, _close, self._db, self.path)
+        self._closer = weakref.finalize(self, _close, self._db, self.path, os.getpid())
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", f"cache_size=-{PAGE_CACHE_KB}"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.executescript(_SCHEMA)
