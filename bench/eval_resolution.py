@@ -5,6 +5,8 @@
 Feeds ``tests/data/resolution/mentions.jsonl`` document by document through ``Resolver`` into a
 throw-away SQLite store and compares the entity every mention ends up in with its true cluster.
 Targets: precision >= 0.98, recall >= 0.90. The last line is JSON (``precision``, ``recall``, ``f1``).
+``--index disk`` resolves with the blocking index kept on disk (``Resolver(index="disk")``); the
+figures must not change.
 """
 
 from __future__ import annotations
@@ -37,12 +39,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=["small", "full"], default="full")
     parser.add_argument("--errors", action="store_true", help="list the largest false merges and splits")
+    parser.add_argument("--index", choices=["memory", "disk"], default="memory", help="the resolver's blocking index")
     args = parser.parse_args()
     mentions = load(args.size)
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{Path(tmp) / 'eval.db'}")
         start = time.perf_counter()
-        report = evaluate(mentions, store)
+        report = evaluate(mentions, store, args.index)
         seconds = time.perf_counter() - start
         decisions = {k: len(store.list_decisions(kind=k)) for k in ("merge", "distinct", "candidate")}
         store.close()
@@ -61,7 +64,7 @@ def main() -> None:
     print(json.dumps({"precision": report["precision"], "recall": report["recall"], "f1": report["f1"],
                       "mentions": report["mentions"], "true_entities": report["true_entities"],
                       "predicted_entities": report["predicted_entities"], "seconds": round(seconds, 2),
-                      "size": args.size}))
+                      "size": args.size, "index": args.index}))
 
 
 if __name__ == "__main__":

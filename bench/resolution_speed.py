@@ -12,6 +12,12 @@ The same run resolves a 5,000-mention sample twice from an empty index, once wit
 once comparing every mention with every entity of its type ("all pairs"), with the same features.
 Targets: under 60 s, at least 20x faster than all pairs. The last line is JSON
 (``seconds_100k_mentions``, ``speedup_vs_all_pairs``).
+
+``--index both`` resolves the same documents again into a copy of the same store with the index kept
+on disk (``Resolver(index="disk")``), checks that it takes the same decisions, and adds
+``disk_vs_memory`` (its time, load included, over the in-memory run's; the same for the sample:
+``disk_vs_memory_sample``) and the disk index's cache reads and writes. ``--index disk`` times
+only the disk index.
 """
 
 from __future__ import annotations
@@ -20,8 +26,10 @@ import argparse
 import cProfile
 import hashlib
 import json
+import os
 import pstats
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -157,53 +165,92 @@ def timed_resolve(docs: list[Extraction], resolver: Resolver) -> float:
     return time.perf_counter() - start
 
 
+def timed_run(url: str, docs: list[Extraction], index: str, profile: bool) -> dict:
+    """Load a resolver on the store at ``url`` and resolve ``docs``; times, decisions, index figures."""
+    store = open_store(url)
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    start, cpu = time.perf_counter(), time.process_time()
+    resolver = Resolver(store, index=index)
+    load = time.perf_counter() - start
+    indexed = len(resolver.index)
+    timed_resolve(docs, resolver)
+    total, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if profiler:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    cache = {k: getattr(resolver.index, k) for k in ("reads", "writes", "peak_cached", "cache_records")
+             if hasattr(resolver.index, k)}
+    resolver.close()
+    store.close()
+    return {"load": load, "indexed": indexed, "total": total, "cpu": cpu, "cache": cache,
+            "decisions": [(d["kind"], d["a"], d["b"], d["score"]) for d in resolver.new_decisions]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="full")
     parser.add_argument("--profile", action="store_true", help="print the 25 costliest functions")
+    parser.add_argument("--index", choices=["memory", "disk", "both"], default="memory",
+                        help="the blocking index to time; both: memory, then disk on a copy of the store")
     args = parser.parse_args()
+    indexes = ["memory", "disk"] if args.index == "both" else [args.index]
     n_entities, n_mentions, n_sample = SIZES[args.size]
     pop = Population(random.Random(6), n_surnames=max(2000, n_entities // 3))
+    runs = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{Path(tmp) / 'speed.db'}")
         t0 = time.perf_counter()
         known = preload(store, pop, n_entities)
         setup = time.perf_counter() - t0
-        docs = make_docs(pop, "new", n_mentions, known, 0.5)
-        profiler = cProfile.Profile() if args.profile else None
-        if profiler:
-            profiler.enable()
-        start, cpu = time.perf_counter(), time.process_time()
-        resolver = Resolver(store)
-        load = time.perf_counter() - start
-        indexed = len(resolver.index)
-        timed_resolve(docs, resolver)
-        total, cpu = time.perf_counter() - start, time.process_time() - cpu
-        if profiler:
-            profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
-        decisions = {k: sum(d["kind"] == k for d in resolver.new_decisions) for k in ("merge", "distinct", "candidate")}
         store.close()
+        for index in indexes:  # each on its own copy: a run stores its decisions
+            shutil.copy(Path(tmp) / "speed.db", Path(tmp) / f"{index}.db")
+        docs = make_docs(pop, "new", n_mentions, known, 0.5)
+        for index in indexes:
+            runs[index] = timed_run(f"sqlite:///{Path(tmp) / f'{index}.db'}", docs, index, args.profile)
+    first = runs[indexes[0]]
+    total, cpu, load, indexed = first["total"], first["cpu"], first["load"], first["indexed"]
+    decisions = {k: sum(d[0] == k for d in first["decisions"]) for k in ("merge", "distinct", "candidate")}
     small = Population(random.Random(7), 2000)
     seen = [(t, n, p) for d in make_docs(small, "seen", n_sample // 2, [], 1.0)
             for t, n, p in ((e.type, e.name, None) for e in d.entities) if t != "PHONE"]
     sample = make_docs(small, "sample", n_sample, seen, 0.5)
-    fast, naive_resolver = Resolver(None), Resolver(None)
+    fast, naive_resolver = Resolver(None, index=indexes[0]), Resolver(None)
     naive_resolver.index = AllPairsIndex()
     blocked = timed_resolve(sample, fast)
     naive = timed_resolve(sample, naive_resolver)
     merged_by = {k: {(d["a"], d["b"]) for d in r.new_decisions if d["kind"] == "merge"}
                  for k, r in (("blocked", fast), ("naive", naive_resolver))}
     agree = len(merged_by["blocked"] & merged_by["naive"]) / max(1, len(merged_by["naive"]))
-    print(f"store: {indexed} people, firms and vessels ({setup:.1f} s to build); index loaded in {load:.2f} s")
+    print(f"store: {indexed} people, firms and vessels ({setup:.1f} s to build); index loaded in {load:.2f} s "
+          f"({indexes[0]})")
     print(f"{n_mentions} mentions in {len(docs)} documents resolved in {total:.2f} s, {cpu:.2f} s of CPU "
           f"({n_mentions / total:,.0f} mentions/s); decisions: {decisions}")
     print(f"sample of {n_sample} mentions: blocked {blocked:.2f} s, all pairs {naive:.2f} s; "
           f"{agree:.1%} of the all-pairs merges also made with blocking")
-    print(json.dumps({"seconds_100k_mentions": round(total * 100_000 / n_mentions, 2),
-                      "speedup_vs_all_pairs": round(naive / blocked, 1), "load_seconds": round(load, 2),
-                      "cpu_seconds": round(cpu * 100_000 / n_mentions, 2), "blocking_recall": round(agree, 4),
-                      "mentions": n_mentions, "store_entities": indexed, "size": args.size}))
+    out = {"seconds_100k_mentions": round(total * 100_000 / n_mentions, 2),
+           "speedup_vs_all_pairs": round(naive / blocked, 1), "load_seconds": round(load, 2),
+           "cpu_seconds": round(cpu * 100_000 / n_mentions, 2), "blocking_recall": round(agree, 4),
+           "mentions": n_mentions, "store_entities": indexed, "size": args.size, "index": args.index}
+    if args.index == "both":
+        disk = runs["disk"]
+        on_disk = Resolver(None, index="disk")
+        blocked_disk = timed_resolve(sample, on_disk)
+        same_sample = [(d["kind"], d["a"], d["b"], d["score"]) for d in on_disk.new_decisions] == \
+            [(d["kind"], d["a"], d["b"], d["score"]) for d in fast.new_decisions]
+        on_disk.close()
+        print(f"disk index: {disk['total']:.2f} s (load {disk['load']:.2f} s), {disk['cpu']:.2f} s of CPU; "
+              f"same decisions: {disk['decisions'] == first['decisions']}; cache: {disk['cache']}; "
+              f"sample {blocked_disk:.2f} s, same decisions: {same_sample}")
+        out.update(disk_vs_memory=round(disk["total"] / total, 2), disk_vs_memory_cpu=round(disk["cpu"] / cpu, 2),
+                   disk_vs_memory_load=round(disk["load"] / load, 2),
+                   disk_vs_memory_sample=round(blocked_disk / blocked, 2),
+                   disk_same_decisions=disk["decisions"] == first["decisions"] and same_sample,
+                   disk_cache=disk["cache"])
+    out["load_average"] = round(os.getloadavg()[0], 2)
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

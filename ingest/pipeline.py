@@ -170,9 +170,9 @@ class _Run:
         if not self.resolve or extraction.document.metadata.get("kind") == "edges":
             return extraction
         if self._resolver is None:
-            from graph.resolution import Resolver
+            from graph.resolution.resolver import Resolver, index_for
 
-            self._resolver = Resolver(self.store)
+            self._resolver = Resolver(self.store, index=index_for(self.report.files))
         return self._resolver.resolve(extraction)
 
     # -- reading ------------------------------------------------------------------------------

@@ -104,9 +104,10 @@ def to_extraction(doc: str, mentions: list[dict[str, Any]]) -> Extraction:
                       relations=list(relations.values()))
 
 
-def run(mentions: list[dict[str, Any]], store: Any) -> dict[str, str]:
-    """Resolve the labelled documents in order into ``store``; the final entity id of every mention."""
-    resolver = Resolver(store)
+def run(mentions: list[dict[str, Any]], store: Any, index: str = "memory") -> dict[str, str]:
+    """Resolve the labelled documents in order into ``store``; the final entity id of every mention.
+    ``index``: the resolver's blocking index (``Resolver(index=...)``)."""
+    resolver = Resolver(store, index=index)
     assigned: dict[str, str] = {}
     for doc, rows in group_documents(mentions):
         resolved = resolver.resolve(to_extraction(doc, rows))
@@ -116,9 +117,9 @@ def run(mentions: list[dict[str, Any]], store: Any) -> dict[str, str]:
     return {mid: resolver.canonical(eid) for mid, eid in assigned.items()}
 
 
-def evaluate(mentions: list[dict[str, Any]], store: Any) -> dict[str, Any]:
+def evaluate(mentions: list[dict[str, Any]], store: Any, index: str = "memory") -> dict[str, Any]:
     """Overall, per-type and per-source pairwise scores, and the final entity of each mention."""
-    predicted = run(mentions, store)
+    predicted = run(mentions, store, index)
     truth = {m["mention_id"]: m["cluster"] for m in mentions}
     report = pairwise(truth, predicted)
     for field in ("type", "source"):

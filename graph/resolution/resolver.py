@@ -28,6 +28,7 @@ from typing import Any
 
 from graph.model import Entity, Extraction, IdentifierMention, Mention, Relation
 from graph.resolution.coref import within_document
+from graph.resolution.disk_index import DiskBlockingIndex
 from graph.resolution.features import Judgement, Record, decide
 from graph.resolution.index import BlockingIndex
 from graph.resolution.normalize import for_matching, person_name, weak_org
@@ -41,6 +42,18 @@ SCOPE_SEP = "~"
 AMBIGUITY_MARGIN = 0.05
 #: known entities whose neighbours are read in one query when the resolver loads the store
 LOAD_CHUNK = 5_000
+#: from this many files in one ingest the blocking index is kept on disk (``index_for``). Below it
+#: the index in memory stays small (about 5.6 KB a document: 11 MB at 2,000) and resolution alone
+#: is faster with it (about 1.7x, ``bench/resolution_speed.py --index both``); above it the index
+#: in memory would grow with the corpus, while the staging ingest of 3,713 documents took no
+#: measurably longer with the disk one (docs/scale.md, "Memory of the staging step")
+DISK_INDEX_FROM = 2_000
+
+
+def index_for(documents: int) -> str:
+    """The blocking index for an ingest of ``documents`` files: in memory for small runs (faster),
+    on disk from ``DISK_INDEX_FROM`` on, where the in-memory one would grow with the corpus."""
+    return "disk" if documents >= DISK_INDEX_FROM else "memory"
 
 
 def scoped_id(entity_id: str, doc_id: str) -> str:
@@ -54,13 +67,26 @@ def is_weak_person(names: list[str]) -> bool:
 
 
 class Resolver:
-    """Incremental resolver: load the store's entities and decisions once, then resolve documents."""
+    """Incremental resolver: load the store's entities and decisions once, then resolve documents.
 
-    def __init__(self, store: Any | None = None, *, match: bool = True, who: str = RESOLVER) -> None:
+    ``index``: ``"memory"`` (``BlockingIndex``, the default), ``"disk"`` (``DiskBlockingIndex``: a
+    scratch SQLite file and an LRU of records, memory bounded; the same candidates in the same
+    order) or an index object with their interface. :meth:`close` drops a disk index's file.
+    """
+
+    def __init__(self, store: Any | None = None, *, match: bool = True, who: str = RESOLVER,
+                 index: str | Any = "memory") -> None:
         self.store = store
         self.match = match
         self.who = who
-        self.index = BlockingIndex()
+        if index == "memory":
+            self.index: Any = BlockingIndex()
+        elif index == "disk":
+            self.index = DiskBlockingIndex()
+        elif isinstance(index, str):
+            raise ValueError(f"index is 'memory', 'disk' or an index object, not {index!r}")
+        else:
+            self.index = index
         self.merged_into: dict[str, str] = {}
         self.distinct: set[frozenset[str]] = set()
         self.reviewed: set[frozenset[str]] = set()
@@ -73,6 +99,12 @@ class Resolver:
         if store is not None:
             self._load(store)
 
+    def close(self) -> None:
+        """Drop the index's scratch file, if it has one (a disk index also drops it when collected)."""
+        close = getattr(self.index, "close", None)
+        if close is not None:
+            close()
+
     # -- state -----------------------------------------------------------------------------------
     def _load(self, store: Any) -> None:
         for d in store.list_decisions(status=None):
@@ -83,17 +115,24 @@ class Resolver:
         if not self.match:
             return
         # filed as they stream in, and their neighbours asked for LOAD_CHUNK entities at a time: the
-        # index is all that stays, not a second list of records and every adjacent pair at once
-        by_id = {e.entity_id: self.index.add(Record(e.entity_id, e.type, [e.name, *e.aliases], dict(e.identifiers),
-                                                    dict(e.properties)))
-                 for e in store.iter_entities() if e.type in MATCHED_TYPES}
-        ids = list(by_id)
+        # index is all that stays, not a second list of records and every adjacent pair at once;
+        # neighbours are added through the index, so one kept on disk holds no record for this
+        types: dict[str, str] = {}
+        for e in store.iter_entities():
+            if e.type in MATCHED_TYPES:
+                self.index.add(Record(e.entity_id, e.type, [e.name, *e.aliases], dict(e.identifiers),
+                                      dict(e.properties)))
+                types[e.entity_id] = e.type
+        ids = list(types)
         for start in range(0, len(ids), LOAD_CHUNK):
+            found: dict[str, set[str]] = {}
             for source, target, _ in store.adjacent(ids[start:start + LOAD_CHUNK], None, False):
-                if source in by_id:
-                    by_id[source].neighbours.add(target)
-                if target in by_id:
-                    by_id[target].neighbours.add(source)
+                if source in types:
+                    found.setdefault(source, set()).add(target)
+                if target in types:
+                    found.setdefault(target, set()).add(source)
+            for eid, neighbours in found.items():
+                self.index.add(Record(eid, types[eid], [], neighbours=neighbours))
 
     def _remember(self, d: dict[str, Any]) -> None:
         if d["kind"] in ("merge", "distinct"):

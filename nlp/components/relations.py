@@ -420,7 +420,7 @@ class RelationFinder:
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
-        out = [h for h in out if not _contradicted(text, refs, h)]
+        out = [h for h in out if not _contradicted(text, refs, h, self.lang)]
         real = [k for k, r in enumerate(refs) if not r.anaphor]
         if len(real) <= MAX_COMENTION:
             for x, i in enumerate(real):
@@ -514,12 +514,13 @@ _TOLD = re.compile(r"\b(?:told|informed|warned|notified|advised|asked|a (?:infor
                    r"|informa|vertelde|zei tegen|liet .{0,20}weten|deelde .{0,20}mee)\b", re.I)
 
 
-def _contradicted(text: str, refs: list[Ref], hit: RelationHit) -> bool:
+def _contradicted(text: str, refs: list[Ref], hit: RelationHit, lang: str) -> bool:
     """Readings the sentence itself contradicts, whatever rule gave them:
 
     - a holder named as the recipient ("sent the files to Y from the address E"; "à Y depuis le numéro N");
     - a possessive ("his account") given to a person when a clause with another person as its subject stands
       between them ("Tom told police that Ben received the money on his account N": whose is open);
+    - a relation to the person whose relative the text names ("X called the brother of Y" is no call to Y);
     - an officer, judge or lawyer telling someone something ("Detective X told Y that he was under
       arrest") is no contact between the two.
     """
@@ -532,6 +533,11 @@ def _contradicted(text: str, refs: list[Ref], hit: RelationHit) -> bool:
                     and (r.target_start, r.target_end) != antecedent
                     and _CLAUSE_BEFORE.search(text[max(0, r.start - 12):r.start]) for r in refs):
                 return True
+    if hit.type != "FAMILY_OF":
+        kin = kin_of(lang)
+        later = max(hit.source[0], hit.target[0])
+        if kin is not None and kin.search(text[max(0, later - 40):later]):
+            return True  # "X appelait le frère de Y", "X belde de broer van Y": the relative, not Y
     if hit.type == "CONTACTED" and _TOLD.search(text[min(hit.source[1], hit.target[1]):max(hit.source[0],
                                                                                                hit.target[0])]):
         for end in (hit.source, hit.target):

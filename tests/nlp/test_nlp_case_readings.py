@@ -93,3 +93,17 @@ def test_readings_the_sentence_contradicts_are_dropped(run) -> None:
                          "Ben Ortiz received the money on his account GB29NWBK60161331926819.", lang="en"))
     assert ("HAS_PHONE", "Ana Ruiz", "+17875550319") in kept
     assert ("HAS_ACCOUNT", "Ben Ortiz", "GB29NWBK60161331926819") in kept
+
+
+def test_a_relative_named_through_a_person_is_not_that_person(run) -> None:
+    """ "X belde de broer van Y" is a call to Y's brother: neither kin of X nor a call to Y. Stated kinship
+    ("X, de broer van Y", "X est le frère cadet de Y", "Le témoin confirme être le frère de Y") still is."""
+    for text, lang in (("Pieter Aerts belde de broer van Sven Mertens.", "nl"),
+                       ("Pierre Aubert appelait le frère de Sven Mercier chaque soir.", "fr"),
+                       ("Peter Avery phoned the brother of Sam Mercer twice.", "en")):
+        found = relations(run(text, lang=lang))
+        assert not [r for r in found if r[0] in ("FAMILY_OF", "CONTACTED")], text
+    for text, lang in (("Pieter Aerts, de broer van Sven Mertens, werd aangehouden.", "nl"),
+                       ("Pierre Aubert est le frère cadet de Sven Mercier.", "fr"),
+                       ("Julien Brun a été entendu. Le témoin confirme être le frère de Romain Brun.", "fr")):
+        assert any(r[0] == "FAMILY_OF" for r in relations(run(text, lang=lang))), text
