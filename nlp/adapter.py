@@ -53,7 +53,10 @@ _PARTICLES = frozenset({"van", "de", "der", "den", "ten", "ter", "het", "le", "l
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in fold(text).replace(".", " ").split() if len(w) > 1)
+    """The words of a name that tell it apart; a name of initials only ("K.D.") is its letters together,
+    so that "K.D." and "M.B." stay two people."""
+    words = frozenset(w for w in fold(text).replace(".", " ").split() if len(w) > 1)
+    return words or frozenset({"".join(fold(text).replace(".", " ").split())})
 
 
 def _key(m: _Mention) -> tuple[Any, ...]:

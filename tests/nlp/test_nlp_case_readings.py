@@ -107,3 +107,13 @@ def test_a_relative_named_through_a_person_is_not_that_person(run) -> None:
                        ("Pierre Aubert est le frère cadet de Sven Mercier.", "fr"),
                        ("Julien Brun a été entendu. Le témoin confirme être le frère de Romain Brun.", "fr")):
         assert any(r[0] == "FAMILY_OF" for r in relations(run(text, lang=lang))), text
+
+
+def test_people_named_by_initials_only_are_not_one_person() -> None:
+    """Pseudonymised judgments name defendants by initials ("K.D.", "M.B."); with every one-letter word
+    dropped, all of them had the same empty key and became one person."""
+    from nlp.adapter import _key, _Mention
+
+    keys = {_key(_Mention(0, 4, name, "PERSON")) for name in ("K.D.", "M.B.", "K. D.")}
+    assert len(keys) == 2
+    assert _key(_Mention(0, 9, "Kevin S.", "PERSON")) == _key(_Mention(0, 8, "Kevin S", "PERSON"))
