@@ -22,6 +22,7 @@ for _name in ("hg_identifiers", "hg_relations"):
         Doc.set_extension(_name, default=None)
 
 from nlp.components import (  # noqa: E402,F401  (imported to register the factories)
+    contradictions,
     dutch_frames,
     entities,
     identifiers,
@@ -52,4 +53,5 @@ COMPONENTS = (
     "havengraph_accomplices_v1",  # registered on import by nlp.components.co_accused_runs
     "havengraph_contact_ends_v1",  # registered on import by nlp.components.shipments
     "havengraph_dutch_frames_v1",  # Dutch documents only
+    "havengraph_contradictions_v1",  # last: drops readings their own sentence contradicts
 )

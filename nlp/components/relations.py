@@ -35,6 +35,7 @@ from nlp.components.co_accused import PLURAL, bullet_lists, charged_people, char
 from nlp.components.co_accused_runs import subject_runs
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.contacts import contact_pairs
+from nlp.components.contradictions import HOLDER_TYPES, contradicted
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
@@ -503,47 +504,22 @@ class RelationFinder:
                            min(a.start, b.start), max(a.end, b.end), s_start, s_end, method, conf, rule, resolved)
 
 
-HOLDER_TYPES = ("HAS_PHONE", "HAS_EMAIL", "HAS_ACCOUNT")
-# the recipient of what was sent: "sent the files to Y from the address E" -- E is the sender's
-_RECIPIENT_BEFORE = re.compile(r"\b(?:sent|forwarded|wrote|mailed|e-?mailed|texted|messaged|transferred|paid|envoy\w*"
-                               r"|transmis\w*|adress\w*|stuurde|verstuurde|gestuurd|mailde|doorgestuurd)\b[^.;]{0,60}?"
-                               r"\b(?:to|à|au|aux|naar|aan)\s+(?:the\s+|la\s+|le\s+|de\s+|het\s+)?$", re.I)
 # a clause with a subject of its own between a person and a possessive: "told police that Ben ... his account"
 _CLAUSE_BEFORE = re.compile(r"\b(?:that|que|qu['’]|dat|whether|si)\s+$", re.I)
-_TOLD = re.compile(r"\b(?:told|informed|warned|notified|advised|asked|a (?:informé|dit à|prévenu|averti)"
-                   r"|informa|vertelde|zei tegen|liet .{0,20}weten|deelde .{0,20}mee)\b", re.I)
 
 
 def _contradicted(text: str, refs: list[Ref], hit: RelationHit, lang: str) -> bool:
-    """Readings the sentence itself contradicts, whatever rule gave them:
-
-    - a holder named as the recipient ("sent the files to Y from the address E"; "à Y depuis le numéro N");
-    - a possessive ("his account") given to a person when a clause with another person as its subject stands
-      between them ("Tom told police that Ben received the money on his account N": whose is open);
-    - a relation to the person whose relative the text names ("X called the brother of Y" is no call to Y);
-    - an officer, judge or lawyer telling someone something ("Detective X told Y that he was under
-      arrest") is no contact between the two.
-    """
+    """:func:`nlp.components.contradictions.contradicted`, and a possessive ("his account") given to a person
+    when a clause with another person as its subject stands between them ("Tom told police that Ben received
+    the money on his account N": whose is open)."""
     if hit.type in HOLDER_TYPES:
-        if not hit.resolved and _RECIPIENT_BEFORE.search(text[max(0, hit.source[0] - 90):hit.source[0]]):
-            return True
         for antecedent, reference in hit.resolved:
             if reference is not None and antecedent[1] <= reference[0] and any(
                     r.type == "PERSON" and not r.anaphor and antecedent[1] <= r.start and r.end <= reference[0]
                     and (r.target_start, r.target_end) != antecedent
                     and _CLAUSE_BEFORE.search(text[max(0, r.start - 12):r.start]) for r in refs):
                 return True
-    if hit.type != "FAMILY_OF":
-        kin = kin_of(lang)
-        later = max(hit.source[0], hit.target[0])
-        if kin is not None and kin.search(text[max(0, later - 40):later]):
-            return True  # "X appelait le frère de Y", "X belde de broer van Y": the relative, not Y
-    if hit.type == "CONTACTED" and _TOLD.search(text[min(hit.source[1], hit.target[1]):max(hit.source[0],
-                                                                                               hit.target[0])]):
-        for end in (hit.source, hit.target):
-            if OFFICIAL_TITLE.search(text[max(0, end[0] - 30):end[0]]):
-                return True
-    return False
+    return contradicted(text, hit, lang)
 
 
 @Language.factory("havengraph_relations_v1", assigns=["doc._.hg_relations"])

@@ -117,3 +117,21 @@ def test_people_named_by_initials_only_are_not_one_person() -> None:
     keys = {_key(_Mention(0, 4, name, "PERSON")) for name in ("K.D.", "M.B.", "K. D.")}
     assert len(keys) == 2
     assert _key(_Mention(0, 9, "Kevin S.", "PERSON")) == _key(_Mention(0, 8, "Kevin S", "PERSON"))
+
+
+def test_no_co_accused_where_the_sentence_denies_the_charge(run) -> None:
+    """Not charged along with, acquitted together, or the ones who made the arrest: no pair. Acquitted of one
+    count but convicted of another together is still a pair."""
+    for text, lang in (("Peter Avery was not charged along with Sam Mercer.", "en"),
+                       ("Peter Avery was acquitted together with Sam Mercer of importing cocaine.", "en"),
+                       ("Pierre Aubert n'a pas été poursuivi avec Sam Mercier.", "fr"),
+                       ("Pieter Aerts werd niet samen met Sven Mertens vervolgd.", "nl"),
+                       ("Pieter Aerts werd samen met Sven Mertens vrijgesproken van invoer van cocaïne.", "nl"),
+                       ("Rechercheur Anja Wolters heeft samen met Sven Mertens de verdachte aangehouden.", "nl")):
+        found = relations(run(text, lang=lang))
+        assert not [r for r in found if r[0] in ("CO_ACCUSED", "ASSOCIATE_OF")], text
+    kept = relations(run("De verdachten Mohamed Amrani en Kevin Jansen zijn vrijgesproken van deelname aan een "
+                         "criminele organisatie, maar wel veroordeeld voor het betreden van de terminal.", lang="nl"))
+    assert any(r[0] == "CO_ACCUSED" for r in kept)
+    charged = relations(run("Peter Avery was charged along with Sam Mercer.", lang="en"))
+    assert any(r[0] == "CO_ACCUSED" for r in charged)
