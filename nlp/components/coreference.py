@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.components.appositions import kin_of
+
 MAX_DISTANCE = 1500  # characters between a reference and its antecedent
 
 
@@ -267,8 +269,14 @@ class Coreference:
         return vessel is not None and (person is None or person.end < vessel.end)
 
     def update(self, refs: list[Ref], full_text: str) -> None:
-        """After a sentence: its first person becomes the salient one; the last of each type is kept."""
-        first_person = next((r for r in refs if r.type == "PERSON"), None)
+        """After a sentence: its first person becomes the salient one; the last of each type is kept. A person
+        named only as whose relative the subject is ("The father of X, Y, was questioned") is not the first."""
+        people = [r for r in refs if r.type == "PERSON"]
+        kin = kin_of(self.lang)
+        if len(people) > 1 and kin is not None and not people[0].anaphor \
+                and kin.search(full_text[max(0, people[0].start - 40):people[0].start]):
+            people = people[1:]
+        first_person = people[0] if people else None
         if first_person is not None:
             self.salient["PERSON"] = first_person
         for ref in refs:
@@ -277,3 +285,4 @@ class Coreference:
             if ref.type == "ORGANIZATION" and _AUTHORITY.search(full_text[ref.target_start:ref.target_end]):
                 continue
             self.last[ref.type] = ref
+

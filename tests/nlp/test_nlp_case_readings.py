@@ -135,3 +135,13 @@ def test_no_co_accused_where_the_sentence_denies_the_charge(run) -> None:
     assert any(r[0] == "CO_ACCUSED" for r in kept)
     charged = relations(run("Peter Avery was charged along with Sam Mercer.", lang="en"))
     assert any(r[0] == "CO_ACCUSED" for r in charged)
+
+
+def test_he_after_the_father_of_x_is_the_father(run) -> None:
+    """ "The father of X, Y, was questioned. He owns Z": the sentence is about Y; X only says whose father."""
+    for text, lang, owner in (("The father of Ian Yates, Harold Yates, was questioned. He owns Yates Haulage Ltd.",
+                               "en", "Harold Yates"),
+                              ("Ook de vader van Ilias Yilmaz, Hassan Yilmaz, werd verhoord. Hij is eigenaar van "
+                               "Yilmaz Transport BV.", "nl", "Hassan Yilmaz")):
+        owns = {a for t, a, _b in relations(run(text, lang=lang)) if t == "OWNS"}
+        assert owns == {owner}, text
