@@ -32,7 +32,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph.resolution.features import Record
-from graph.resolution.index import MAX_BLOCK, MAX_BROAD_PERSON, MAX_CANDIDATES, blocking_keys, query_keys
+from graph.resolution.index import (
+    MAX_BLOCK,
+    MAX_BROAD_PERSON,
+    MAX_CANDIDATES,
+    blocking_keys,
+    pool,
+    query_keys,
+)
 
 #: records kept as objects by default (a cached person with its parsed names is a few KB)
 CACHE_RECORDS = 4_096
@@ -221,11 +228,7 @@ class DiskBlockingIndex:
         known = self.get(record.entity_id)
         new_names = record.names
         if known is not None:
-            new_names = [n for n in record.names if n not in known.names]
-            known.names.extend(new_names)
-            known.identifiers.update({k: v for k, v in record.identifiers.items() if k not in known.identifiers})
-            known.properties.update({k: v for k, v in record.properties.items() if k not in known.properties})
-            known.neighbours |= record.neighbours
+            new_names = pool(known, record)
             record = known
         else:
             if not (self._redirects and self._has(record.entity_id)):  # (filed under a merged id: replaced)

@@ -109,6 +109,17 @@ def query_keys(type_: str, name: str) -> frozenset[tuple[str, bool]]:
                      for k in blocking_keys(type_, name))
 
 
+def pool(known: Record, record: Record) -> list[str]:
+    """Add what ``record`` knows to the ``known`` record of the same id (names, identifiers and properties
+    not yet there, neighbours); returns the names that were new."""
+    new_names = [n for n in record.names if n not in known.names]
+    known.names.extend(new_names)
+    known.identifiers.update({k: v for k, v in record.identifiers.items() if k not in known.identifiers})
+    known.properties.update({k: v for k, v in record.properties.items() if k not in known.properties})
+    known.neighbours |= record.neighbours
+    return new_names
+
+
 class BlockingIndex:
     """Entity records filed by type and blocking key; identifiers indexed for hard-key matches."""
 
@@ -136,11 +147,7 @@ class BlockingIndex:
         known = self.get(record.entity_id)
         new_names = record.names
         if known is not None:
-            new_names = [n for n in record.names if n not in known.names]
-            known.names.extend(new_names)
-            known.identifiers.update({k: v for k, v in record.identifiers.items() if k not in known.identifiers})
-            known.properties.update({k: v for k, v in record.properties.items() if k not in known.properties})
-            known.neighbours |= record.neighbours
+            new_names = pool(known, record)
             record = known
         else:
             self.records[record.entity_id] = record
