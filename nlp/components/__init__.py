@@ -13,6 +13,8 @@ Importing this package registers the factories and the ``Doc`` extensions they f
 - ``havengraph_relations_v1``    -> ``doc._.hg_relations`` (list of ``RelationHit``)
 - ``havengraph_records_v1``      -> adds the relations stated by "Key: value" record lines
 - ``havengraph_mail_v1``         -> adds the relations of pasted e-mails (headers, signatures)
+- ``havengraph_dutch_frames_v1`` -> adds the relations of Dutch clause frames (Dutch documents only)
+- ``havengraph_contradictions_v1`` -> last: drops the readings their own sentence contradicts
 """
 
 from spacy.tokens import Doc
