@@ -225,7 +225,24 @@ def serve(
     if settings.auth:
         for line in key_help(settings.store):
             typer.echo(line, err=True)
+    empty = empty_store_help(settings.store)
+    if empty:
+        typer.echo(empty, err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def empty_store_help(url: str) -> str:
+    """What to do when the store to serve holds no document yet (a mistyped path opens a new, empty one:
+    ``sqlite:///case.db`` is relative to the working folder, ``sqlite:////abs/case.db`` absolute)."""
+    from contextlib import closing
+
+    from graph.store import open_store
+
+    with closing(open_store(url)) as store:
+        if store.stats().get("documents", 0):
+            return ""
+    return (f"The store {url} holds no documents yet: ingest case files with `havengraph ingest DIR --store {url}`, "
+            "or upload them on the page. (Three slashes after sqlite: make a path relative to this folder.)")
 
 
 def key_help(url: str) -> list[str]:

@@ -48,6 +48,15 @@ def test_serve_says_how_to_get_a_key(small_store, tmp_path, monkeypatch):
     assert "havengraph users add NAME --role analyst --clearance SECRET" in out.output
 
 
+def test_serve_says_when_the_store_holds_no_document(small_store, tmp_path, monkeypatch):
+    """A mistyped store path opens a new, empty store; the page would then find nothing without saying why."""
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    empty = f"sqlite:///{tmp_path / 'typo.db'}"
+    out = run("serve", "--store", empty, "--port", "8765")
+    assert "holds no documents yet" in out.output and f"havengraph ingest DIR --store {empty}" in out.output
+    assert "holds no documents" not in run("serve", "--store", small_store, "--port", "8765").output
+
+
 def test_show_lists_only_the_entity_s_own_relations(small_store):
     body = json.loads(run("show", JAN.entity_id, "--store", small_store, "--json").stdout)
     assert body["relations"] and all(JAN.entity_id in (r["source"], r["target"]) for r in body["relations"])
