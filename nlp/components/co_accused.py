@@ -181,9 +181,17 @@ _NEGATION = re.compile(r"\b(?:not|never|no longer|without|pas|jamais|sans|niet|n
                        r"|cleared|acquitted|exonerated|acquittée?s?|relaxée?s?|blanchie?s?|vrijgesproken)\b(?:\s+\S+){0,2}\s*$")
 
 
+# "freight charges", "port charges": a fee, not a charge brought against anyone
+_FEE_BEFORE = re.compile(r"\b(?:freight|port|handling|storage|demurrage|detention|terminal|customs|bank|transport|shipping"
+                         r"|service|haulage|delivery|fuel|courier|towage|pilotage|berthing|admin(?:istrative)?)\s+$")
+
+
 def _affirmed(pattern: re.Pattern[str], segment: str) -> bool:
-    """Whether ``pattern`` occurs in ``segment`` without a negation right before it ("were not charged")."""
-    return any(not _NEGATION.search(segment[max(0, m.start() - 40):m.start()]) for m in pattern.finditer(segment))
+    """Whether ``pattern`` occurs in ``segment`` without a negation right before it ("were not charged"), and
+    not as the fee of "freight charges"."""
+    return any(not _NEGATION.search(segment[max(0, m.start() - 40):m.start()])
+               and not (m.group(0).startswith("charge") and _FEE_BEFORE.search(segment[max(0, m.start() - 20):m.start()]))
+               for m in pattern.finditer(segment))
 
 
 def charged_sentence(sentence: str, lang: str) -> bool:

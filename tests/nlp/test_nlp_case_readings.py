@@ -145,3 +145,12 @@ def test_he_after_the_father_of_x_is_the_father(run) -> None:
                                "Yilmaz Transport BV.", "nl", "Hassan Yilmaz")):
         owns = {a for t, a, _b in relations(run(text, lang=lang)) if t == "OWNS"}
         assert owns == {owner}, text
+
+
+def test_freight_charges_charge_nobody(run) -> None:
+    """ "Freight charges were paid by A and B" is a fee, not a charge brought against them."""
+    paid = relations(run("Freight charges were paid by Peter Avery and Sam Mercer.", lang="en"))
+    assert not any(t == "CO_ACCUSED" for t, _a, _b in paid)
+    both = relations(run("Peter Avery and Sam Mercer were charged with importing cocaine and paid the freight charges.",
+                         lang="en"))
+    assert any(t == "CO_ACCUSED" for t, _a, _b in both)
