@@ -136,6 +136,7 @@ def kin_words(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(rows) + r")s?\b", re.I) if rows else None
 
 
+@cache
 def kin_of(lang: str) -> re.Pattern[str] | None:
     """A kin noun and "of" right before a name ("De echtgenote van Dekker", "the wife of X"), from the kin row."""
     rows = [row[2] for row in _rows("role_words.tsv") if len(row) >= 3 and row[0] == lang and row[1] == "kin"]
