@@ -110,8 +110,21 @@ async function search(more) {
     state.offset = next ? Number(next) : state.offset + body.length;
     $("more").hidden = !next;
     $("results-count").textContent = `${$("results").children.length} shown`;
-    if (!more && body.length === 0) $("results").append(el("li", {}, "no match"));
+    if (!more && body.length === 0) $("results").append(await noMatch());
   } catch (e) { toast(e.message); }
+}
+
+async function noMatch() {
+  /* "no match" in an empty store (a mistyped store path opens a new one) would hide why: say so */
+  try {
+    const { body } = await api("/stats");
+    if (!body.documents) {
+      return el("li", { class: "empty-store" }, "This store holds no document you may read yet: upload a case file ",
+        "above, or ingest a folder with ", el("code", {}, "havengraph ingest DIR --store URL"),
+        " and serve that same store.");
+    }
+  } catch (e) { /* the count is a hint only */ }
+  return el("li", {}, "no match");
 }
 
 /* -- entity view ------------------------------------------------------------------------------- */
