@@ -3,7 +3,9 @@
 A mapping names, per row, the entities to make (type, name, identifiers, properties) and the
 relations between them. A value is a column name (``vessel``), a template (``"{first} {last}"``)
 or a literal (``"=docker"``); a column name ending in ``?`` (``mmsi?``) is optional, any other
-column the file lacks is an error that names it. Examples for registry extracts, port calls, bills of lading,
+column the file lacks is an error that names it. Column names are compared without case, accents,
+spaces or punctuation, and a mapping may list other names a column goes by (``column_names:``, e.g. the
+Dutch and French headers of a registry export); what was read under another name is reported. Examples for registry extracts, port calls, bills of lading,
 badge lists and call-detail records are in ``ingest/mappings/``.
 
 Every fact cites the row it came from (method ``structured``), and every row's entities are
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -28,10 +30,10 @@ from graph.ids import entity_id
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from graph.schema import SCHEMA
 from ingest.source import unreadable
-from ingest.tables import Row, Table
+from ingest.tables import Row, Table, header_key
 
 MAPPINGS_DIR = Path(__file__).with_name("mappings")
-_TOP = {"name", "description", "delimiter", "sheet", "date", "date_format", "grading", "handling", "entities",
+_TOP = {"column_names", "name", "description", "delimiter", "sheet", "date", "date_format", "grading", "handling", "entities",
         "relations"}
 _ENTITY = {"type", "name", "identifiers", "properties", "aliases"}
 _RELATION = {"type", "source", "target", "date", "weight", "properties"}
@@ -147,6 +149,25 @@ class Mapping:
     grading: str | None = None
     handling: str | None = None
     path: str = ""
+    # a column the mapping reads -> other headers it goes by in real exports (first found wins)
+    column_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def bind(self, table: Table) -> Table:
+        """``table`` with each column this mapping reads found under one of its other names when the
+        table lacks the name itself (the rows are shared, not copied)."""
+        renamed = {}
+        for wanted, others in self.column_names.items():
+            if table.column(wanted) is None:
+                found = next((c for c in map(table.column, others) if c is not None), None)
+                if found is not None:
+                    renamed[header_key(wanted)] = found
+        return replace(table, renamed={**table.renamed, **renamed}) if renamed else table
+
+    def read_as(self, table: Table) -> list[str]:
+        """What :meth:`bind` read under another name, as ``'header' as column`` phrases."""
+        bound = self.bind(table)
+        return [f"'{bound.renamed[header_key(c)]}' as {c}" for c in self.columns()
+                if header_key(c) in bound.renamed]
 
     def columns(self, optional: bool = True) -> list[str]:
         """Columns the mapping reads, in order of appearance (without the optional ones if asked)."""
@@ -160,7 +181,8 @@ class Mapping:
         return list(dict.fromkeys(c for c, _ in found if optional or c in required))
 
     def missing_columns(self, table: Table) -> list[str]:
-        """Required columns the table lacks."""
+        """Required columns the table lacks (under any of the names the mapping gives them)."""
+        table = self.bind(table)
         return [c for c in self.columns(optional=False) if table.column(c) is None]
 
     def check_columns(self, table: Table) -> None:
@@ -173,10 +195,12 @@ class Mapping:
     def apply(self, document: Document, table: Table) -> tuple[Extraction, list[str]]:
         """Entities, mentions and relations of every row of ``table`` (spans into ``document.text``)."""
         self.check_columns(table)
-        builder = _Builder(self, document, table)
+        builder = _Builder(self, document, self.bind(table))
         for row in table.rows:
             builder.add_row(row)
-        return builder.extraction(), builder.warnings()
+        read_as = self.read_as(table)
+        notes = [f"columns read under other names: {', '.join(read_as)}"] if read_as else []
+        return builder.extraction(), notes + builder.warnings()
 
 
 def load_mapping(spec: str | Path) -> Mapping:
@@ -283,12 +307,27 @@ def parse_mapping(raw: Any, default_name: str = "mapping", where: str = "") -> M
             raise bad(f"relation {i}: {rel_type.name} cannot go from {by_key[src].type} to {by_key[tgt].type}")
         relations.append(RelationSpec(rel_type.name, src, tgt, spec.get("date"), spec.get("weight"),
                                       strings(spec.get("properties"), f"relation {i} properties")))
-    return Mapping(
+    column_names = _column_names(raw.get("column_names"), bad)
+    mapping = Mapping(
         name=str(raw.get("name") or default_name), entities=tuple(entities), relations=tuple(relations),
         description=str(raw.get("description") or ""), date=raw.get("date"), date_format=raw.get("date_format"),
         delimiter=raw.get("delimiter"), sheet=raw.get("sheet"), grading=raw.get("grading"),
-        handling=raw.get("handling"), path=where,
+        handling=raw.get("handling"), path=where, column_names=column_names,
     )
+    unread = sorted(set(column_names) - set(mapping.columns()))
+    if unread:
+        raise bad(f"'column_names' gives other names for {unread}, which the mapping does not read "
+                  f"(it reads: {', '.join(mapping.columns())})")
+    return mapping
+
+
+def _column_names(raw: Any, bad: Callable[[str], InvalidInput]) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                            for v in raw.values()):
+        raise bad("'column_names' must map a column the mapping reads to a list of other names for it")
+    return {str(k): tuple(v) for k, v in raw.items()}
 
 
 class _Builder:

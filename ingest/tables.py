@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -26,19 +28,30 @@ class Row:
     end: int
 
 
+def header_key(name: str) -> str:
+    """A column name as compared: case, accents, spaces and punctuation ignored ("Company name",
+    "company_name" and "COMPANY-NAME" are one column; "Dénomination" is "denomination")."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "_".join(re.findall(r"[a-z0-9]+", "".join(ch for ch in folded if not unicodedata.combining(ch))))
+
+
 @dataclass
 class Table:
     name: str
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
     sheet: str | None = None
+    # header_key of a name a mapping reads -> the actual column found under another name (Mapping.bind)
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def column(self, wanted: str) -> str | None:
-        """The actual column called ``wanted`` (case and surrounding space ignored)."""
+        """The actual column called ``wanted`` (compared by :func:`header_key`), or the one a mapping
+        bound to that name."""
         index = self.__dict__.get("_index")
         if index is None or len(index) != len(self.columns):
-            index = self.__dict__["_index"] = {c.strip().casefold(): c for c in reversed(self.columns)}
-        return index.get(wanted.strip().casefold())
+            index = self.__dict__["_index"] = {header_key(c): c for c in reversed(self.columns)}
+        key = header_key(wanted)
+        return index.get(key) or self.renamed.get(key)
 
 
 def sniff_delimiter(text: str) -> str:
