@@ -137,3 +137,24 @@ def test_field_office_and_agency_across_documents(store):
     a, b, c = resolve_all(store, office, agency, later)
     assert id_of(a, "FBI Newark") != id_of(b, "Federal Bureau of Investigation")
     assert id_of(c, "FBI") == id_of(b, "Federal Bureau of Investigation")
+
+
+# -- the bench's error listing ------------------------------------------------------------------------
+def test_error_listing_names_mentions_documents_and_suspect_labels():
+    from graph.resolution.evaluation import errors
+
+    rows = [{"mention_id": "a#0", "doc": "a", "type": "PERSON", "text": "Rachid el Haouari", "cluster": "p1"},
+            {"mention_id": "b#0", "doc": "b", "type": "PERSON", "text": "Rachid Haouari", "cluster": "p2"},
+            {"mention_id": "c#0", "doc": "c", "type": "ORGANIZATION", "text": "FBI", "cluster": "FBI"},
+            {"mention_id": "d#0", "doc": "d", "type": "ORGANIZATION", "text": "FBI", "cluster": "Federal Bureau"},
+            {"mention_id": "e#0", "doc": "e", "type": "PERSON", "text": "Rachid Haouari", "cluster": "p2"}]
+    predicted = {"a#0": "x", "b#0": "x", "c#0": "y", "d#0": "y", "e#0": "z"}
+    listed = errors(rows, predicted, limit=None)
+    merges = "\n".join(listed["false_merges"])
+    assert "x: 1 wrong pairs\n" in merges + "\n" and "Rachid el Haouari @ a" in merges
+    assert "y: 1 wrong pairs [same text under two labels]" in merges
+    assert listed["missed_merges"][0] == "p2: 1 missed pairs"
+    assert "Rachid Haouari @ e" in listed["missed_merges"][2]
+    only_d = errors(rows, predicted, limit=None, docs="d")
+    assert only_d["false_merges"][0].startswith("y:") and len(only_d["false_merges"]) == 3
+    assert only_d["missed_merges"] == []
