@@ -1,12 +1,14 @@
 """Entity-resolution quality: pairwise precision, recall and F1 on the labelled mentions.
 
-    python bench/eval_resolution.py [--size small|full] [--errors]
+    python bench/eval_resolution.py [--size small|full] [--index memory|disk] [--errors [--limit N] [--docs PREFIX]]
 
 Feeds ``tests/data/resolution/mentions.jsonl`` document by document through ``Resolver`` into a
 throw-away SQLite store and compares the entity every mention ends up in with its true cluster.
 Targets: precision >= 0.98, recall >= 0.90. The last line is JSON (``precision``, ``recall``, ``f1``).
 ``--index disk`` resolves with the blocking index kept on disk (``Resolver(index="disk")``); the
-figures must not change.
+figures must not change. ``--errors`` lists the false merges and the missed merges, the most pairs
+first, with every mention as ``text @ document`` (``--limit`` of each, 0 for all; ``--docs dev8_``:
+only those touching documents whose key starts so).
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def load(size: str) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=["small", "full"], default="full")
-    parser.add_argument("--errors", action="store_true", help="list the largest false merges and splits")
+    parser.add_argument("--errors", action="store_true", help="list the false merges and missed merges")
+    parser.add_argument("--limit", type=int, default=20, help="with --errors: how many of each (0: all)")
+    parser.add_argument("--docs", default="", help="with --errors: only errors touching documents starting so")
     parser.add_argument("--index", choices=["memory", "disk"], default="memory", help="the resolver's blocking index")
     args = parser.parse_args()
     mentions = load(args.size)
@@ -57,7 +61,7 @@ def main() -> None:
     print(f"decisions recorded: {decisions}")
     if args.errors:
         print(f"missed pairs by variant: {missed_by_variant(mentions, predicted)}")
-        for kind, lines in errors(mentions, predicted).items():
+        for kind, lines in errors(mentions, predicted, args.limit or None, args.docs).items():
             print(f"-- {kind}")
             for line in lines:
                 print("  " + line)

@@ -150,6 +150,9 @@ def _named(entities: list[Entity], local: dict[str, str], key: Callable[[str], s
     keys = sorted(groups, key=len)
     for k in keys:
         longer = [other for other in keys if len(other) > len(k) and _extends(other, k, contained)] if prefixes else []
+        if contained and all(_bare_acronym(m.name) for m in groups[k]):
+            # "HSI" beside "HSI Baltimore": the agency and one of its field offices, not one body
+            longer = [other for other in longer if not other.startswith(k + " ")]
         short = k.replace(" ", "")
         one_token = " " not in k or len(groups[k][0].name.split()) == 1
         if prefixes and not longer and min_acronym <= len(short) <= 6 and one_token:
@@ -162,6 +165,12 @@ def _named(entities: list[Entity], local: dict[str, str], key: Callable[[str], s
         rep = max(g, key=lambda m: (form(m.name) is not None, not m.name.isupper(), len(m.name), m.entity_id))
         for m in g:
             local[m.entity_id] = rep.entity_id
+
+
+def _bare_acronym(name: str) -> bool:
+    """"HSI", "PJF", "OM": one short word in capitals."""
+    word = name.strip()
+    return " " not in word and 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def _extends(longer: str, short: str, contained: bool) -> bool:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from graph.ids import entity_id
 from graph.model import Document, Entity, Evidence, Extraction, Mention, Relation
+from graph.resolution.normalize import name_fold
 from graph.resolution.resolver import Resolver
 from graph.schema import SCHEMA
 
@@ -132,27 +133,58 @@ def evaluate(mentions: list[dict[str, Any]], store: Any, index: str = "memory") 
     return report
 
 
-def errors(mentions: list[dict[str, Any]], predicted: dict[str, str], limit: int = 20) -> dict[str, list[str]]:
-    """The worst false merges (predicted entities holding several true ones) and split true entities."""
+def errors(mentions: list[dict[str, Any]], predicted: dict[str, str], limit: int | None = 20,
+           docs: str = "") -> dict[str, list[str]]:
+    """False merges (predicted entities holding several true ones) and missed merges (true entities
+    split over several predicted ones), the most wrong or missed pairs first, each with its mentions
+    as ``text @ document``. ``limit``: how many of each (None: all); ``docs``: only errors with a
+    mention in a document whose key starts with it ("dev8_").
+
+    A false merge whose true entities share a surface form (two labels for "NCA", or for "rechtbank
+    Rotterdam" and "Rechtbank Rotterdam"), or whose labels differ only in case, is marked ``[same text under two labels]``: the labels may
+    be what is wrong, not the merge (never for people: two people of one name are namesakes).
+    """
     by_id = {m["mention_id"]: m for m in mentions}
     pred_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     true_groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for mid, eid in predicted.items():
         pred_groups[eid].append(by_id[mid])
         true_groups[by_id[mid]["cluster"]].append(by_id[mid])
-    merged = [(eid, rows) for eid, rows in pred_groups.items() if len({r["cluster"] for r in rows}) > 1]
-    split_ = [(c, rows) for c, rows in true_groups.items() if len({predicted[r["mention_id"]] for r in rows}) > 1]
 
-    def show(rows: list[dict[str, Any]], key: str) -> str:
-        parts: dict[str, set[str]] = defaultdict(set)
+    def wanted(rows: list[dict[str, Any]]) -> bool:
+        return not docs or any(r["doc"].startswith(docs) for r in rows)
+
+    def parts(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in rows:
-            parts[r["cluster"] if key == "cluster" else predicted[r["mention_id"]]].add(r["text"])
-        return " | ".join(f"{k}: {sorted(v)[:6]}" for k, v in parts.items())
+            out[key(r)].append(r)
+        return out
 
-    merged.sort(key=lambda x: -len(x[1]))
-    split_.sort(key=lambda x: -len(x[1]))
-    return {"false_merges": [f"{eid} <- {show(rows, 'cluster')}" for eid, rows in merged[:limit]],
-            "splits": [f"{c} -> {show(rows, 'predicted')}" for c, rows in split_[:limit]]}
+    def cross_pairs(groups: dict[str, list[dict[str, Any]]]) -> int:
+        sizes = [len(v) for v in groups.values()]
+        return (sum(sizes) ** 2 - sum(n * n for n in sizes)) // 2
+
+    def show(groups: dict[str, list[dict[str, Any]]]) -> list[str]:
+        return [f"    {k}: " + "; ".join(sorted(f"{r['text']} @ {r['doc']}" for r in v)) for k, v in groups.items()]
+
+    merged, missed = [], []
+    for eid, rows in pred_groups.items():
+        groups = parts(rows, lambda r: r["cluster"])
+        if len(groups) > 1 and wanted(rows):
+            texts = [{r["text"] for r in v} | {name_fold(k)} for k, v in groups.items()]
+            suspect = rows[0]["type"] != "PERSON" and any(  # two people of one name are namesakes
+                texts[i] & texts[j] for i in range(len(texts)) for j in range(i + 1, len(texts)))
+            head = f"{eid}: {cross_pairs(groups)} wrong pairs" + (" [same text under two labels]" if suspect else "")
+            merged.append((cross_pairs(groups), eid, [head, *show(groups)]))
+    for cluster, rows in true_groups.items():
+        groups = parts(rows, lambda r: predicted[r["mention_id"]])
+        if len(groups) > 1 and wanted(rows):
+            missed.append((cross_pairs(groups), cluster,
+                           [f"{cluster}: {cross_pairs(groups)} missed pairs", *show(groups)]))
+    merged.sort(key=lambda x: (-x[0], x[1]))
+    missed.sort(key=lambda x: (-x[0], x[1]))
+    return {"false_merges": [line for _, _, lines in merged[:limit] for line in lines],
+            "missed_merges": [line for _, _, lines in missed[:limit] for line in lines]}
 
 
 def missed_by_variant(mentions: list[dict[str, Any]], predicted: dict[str, str]) -> dict[str, int]:

@@ -86,7 +86,8 @@ def _best(values: list[float]) -> float:
 
 # --- persons -----------------------------------------------------------------------------------
 def person_name_score(a: PersonName, b: PersonName) -> float:
-    """1.0 same full name; 0.92 two letters swapped; 0.8 a surname one letter off; 0.75 initial vs full first name; 0.5 surname only;
+    """1.0 same full name; 0.92 two letters swapped; 0.8 a surname one letter off or with another
+    particle ("el Amrani" / "Amrani"); 0.75 initial vs full first name; 0.5 surname only;
     VETO on conflicting given names, initials or generations (Jr/Sr); at most 0.6 for abbreviated surnames."""
     if not a.surname or not b.surname:
         return 0.0
@@ -97,6 +98,10 @@ def person_name_score(a: PersonName, b: PersonName) -> float:
     surname_sim = 1.0 if sa == sb else JaroWinkler.similarity(sa, sb)
     if surname_sim < 0.93:
         return 0.0
+    if surname_sim == 1.0 and a.particles != b.particles:
+        # "el Amrani" / "Amrani", "van Dam" / "Dam", "van der Berg" / "van den Berg": the particle is part
+        # of the family name, so this is another family as often as another spelling: review, like a typo
+        surname_sim = 0.99
     if a.first and b.first:
         if a.first[0] == b.first[0]:
             # one letter apart is often another family (Peeters/Peters, Maréchal/Marchal): review;
@@ -149,7 +154,7 @@ def _distinct_people(names: list[str]) -> list[PersonName]:
     out: dict[tuple[Any, ...], PersonName] = {}
     for n in names:
         p = person_name(n)
-        out.setdefault((p.first, p.initials, p.surname_key, p.generation), p)
+        out.setdefault((p.first, p.initials, p.surname_key, p.particles, p.generation), p)
     people = list(out.values())
     return [p for p in people if not any(is_tail(p, q) for q in people)][:MAX_NAMES]
 
@@ -222,8 +227,12 @@ def _company_names(names: list[str]) -> list[str]:
 
 
 def _org_names(names: list[str]) -> list[str]:
+    """Strong names, and the acronyms an agency goes by ("DEA" beside "Drug Enforcement Administration"),
+    but not the head of a longer name ("HSI" pooled with "HSI Baltimore": the field office is not the
+    agency, and its short form must not match the agency's acronym)."""
     strong = strong_names(names, org_core)
-    return strong + [n for n in names if n not in strong and _acronym_like(n)][:MAX_NAMES]
+    heads = {org_core(n).split(" ", 1)[0] for n in strong if " " in org_core(n)}
+    return strong + [n for n in names if n not in strong and _acronym_like(n) and org_core(n) not in heads][:MAX_NAMES]
 
 
 def f_generic_name(a: Record, b: Record) -> float:

@@ -139,6 +139,12 @@ class PersonName:
         return " ".join(w for w in self.surname if w not in PARTICLES) or " ".join(self.surname)
 
     @cached_property
+    def particles(self) -> str:
+        """The surname's particles run together ("elamrani" gives "el", "Van der Berg" and "Vander Berg"
+        give "vander"): "Youssef el Amrani" and "Youssef Amrani" share a surname key, not a surname."""
+        return "".join(w for w in self.surname if w in PARTICLES)
+
+    @cached_property
     def given_initials(self) -> tuple[str, ...]:
         return tuple(part[0] for w in self.first for part in w.split("-") if part) + self.initials
 
