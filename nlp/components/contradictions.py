@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from nlp.components.age_references import OFFICIAL_TITLE
 from nlp.components.appositions import kin_of
 from nlp.components.common import doc_text
+from nlp.components.coreference import KIN_NOUNS
 
 if TYPE_CHECKING:
     from nlp.components.relations import RelationHit
@@ -44,10 +45,22 @@ _ACTIVE_ARREST = re.compile(r"^[^.;]*?(?:\b(?:heeft|hebben|had|hadden)\b[^.;]{0,
                             r"|\b(?:a|ont|avait|avaient)\s+(?!été\b)(?:\w+\s+)?(?:interpellé|arrêté|appréhendé)\b)", re.I)
 
 
+# a possessive before a kin noun: "the number of his cousin (Wim)" is the cousin's, not the holder of "his"
+_POSSESSED_RELATIVE = re.compile(r"(?:his|her|their|son|sa|ses|leur|leurs|zijn|haar|hun)\s+(?:[\w-]+\s+)?(?:"
+                                 + KIN_NOUNS + r")\b", re.I)
+# an identifier described as a relative's: "N, the phone of his wife", "N, le numéro de son frère"
+_RELATIVES_IDENTIFIER = re.compile(
+    r"\s*,\s*(?:the|le|la|l['’]|het|de)\s*(?:[\w-]+\s+)?(?:number|phone|mobile|line|handset|address|account"
+    r"|numéro|téléphone|portable|ligne|adresse|compte|nummer|telefoon|gsm|toestel|adres|rekening)\s+"
+    r"(?:of|de|du|van)\s+" + _POSSESSED_RELATIVE.pattern, re.I)
+
+
 def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
     """Whether the sentence itself contradicts ``hit``, whatever rule gave it:
 
     - a holder named as the recipient ("sent the files to Y from the address E"; "à Y depuis le numéro N");
+    - a holder read from a possessive before a kin noun, or named before an identifier the text gives to a
+      relative ("N, the number of his cousin"; "X used N, the phone of his wife");
     - a relation to the person whose relative the text names ("X called the brother of Y" is no call to Y);
     - a pair charged together in a sentence that denies the charge, acquits them or makes them the ones
       who arrested ("X was not charged along with Y", "X werd samen met Y vrijgesproken", "Rechercheur X
@@ -58,6 +71,12 @@ def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
     if hit.type in HOLDER_TYPES and not hit.resolved \
             and _RECIPIENT_BEFORE.search(text[max(0, hit.source[0] - 90):hit.source[0]]):
         return True
+    if hit.type in HOLDER_TYPES:
+        if any(reference is not None and reference[0] == reference[1]
+               and _POSSESSED_RELATIVE.match(text, reference[0]) for _, reference in hit.resolved):
+            return True  # "N, the number of his cousin": "his" is not the holder
+        if hit.source[0] < hit.target[0] and _RELATIVES_IDENTIFIER.match(text, hit.target[1]):
+            return True  # "X used N, the phone of his wife": the wife's phone
     if hit.type in ("CO_ACCUSED", "ASSOCIATE_OF"):
         first, later = sorted((hit.source, hit.target))
         between = text[first[1]:later[0]]

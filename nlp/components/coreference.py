@@ -56,7 +56,7 @@ _VESSEL = {
     "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
     "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip)\b",
 }
-_KIN = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|wife|husband|spouse|partner"
+KIN_NOUNS = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|wife|husband|spouse|partner"
         r"|brother-in-law|sister-in-law|father-in-law|son-in-law|frère|sœur|soeur|fils|fille|père|mère|cousine?"
         r"|neveu|nièce|oncle|tante|épouse|époux|femme|mari|beau-frère|belle-sœur|belle-soeur|beau-père|broer|zus"
         r"|zuster|zoon|dochter|vader|moeder|neef|nicht|oom|tante|vrouw|echtgenote|echtgenoot|man|schoonbroer"
@@ -119,7 +119,7 @@ def _compile(table: dict[str, str], fill: str | None = None) -> dict[str, re.Pat
 
 
 _SUBJECT_RE, _VESSEL_RE, _PORT_RE = _compile(_SUBJECT), _compile(_VESSEL), _compile(_PORT)
-_POSSESSIVE_RE = {lang: re.compile(p % (_KIN + "|" + _THINGS), re.I) for lang, p in _POSSESSIVE.items()}
+_POSSESSIVE_RE = {lang: re.compile(p % (KIN_NOUNS + "|" + _THINGS), re.I) for lang, p in _POSSESSIVE.items()}
 _GROUP_RE = _compile(_GROUP)
 _FIRM_POSSESSIVE_RE = _compile(_FIRM_POSSESSIVE)
 _DEFINITE_RE = {type_: _compile(table) for type_, table in _DEFINITE.items()}
