@@ -97,7 +97,8 @@ def _not_bare_form(span: Span) -> bool:
     """A firm name is more than a legal form or a number ("KG", "52.241 Cargo")."""
     if span.label_ != "COMPANY":
         return True
-    return span[0].is_alpha and not (len(span) == 1 and classify_org(span.text) == ("COMPANY", True)
+    # the first character, not the token: "Trans-Normandie" is one token with a hyphen
+    return span[0].text[:1].isalpha() and not (len(span) == 1 and classify_org(span.text) == ("COMPANY", True)
                                      and span.text in _legal_forms())
 
 

@@ -59,7 +59,8 @@ _FIRM_NOUN = re.compile(r"(?:\b(?:\w*bedrijf|rederij|firma|vennootschap|expedite
                         r"|\bla société(?: d[e'’] ?[a-zà-ÿ]+)?|\bl['’]entreprise|\bla compagnie(?: maritime)?|\bl['’]armateur"
                         r"|\bl['’]armement|\bthe (?:company|firm|shipping line|shipping company|freight forwarder|haulier|haulage firm"
                         r"|trucking company|terminal operator|stevedoring company|logistics company))"
-                        r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|d['’][A-Z][\w'’-]+|&|van|de|der|den|et|du|des)){0,3}(?<![ \t]))")
+                        r"[ \t]+([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|d['’][A-Z][\w'’-]+|de[ \t]+l['’][A-Z][\w'’-]+|de[ \t]+la(?=[ \t]+[A-Z])"
+                        r"|&|van|de|der|den|et|du|des)){0,3}(?<![ \t]))")
 P_FIRM_NOUN = 81
 # a ship named without a cue word, by what it does or an apposition: "the Coral Mistral sailed",
 # "the Amber Tide, a Liberian-flagged reefer,", "de Celeste Horizon meerde aan", "le Atlantic Juniper a accosté"

@@ -408,7 +408,8 @@ class RelationFinder:
                 typed_pairs.add((min(i, k), max(i, k)))
         ports = [r for r in refs if r.type == "PORT" and not r.anaphor]
         for i, (p_start, p_end) in same_place(text, refs, s_start, s_end, self.lang):
-            before = [r for r in self.ports + ports if r.end <= p_start]
+            # named before the person: "X, of Savannah, who works at the same port" is not Savannah's port
+            before = [r for r in self.ports + ports if r.end <= min(p_start, refs[i].start)]
             if _TERMINAL_WORD.search(text[p_start:p_end]):  # "at the terminal": the terminal named last, not a port
                 before = [r for r in before if TERMINAL_NAME.search(text[r.target_start:r.target_end])]
             last = max(before, key=lambda r: r.end, default=None)

@@ -27,6 +27,8 @@ _QUAYS = re.compile(r"\b(?:(?:on|at|along) the (?:quays|quayside|docks|dockside|
 _TERMINAL = re.compile(r"\b(?:(?:at|on|in) the (?:container )?terminal|(?:au|sur le|dans le) terminal|(?:op|aan|bij) de"
                        r" (?:container)?terminal)\b(?!\s+(?:of|de|du|van|in|at|à)\b)(?!\s+(?-i:[A-Z]))", re.I)
 TERMINAL_NAME = re.compile(r"\b(?:terminal|terminals|dock|quay|quai|kaai|kade|berth|wharf|pier|\w+terminal|\w+kaai|\w+kade)\b", re.I)
+# between a person and the town named as their home: "X, 36, of Savannah", "X (41) uit Breda", "X, 38 ans, de Rouen"
+_HOME_BEFORE = re.compile(r"^\s*(?:,\s*\d{1,3}(?:\s*(?:ans|jaar))?\s*|\(\d{1,3}\)\s*)?,?\s*(?:of|from|uit|de|d['’]|du)\s+$", re.I)
 _WORK = re.compile(r"\b(?:work(?:ed|s|ing)?|employed|travaill\w*|employée?|werk(?:te|t|ten|zaam)|in dienst)\b", re.I)
 
 
@@ -45,6 +47,9 @@ def same_place(text: str, refs: Sequence, s_start: int, s_end: int, lang: str) -
     matches += [(m, True) for m in _TERMINAL.finditer(text, s_start, s_end)]
     for match, quays in matches:
         before = [k for k, r in enumerate(refs) if r.end <= match.start()]
+        while len(before) > 1 and refs[before[-1]].type in ("LOCATION", "PORT") and _HOME_BEFORE.search(
+                text[refs[before[-2]].end:refs[before[-1]].start]):
+            before.pop()  # "X, 36, of Savannah, who works as a checker at the same terminal": a home town between
         if not before or refs[before[-1]].type != "PERSON":
             continue
         if refs[before[-1]].anaphor and not (quays and refs[before[-1]].end > refs[before[-1]].start):

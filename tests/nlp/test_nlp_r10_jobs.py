@@ -1,0 +1,45 @@
+"""Jobs stated past an aside: a hyphenated firm name after "la société de transport", a firm name with "de la",
+a home town between a person and "at the same terminal", Dutch "die planner was bij X", French "pour le compte
+de la société X" after the workplace."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def test_a_hyphenated_firm_after_a_firm_noun_is_a_company(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Karim Bouzid, salarié de la société de transport Trans-Picardie, devait livrer la remorque.", lang="fr")
+    assert "Trans-Picardie" in mentions(ex, "COMPANY")
+    assert ("EMPLOYED_BY", "Karim Bouzid", "Trans-Picardie") in relations(ex)
+
+
+def test_a_firm_name_with_de_la_stays_whole(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("La remorque a été prise en charge par Hugo Lemaire, employé de la société de remorquage Remorqueurs "
+             "de la Gironde.", lang="fr")
+    assert "Remorqueurs de la Gironde" in mentions(ex, "COMPANY")
+    assert ("EMPLOYED_BY", "Hugo Lemaire", "Remorqueurs de la Gironde") in relations(ex)
+
+
+def test_a_home_town_between_the_person_and_the_same_terminal(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Dwayne Fulton, 44, a straddle operator at the Blount Island Terminal, and Curtis Webb, 29, of Savannah, "
+             "who works as a clerk at the same terminal, were both charged.", lang="en")
+    assert ("WORKS_AT", "Curtis Webb", "Blount Island Terminal") in relations(ex)
+    # the home town is not the place "the same port" points at
+    ex = run("Curtis Webb, 29, of Savannah, who works as a clerk at the same port, was charged.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "WORKS_AT"}
+
+
+def test_dutch_relative_clause_role_then_copula(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Het gaat om Sanne Visser (34) uit Rozenburg, die planner was bij Waalhaven Container Terminal.", lang="nl")
+    assert ("WORKS_AT", "Sanne Visser", "Waalhaven Container Terminal") in relations(ex)
+
+
+def test_french_employer_after_the_workplace(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Olivier Caradec travaillait depuis douze ans comme cariste sur le terminal de Montoir, pour le compte "
+             "de la société Loire Manutention Services.", lang="fr")
+    rels = relations(ex)
+    assert ("EMPLOYED_BY", "Olivier Caradec", "Loire Manutention Services") in rels
+    # another person between the worker and the firm: not read as the worker's job
+    ex = run("Olivier Caradec travaillait avec Yves Morvan, pour le compte de la société Loire Manutention Services.",
+             lang="fr")
+    assert ("EMPLOYED_BY", "Olivier Caradec", "Loire Manutention Services") not in relations(ex)
