@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from nlp.components.common import doc_text
 from nlp.components.organizations import classify_org
 from nlp.components.persons import TITLES
-from nlp.resources import _rows
+from nlp.resources import _rows, known_organizations, place_gazetteer
 
 # a legal form (85) still wins over a port part: "Noordkaai Stevedoring BV" is a firm
 P_CARRIER, P_PORT_PART, P_LAW_FIRM, P_NAME_FORM = 86, 84, 88, 86
@@ -129,10 +129,45 @@ def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
     return out
 
 
+# a field office: an agency's acronym and the city of its office ("HSI Baltimore", "FBI Miami", "LKA Hamburg")
+P_FIELD_OFFICE = 84
+
+
+@cache
+def _field_office_pattern() -> re.Pattern[str]:
+    acronyms = sorted(n for n, t in known_organizations().items() if t == "ORGANIZATION" and re.fullmatch(r"[A-Z]{2,6}", n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(acronyms) + r")[ \t]+(?P<city>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])")
+
+
+def _office_city(place: object) -> bool:
+    return place is not None and getattr(place, "population", 0) >= 20_000  # a town of a field office, not a hamlet
+
+
+def _field_offices(doc: Doc) -> list[Span]:
+    from graph.ids import fold
+
+    places = place_gazetteer()
+    out = []
+    for match in _field_office_pattern().finditer(doc_text(doc)):
+        city = match.group("city")
+        if not _office_city(places.get(fold(city))):
+            first = city.split()[0]
+            if not _office_city(places.get(fold(first))):
+                continue
+            end = match.start("city") + len(first)  # "HSI Miami Special Agent": the city is one word
+        else:
+            end = match.end()
+        span = doc.char_span(match.start(), end, label="ORGANIZATION", alignment_mode="contract")
+        if span is not None and len(span) >= 2:
+            out.append(span)
+    return out
+
+
 def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     """Carriers, law firms and parts of ports, as (priority, span) candidates of the entity merger."""
     out: list[tuple[int, Span]] = [(P_CARRIER, s) for s in _spans(doc, _carrier_pattern(), "COMPANY")]
     out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
+    out += [(P_FIELD_OFFICE, s) for s in _field_offices(doc)]
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
             for s in _spans(doc, _PORT_PART_FR, "PORT") + _spans(doc, _PORT_PART_NAMED, "PORT")]

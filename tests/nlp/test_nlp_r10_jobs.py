@@ -43,3 +43,12 @@ def test_french_employer_after_the_workplace(run) -> None:  # type: ignore[no-un
     ex = run("Olivier Caradec travaillait avec Yves Morvan, pour le compte de la société Loire Manutention Services.",
              lang="fr")
     assert ("EMPLOYED_BY", "Olivier Caradec", "Loire Manutention Services") not in relations(ex)
+
+
+def test_a_field_office_is_one_body(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run('"We follow the money," said Special Agent in Charge Dana Whitfield of HSI Philadelphia.', lang="en")
+    assert "HSI Philadelphia" in mentions(ex, "ORGANIZATION")
+    assert ("EMPLOYED_BY", "Dana Whitfield", "HSI Philadelphia") in relations(ex)
+    # a city that is not the office's: the acronym stays alone
+    ex = run("Dana Whitfield briefed the NCA in Liverpool on Monday.", lang="en")
+    assert "NCA" in mentions(ex, "ORGANIZATION")

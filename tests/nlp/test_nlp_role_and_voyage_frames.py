@@ -215,7 +215,7 @@ def test_a_port_city_naming_an_authority_or_a_home_town_is_no_call(run) -> None:
 def test_an_official_whose_title_follows_the_name_or_the_body(run) -> None:  # type: ignore[no-untyped-def]
     ex = run('"This case shows the threat," said Ricky Patel, the Special Agent in Charge of HSI Newark. '
              "Europol's Executive Director Catherine De Bolle said ports were targeted.", lang="en")
-    assert {("EMPLOYED_BY", "Ricky Patel", "HSI"), ("EMPLOYED_BY", "Catherine De Bolle", "Europol")} <= relations(ex)
+    assert {("EMPLOYED_BY", "Ricky Patel", "HSI Newark"), ("EMPLOYED_BY", "Catherine De Bolle", "Europol")} <= relations(ex)
     kin = run("Jan Claes, the brother of a Europol analyst, was arrested.", lang="en")
     assert not {r for r in relations(kin) if r[0] == "EMPLOYED_BY"}
 
