@@ -59,8 +59,9 @@ def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
     """Whether the sentence itself contradicts ``hit``, whatever rule gave it:
 
     - a holder named as the recipient ("sent the files to Y from the address E"; "à Y depuis le numéro N");
-    - a holder read from a possessive before a kin noun, or named before an identifier the text gives to a
-      relative ("N, the number of his cousin"; "X used N, the phone of his wife");
+    - an end read from a possessive before a kin noun ("N, the number of his cousin"; "Zijn vrouw werkte bij X":
+      the relative's, not the possessor's), and a holder named before an identifier the text gives to a relative
+      ("X used N, the phone of his wife");
     - a relation to the person whose relative the text names ("X called the brother of Y" is no call to Y);
     - a pair charged together in a sentence that denies the charge, acquits them or makes them the ones
       who arrested ("X was not charged along with Y", "X werd samen met Y vrijgesproken", "Rechercheur X
@@ -71,10 +72,10 @@ def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
     if hit.type in HOLDER_TYPES and not hit.resolved \
             and _RECIPIENT_BEFORE.search(text[max(0, hit.source[0] - 90):hit.source[0]]):
         return True
+    if hit.type != "FAMILY_OF" and any(reference is not None and reference[0] == reference[1]
+                                       and _POSSESSED_RELATIVE.match(text, reference[0]) for _, reference in hit.resolved):
+        return True  # "N, the number of his cousin", "Zijn vrouw werkte bij X": the relative, not the one "his" names
     if hit.type in HOLDER_TYPES:
-        if any(reference is not None and reference[0] == reference[1]
-               and _POSSESSED_RELATIVE.match(text, reference[0]) for _, reference in hit.resolved):
-            return True  # "N, the number of his cousin": "his" is not the holder
         if hit.source[0] < hit.target[0] and _RELATIVES_IDENTIFIER.match(text, hit.target[1]):
             return True  # "X used N, the phone of his wife": the wife's phone
     if hit.type in ("CO_ACCUSED", "ASSOCIATE_OF"):

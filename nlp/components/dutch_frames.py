@@ -332,6 +332,8 @@ def job_clauses(text: str, refs: list[Ref], s_start: int, s_end: int) -> list[tu
             prefix = _masked(text, refs, pos, target.start)
             if _SOMEONE_ELSES.search(prefix):
                 continue  # "P, de zoon van de eigenaar van X": the role is another person's
+            if re.search(r"\b(?:zijn|haar|hun|diens)\s+(?:[a-z-]+\s+)?(?:" + _words("kin") + r")\b", prefix, re.I):
+                continue  # "P is bestuurder van X. Zijn vrouw werkte bij Y" read as one clause: the job is the wife's
             if target.type == "ORGANIZATION" and _MEMBER.search(prefix) and not AUTHORITY.search(text[target.start:target.end]):
                 out.append(("MEMBER_OF", person, target, f"{kind}-member"))  # "P, de leider van de X-bende,"
             elif target.type in FIRMS:

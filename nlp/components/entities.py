@@ -42,6 +42,7 @@ P_AGENCY, P_COUNTRY, P_PLACE_CUED, P_PLACE, P_FIRST_NAME = 82, 50, 62, 52, 63
 P_IDENTIFIER, P_VESSEL, P_LEGAL, P_ORG_AROUND_PORT, P_PORT, P_PROPAGATED, P_ORG_RULE = 100, 90, 85, 80, 75, 72, 70
 P_PERSON_RULE, P_SURNAME, P_MODEL_PERSON, P_MODEL_SURE, P_MODEL = 60, 58, 55, 45, 40
 _PERSON_OVER_PLACE = 76  # a given name and then a town's name: the person beats the port gazetteer (75)
+P_VESSEL_AGAIN = P_AGENCY + 1  # a ship named again: above the agency reading, below a legal form
 P_TITLED = 56  # just above the model's own person spans ("juge d'instruction Hortense" + "Lagarde")
 
 
@@ -250,9 +251,9 @@ class EntityMerger:
                 names.setdefault(span[0].text, (P_FIRST_NAME, "PERSON"))  # "Milan" after "Milan Kasteleyn"
         for span in chosen:
             label, text = span.label_, span.text
-            if label == "VESSEL":
-                names.setdefault(text, (P_PROPAGATED, label))
-                names.setdefault(text.upper(), (P_PROPAGATED, label))
+            if label == "VESSEL":  # a ship's name read again is the ship, not a body ("a crew member of the X")
+                names.setdefault(text, (P_VESSEL_AGAIN, label))
+                names.setdefault(text.upper(), (P_VESSEL_AGAIN, label))
             elif label == "COMPANY" and len(span) >= 2:
                 names.setdefault(text, (P_PROPAGATED, label))
                 short = span[:-1] if classify_org(span[-1].text)[0] == "COMPANY" and len(span) >= 3 else None

@@ -35,6 +35,8 @@ _NOT_SURNAME = ["the", "and", "les", "des", "het", "een", "une", "in", "on", "of
                 # subject pronouns that open the next sentence after "Kees P.": "Kees P. Hij werkte ..."
                 "hij", "zij", "ze", "she", "they", "elle", "ils", "elles"]
 _SURNAME = {"IS_TITLE": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": [p.lower() for p in PARTICLES] + _NOT_SURNAME}}
+# after an initial or a first surname, a stop word opens the next sentence: "Marcel de G. Ook e-mails ...", "Jan P. Then"
+_LATER_SURNAME = dict(_SURNAME, IS_STOP=False)
 _SURNAME_ANY = {"IS_LOWER": False, "IS_PUNCT": False, "IS_DIGIT": False, "LIKE_NUM": False, "LENGTH": {">=": 2}}
 
 
@@ -51,10 +53,10 @@ class PersonFinder:
         first = {"ORTH": {"IN": names}}
         particle = {"ORTH": {"IN": PARTICLES}, "OP": "{0,2}"}
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("FULL", [[first, dict(first, OP="?"), particle, _SURNAME, dict(_SURNAME, OP="?")],
+        self.matcher.add("FULL", [[first, dict(first, OP="?"), particle, _SURNAME, dict(_LATER_SURNAME, OP="?")],
                                   [first, particle, {"IS_UPPER": True, "LENGTH": {">=": 2}}]], greedy="LONGEST")
         initial = {"SHAPE": "X."}
-        self.matcher.add("INITIAL", [[first, initial], [initial, particle, _SURNAME]], greedy="LONGEST")
+        self.matcher.add("INITIAL", [[first, initial], [initial, particle, _LATER_SURNAME]], greedy="LONGEST")
         # "Peter-Jan de W.", "Gert-Jan Mulder": two listed given names joined by a hyphen, one token for Dutch
         self.names = frozenset(names)
         hyphened = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+$"}}

@@ -1,0 +1,45 @@
+"""Readings that gave a fact to the wrong end: a job of "his wife" given to him, a ship read as a body the second time
+it is named, a sentence's first word taken into a name after an initial, a firm listed with its director as co-accused
+when only the director was convicted."""
+
+from __future__ import annotations
+
+from nlp_support import mentions, relations
+
+
+def test_the_job_of_a_relative_is_not_the_possessors(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Henk van O. is bestuurder van Waalkade Transport B.V. Zijn vrouw werkte bij Waalkade Transport als "
+             "boekhouder.", lang="nl")
+    rels = relations(ex)
+    assert ("DIRECTOR_OF", "Henk van O.", "Waalkade Transport B.V.") in rels
+    assert not {r for r in rels if r[0] in ("EMPLOYED_BY", "WORKS_AT") and r[1] == "Henk van O."}
+    ex = run("Tom Baker was arrested in Hull. His brother worked for Humber Freight Ltd.", lang="en")
+    assert not {r for r in relations(ex) if r[0] == "EMPLOYED_BY"}
+    ex = run("Tom Baker was arrested in Hull. He worked for Humber Freight Ltd.", lang="en")
+    assert ("EMPLOYED_BY", "Tom Baker", "Humber Freight Ltd.") in relations(ex)
+
+
+def test_a_ship_named_again_stays_a_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The feeder vessel Punta Salinas left San Juan on May 2. Felix Ortega, a deckhand of the Punta Salinas "
+             "who later pleaded guilty, testified at trial.", lang="en")
+    assert "Punta Salinas" in mentions(ex, "VESSEL")
+    assert "Punta Salinas" not in mentions(ex, "ORGANIZATION")
+    assert not {r for r in relations(ex) if r[0] == "EMPLOYED_BY"}
+
+
+def test_a_stop_word_after_an_initial_opens_the_next_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("De berichten werden gewisseld met Karel de B. Ook e-mails vanaf het adres info@dokzicht.nl zitten in het "
+             "dossier.", lang="nl")
+    assert "Karel de B." in mentions(ex, "PERSON")
+    assert not {m for m in mentions(ex, "PERSON") if "Ook" in m}
+
+
+def test_a_firm_whose_director_was_convicted_is_not_co_accused(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The pallets had been declared by Harbourgate Produce Ltd, a fruit importer whose director, Neil Sutton, "
+             "52, was among those convicted.", lang="en")
+    rels = relations(ex)
+    assert ("DIRECTOR_OF", "Neil Sutton", "Harbourgate Produce Ltd") in rels
+    assert not {r for r in rels if r[0] == "CO_ACCUSED"}
+    ex = run("La marchandise était déclarée par Azur Primeurs SARL, une société de négoce dont le gérant, Lucien "
+             "Barthe, a été condamné.", lang="fr")
+    assert ("DIRECTOR_OF", "Lucien Barthe", "Azur Primeurs SARL") in relations(ex)
