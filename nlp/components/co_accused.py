@@ -124,8 +124,9 @@ _CO_NOUN = re.compile(r"\b(?:co-?defendants?|co-?accused|co-?prévenue?s?|copré
 _ALONG_BEFORE = re.compile(r"\b(?:alongside|along with|together with|with|avec|aux côtés de|samen met|met)\s*$")
 _INVERTED = re.compile(r"^\s*(?:were|was|are|have been|ont été|sont|werden|zijn|waren)\b(?:\s+(?:also|ook|également))?\s*$")
 # a Dutch separable verb around the list: "De politie hield dinsdag A en B aan"
-_SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen)\b[^.;:]{0,40}$")
-_SPLIT_VERB_TAIL = re.compile(r"^(?:\s*\(\d{1,3}\))?[\s,]*(?:[\w-]+\s+){0,3}?(?:aan|in (?:hechtenis|verzekering|bewaring))\b")  # "... dinsdag aan"
+_SPLIT_VERB_HEAD = re.compile(r"\b(?:hield|hielden|houdt|houden|nam|namen|neemt|nemen|staan|stonden|staat|stond)\b[^.;:]{0,40}$")
+# "... dinsdag aan", "Sinds maandag staan A en B terecht"
+_SPLIT_VERB_TAIL = re.compile(r"^(?:\s*\(\d{1,3}\))?[\s,]*(?:[\w-]+\s+){0,3}?(?:aan|in (?:hechtenis|verzekering|bewaring)|terecht)\b")
 # a case caption: "United States v. A and B", "R v A and B"
 _CAPTION = re.compile(r"\b(?:v|vs)\.?\s*$|\bversus\s*$")
 

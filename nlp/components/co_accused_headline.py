@@ -17,7 +17,15 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from nlp.components.co_accused import _NUMBER_WORDS, _Ref, charged_sentence
+from nlp.components.co_accused import (
+    _NOT_ACCUSED_AFTER,
+    _NOT_ACCUSED_BEFORE,
+    _NUMBER_WORDS,
+    _WITNESS_AFTER,
+    _WITNESS_BEFORE,
+    _Ref,
+    charged_sentence,
+)
 from nlp.resources import _rows
 
 MAX_COUNT = 12
@@ -119,3 +127,48 @@ def _heads(text: str, sentence_starts: Sequence[int]) -> list[str]:
         k = body[0]
         heads.append(text[sentence_starts[k]:sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)])
     return heads
+
+
+# what clears or sets aside a person named before a counted body: "was found not guilty", "n'est pas mis en cause",
+# "werd vrijgelaten", "as a witness"
+_SET_ASIDE = re.compile(r"\b(?:not guilty|acquitted|cleared|released without charge|not (?:been )?(?:charged|suspected|arrested)"
+                        r"|no (?:further )?(?:action|suspicion)|witness(?:es)?|testified|relaxée?s?|acquittée?s?|n['’](?:est|a|ont|sont)"
+                        r"\s+(?:pas|jamais)|témoins?|témoigné|vrijgesproken|vrijgelaten|niet (?:verdacht|vervolgd|aangehouden)"
+                        r"|getuigen?|geen (?:verdachte|aanwijzing))\b", re.I)
+
+
+def counted_body(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int], lang: str,
+                 same: Callable[[int, int], bool], official: Callable[[_Ref], bool]) -> list[tuple[list[int], int, int]]:
+    """The people named before a sentence that opens on a counted body charged together ("Les six personnes ont été
+    mises en examen", "The three men were charged", "De twee verdachten werden voorgeleid") as one group, when they are
+    exactly as many as it counts. Officials, lawyers, witnesses and anyone the text clears are not counted; one more
+    or one fewer and nothing is paired. The evidence runs from the first of them to the end of the counting sentence."""
+    bounds = list(sentence_starts) + [len(text)]
+    for s, e in zip(bounds, bounds[1:], strict=False):
+        sentence = text[s:e]
+        opening = _ALL_OF_THEM.match(sentence.lstrip(" \t\n\"'“-–—"))
+        if opening is None or opening.group("two") or not charged_sentence(sentence.lower(), lang):
+            continue
+        count = _NUMBERS.get(opening.group("n").lower(), 0)
+        if not 2 <= count <= MAX_COUNT:
+            continue
+        people: list[int] = []
+        for k, ref in enumerate(refs):
+            if ref.end > s:
+                break
+            if ref.type != "PERSON" or ref.anaphor or official(ref) or any(same(k, j) for j in people):
+                continue
+            people.append(k)
+        cleared = set()
+        for k in people:
+            sent = max((b for b in bounds if b <= refs[k].start), default=0)
+            clause = text[refs[k].end:min(e, text.find(".", refs[k].end) + 1 or e)]
+            before = text[sent:refs[k].start]
+            if (_SET_ASIDE.search(clause[:120]) or _WITNESS_BEFORE.search(before.lower()) or _WITNESS_AFTER.match(clause.lower())
+                    or _NOT_ACCUSED_BEFORE.search(before[-60:]) or _NOT_ACCUSED_AFTER.match(clause)):
+                cleared.add(k)
+        people = [k for k in people if k not in cleared and not any(same(k, j) for j in cleared)]
+        if len(people) == count:
+            return [(people, refs[people[0]].start, e)]
+        return []  # the first counted body decides: a later one may count a different group
+    return []

@@ -43,7 +43,7 @@ from nlp.components.co_accused import (
     _Ref,
     co_accused_pairs,
 )
-from nlp.components.co_accused_headline import counted_case
+from nlp.components.co_accused_headline import counted_body, counted_case
 from nlp.components.co_accused_naming import naming_lists
 from nlp.resources import _rows
 
@@ -56,7 +56,8 @@ _ORDINAL = (r"second|third|fourth|fifth|sixth|seventh|other|another|further|last
 # apposition ("The alleged organiser, X"), a role noun ("Hoofdverdachte X", "boatswain X"), "Tegen X"
 _HEAD = re.compile(r"^\W*(?:(?:and|while|whereas|but|et|tandis que|alors que|mais|en|terwijl|maar)\s+)?"
                    r"(?:(?:on|in|at|earlier|later|today|yesterday|meanwhile|also|additionally|separately|finally|likewise"
-                   r"|similarly|le|la|en|de même|par ailleurs|enfin|quant à|op|daarnaast|verder|ook|tot slot)\b[^,;]{0,35},\s*)?"
+                   r"|similarly|le|la|en|de même|par ailleurs|enfin|quant à|op|daarnaast|verder|ook|tot slot)\b[^,;]{0,35},\s*"
+                   r"|(?:on|in|op|le|en)\s+[^,;\d]{0,20}?\d{1,2}[^,;\d]{1,15}\d{4}\s+)?"  # "On 14 March 2024 X was ...": a date
                    r"(?:(?:also|ook|aussi|également|eveneens|zelfs)\s+)?"
                    r"(?:(?:tegen|contre|à l['’]encontre de|against|for|voor)\s+)?"
                    r"(?:(?:the|a|an|his|her|their|its|son|sa|ses|leur|leurs|le|la|les|l['’]|un|une|de|het|een|zijn|haar|hun)\s*)?"
@@ -279,4 +280,7 @@ def subject_runs(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
     close()
     counted = counted_case(text, refs, sentence_starts, lang, sorted(set(charged_all)),
                            lambda i, j: _same_person(text, refs, i, j))
+    if not counted:  # "Les six personnes ont été mises en examen" after the six were named, each in a sentence of their own
+        counted = counted_body(text, refs, sentence_starts, lang, lambda i, j: _same_person(text, refs, i, j),
+                               lambda ref: _official(text, ref, max(0, ref.start - 40)))
     return out + naming_lists(text, refs, sentence_starts, lang) + counted
