@@ -52,3 +52,20 @@ def test_a_field_office_is_one_body(run) -> None:  # type: ignore[no-untyped-def
     # a city that is not the office's: the acronym stays alone
     ex = run("Dana Whitfield briefed the NCA in Liverpool on Monday.", lang="en")
     assert "NCA" in mentions(ex, "ORGANIZATION")
+
+
+def test_directors_and_members_in_other_words(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Le second, Alain Grosset, 51 ans, dirige la société de transit Basse-Terre Fret SARL.", lang="fr")
+    assert ("DIRECTOR_OF", "Alain Grosset", "Basse-Terre Fret SARL") in relations(ex)
+    ex = run("Il parlait avec Karim Haddad, présenté comme le trésorier du réseau et gérant de la société Azur Négoce "
+             "SARL.", lang="fr")
+    assert ("DIRECTOR_OF", "Karim Haddad", "Azur Négoce SARL") in relations(ex)
+    ex = run("Paul Martin dirige une équipe de dockers chez Normandie Manutention.", lang="fr")
+    assert ("DIRECTOR_OF", "Paul Martin", "Normandie Manutention") not in relations(ex)
+    ex = run("Also charged is Bayou Cold Haul LLC, a Mobile trucking company managed by Oscar Ferris.", lang="en")
+    assert ("DIRECTOR_OF", "Oscar Ferris", "Bayou Cold Haul LLC") in relations(ex)
+    ex = run("Prosecutors described Dean Colley, Mark Shaw and Kyle Rees as members of the Eastside Crew.", lang="en")
+    assert {("MEMBER_OF", n, "Eastside Crew") for n in ("Dean Colley", "Mark Shaw", "Kyle Rees")} <= relations(ex)
+    ex = run("Henk de J. is bestuurder van Kaaihaven Logistiek B.V. en van Polder Holding B.V.", lang="nl")
+    assert {("DIRECTOR_OF", "Henk de J.", "Kaaihaven Logistiek B.V."),
+            ("DIRECTOR_OF", "Henk de J.", "Polder Holding B.V.")} <= relations(ex)
