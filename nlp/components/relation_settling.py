@@ -41,6 +41,8 @@ def _role_nouns(lang: str) -> re.Pattern[str] | None:
 def singular_role(lang: str, cue: str) -> bool:
     """Whether ``cue`` (the words after a list of names) opens with a role noun in the singular:
     "A, B and C, zaakvoerder van X" names C's role alone; "both members of", "dockers at" are the list's."""
+    if re.match(r"^\W*(?:a|an|un|une|een)\s", cue, re.I):
+        return True  # "A, B and C, a lorry driver for X": one indefinite role is C's alone, whatever its noun
     words = [w for w in cue.replace(",", " ").split() if w.lower() not in _ARTICLES]
     nouns = _role_nouns(lang)
     if not words or nouns is None:

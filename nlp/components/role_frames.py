@@ -167,6 +167,16 @@ def _with_conjuncts(token: Token) -> set[int]:
     return out
 
 
+# the text between a name and a role in the singular that is that name's: ", ", ", 36, a ", " (36), een "
+_SINGULAR_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\d{1,3}\))?\s*,?\s*(?:a|an|un|une|een)\s+", re.I)
+
+
+def _singular_role_after(text: str, name_end: int, role_start: int) -> bool:
+    """Whether the role that opens at ``role_start`` is an indefinite one right after the name ending at ``name_end``."""
+    m = _SINGULAR_AFTER.match(text, name_end)
+    return m is not None and role_start < m.end() <= role_start + 4
+
+
 def role_attachments(doc: Doc, refs: Sequence, typed: set[tuple[int, int]], blocked: set[tuple[int, int]],
                      lang: str) -> list[Frame]:
     """``(type, person index, place index, rule)`` for roles attached to people in the parse of one sentence."""
@@ -192,10 +202,16 @@ def role_attachments(doc: Doc, refs: Sequence, typed: set[tuple[int, int]], bloc
         # a subject distributes over its conjuncts; an apposition holds only for the name it follows
         held = set().union(*(_with_conjuncts(h) if distribute and h.dep_ in _SUBJECT_DEPS and h.head.i in (
             anchor.i, anchor.head.i, anchor.head.head.i) else {h.i} for h in holders))
+        role_start = anchor.left_edge.idx
+        text = doc.text
         for i, person in enumerate(refs):
             r = roots[i]
             if person.type != "PERSON" or r is None or r.i not in held:
                 continue
+            if any(k != i and other.type == "PERSON" and not other.anaphor and person.end <= other.start
+                   and other.end <= role_start and _singular_role_after(text, other.end, role_start)
+                   for k, other in enumerate(refs)):
+                continue  # "A, B and C, a lorry driver for X": one role in the singular is the name's right before it
             pair = (min(i, j), max(i, j))
             if pair in typed or pair in blocked:
                 continue

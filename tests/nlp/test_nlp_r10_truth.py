@@ -43,3 +43,13 @@ def test_a_firm_whose_director_was_convicted_is_not_co_accused(run) -> None:  # 
     ex = run("La marchandise était déclarée par Azur Primeurs SARL, une société de négoce dont le gérant, Lucien "
              "Barthe, a été condamné.", lang="fr")
     assert ("DIRECTOR_OF", "Lucien Barthe", "Azur Primeurs SARL") in relations(ex)
+
+
+def test_a_singular_role_after_a_list_is_the_last_names(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The three men were charged on Friday: Joris Maes, Pieter Baert and Karim Lahlou, a lorry driver for "
+             "Polderweg Transport BV.", lang="en")
+    jobs = {r for r in relations(ex) if r[0] == "EMPLOYED_BY"}
+    assert jobs == {("EMPLOYED_BY", "Karim Lahlou", "Polderweg Transport BV")}
+    ex = run("Joris Maes and Karim Lahlou, both lorry drivers for Polderweg Transport BV, were charged.", lang="en")
+    assert {("EMPLOYED_BY", "Joris Maes", "Polderweg Transport BV"),
+            ("EMPLOYED_BY", "Karim Lahlou", "Polderweg Transport BV")} <= relations(ex)
