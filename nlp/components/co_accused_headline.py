@@ -132,7 +132,8 @@ def _heads(text: str, sentence_starts: Sequence[int]) -> list[str]:
 # what clears or sets aside a person named before a counted body: "was found not guilty", "n'est pas mis en cause",
 # "werd vrijgelaten", "as a witness"
 _SET_ASIDE = re.compile(r"\b(?:not guilty|acquitted|cleared|released without charge|not (?:been )?(?:charged|suspected|arrested)"
-                        r"|no (?:further )?(?:action|suspicion)|witness(?:es)?|testified|relaxée?s?|acquittée?s?|n['’](?:est|a|ont|sont)"
+                        r"|no (?:further )?(?:action|suspicion)|sans poursuites?|zonder vervolging|witness(?:es)?|testified"
+                        r"|relaxée?s?|acquittée?s?|n['’](?:est|a|ont|sont)"
                         r"\s+(?:pas|jamais)|témoins?|témoigné|vrijgesproken|vrijgelaten|niet (?:verdacht|vervolgd|aangehouden)"
                         r"|getuigen?|geen (?:verdachte|aanwijzing))\b", re.I)
 
@@ -141,8 +142,8 @@ def counted_body(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
                  same: Callable[[int, int], bool], official: Callable[[_Ref], bool]) -> list[tuple[list[int], int, int]]:
     """The people named before a sentence that opens on a counted body charged together ("Les six personnes ont été
     mises en examen", "The three men were charged", "De twee verdachten werden voorgeleid") as one group, when they are
-    exactly as many as it counts. Officials, lawyers, witnesses and anyone the text clears are not counted; one more
-    or one fewer and nothing is paired. The evidence runs from the first of them to the end of the counting sentence."""
+    exactly as many as it counts. Officials, lawyers, witnesses and anyone the text clears are not counted; one more or one fewer and nothing is paired, and a counting sentence that names people itself
+    pairs nothing here (its own list does). The evidence runs from the first of them to the end of the counting sentence."""
     bounds = list(sentence_starts) + [len(text)]
     for s, e in zip(bounds, bounds[1:], strict=False):
         sentence = text[s:e]
@@ -152,6 +153,8 @@ def counted_body(text: str, refs: Sequence[_Ref], sentence_starts: Sequence[int]
         count = _NUMBERS.get(opening.group("n").lower(), 0)
         if not 2 <= count <= MAX_COUNT:
             continue
+        if any(r.type == "PERSON" and s <= r.start < e for r in refs):
+            return []  # "The three men were charged: A, B and C": the sentence names its own list
         people: list[int] = []
         for k, ref in enumerate(refs):
             if ref.end > s:

@@ -43,3 +43,11 @@ def test_dutch_staan_terecht_around_a_list(run) -> None:  # type: ignore[no-unty
     assert frozenset(("Ruud Kamp", "Sven Mol")) in co_accused(ex)
     ex = run("Volgens Ruud Kamp en Sven Mol staat de rechter terecht stil bij de feiten.", lang="nl")
     assert not co_accused(ex)
+
+
+def test_a_counting_sentence_with_its_own_list_and_a_relative_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("A straddle driver, Dirk Mertens, moved the box. He used the phone of his brother Tom Mertens. Ivo Smets "
+            "paid him. The three men were charged on Monday: Ivo Smets, Dirk Mertens and Rik Aerts.")
+    pairs = co_accused(run(text, lang="en"))
+    assert not {p for p in pairs if "Tom Mertens" in p}
+    assert frozenset(("Ivo Smets", "Rik Aerts")) in pairs
