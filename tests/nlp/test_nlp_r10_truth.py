@@ -53,3 +53,9 @@ def test_a_singular_role_after_a_list_is_the_last_names(run) -> None:  # type: i
     ex = run("Joris Maes and Karim Lahlou, both lorry drivers for Polderweg Transport BV, were charged.", lang="en")
     assert {("EMPLOYED_BY", "Joris Maes", "Polderweg Transport BV"),
             ("EMPLOYED_BY", "Karim Lahlou", "Polderweg Transport BV")} <= relations(ex)
+
+
+def test_whose_director_past_a_place(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The consignee was Kaaidok Logistics BV, a forwarding firm based in Kallo whose director, Wout Verbeke, 48, "
+             "was arrested.", lang="en")
+    assert ("DIRECTOR_OF", "Wout Verbeke", "Kaaidok Logistics BV") in relations(ex)
