@@ -33,7 +33,7 @@ _PORT_PART = re.compile(
     r"|Jetty)"
     r"(?![ \t]+(?:Operators?|Company|Ltd|LLC|Inc|NV|BV|SA|GmbH|Services|Holdings?|Workers?|Police)\b)"
     r"|Container[ \t]+Terminal[ \t]+[A-Z][\w-]+"
-    r"|(?:" + _W + r"[ \t]+){1,2}(?:Port|Europort|Harbour)(?![ \t]+(?:Authority|Company|Police|of|Ltd|Services|Operators?)\b)"
+    r"|(?:" + _W + r"[ \t]+){1,2}(?:Port|Europort|Harbour)(?![ \t]+(?:Authority|Company|Police|of|Ltd|Services|Operators?|Maritime)\b)"
     r"|Port[ \t]+(?!Authority|Police|Company|State|Of\b|Louis|Said|Services|Logistics|Holdings|Operations"
     r"|Partners|Group|Security|Workers)[A-Z][a-z]{3,}"
     r"|(?<=Port of )New York and New Jersey"
@@ -129,6 +129,10 @@ def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
     return out
 
 
+# a French port authority, the public body that employs its agents: "Grand Port Maritime de Marseille", "du Havre"
+_PORT_AUTHORITY_FR = re.compile(r"(?<![\w-])Grand[ \t]+Port[ \t]+Maritime[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+"
+                                r"|de[ \t]+)[A-ZÉ][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+P_PORT_AUTHORITY = 89
 # a field office: an agency's acronym and the city of its office ("HSI Baltimore", "FBI Miami", "LKA Hamburg")
 P_FIELD_OFFICE = 84
 
@@ -168,6 +172,7 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out: list[tuple[int, Span]] = [(P_CARRIER, s) for s in _spans(doc, _carrier_pattern(), "COMPANY")]
     out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
     out += [(P_FIELD_OFFICE, s) for s in _field_offices(doc)]
+    out += [(P_PORT_AUTHORITY, s) for s in _spans(doc, _PORT_AUTHORITY_FR, "ORGANIZATION")]
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
             for s in _spans(doc, _PORT_PART_FR, "PORT") + _spans(doc, _PORT_PART_NAMED, "PORT")]

@@ -69,3 +69,9 @@ def test_directors_and_members_in_other_words(run) -> None:  # type: ignore[no-u
     ex = run("Henk de J. is bestuurder van Kaaihaven Logistiek B.V. en van Polder Holding B.V.", lang="nl")
     assert {("DIRECTOR_OF", "Henk de J.", "Kaaihaven Logistiek B.V."),
             ("DIRECTOR_OF", "Henk de J.", "Polder Holding B.V.")} <= relations(ex)
+
+
+def test_a_french_port_authority_is_the_agents_employer(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Julien Ferrer, 44 ans, agent de maîtrise au Grand Port Maritime de Bordeaux, a été interpellé.", lang="fr")
+    assert "Grand Port Maritime de Bordeaux" in mentions(ex, "ORGANIZATION")
+    assert ("EMPLOYED_BY", "Julien Ferrer", "Grand Port Maritime de Bordeaux") in relations(ex)
