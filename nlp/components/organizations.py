@@ -27,7 +27,7 @@ from nlp.resources import cue_table, first_names, known_organizations, word_list
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
 #: legal forms written before the name after an article ("la SARL Trans-Fos", "la SAS Azur Fret")
-_FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
+FORMS_BEFORE = _FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
 _ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "het", "een", "cette", "sa", "leur"))
 # a firm noun written before a firm's name: "la société (de transport) X", "the haulage firm X", "transportbedrijf X"
 _FIRM_NOUN = re.compile(r"(?:\b(?:[Ll]a|[Uu]ne|[Ss]a|[Ll]eur|[Dd]e|[Cc]ette|[Ll]['’])\s*(?:société|entreprise|firme|compagnie(?: maritime)?|agence(?: maritime)?)"

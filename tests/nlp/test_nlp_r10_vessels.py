@@ -27,3 +27,42 @@ def test_the_ship_with_modifiers_refers_to_the_last_named_ship(run) -> None:  # 
     # "the other ship" is not the one named last
     ex = run("Customs boarded the reefer Polar Finch at Dover. The other ship is owned by Skerry Holdings Ltd.", lang="en")
     assert typed(ex, "OWNS") == set()
+
+
+def test_the_container_is_the_texts_one_box_further_back(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dock staff flagged container SEGU4417381 on the night of 2 May. Two men were seen near the stack. "
+            "Police arrested both of them the following week after weeks of surveillance of the quay and of a "
+            "rented lorry that had been parked near the gate for several nights before the arrests took place. "
+            "Their lawyer told the court that the evidence was thin and that the men had been hired for the night. "
+            "The hearing was adjourned to June so that the defence could study the camera footage of the terminal, "
+            "which runs to several hundred hours, and the logs of the gate where lorries check in and out. "
+            "Both men were remanded in custody until then, and a third man is still sought by the police. "
+            "The container was consigned to Brightwater Produce Ltd, a fruit wholesaler.")
+    assert typed(run(text, lang="en"), "SHIPPED_IN") == {("Brightwater Produce Ltd", "SEGU4417381")}
+    # with two numbers named earlier, "the container" does not say which
+    two = text.replace("container SEGU4417381", "containers SEGU4417381 and TCLU1122334")
+    assert typed(run(two, lang="en"), "SHIPPED_IN") == set()
+    fr = ("Les douaniers ont ouvert le conteneur CAIU5502312 le 3 mars au terminal. Deux hommes ont été vus près de la "
+          "pile pendant la nuit et ont été interpellés la semaine suivante après plusieurs jours de surveillance du "
+          "quai et d'un camion de location garé près de l'entrée pendant des nuits entières avant les arrestations. "
+          "Le conteneur était destiné à la société Vergers du Ponant SAS, dont le gérant a été entendu comme témoin.")
+    assert typed(run(fr, lang="fr"), "SHIPPED_IN") == {("Vergers du Ponant SAS", "CAIU5502312")}
+
+
+def test_a_box_declared_as_carrying_goods_for_a_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Border officers examined container TRLU7741205 at the quay. The drugs were behind the doors of the "
+             "container, which had been declared as carrying garden furniture for Heronsgate Imports Ltd of Leeds.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == {("Heronsgate Imports Ltd", "TRLU7741205")}
+    ex = run("Container TRLU7741205 was declared as holding frozen peas for Heronsgate Imports Ltd of Leeds.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == {("Heronsgate Imports Ltd", "TRLU7741205")}
+    # goods declared for a carrier's handling, not for a firm: no party
+    ex = run("Container TRLU7741205 was declared as holding frozen peas for the third time.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
+
+
+def test_a_legal_form_before_a_name_that_holds_a_port(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Le conteneur était destiné à la SA Rotterdam Fresh Imports.", lang="fr")
+    assert ("COMPANY", "Rotterdam Fresh Imports") in {(m.type, m.text) for m in ex.mentions}
+    # a port after an article alone stays a port
+    ex = run("Le navire est arrivé à la Rochelle puis à Rotterdam.", lang="fr")
+    assert "Rotterdam" in {m.text for m in ex.mentions if m.type == "PORT"}
