@@ -62,7 +62,18 @@ def test_a_box_declared_as_carrying_goods_for_a_firm(run) -> None:  # type: igno
 
 def test_a_legal_form_before_a_name_that_holds_a_port(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Le conteneur était destiné à la SA Rotterdam Fresh Imports.", lang="fr")
-    assert ("COMPANY", "Rotterdam Fresh Imports") in {(m.type, m.text) for m in ex.mentions}
+    assert ("COMPANY", "SA Rotterdam Fresh Imports") in {(m.type, m.text) for m in ex.mentions}
     # a port after an article alone stays a port
     ex = run("Le navire est arrivé à la Rochelle puis à Rotterdam.", lang="fr")
     assert "Rotterdam" in {m.text for m in ex.mentions if m.type == "PORT"}
+
+
+def test_a_legal_form_written_first_belongs_to_the_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("De container TCLU5521907 kwam aan in Antwerpen. Als ontvanger stond de bvba Meulemans Fruit op de "
+             "papieren.", lang="nl")
+    assert typed(ex, "SHIPPED_IN") == {("bvba Meulemans Fruit", "TCLU5521907")}
+    ex = run("Le conteneur TCLU5521907 était destiné à la SA Brabant Primeurs.", lang="fr")
+    assert typed(ex, "SHIPPED_IN") == {("SA Brabant Primeurs", "TCLU5521907")}
+    # "sa" as a possessive before a name is no legal form
+    ex = run("Il a appelé sa sœur Nadia Ferhat le lendemain.", lang="fr")
+    assert not any(m.text.lower().startswith("sa ") for m in ex.mentions)
