@@ -77,3 +77,31 @@ def test_a_legal_form_written_first_belongs_to_the_name(run) -> None:  # type: i
     # "sa" as a possessive before a name is no legal form
     ex = run("Il a appelé sa sœur Nadia Ferhat le lendemain.", lang="fr")
     assert not any(m.text.lower().startswith("sa ") for m in ex.mentions)
+
+
+def test_the_ship_named_after_the_port_that_cargo_reached(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Agents say the container arrived at Port Everglades on the Coral Dunes in late May.", lang="en")
+    assert typed(ex, "CALLED_AT") == {("Coral Dunes", "Port Everglades")}
+    ex = run("The pallets were landed at Tilbury from the Kestrel Reach after a voyage from Santos.", lang="en")
+    assert typed(ex, "CALLED_AT") == {("Kestrel Reach", "Tilbury"), ("Kestrel Reach", "Santos")}
+    # a day, a country or a region after "on the" / "from the" is no ship
+    ex = run("Duarte arrived in Rotterdam on the Monday and flew to Lisbon.", lang="en")
+    assert {m.text for m in ex.mentions if m.type == "VESSEL"} == set()
+    ex = run("The fruit arrived in Dover from the Caribbean last spring.", lang="en")
+    assert {m.text for m in ex.mentions if m.type == "VESSEL"} == set()
+
+
+def test_cargo_that_came_off_a_ship(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("They carried the bags out of a container that had come off the Silver Heron at the terminal.", lang="en")
+    assert {m.text for m in ex.mentions if m.type == "VESSEL"} == {"Silver Heron"}
+    ex = run("The boxes came off the Port Authority barge at dawn.", lang="en")
+    assert {m.text for m in ex.mentions if m.type == "VESSEL"} == set()
+
+
+def test_a_person_before_the_cargo_that_moved_did_not_move(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Brandt phoned Okafor the night before the container arrived at Felixstowe aboard the Coral Dunes.",
+             lang="en")
+    assert typed(ex, "CALLED_AT") == {("Coral Dunes", "Felixstowe")}
+    # the person who travelled: no call of the ship
+    ex = run("Okafor arrived at Felixstowe by train while the Coral Dunes lay at anchor.", lang="en")
+    assert typed(ex, "CALLED_AT") == set()
