@@ -105,3 +105,12 @@ def test_a_person_before_the_cargo_that_moved_did_not_move(run) -> None:  # type
     # the person who travelled: no call of the ship
     ex = run("Okafor arrived at Felixstowe by train while the Coral Dunes lay at anchor.", lang="en")
     assert typed(ex, "CALLED_AT") == set()
+
+
+def test_ports_listed_after_a_port_phrase(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The Kestrel Reach had called at Callao and Papeete before berthing at Port Botany.", lang="en")
+    assert {"Callao", "Papeete", "Port Botany"} <= {m.text for m in ex.mentions if m.type == "PORT"}
+    assert ("Kestrel Reach", "Papeete") in typed(ex, "CALLED_AT")
+    # a person named after "and" is no port of the list, though a port bears the given name
+    ex = run("The Kestrel Reach had called at Callao and Nelson Ortega went ashore there.", lang="en")
+    assert {m.text for m in ex.mentions if m.type == "PORT"} == {"Callao"}
