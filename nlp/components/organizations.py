@@ -207,6 +207,11 @@ class OrganizationFinder:
                     found.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
         known = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in self.known(doc)]
         found.extend(known)
+        from nlp.components.vessel_tables import party_cells  # (it reads the table cells of vessels.py)
+
+        found.extend(party_cells(doc, first_names()))  # "Shipper | Consignee" columns of a table
+        # "| Thamesbrook Trading Ltd": the cell bar of a table row is no part of the name
+        found = [Span(doc, s.start + 1, s.end, label=s.label_) if len(s) > 1 and s[0].text == "|" else s for s in found]
         doc.spans["hg_org"] = found
         # a known name holds the agency read inside it: "Customs and Monopolies Agency", not "Monopolies Agency"
         doc.spans["hg_agency"] = [a for a in self.agencies(doc) if not any(

@@ -114,3 +114,22 @@ def test_ports_listed_after_a_port_phrase(run) -> None:  # type: ignore[no-untyp
     # a person named after "and" is no port of the list, though a port bears the given name
     ex = run("The Kestrel Reach had called at Callao and Nelson Ortega went ashore there.", lang="en")
     assert {m.text for m in ex.mentions if m.type == "PORT"} == {"Callao"}
+
+
+def test_party_columns_of_a_table(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Boxes opened at the quay:\n"
+            "Container | Goods declared | Shipper | Consignee\n"
+            "SEGU4417381 | tinned fruit | Hacienda Los Robles S.A. | Brightwater Produce Ltd\n"
+            "TCLU1122331 | empty | none declared | none declared\n\n"
+            "Both boxes came off the same ship.\n")
+    assert typed(run(text, lang="en"), "SHIPPED_IN") == {("Hacienda Los Robles S.A.", "SEGU4417381"),
+                                                         ("Brightwater Produce Ltd", "SEGU4417381")}
+    ships = ("Vessel | Operator | Owner\n"
+             "Coral Dunes | Gullwing Container Line Ltd | Skerry Holdings Ltd\n")
+    ex = run(ships, lang="en")
+    assert typed(ex, "OPERATES") == {("Gullwing Container Line Ltd", "Coral Dunes")}
+    assert typed(ex, "OWNS") == {("Skerry Holdings Ltd", "Coral Dunes")}
+    # a table without a container column ties no shipper to anything
+    other = ("Defendant | Role | Employer\n"
+             "Brandon Tillis | checker | Brightwater Produce Ltd\n")
+    assert typed(run(other, lang="en"), "SHIPPED_IN") == set()
