@@ -133,3 +133,22 @@ def test_party_columns_of_a_table(run) -> None:  # type: ignore[no-untyped-def]
     other = ("Defendant | Role | Employer\n"
              "Brandon Tillis | checker | Brightwater Produce Ltd\n")
     assert typed(run(other, lang="en"), "SHIPPED_IN") == set()
+
+
+def test_a_firm_that_runs_the_terminal_named_before(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers searched a box at Kingfisher Quay in Hull. The driver, who worked for Humber Lift Ltd, which runs "
+             "the quay, was arrested.", lang="en")
+    assert ("Humber Lift Ltd", "Kingfisher Quay") in typed(ex, "OPERATES")
+    ex = run("An employee of Thamesmouth Box Ltd, the company that runs the container berth at Tilbury, was charged.",
+             lang="en")
+    assert typed(ex, "OPERATES") == {("Thamesmouth Box Ltd", "Tilbury")}
+    fr = run("Les dockers ont déchargé le conteneur au terminal des Caraïbes. Le terminal est exploité par la société "
+             "Manutention Atlantique SAS.", lang="fr")
+    assert typed(fr, "OPERATES") == {("Manutention Atlantique SAS", "terminal des Caraïbes")}
+    # a city's port is not "the terminal"; a denied running gives nothing
+    ex = run("The ship called at Rotterdam. Brightwater Produce Ltd, which runs the terminal, declined to comment.",
+             lang="en")
+    assert typed(ex, "OPERATES") == set()
+    ex = run("Officers searched a box at Kingfisher Quay. Humber Lift Ltd, which no longer runs the quay, was not "
+             "involved.", lang="en")
+    assert typed(ex, "OPERATES") == set()
