@@ -106,7 +106,10 @@ def _last_boxes(text: str, s_start: int) -> list[tuple[int, int]]:
     offset = max(0, s_start - 600)
     found = [(m.start() + offset, m.end() + offset) for m in _BOX.finditer(window)]
     if not found:
-        return []
+        # further back, "the container" is the text's one box when it has named a single number so far
+        earlier = [(m.start(), m.end()) for m in _BOX.finditer(text, 0, s_start)]
+        numbers = {re.sub(r"[\s-]", "", text[a:b]) for a, b in earlier}
+        return earlier[-1:] if len(numbers) == 1 else []
     last = found[-1]
     out = [last]
     for box in reversed(found[:-1]):

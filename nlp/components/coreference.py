@@ -52,7 +52,9 @@ _PRONOUNS = {"he", "she", "il", "elle", "hij", "zij", "ze"}  # "belde hij Sander
 _PLURAL_VERB = re.compile(r"\s+(?:zijn|waren|hebben|hadden|werden|worden|kunnen|konden|zullen|zouden|moeten|moesten"
                           r"|\w+(?:den|ten))\b", re.I)
 _VESSEL = {
-    "en": r"\bthe (?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|reefer ship|trawler)\b",
+    # "the ship", "the 1,100 teu ship", "the Maltese-flagged vessel" (not "the other ship": another one)
+    "en": r"\bthe (?!(?:other|second|third|another|first|same|sister|next|two|three|both)\b)(?:[\w,.-]+ ){0,2}?"
+          r"(?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|containership|reefer ship|trawler)\b(?!-)",
     "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
     "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip)\b",
 }

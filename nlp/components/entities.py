@@ -25,7 +25,7 @@ from graph.schema import SCHEMA
 from nlp.components.common import doc_text, line_is_upper, sentence_bounds, trim
 from nlp.components.entity_candidates import extra_candidates
 from nlp.components.entity_fixes import aged_names, finish
-from nlp.components.organizations import classify_org
+from nlp.components.organizations import FORMS_BEFORE, classify_org
 from nlp.components.person_forms import surname_mentions, titled_names
 from nlp.resources import country_names, first_names, place_gazetteer, port_gazetteer, word_list
 
@@ -165,7 +165,11 @@ class EntityMerger:
         for span in groups.get("hg_org", []):
             if _ok(span):
                 legal = span.label_ == "COMPANY" and classify_org(span[-1].text)[0] == "COMPANY" and len(span) > 1
-                out.append((P_LEGAL if legal else P_ORG_RULE, span))
+                # "la SA Antwerp Fresh Trading": a legal form written before the name beats the port inside it
+                around = not legal and span.label_ == "COMPANY" and len(span) > 1 and span.start > 1 \
+                    and doc[span.start - 1].text in FORMS_BEFORE and doc[span.start - 2].is_lower \
+                    and any(span.start <= p.start and p.end <= span.end for p in groups.get("hg_port", []))
+                out.append((P_LEGAL if legal else P_ORG_AROUND_PORT if around else P_ORG_RULE, span))
         places = self._places(doc)
         out.extend((_PERSON_OVER_PLACE if self._named_after_place(s, places) else P_PERSON_RULE, s)
                    for s in groups.get("hg_person", []) if _ok(s))

@@ -121,6 +121,11 @@ def _trim_vessel(span: Span) -> Span | None:
 _ELIDED_HEAD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:d['’]|de la |du |des )$")
 
 
+#: legal forms written before a firm's name after an article ("la SA X", "de bvba X", "het nv X")
+_FORM_FIRST = frozenset({"sa", "sarl", "sas", "sasu", "eurl", "snc", "bvba", "bv", "nv", "vof", "srl", "cv"})
+_FORM_ARTICLES = frozenset({"la", "une", "de", "het", "een", "cette", "leur"})
+
+
 def _company_edges(doc: Doc, span: Span) -> Span | None:
     """A firm's name without leading lower-case words ("salarié de"), with its hyphenated or particle head
     ("Lockton-" of "Lockton-Harwell Marine Ltd", "Van der" of "Van der Berg Koeltransport B.V.")."""
@@ -135,6 +140,9 @@ def _company_edges(doc: Doc, span: Span) -> Span | None:
             start -= 2
         elif start >= 1 and doc[start - 1].text in ("Van", "De", "Le", "La", "Von") and not doc[start - 1].is_sent_start:
             start -= 1
+        elif start >= 2 and doc[start - 1].lower_ in _FORM_FIRST and doc[start - 2].lower_ in _FORM_ARTICLES \
+                and (doc[start - 1].is_upper or doc[start - 1].is_lower):
+            start -= 1  # "la SA Antwerp Fresh Trading", "de bvba Verstraeten Fruit": the form written first is part of the name
     return span if start == span.start else Span(doc, start, span.end, label="COMPANY")
 
 

@@ -27,7 +27,7 @@ from nlp.resources import cue_table, first_names, known_organizations, word_list
 MAX_NAME_TOKENS = 6
 #: short legal forms that are also ordinary words in capitals ("SUCH AS", "CV")
 #: legal forms written before the name after an article ("la SARL Trans-Fos", "la SAS Azur Fret")
-_FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
+FORMS_BEFORE = _FORMS_BEFORE = frozenset({"SARL", "S.A.R.L.", "SAS", "S.A.S.", "SASU", "EURL", "SNC", "SCI", "SELARL", "SA", "BV", "NV", "BVBA"})
 _ARTICLES = frozenset(("la", "une", "l'", "l’", "de", "het", "een", "cette", "sa", "leur"))
 # a firm noun written before a firm's name: "la société (de transport) X", "the haulage firm X", "transportbedrijf X"
 _FIRM_NOUN = re.compile(r"(?:\b(?:[Ll]a|[Uu]ne|[Ss]a|[Ll]eur|[Dd]e|[Cc]ette|[Ll]['’])\s*(?:société|entreprise|firme|compagnie(?: maritime)?|agence(?: maritime)?)"
@@ -207,6 +207,11 @@ class OrganizationFinder:
                     found.append(Span(doc, span.start, span.end, label=type_ or "COMPANY"))
         known = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in self.known(doc)]
         found.extend(known)
+        from nlp.components.vessel_tables import party_cells  # (it reads the table cells of vessels.py)
+
+        found.extend(party_cells(doc, first_names()))  # "Shipper | Consignee" columns of a table
+        # "| Thamesbrook Trading Ltd": the cell bar of a table row is no part of the name
+        found = [Span(doc, s.start + 1, s.end, label=s.label_) if len(s) > 1 and s[0].text == "|" else s for s in found]
         doc.spans["hg_org"] = found
         # a known name holds the agency read inside it: "Customs and Monopolies Agency", not "Monopolies Agency"
         doc.spans["hg_agency"] = [a for a in self.agencies(doc) if not any(

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from graph.ids import fold
 from nlp.components.common import phrase_tokens, sentence_bounds
-from nlp.resources import cues, port_gazetteer, port_name_stoplist, port_surface_forms
+from nlp.resources import country_names, cues, port_gazetteer, port_name_stoplist, port_surface_forms
 
 CONTEXT = "port_context.tsv"
 WINDOW = 8
@@ -90,6 +90,39 @@ class PortFinder:
                     break
         return out
 
+    def _listed_after_port(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Any seaport of the gazetteer listed right after a port read after a port phrase ("called at Callao
+        and Papeete", "ports of Santos, Paranaguá and Itajaí"): the list goes on while "and" or a comma joins."""
+        out: list[Span] = []
+        taken = {t for s in found for t in range(s.start, s.end)}
+        queue = [s for s in found if s.label_ == "PORT" and self._preceded_by(doc, s.start, self.before)]
+        while queue:
+            last = queue.pop()
+            k = last.end
+            if k + 1 >= len(doc) or doc[k].lower_ not in (",", "and", "or", "et", "ou", "en", "of"):
+                continue
+            comma = doc[k].text == "," and not (k + 1 < len(doc) and doc[k + 1].lower_ in ("and", "et", "en"))
+            k += 1 + (doc[k].text == "," and not comma)
+            if k >= len(doc) or k in taken or not doc[k].is_title:
+                continue
+            for n in (3, 2, 1):
+                span = doc[k:k + n]
+                if k + n > len(doc) or any(t.is_punct for t in span) or span.end > sentence_bounds(doc[k])[1]:
+                    continue
+                nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+                if comma and nxt not in (",", "and", "et", "en", "or", "ou", "of"):
+                    continue  # "Antwerp, Belgium": a comma alone may put the country or region after the port
+                if self.stoplist.get(fold(span.text)) in ("word", "person") or span.text in country_names():
+                    continue  # "Veracruz and Mexico", "Rotterdam, Holland and": a country is no port of the list
+                locode = self.gazetteer.lookup(span.text)
+                if locode:
+                    port = Span(doc, k, k + n, label="PORT", kb_id=locode)
+                    out.append(port)
+                    taken.update(range(k, k + n))
+                    queue.append(port)
+                    break
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         for _, start, end in self.matcher(doc):
@@ -106,6 +139,7 @@ class PortFinder:
             if label is not None:
                 found.append(Span(doc, start, end, label=label, kb_id=locode))
         found.extend(self._after_port_phrase(doc, {s.start for s in found}))
+        found.extend(self._listed_after_port(doc, found))
         doc.spans["hg_port"] = found
         return doc
 

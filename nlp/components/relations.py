@@ -68,9 +68,10 @@ _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of|, and|, et|, en) ?ent,? ?)+
 _COORDINATION = re.compile(r"^,? ?(?:and|et|en|as well as|ainsi que|alsook) ")
 # ", 46," and "(46)" after a name; ", a cousin of Blom," between two mentions: not part of the cue
 _AGE = re.compile(r"^,? ?\(?\d{1,3}(?: ans| jaar| years old)?\)?(?=,|$|\s)|, \d{1,3}(?: ans| jaar| years old)?(?= ?,)")
-# (not a relative clause naming the next mention's role: ", a fruit importer whose director, X")
+# (not a relative clause naming the next mention's role: ", a fruit importer whose director, X"; the comma of a
+# figure, "a 9,400 teu vessel", closes no apposition)
 _APPOSITION = re.compile(r", (?:a|an|the|his|her|their|its|le|la|les|un|une|son|sa|ses|een|de|het|zijn|haar)"
-                         r" (?:(?!\b(?:whose|dont|wiens|wier|waarvan)\b)[^,;()]){1,60}?,")
+                         r" (?:(?!\b(?:whose|dont|wiens|wier|waarvan)\b)(?:[^,;()]|,(?=\d))){1,60}?,(?!\d)")
 
 
 # "the leaders of the group: A, his son B and C" -- a role noun before the group, a colon after it

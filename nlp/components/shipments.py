@@ -24,6 +24,8 @@ from nlp.components import contact_ends  # noqa: F401  (registers havengraph_con
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.consignees import earlier_boxes
 from nlp.components.coreference import Ref
+from nlp.components.terminal_operators import terminal_operators
+from nlp.components.vessel_tables import table_relations
 from nlp.components.voyage_refs import ship_references
 
 # "Ferracci Import-Export" read as "Ferracci Import": a firm's name cut at a hyphen names no firm
@@ -87,11 +89,16 @@ class Shipments:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = shipper_relations(doc)
-        found = earlier_box_relations(doc, self.lang) + ship_references(doc, self.lang)
+        found = earlier_box_relations(doc, self.lang) + ship_references(doc, self.lang) + table_relations(doc) \
+            + terminal_operators(doc, self.lang)
         if found:
             known = {(h.type, h.source, h.target) for h in doc._.hg_relations or []}
-            doc._.hg_relations = list(doc._.hg_relations or []) + [
-                h for h in found if (h.type, h.source, h.target) not in known]
+            added = []
+            for h in found:
+                if (h.type, h.source, h.target) not in known:
+                    known.add((h.type, h.source, h.target))
+                    added.append(h)
+            doc._.hg_relations = list(doc._.hg_relations or []) + added
         return doc
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.components.common import is_name_word, line_is_upper, sentence_starts, trim
 from nlp.components.organizations import classify_org
+from nlp.components.vessel_calls import ships_after_calls
 from nlp.resources import country_names, cues, first_names, word_list
 
 CUES = "vessel_cues.tsv"
@@ -204,6 +205,7 @@ class VesselFinder:
                     found.append(span)
         found.extend(self._moving(doc))
         found.extend(self._table_column(doc))
+        found.extend(ships_after_calls(self, doc, doc.text))
         doc.spans["hg_vessel"] = found
         return doc
 

@@ -128,7 +128,15 @@ def _person_moved(text: str, refs: Sequence[Ref], v: int, port: Ref) -> bool:
     if port.start > refs[v].start:
         return False
     before = [r for r in refs if r.end <= port.start]
-    return bool(before) and before[-1].type == "PERSON" and "," not in text[before[-1].end:port.start]
+    if not before or before[-1].type != "PERSON":
+        return False
+    gap = text[before[-1].end:port.start]
+    # "X called Y before the container arrived at Z on the V": the cargo moved, not the person
+    return "," not in gap and _CARGO_SUBJECT.search(gap) is None
+
+
+_CARGO_SUBJECT = re.compile(r"\b(?:the|that|this|its|le|la|ce|cette|de|het|die|dat)\s+(?:[\w-]+\s+)?(?:containers?|box(?:es)?"
+                            r"|cargo|shipment|consignment|load|conteneurs?|cargaison|chargement|lading|zending)\b", re.I)
 
 
 _SHIP_AND = re.compile(r"^\s*(?:,\s*)?(?:and|et|en|as well as|ainsi que|of|or|ou)?\s*(?:the |le |la |l'|l’|de |het )?"
