@@ -39,6 +39,7 @@ from nlp.components.contradictions import HOLDER_TYPES, contradicted
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
+from nlp.components.holder_checks import label_only
 from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
@@ -225,7 +226,8 @@ class RelationFinder:
             # "X and Y, both members of Z": the cue after a list of like mentions holds for each
             listed = _LISTED.match(between)
             rest = between[listed.end():] if listed else ""
-            if rest and not re.search(r"\bent\b", rest) and not singular_role(self.lang, rest):
+            if rest and not re.search(r"\bent\b", rest) and not singular_role(self.lang, rest) \
+                    and not (b.type in ("PHONE", "EMAIL", "BANK_ACCOUNT") and label_only(rest)):  # "A, B, C (+32 ...)": C's
                 found = self._match(a, b, between[listed.end():].lstrip())
         if not found and inner and inner[-1].type == b.type and _SECOND_LISTED.search(between):
             # "belongs to PSA and MSC": the cue before a list of like mentions holds for each

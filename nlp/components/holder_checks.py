@@ -1,0 +1,73 @@
+"""Holders of a phone, an e-mail address or an account that the sentence gives to someone else.
+
+A number given to the wrong person is worse than a missed one. The cue rules read the words
+between a name and an identifier; these checks look at what stands before the name:
+
+- the name only says whose relative, lawyer or employee the subject is: "the brother of X used N",
+  "Y, the lawyer of X, used N", "Y, le frère de X, utilisait le N", "Y, de broer van X, gebruikte N";
+- the name is the object of a call or a meeting, and the identifier is the caller's: "Y e-mailed X
+  from E", "Y met X, using N" (a participle after the comma is the subject's), "Y a appelé X depuis N".
+
+The role and kin nouns are the ``role_words.tsv`` rows plus a few words for people around a suspect.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from nlp.components.coreference import KIN_NOUNS
+from nlp.resources import _rows
+
+if TYPE_CHECKING:
+    from nlp.components.relations import RelationHit
+
+HOLDER_TYPES = ("HAS_PHONE", "HAS_EMAIL", "HAS_ACCOUNT")
+_PEOPLE_AROUND = (r"lawyer|solicitor|counsel|attorney|friend|associate|accomplice|partner|employee|assistant|secretary"
+                  r"|bodyguard|driver|courier|contact|avocate?|conseil|amie?|complice|associée?|employée?|chauffeur"
+                  r"|secrétaire|advocaat|advocate|raadsman|raadsvrouw|vriend|vriendin|handlanger|medewerker|werknemer"
+                  r"|koerier|secretaresse")
+_OF = r"(?:of|de|du|d['’]|van)"
+_ARTICLE = r"(?:the\s+|le\s+|la\s+|l['’]|les\s+|de\s+|het\s+)?"
+# a verb of contact or meeting, or a preposition after one, right before the name: the name is an object
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:called|phoned|rang|texted|messaged|e-?mailed|mailed|contacted|met|visited|saw|told|wrote\s+to|spoke\s+(?:to|with)"
+    r"|sent\s+(?:\S+\s+){0,3}?to|a\s+(?:appelé|contacté|rencontré|joint|écrit\s+à|téléphoné\s+à|envoyé\s+(?:\S+\s+){0,3}?à)"
+    r"|appelait|contactait|rencontrait|appela|contacta|rencontra|belde|mailde|appte|sms'te|contacteerde|ontmoette"
+    r"|sprak\s+(?:met)?|zag|heeft\s+(?:\S+\s+){0,3}?(?:gebeld|gemaild|ontmoet|gecontacteerd))\s+" + _ARTICLE + "$", re.I)
+# the caller's or sender's identifier after the object: "from E", "depuis le N", "vanaf N", ", using N"
+_SENDERS_IDENTIFIER = re.compile(r"^\s*(?:from|depuis|vanaf|,\s*(?:using|utilisant|en\s+utilisant|gebruikmakend\s+van"
+                                 r"|met\s+gebruik\s+van))\b", re.I)
+
+
+@cache
+def _person_of(lang: str) -> re.Pattern[str]:
+    """A noun for a person and "of" right before a name: "the brother of", "le gérant de", "de advocaat van"."""
+    rows = [row[2] for row in _rows("role_words.tsv")
+            if len(row) >= 3 and row[0] == lang and row[1] in ("kin", "job", "director", "crew", "owner")]
+    nouns = "|".join([KIN_NOUNS, _PEOPLE_AROUND] + [f"(?:{r})" for r in rows])
+    return re.compile(r"\b(?:" + nouns + r")\s+" + _OF + r"\s*" + _ARTICLE + "$", re.I)
+
+
+def wrong_holder(text: str, hit: RelationHit, lang: str) -> bool:
+    """Whether the holder of ``hit`` (named before its identifier) only names whose relative or colleague the
+    subject is, or is the party called with the caller's identifier."""
+    if hit.type not in HOLDER_TYPES or hit.resolved or hit.source[0] > hit.target[0]:
+        return False
+    start, end = hit.source
+    before = re.sub(r"\s+", " ", text[max(hit.sent_start, start - 60):start])
+    between = text[end:hit.target[0]]
+    if _person_of(lang).search(before) and not re.match(r"^\s*(?:[:(]|(?:'s|’s)\b)", between):
+        return True  # "the brother of X used N", "Y, le frère de X, utilisait N"
+    return bool(_SENDERS_IDENTIFIER.match(between) and _OBJECT_BEFORE.search(before))
+
+
+# what joins the last name of a list to an identifier with no verb: "A, B and C (+32 ...)", "A, B, C, tel. +32 ..."
+_LABEL_ONLY = re.compile(r"^[,:;]?\s*(?:[(<\[]|(?:tel|tél|phone|telephone|téléphone|telefoon|mobile|mob|gsm|cell|portable"
+                         r"|e-?mail|mail|courriel|iban|account|compte|rekening|no|nr|n°|number|numéro|nummer)\b)", re.I)
+
+
+def label_only(rest: str) -> bool:
+    """Whether ``rest`` (the words after a list of names, lower case) ties the identifier to the last name alone."""
+    return bool(_LABEL_ONLY.match(rest))
