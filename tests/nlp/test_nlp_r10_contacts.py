@@ -55,3 +55,52 @@ def test_near_misses_keep_their_holders(run) -> None:  # type: ignore[no-untyped
     assert holders(ex) == {("Scheldeband BV", "+31104552210")}
     ex = run("Suspects: Lotte Verbeke (+32 478 61 20 33), Joris Maes (+32 471 99 88 77).", lang="en")
     assert holders(ex) == {("Lotte Verbeke", "+32478612033"), ("Joris Maes", "+32471998877")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bram Wouters gave Sien Claeys instructions about the reefer.", "en"),
+    ("Bram Wouters had regular contact with Sien Claeys.", "en"),
+    ("Bram Wouters is alleged to have phoned Sien Claeys twice.", "en"),
+    ("Bram Wouters reached Sien Claeys by phone.", "en"),
+    ("Bram Wouters answered a call from Sien Claeys.", "en"),
+    ("Bram Wouters used Signal to contact Sien Claeys.", "en"),
+    ("Bram Wouters exchanged Sky ECC messages with Sien Claeys.", "en"),
+    ("Bram Wouters donnait ses consignes à Sien Claeys par téléphone.", "fr"),
+    ("Bram Wouters avait des contacts fréquents avec Sien Claeys.", "fr"),
+    ("Bram Wouters s'est entretenu au téléphone avec Sien Claeys.", "fr"),
+    ("Bram Wouters avait alerté Sien Claeys la veille du contrôle.", "fr"),
+    ("Bram Wouters a passé trois appels à Sien Claeys.", "fr"),
+    ("Bram Wouters correspondait avec Sien Claeys via une messagerie cryptée.", "fr"),
+    ("Bram Wouters a envoyé à Sien Claeys les codes de sortie.", "fr"),
+    ("Bram Wouters a utilisé Telegram pour contacter Sien Claeys.", "fr"),
+    ("Bram Wouters gaf Piet Kools aanwijzingen over de container.", "nl"),
+    ("Bram Wouters wisselde WhatsApp-berichten uit met Piet Kools.", "nl"),
+    ("Bram Wouters waarschuwde Piet Kools voor de controle.", "nl"),
+    ("Bram Wouters zou Piet Kools hebben gebeld.", "nl"),
+    ("Bram Wouters gebruikte Sky ECC om Piet Kools berichten te sturen.", "nl"),
+    ("Bram Wouters heeft de pincodes aan Piet Kools doorgegeven.", "nl"),
+])
+def test_contact_frames(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    other = "Piet Kools" if "Piet Kools" in text else "Sien Claeys"
+    assert frozenset(("Bram Wouters", other)) in contacts(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bram Wouters gave Sien Claeys 5,000 euros in cash.", "en"),
+    ("Bram Wouters gave Sien Claeys a lift to the terminal.", "en"),
+    ("Bram Wouters had no contact with Sien Claeys.", "en"),
+    ("Bram Wouters is said to have known Sien Claeys since school.", "en"),
+    ("Bram Wouters reached Sien Claeys's house by car.", "en"),
+    ("Bram Wouters a donné 5 000 euros à Sien Claeys.", "fr"),
+    ("Bram Wouters n'a jamais été en contact avec Sien Claeys.", "fr"),
+    ("Bram Wouters a envoyé à Piet Kools 3 000 euros en espèces.", "fr"),
+    ("Bram Wouters gaf Piet Kools 5000 euro.", "nl"),
+    ("Bram Wouters zou Piet Kools hebben betaald.", "nl"),
+    ("Bram Wouters heeft het geld aan Piet Kools doorgegeven.", "nl"),
+    ("Bram Wouters gebruikte de auto van Piet Kools om de container op te halen.", "nl"),
+])
+def test_near_miss_contact_frames(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    other = "Piet Kools" if "Piet Kools" in text else "Sien Claeys"
+    ex = run(text, lang=lang)
+    assert other in {e.name for e in ex.entities}, text  # the pair is read, the frame is not a contact
+    assert frozenset(("Bram Wouters", other)) not in contacts(ex), text
