@@ -40,6 +40,7 @@ from nlp.components.coreference import Coreference, Ref
 from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
 from nlp.components.holder_checks import label_only
+from nlp.components.plural_contacts import plural_contacts
 from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
@@ -62,6 +63,7 @@ _HOMETOWN = re.compile(r"^,? ?(?:of|from|de|uit) ent ?(?:,? ?ent ?)?(?=,)")
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
 _ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_OWN_POSSESSIVE = re.compile(r"(?i)(?:his|her|their|son|sa|ses|leur|leurs|zijn|haar|hun)\b")
 _SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)$")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
 _LISTED = re.compile(r"^(?:(?:,|and|en|et|&|ou|or|of|, and|, et|, en) ?ent,? ?)+")
@@ -192,6 +194,9 @@ class RelationFinder:
         text = doc_text(doc)
         parts, pos = [], a.end
         for ref in inner:
+            if ref.anaphor and ref.end - ref.start <= 6 and (ref.target_start, ref.target_end) == (a.target_start, a.target_end) \
+                    and _OWN_POSSESSIVE.match(text, ref.start):
+                continue  # "X belde zijn neef Y": the possessive is X's own, no third party between the two
             if ref.start >= pos and ref.end <= b.start:
                 parts.append(text[pos:ref.start])
                 parts.append(" ent ")
@@ -308,6 +313,8 @@ class RelationFinder:
             plural = plural_reference(text, s_start, s_end, self.lang, in_sent, last_named) if aged is None else None
             if plural is not None:
                 in_sent = sorted(in_sent + [plural[0]], key=lambda r: (r.start, r.end))
+            for x, y in plural_contacts(text, s_start, s_end, self.lang, in_sent, last_named):
+                hits.append(self._hit("CONTACTED", x, y, x, y, s_start, s_end, "rule", 0.6, f"{self.lang}:contact-plural"))
             named = [r for r in in_sent if r.type == "PERSON" and not r.anaphor]
             if named:
                 last_named = named
@@ -419,7 +426,10 @@ class RelationFinder:
                 out.append(self._hit("WORKS_AT", refs[i], place, refs[i], place, s_start, s_end, "rule", 0.6,
                                      f"{self.lang}:same-place"))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
-        for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
+        contacted = {frozenset((h.source, h.target)) for h in out if h.type == "CONTACTED"}
+        done = {(i, j) for i, j in typed_pairs if frozenset(((refs[i].target_start, refs[i].target_end),
+                                                             (refs[j].target_start, refs[j].target_end))) in contacted}
+        for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang, done):
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]

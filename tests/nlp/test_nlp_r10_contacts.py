@@ -104,3 +104,47 @@ def test_near_miss_contact_frames(run, text, lang) -> None:  # type: ignore[no-u
     ex = run(text, lang=lang)
     assert other in {e.name for e in ex.entities}, text  # the pair is read, the frame is not a contact
     assert frozenset(("Bram Wouters", other)) not in contacts(ex), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a plural subject in the next sentence
+    ("Bram Wouters and Piet Kools were arrested on Monday. The two men had spoken by phone the day before.", "en"),
+    ("Bram Wouters and Piet Kools were arrested on Monday. They had exchanged messages for weeks.", "en"),
+    ("Bram Wouters et Piet Kools ont été interpellés lundi. Les deux hommes s'étaient téléphoné la veille.", "fr"),
+    ("Bram Wouters en Piet Kools werden maandag opgepakt. Beide mannen stonden met elkaar in contact.", "nl"),
+    # a relative clause, an accusation
+    ("Bram Wouters, who had called Piet Kools twice, was arrested.", "en"),
+    ("Bram Wouters is accused of calling Piet Kools to warn him.", "en"),
+    ("Bram Wouters est soupçonné d'avoir appelé Piet Kools.", "fr"),
+    ("Bram Wouters wordt ervan verdacht Piet Kools te hebben gebeld.", "nl"),
+    # the other party named with a kin or role noun, or a pair typed otherwise
+    ("Bram Wouters and his cousin Piet Kools spoke by phone almost daily.", "en"),
+    ("Co-defendants Bram Wouters and Piet Kools exchanged messages about the container.", "en"),
+    ("Bram Wouters texted his associate Piet Kools the container number.", "en"),
+    ("Bram Wouters phoned his contact Piet Kools at the terminal.", "en"),
+    ("Bram Wouters et son cousin Piet Kools se téléphonaient tous les jours.", "fr"),
+    ("Bram Wouters a appelé son complice Piet Kools deux fois.", "fr"),
+    ("Bram Wouters belde zijn neef Piet Kools op de dag van de inbeslagname.", "nl"),
+    ("Bram Wouters en zijn neef Piet Kools hadden dagelijks contact.", "nl"),
+    # the phone as the source, call data
+    ("Bram Wouters was arrested. Messages found on Wouters's phone showed he texted Piet Kools that night.", "en"),
+    ("Call data put Bram Wouters in touch with Piet Kools.", "en"),
+])
+def test_contact_subjects_and_references(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert frozenset(("Bram Wouters", "Piet Kools")) in contacts(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bram Wouters and Piet Kools were arrested on Monday. They were in contact with a broker in Rotterdam.", "en"),
+    ("Bram Wouters and Piet Kools were arrested on Monday. They were questioned by detectives.", "en"),
+    ("Bram Wouters and Piet Kools were arrested on Monday. They had never spoken by phone.", "en"),
+    ("Bram Wouters is accused of helping Piet Kools.", "en"),
+    ("Bram Wouters est soupçonné d'avoir aidé Piet Kools.", "fr"),
+    ("Bram Wouters wordt ervan verdacht Piet Kools te hebben betaald.", "nl"),
+    ("Bram Wouters drove his cousin Piet Kools to the terminal.", "en"),
+    ("Bram Wouters stuurde zijn neef Piet Kools naar de terminal.", "nl"),
+])
+def test_near_miss_contact_subjects(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    ex = run(text, lang=lang)
+    assert "Piet Kools" in {e.name for e in ex.entities}, text
+    assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex), text
