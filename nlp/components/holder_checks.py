@@ -6,7 +6,8 @@ between a name and an identifier; these checks look at what stands before the na
 - the name only says whose relative, lawyer or employee the subject is: "the brother of X used N",
   "Y, the lawyer of X, used N", "Y, le frère de X, utilisait le N", "Y, de broer van X, gebruikte N";
 - the name is the object of a call or a meeting, and the identifier is the caller's: "Y e-mailed X
-  from E", "Y met X, using N" (a participle after the comma is the subject's), "Y a appelé X depuis N".
+  from E", "Y met X, using N" (a participle after the comma is the subject's), "Y a appelé X depuis N";
+- the holder is read from a possessive after a denial: "X denied that N was his number".
 
 The role and kin nouns are the ``role_words.tsv`` rows plus a few words for people around a suspect.
 """
@@ -18,6 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from nlp.components.coreference import KIN_NOUNS
+from nlp.relation_rules import negated
 from nlp.resources import _rows
 
 if TYPE_CHECKING:
@@ -53,7 +55,13 @@ def _person_of(lang: str) -> re.Pattern[str]:
 def wrong_holder(text: str, hit: RelationHit, lang: str) -> bool:
     """Whether the holder of ``hit`` (named before its identifier) only names whose relative or colleague the
     subject is, or is the party called with the caller's identifier."""
-    if hit.type not in HOLDER_TYPES or hit.resolved or hit.source[0] > hit.target[0]:
+    if hit.type not in HOLDER_TYPES:
+        return False
+    for antecedent, reference in hit.resolved:
+        if reference is not None and antecedent[1] <= reference[0] \
+                and negated(lang, text[antecedent[1]:reference[0]].lower()):
+            return True  # "X denied that N was his number": the possessive holds what X denies
+    if hit.resolved or hit.source[0] > hit.target[0]:
         return False
     start, end = hit.source
     before = re.sub(r"\s+", " ", text[max(hit.sent_start, start - 60):start])

@@ -148,3 +148,31 @@ def test_near_miss_contact_subjects(run, text, lang) -> None:  # type: ignore[no
     ex = run(text, lang=lang)
     assert "Piet Kools" in {e.name for e in ex.entities}, text
     assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex), text
+
+
+@pytest.mark.parametrize(("text", "lang", "ident"), [
+    ("Agents seized a phone with the number +32 478 61 20 33, which Bram Wouters concedes is his.", "en", "+32478612033"),
+    ("The line +32 478 61 20 33, which investigators attributed to Bram Wouters, was tapped.", "en", "+32478612033"),
+    ("A Belgian number (+32 478 61 20 33) attributed to Bram Wouters called the terminal.", "en", "+32478612033"),
+    ("Bram Wouters's mobile phone, number +32 478 61 20 33, was seized.", "en", "+32478612033"),
+    ("Bram Wouters was reachable at +32 478 61 20 33.", "en", "+32478612033"),
+    ("Bram Wouters used a prepaid SIM card with the number +32 478 61 20 33.", "en", "+32478612033"),
+    ("Bram Wouters was the subscriber of +32 478 61 20 33.", "en", "+32478612033"),
+    ("Bram Wouters admitted that +32 478 61 20 33 was his number.", "en", "+32478612033"),
+    ("Bram Wouters had given +32 478 61 20 33 as his contact number.", "en", "+32478612033"),
+    ("Le numéro +32 478 61 20 33 appartenait à Bram Wouters.", "fr", "+32478612033"),
+    ("Bram Wouters a reconnu que le +32 478 61 20 33 était son numéro.", "fr", "+32478612033"),
+    ("Bram Wouters maakte gebruik van het e-mailadres bw1984@protonmail.com.", "nl", "bw1984@protonmail.com"),
+])
+def test_holder_frames(run, text, lang, ident) -> None:  # type: ignore[no-untyped-def]
+    assert ("Bram Wouters", ident) in holders(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bram Wouters denied that +32 478 61 20 33 was his number.", "en"),
+    ("Bram Wouters told police that +32 478 61 20 33 was his brother's number.", "en"),
+    ("Bram Wouters was the brother of the subscriber of +32 478 61 20 33.", "en"),
+    ("Bram Wouters a nié que le +32 478 61 20 33 était son numéro.", "fr"),
+])
+def test_near_miss_holder_frames(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert not {pair for pair in holders(run(text, lang=lang)) if pair[0] == "Bram Wouters"}, text
