@@ -42,6 +42,11 @@ _OBJECT_BEFORE = re.compile(
 _SENDERS_IDENTIFIER = re.compile(r"^\s*(?:from|depuis|vanaf|,\s*(?:using|utilisant|en\s+utilisant|gebruikmakend\s+van"
                                  r"|met\s+gebruik\s+van))\b", re.I)
 
+# an identifier handed on to someone: the one who passes it on need not hold it
+_PASSED_ON = re.compile(r"\b(?:sent|gave|given|forwarded|passed|handed|texted|envoy\w*|transmis\w*|donn[ée]\w*|communiqu[ée]\w*"
+                        r"|stuurde|stuurden|gestuurd|gaf|gaven|gegeven|doorgegeven|doorgestuurd)\b", re.I)
+_TO_SOMEONE = re.compile(r"\s*,?\s*(?:to|à|au|aux|aan|naar)\s+\S", re.I)
+
 
 @cache
 def _person_of(lang: str) -> re.Pattern[str]:
@@ -68,6 +73,9 @@ def wrong_holder(text: str, hit: RelationHit, lang: str) -> bool:
     between = text[end:hit.target[0]]
     if _person_of(lang).search(before) and not re.match(r"^\s*(?:[:(]|(?:'s|’s)\b)", between):
         return True  # "the brother of X used N", "Y, le frère de X, utilisait N"
+    if _PASSED_ON.search(between) and _TO_SOMEONE.match(text, hit.target[1]) \
+            and not re.search(r"\b(?:from|depuis|vanaf)\s+(?:\S+\s+){0,3}$", between, re.I):
+        return True  # "X a envoyé le numéro N à Y", "X gave the number N to Y": whose number is not said
     return bool(_SENDERS_IDENTIFIER.match(between) and _OBJECT_BEFORE.search(before))
 
 

@@ -176,3 +176,24 @@ def test_holder_frames(run, text, lang, ident) -> None:  # type: ignore[no-untyp
 ])
 def test_near_miss_holder_frames(run, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert not {pair for pair in holders(run(text, lang=lang)) if pair[0] == "Bram Wouters"}, text
+
+
+@pytest.mark.parametrize(("text", "lang", "holder", "ident"), [
+    ("Investigators linked the number +32 478 61 20 33 to Bram Wouters.", "en", "Bram Wouters", "+32478612033"),
+    ("Detectives traced the e-mail address bw1984@protonmail.com to Bram Wouters.", "en", "Bram Wouters",
+     "bw1984@protonmail.com"),
+    ("Les enquêteurs ont attribué le numéro +32 478 61 20 33 à Bram Wouters.", "fr", "Bram Wouters", "+32478612033"),
+    ("De politie koppelde het nummer +32 478 61 20 33 aan Piet Kools.", "nl", "Piet Kools", "+32478612033"),
+])
+def test_identifier_tied_to_holder(run, text, lang, holder, ident) -> None:  # type: ignore[no-untyped-def]
+    assert (holder, ident) in holders(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Investigators could not link the number +32 478 61 20 33 to Bram Wouters.", "en"),
+    ("Piet Kools forwarded the number +32 478 61 20 33 to Bram Wouters.", "en"),
+    ("Piet Kools gave the number +32 478 61 20 33 to Bram Wouters.", "en"),
+    ("Piet Kools a envoyé le numéro +32 478 61 20 33 à Bram Wouters.", "fr"),
+])
+def test_an_identifier_handed_on_has_no_holder(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert not holders(run(text, lang=lang)), text
