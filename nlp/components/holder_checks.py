@@ -45,6 +45,16 @@ _SENDERS_IDENTIFIER = re.compile(r"^\s*(?:from|depuis|vanaf|,\s*(?:using|utilisa
 # an identifier handed on to someone: the one who passes it on need not hold it
 _PASSED_ON = re.compile(r"\b(?:sent|gave|given|forwarded|passed|handed|texted|envoy\w*|transmis\w*|donn[ée]\w*|communiqu[ée]\w*"
                         r"|stuurde|stuurden|gestuurd|gaf|gaven|gegeven|doorgegeven|doorgestuurd)\b", re.I)
+_PASSED_BEFORE = re.compile(_PASSED_ON.pattern + r"\s+$", re.I)
+_BARE_NOUN = re.compile(r"\s*(?:the|het|de|le|la|l['’]|his|her|its|zijn|haar|son|sa|ses)\s+(?:[\w-]+\s+)?"
+                        r"(?:number|nummer|numéro|address|adres|adresse|e-mailadres|account|rekening|compte|iban)\s*:?\s*",
+                        re.I)
+# the identifier said to be held by someone the sentence does not name: "N, held by his mother", "N, used by a friend"
+_HELD_BY_SOMEONE_ELSE = re.compile(
+    r"\s*,\s*(?:(?:which|that|qui|die|dat)\s+(?:is|was|est|était|is|was)\s+)?(?:\S+\s+){0,2}?(?:held|used|owned|registered|opened"
+    r"|subscribed|detenu|détenu|utilisé|ouvert|enregistré|gebruikt|geopend|geregistreerd)\s+(?:by|to|in\s+the\s+name\s+of|par"
+    r"|au\s+nom\s+d[eu']|door|op\s+naam\s+van)\s+(?:his|her|their|a|an|another|one|son|sa|ses|un|une|zijn|haar|hun|een)\b",
+    re.I)
 _TO_SOMEONE = re.compile(r"\s*,?\s*(?:to|à|au|aux|aan|naar)\s+\S", re.I)
 
 
@@ -73,6 +83,12 @@ def wrong_holder(text: str, hit: RelationHit, lang: str) -> bool:
     between = text[end:hit.target[0]]
     if _person_of(lang).search(before) and not re.match(r"^\s*(?:[:(]|(?:'s|’s)\b)", between):
         return True  # "the brother of X used N", "Y, le frère de X, utilisait N"
+    if _HELD_BY_SOMEONE_ELSE.match(text, hit.target[1]):
+        return True  # "X received the money on account N, held by his mother": the mother's account
+    if _PASSED_BEFORE.search(before) and _BARE_NOUN.fullmatch(between):
+        return True  # "stuurde Y het nummer N", "sent Y the number N": Y is given it, whose it is is not said
+    if re.search(_PASSED_ON.pattern + r"\s+[A-ZÀ-Ý]", between):
+        return True  # "X stuurde Y het nummer N": what X hands on is not said to be X's
     if _PASSED_ON.search(between) and _TO_SOMEONE.match(text, hit.target[1]) \
             and not re.search(r"\b(?:from|depuis|vanaf)\s+(?:\S+\s+){0,3}$", between, re.I):
         return True  # "X a envoyé le numéro N à Y", "X gave the number N to Y": whose number is not said

@@ -197,3 +197,18 @@ def test_identifier_tied_to_holder(run, text, lang, holder, ident) -> None:  # t
 ])
 def test_an_identifier_handed_on_has_no_holder(run, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert not holders(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang", "wrong"), [
+    ("Bram Wouters received the money on account BE71 0961 2345 6769, held by his mother.", "en", "Bram Wouters"),
+    ("Bram Wouters stuurde Piet Kools het nummer +32 478 61 20 33.", "nl", "Piet Kools"),
+    ("Bram Wouters stuurde Piet Kools het nummer +32 478 61 20 33.", "nl", "Bram Wouters"),
+])
+def test_an_identifier_held_or_handed_elsewhere(run, text, lang, wrong) -> None:  # type: ignore[no-untyped-def]
+    assert not {pair for pair in holders(run(text, lang=lang)) if pair[0] == wrong}, text
+
+
+def test_dutch_inversion_keeps_the_senders_number(run) -> None:  # type: ignore[no-untyped-def]
+    # near miss: the verb before the subject, the number after "vanaf" is the sender's
+    ex = run("Volgens de politie stuurde Bram Wouters vanaf het nummer +32 478 61 20 33 berichten naar Piet Kools.", lang="nl")
+    assert ("Bram Wouters", "+32478612033") in holders(ex)
