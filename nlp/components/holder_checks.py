@@ -15,10 +15,11 @@ The role and kin nouns are the ``role_words.tsv`` rows plus a few words for peop
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from nlp.components.coreference import KIN_NOUNS
+from nlp.components.coreference import KIN_NOUNS, Ref
 from nlp.relation_rules import negated
 from nlp.resources import _rows
 
@@ -55,6 +56,9 @@ _HELD_BY_SOMEONE_ELSE = re.compile(
     r"|subscribed|detenu|détenu|utilisé|ouvert|enregistré|gebruikt|geopend|geregistreerd)\s+(?:by|to|in\s+the\s+name\s+of|par"
     r"|au\s+nom\s+d[eu']|door|op\s+naam\s+van)\s+(?:his|her|their|a|an|another|one|son|sa|ses|un|une|zijn|haar|hun|een)\b",
     re.I)
+# the identifier as a second item coordinated with the name: "X and a number N", "X et un numéro N"
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|et|en|ou|or|of)\s+(?:un|une|a|an|een|another|un\s+autre|une\s+autre|the|le|la|het|de)\b",
+                          re.I)
 _TO_SOMEONE = re.compile(r"\s*,?\s*(?:to|à|au|aux|aan|naar)\s+\S", re.I)
 
 
@@ -83,6 +87,8 @@ def wrong_holder(text: str, hit: RelationHit, lang: str) -> bool:
     between = text[end:hit.target[0]]
     if _person_of(lang).search(before) and not re.match(r"^\s*(?:[:(]|(?:'s|’s)\b)", between):
         return True  # "the brother of X used N", "Y, le frère de X, utilisait N"
+    if _COORDINATED.match(between):
+        return True  # "entre le portable de X et un numéro surinamais, le N": a second party, not X's
     if _HELD_BY_SOMEONE_ELSE.match(text, hit.target[1]):
         return True  # "X received the money on account N, held by his mother": the mother's account
     if _PASSED_BEFORE.search(before) and _BARE_NOUN.fullmatch(between):
@@ -103,3 +109,25 @@ _LABEL_ONLY = re.compile(r"^[,:;]?\s*(?:[(<\[]|(?:tel|tél|phone|telephone|tél�
 def label_only(rest: str) -> bool:
     """Whether ``rest`` (the words after a list of names, lower case) ties the identifier to the last name alone."""
     return bool(_LABEL_ONLY.match(rest))
+
+
+# a new clause with a named subject of its own: "A used N1, and B replied from his own phone N2"
+_NEW_SUBJECT_BEFORE = re.compile(r"\b(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que|en|maar|terwijl)\s+$", re.I)
+# an object pronoun in that clause may be the one the possessive goes back to: "and B called him on his phone"
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|hem|haar|hen|lui|leur)\b|\bl['’]", re.I)
+
+
+def other_subject_between(text: str, refs: Sequence[Ref], hit: RelationHit) -> bool:
+    """Whether a possessive holder ("his phone") was resolved past another person who opens a clause of his
+    own between the antecedent and the possessive: the possessive is that person's, not the antecedent's."""
+    if hit.type not in HOLDER_TYPES:
+        return False
+    for antecedent, reference in hit.resolved:
+        if reference is None or antecedent[1] > reference[0]:
+            continue
+        if any(r.type == "PERSON" and not r.anaphor and antecedent[1] <= r.start and r.end <= reference[0]
+               and (r.target_start, r.target_end) != antecedent
+               and _NEW_SUBJECT_BEFORE.search(text[max(0, r.start - 14):r.start])
+               and not _OBJECT_PRONOUN.search(text[r.end:reference[0]]) for r in refs):
+            return True
+    return False

@@ -39,7 +39,7 @@ from nlp.components.contradictions import HOLDER_TYPES, contradicted
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
-from nlp.components.holder_checks import label_only
+from nlp.components.holder_checks import label_only, other_subject_between
 from nlp.components.plural_contacts import plural_contacts
 from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
@@ -531,6 +531,8 @@ def _contradicted(text: str, refs: list[Ref], hit: RelationHit, lang: str) -> bo
                     and (r.target_start, r.target_end) != antecedent
                     and _CLAUSE_BEFORE.search(text[max(0, r.start - 12):r.start]) for r in refs):
                 return True
+        if other_subject_between(text, refs, hit):
+            return True  # "A used N1, and B replied from his own phone N2": B's phone
     return contradicted(text, hit, lang)
 
 

@@ -212,3 +212,23 @@ def test_dutch_inversion_keeps_the_senders_number(run) -> None:  # type: ignore[
     # near miss: the verb before the subject, the number after "vanaf" is the sender's
     ex = run("Volgens de politie stuurde Bram Wouters vanaf het nummer +32 478 61 20 33 berichten naar Piet Kools.", lang="nl")
     assert ("Bram Wouters", "+32478612033") in holders(ex)
+
+
+def test_a_possessive_after_a_new_subject_is_not_the_first_ones(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bram Wouters used a prepaid number, +593 98 555 2147, to send Piet Kools the berthing time, and "
+             "Piet Kools replied from his own phone, +32 478 55 01 92.", lang="en")
+    assert ("Bram Wouters", "+32478550192") not in holders(ex)
+    assert ("Bram Wouters", "+593985552147") in holders(ex)
+    assert frozenset(("Bram Wouters", "Piet Kools")) in contacts(ex)
+    # near miss: the possessive goes back to the object pronoun of the new clause
+    ex = run("Over die avond verklaart Bram Wouters: Piet Kools belde hem op zijn gsm-nummer 0470/12.34.56.", lang="nl")
+    assert ("Piet Kools", "+32470123456") not in holders(ex)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les enquêteurs ont reconstitué des appels entre le portable de Bram Wouters et un numéro surinamais, "
+     "le +597 855 2391, dans la nuit.", "fr"),
+    ("Investigators found calls between Bram Wouters and a Surinamese number, +597 855 2391.", "en"),
+])
+def test_a_number_coordinated_with_a_name_is_not_his(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert ("Bram Wouters", "+5978552391") not in holders(run(text, lang=lang)), text
