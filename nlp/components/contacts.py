@@ -148,7 +148,8 @@ def _adjacent_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]],
 
 
 # Dutch inversion: "Volgens het OM stuurde X vanaf het nummer ... berichten naar Y" -- the verb before the sender
-_NL_VERB_BEFORE = re.compile(r"\b(?:stuurde|stuurden|verstuurde|zond|stuurt|belde|belden|appte|appten|mailde|sms'te)\s+$", re.I)
+_NL_VERB_BEFORE = re.compile(r"\b(?:stuurde|stuurden|verstuurde|zond|stuurt|belde|belden|appte|appten|mailde|sms'te"
+                             r"|wisselde|wisselden)\s+$", re.I)
 _NL_TO = re.compile(r"^\s*(?:[\w'’.+-]+\s+){0,6}?(?:(?:versleutelde\s+)?(?:berichten|bericht|sms'jes|sms|mails?|e-mails?)"
                     r"(?:\s+[\w'’-]+){0,2}?\s+)?(?:naar|aan|met)\s+$", re.I)
 

@@ -232,3 +232,24 @@ def test_a_possessive_after_a_new_subject_is_not_the_first_ones(run) -> None:  #
 ])
 def test_a_number_coordinated_with_a_name_is_not_his(run, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert ("Bram Wouters", "+5978552391") not in holders(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang", "pair"), [
+    ("The prosecution will allege that Bram Wouters and Piet Kools met twice at a cafe.", "en", ("Bram Wouters", "Piet Kools")),
+    ("Volgens het parket wisselde Bram Wouters via Sky ECC honderden berichten uit met Piet Kools.", "nl",
+     ("Bram Wouters", "Piet Kools")),
+    ("Piet Kools werkte als kraanmachinist. Op zijn telefoon trof de recherche berichten aan die hij via een versleutelde "
+     "app uitwisselde met Bilal Mansour.", "nl", ("Piet Kools", "Bilal Mansour")),
+    ("Bilal Mansour gaf via berichten instructies aan de uithalers Dion Verbeek en Kerem Yilmaz.", "nl",
+     ("Bilal Mansour", "Kerem Yilmaz")),
+    ("Nordine Benali échangeait par ailleurs avec Loïc Perrin au moyen d'une messagerie chiffrée.", "fr",
+     ("Nordine Benali", "Loïc Perrin")),
+    ("Jordan Vial et Mehdi Ait-Ouali se sont rencontrés à plusieurs reprises.", "fr", ("Jordan Vial", "Mehdi Ait-Ouali")),
+])
+def test_exchanges_and_meetings(run, text, lang, pair) -> None:  # type: ignore[no-untyped-def]
+    assert frozenset(pair) in contacts(run(text, lang=lang)), text
+
+
+def test_a_meeting_with_someone_else_is_no_contact_between_the_two(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Bram Wouters and Piet Kools met with a broker in Brisbane.", lang="en")
+    assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex)
