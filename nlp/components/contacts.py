@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.components.coreference import Ref
+from nlp.components.holder_frames import tied_holders
 from nlp.components.holders import holders
 from nlp.components.relation_settling import ATTRIBUTED_BEFORE
 from nlp.relation_rules import negated
@@ -50,21 +51,43 @@ _WITH_AFTER = re.compile(r"\b(?:with|to|from|avec|à|de|met|aan|naar|van)\s*(?:t
 _OBJECT_BEFORE = re.compile(r"\b(?:with|between|to|from|of|by|avec|entre|à|de|par|met|tussen|aan|van|door)\s+$", re.I)
 
 
+# between two subjects: "A, B", "A and B", "A and his cousin B" (the possessive is A's own)
+_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|et|en|&))\s*(?:(?:his|her|their|son|sa|ses|leur|leurs|zijn|haar|hun)\s+"
+                  r"(?:[\w'’-]+\s+){1,2}?)?", re.I)
+
+
+def _subjects(text: str, refs: Sequence[Ref], i: int) -> list[int]:
+    """The indices of the list of parties that starts at ``i``: "A, B and C", "A en zijn neef B"."""
+    members = [i]
+    k = i
+    while True:
+        nxt = k + 1
+        while nxt < len(refs) and refs[nxt].anaphor and refs[nxt].start >= refs[k].end \
+                and (refs[nxt].target_start, refs[nxt].target_end) == (refs[k].target_start, refs[k].target_end):
+            nxt += 1  # the subject's own "his" of "A and his cousin B"
+        if nxt < len(refs) and refs[nxt].type in _PARTIES and not refs[nxt].anaphor \
+                and _GAP.fullmatch(text[refs[k].end:refs[nxt].start]):
+            members.append(nxt)
+            k = nxt
+        else:
+            return members
+
+
 def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
-              lang: str) -> list[tuple[str, int, int, str]]:
-    """``("CONTACTED", i, j, rule)`` for a list of parties that is the subject of a reciprocal contact verb."""
+              lang: str, done: set[tuple[int, int]] | None = None) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for a list of parties that is the subject of a reciprocal contact verb.
+    A pair another rule typed otherwise (co-accused, kin) may be in contact all the same: only the pairs in
+    ``done`` (already in contact) are skipped; ``typed`` gets the new pairs."""
     verb = _reciprocal(lang)
     if verb is None:
         return []
+    done = typed if done is None else done
     out = []
     i = 0
     while i < len(refs):
-        j = i
-        while j + 1 < len(refs) and refs[j + 1].type in _PARTIES and not refs[j + 1].anaphor \
-                and re.fullmatch(r"\s*(?:,|,?\s+(?:and|et|en|&))\s*", text[refs[j].end:refs[j + 1].start]):
-            j += 1
-        if j > i and refs[i].type in _PARTIES and not refs[i].anaphor \
-                and not _OBJECT_BEFORE.search(text[max(s_start, refs[i].start - 20):refs[i].start]):
+        members = _subjects(text, refs, i) if refs[i].type in _PARTIES and not refs[i].anaphor else [i]
+        j = members[-1]
+        if j > i and not _OBJECT_BEFORE.search(text[max(s_start, refs[i].start - 20):refs[i].start]):
             rest = text[refs[j].end:]
             clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
             # the body the sentence cites ("A en B hadden volgens het OM contact") is no third party
@@ -78,10 +101,11 @@ def _together(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
             if found and (third and _WITH_AFTER.search(words[found.end():]) or _WITH_NEXT.match(words[found.end():])):
                 found = None  # "A and B were in close contact with police": someone else, named or not
             if found and not negated(lang, words[:found.end()]):
-                for x in range(i, j + 1):
-                    for y in range(x + 1, j + 1):
-                        if (x, y) not in typed and refs[x].type in ("PERSON", "COMPANY") and refs[y].type in ("PERSON", "COMPANY"):
+                for n, x in enumerate(members):
+                    for y in members[n + 1:]:
+                        if (x, y) not in done and refs[x].type in ("PERSON", "COMPANY") and refs[y].type in ("PERSON", "COMPANY"):
                             typed.add((x, y))
+                            done.add((x, y))
                             out.append(("CONTACTED", x, y, f"{lang}:contact-together"))
         i = j + 1
     return out
@@ -124,7 +148,8 @@ def _adjacent_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]],
 
 
 # Dutch inversion: "Volgens het OM stuurde X vanaf het nummer ... berichten naar Y" -- the verb before the sender
-_NL_VERB_BEFORE = re.compile(r"\b(?:stuurde|stuurden|verstuurde|zond|stuurt|belde|belden|appte|appten|mailde|sms'te)\s+$", re.I)
+_NL_VERB_BEFORE = re.compile(r"\b(?:stuurde|stuurden|verstuurde|zond|stuurt|belde|belden|appte|appten|mailde|sms'te"
+                             r"|wisselde|wisselden)\s+$", re.I)
 _NL_TO = re.compile(r"^\s*(?:[\w'’.+-]+\s+){0,6}?(?:(?:versleutelde\s+)?(?:berichten|bericht|sms'jes|sms|mails?|e-mails?)"
                     r"(?:\s+[\w'’-]+){0,2}?\s+)?(?:naar|aan|met)\s+$", re.I)
 
@@ -150,11 +175,12 @@ def _inverted(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
 
 
 def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
-                  lang: str) -> list[tuple[str, int, int, str]]:
+                  lang: str, done: set[tuple[int, int]] | None = None) -> list[tuple[str, int, int, str]]:
     """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
     or before a reciprocal contact verb (:func:`_together`); the holders of identifiers named by a noun
     before them come along (:func:`nlp.components.holders.holders`)."""
-    out = (_together(text, refs, typed, s_start, lang) + holders(text, refs, typed, s_start, lang)
+    out = (_together(text, refs, typed, s_start, lang, done) + holders(text, refs, typed, s_start, lang)
+           + tied_holders(text, refs, typed, s_start, lang)
            + _sent_from_to(text, refs, typed, s_start, lang) + _inverted(text, refs, typed, s_start, lang))
     before = _before(lang)
     if before is None:

@@ -39,6 +39,8 @@ from nlp.components.contradictions import HOLDER_TYPES, contradicted
 from nlp.components.coreference import Coreference, Ref
 from nlp.components.crew_roles import crew_relations, misread_vessels
 from nlp.components.dependency import DependencyRelations
+from nlp.components.holder_checks import label_only, other_subject_between
+from nlp.components.plural_contacts import plural_contacts
 from nlp.components.port_insiders import port_insiders
 from nlp.components.relation_settling import AUTHORITY as _AUTHORITY
 from nlp.components.relation_settling import HELD_ROLES, settle, singular_role
@@ -61,6 +63,7 @@ _HOMETOWN = re.compile(r"^,? ?(?:of|from|de|uit) ent ?(?:,? ?ent ?)?(?=,)")
 _BORN = re.compile(r",? (?:born|né|née|geboren)(?: on| le| op| in| à| te)? [^,;]{1,30}(?=,)")
 _ASIDE = re.compile(r" ?\((?![^()]*\bent\b)[^()]{1,80}\)")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_OWN_POSSESSIVE = re.compile(r"(?i)(?:his|her|their|son|sa|ses|leur|leurs|zijn|haar|hun)\b")
 # "director of A and (of) B", "bestuurder van A en van B": the preposition may be said again
 _SECOND_LISTED = re.compile(r" ent(?: ?,| and| et| en| &| ou| or| of)(?: (?:of|van|de|du|d'|d’|bij|chez|at|for|voor|pour))?$")
 _CLAUSE_END = re.compile(r"[.;:!?()\n]")
@@ -195,6 +198,9 @@ class RelationFinder:
         text = doc_text(doc)
         parts, pos = [], a.end
         for ref in inner:
+            if ref.anaphor and ref.end - ref.start <= 6 and (ref.target_start, ref.target_end) == (a.target_start, a.target_end) \
+                    and _OWN_POSSESSIVE.match(text, ref.start):
+                continue  # "X belde zijn neef Y": the possessive is X's own, no third party between the two
             if ref.start >= pos and ref.end <= b.start:
                 parts.append(text[pos:ref.start])
                 parts.append(" ent ")
@@ -229,7 +235,8 @@ class RelationFinder:
             # "X and Y, both members of Z": the cue after a list of like mentions holds for each
             listed = _LISTED.match(between)
             rest = between[listed.end():] if listed else ""
-            if rest and not re.search(r"\bent\b", rest) and not singular_role(self.lang, rest):
+            if rest and not re.search(r"\bent\b", rest) and not singular_role(self.lang, rest) \
+                    and not (b.type in ("PHONE", "EMAIL", "BANK_ACCOUNT") and label_only(rest)):  # "A, B, C (+32 ...)": C's
                 found = self._match(a, b, between[listed.end():].lstrip())
         if not found and inner and inner[-1].type == b.type and _SECOND_LISTED.search(between):
             # "belongs to PSA and MSC": the cue before a list of like mentions holds for each
@@ -310,6 +317,8 @@ class RelationFinder:
             plural = plural_reference(text, s_start, s_end, self.lang, in_sent, last_named) if aged is None else None
             if plural is not None:
                 in_sent = sorted(in_sent + [plural[0]], key=lambda r: (r.start, r.end))
+            for x, y in plural_contacts(text, s_start, s_end, self.lang, in_sent, last_named):
+                hits.append(self._hit("CONTACTED", x, y, x, y, s_start, s_end, "rule", 0.6, f"{self.lang}:contact-plural"))
             named = [r for r in in_sent if r.type == "PERSON" and not r.anaphor]
             if named:
                 last_named = named
@@ -422,7 +431,10 @@ class RelationFinder:
                 out.append(self._hit("WORKS_AT", refs[i], place, refs[i], place, s_start, s_end, "rule", 0.6,
                                      f"{self.lang}:same-place"))
         out.extend(self._role_lists(text, refs, typed_pairs, s_start, s_end))
-        for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang):
+        contacted = {frozenset((h.source, h.target)) for h in out if h.type == "CONTACTED"}
+        done = {(i, j) for i, j in typed_pairs if frozenset(((refs[i].target_start, refs[i].target_end),
+                                                             (refs[j].target_start, refs[j].target_end))) in contacted}
+        for type_, i, j, rule in contact_pairs(text, refs, typed_pairs, s_start, self.lang, done):
             out.append(self._hit(type_, refs[i], refs[j], refs[i], refs[j], s_start, s_end, "rule", 0.7, rule))
         countries = country_names()
         out = [h for h in out if h.type != "CALLED_AT" or text[h.target[0]:h.target[1]] not in countries]
@@ -524,6 +536,8 @@ def _contradicted(text: str, refs: list[Ref], hit: RelationHit, lang: str) -> bo
                     and (r.target_start, r.target_end) != antecedent
                     and _CLAUSE_BEFORE.search(text[max(0, r.start - 12):r.start]) for r in refs):
                 return True
+        if other_subject_between(text, refs, hit):
+            return True  # "A used N1, and B replied from his own phone N2": B's phone
     return contradicted(text, hit, lang)
 
 
