@@ -129,6 +129,30 @@ def _spans(doc: Doc, pattern: re.Pattern[str], label: str) -> list[Span]:
     return out
 
 
+# a suspect named by initials only, as Belgian and Dutch releases do, with an age beside them: "S.V. (38 ans)",
+# "K.D., 41 jaar", "M.A. (30)"; once so named, the same initials elsewhere in the text are that person
+_INITIALS_AGED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=\s*(?:\(\s*\d{1,3}(?:\s*(?:ans|jaar|years?))?\s*\)"
+                            r"|,\s*\d{1,3}\s*(?:ans|jaar|years? old)\b))")
+
+
+def _initials(doc: Doc) -> list[Span]:
+    text = doc_text(doc)
+    named = {m.group(1) for m in _INITIALS_AGED.finditer(text)}
+    if not named:
+        return []
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+                         + r")(?![\w])")
+    out = []
+    for m in pattern.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), label="PERSON", alignment_mode="expand")
+        if span is not None and len(span) and span.start_char == m.start(1):
+            if span.end_char > m.end(1):  # "M.A.," kept whole by the tokenizer: the name without what follows
+                span = doc.char_span(m.start(1), m.end(1), label="PERSON", alignment_mode="contract")
+            if span is not None and len(span):
+                out.append(span)
+    return out
+
+
 # a French port authority, the public body that employs its agents: "Grand Port Maritime de Marseille", "du Havre"
 _PORT_AUTHORITY_FR = re.compile(r"(?<![\w-])Grand[ \t]+Port[ \t]+Maritime[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+"
                                 r"|de[ \t]+)[A-ZÉ][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
@@ -173,6 +197,7 @@ def extra_candidates(doc: Doc) -> list[tuple[int, Span]]:
     out += [(P_LAW_FIRM, s) for s in _spans(doc, _LAW_FIRM, "COMPANY") if s[-1].text.lower() not in _NOT_FIRM_END]
     out += [(P_FIELD_OFFICE, s) for s in _field_offices(doc)]
     out += [(P_PORT_AUTHORITY, s) for s in _spans(doc, _PORT_AUTHORITY_FR, "ORGANIZATION")]
+    out += [(P_NAME_FORM, s) for s in _initials(doc)]
     out += [(P_NAME_FORM, s) for s in _spans(doc, _INITIALS_NAME, "PERSON") + _spans(doc, _NICKNAME, "PERSON")]
     out += [(P_PORT_PART_FR, Span(doc, s.start, s.end, label="PORT", kb_id=PART_OF))
             for s in _spans(doc, _PORT_PART_FR, "PORT") + _spans(doc, _PORT_PART_NAMED, "PORT")]

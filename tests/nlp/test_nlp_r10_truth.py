@@ -59,3 +59,14 @@ def test_whose_director_past_a_place(run) -> None:  # type: ignore[no-untyped-de
     ex = run("The consignee was Kaaidok Logistics BV, a forwarding firm based in Kallo whose director, Wout Verbeke, 48, "
              "was arrested.", lang="en")
     assert ("DIRECTOR_OF", "Wout Verbeke", "Kaaidok Logistics BV") in relations(ex)
+
+
+def test_suspects_named_by_initials_with_an_age(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Les personnes concernées sont :\n- K.D. (41 ans), gérant de Polder Fruit SRL ;\n- J.V. (29 ans), frère de "
+            "K.D.\nSelon l'enquête, K.D. donnait ses instructions à J.V. par Sky ECC.")
+    ex = run(text, lang="fr")
+    assert {"K.D.", "J.V."} <= mentions(ex, "PERSON")
+    assert not {m for m in mentions(ex) if m[1] in ("K.D.", "J.V.") and m[0] != "PERSON"}
+    # initials without an age anywhere are left alone (an abbreviation, a firm's initials)
+    ex = run("Le rapport cite la S.A. et le B.V. sans plus de détails.", lang="fr")
+    assert not mentions(ex, "PERSON")
