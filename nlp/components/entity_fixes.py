@@ -170,6 +170,16 @@ _CALL = re.compile(r"(?:arrived|arriving|sailed|sailing|departed|departing|bound
                    r"|aangemeerd)\b[^.;:!?\n]{0,60}$", re.I)
 
 
+# a place named right before a part of a port in lower case: "the Fisherman Islands terminal", "the Kallo dock"
+_PART_AFTER = re.compile(r"\s+(?:container\s+|cargo\s+|bulk\s+|ferry\s+|cruise\s+)?(?:terminal|dock|wharf|wharves|quay|berth"
+                         r"|pier)\b(?!\s+(?:operators?|company|workers?)\b)")
+
+
+def _part_of_port(doc: Doc, span: Span) -> bool:
+    return (span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].text[:1].isupper()
+            and _PART_AFTER.match(doc_text(doc), span.end_char) is not None)
+
+
 def _called_port(doc: Doc, span: Span) -> bool:
     from nlp.resources import port_gazetteer
 
@@ -415,7 +425,7 @@ def finish(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, span.end, label="LOCATION")  # "Keller, 41, of Elizabeth,": a home town
         if span.label_ == "COMPANY":
             span = _with_form(doc, _company_edges(doc, span) or span)
-        elif span.label_ == "LOCATION" and _called_port(doc, span):
+        elif span.label_ == "LOCATION" and (_called_port(doc, span) or _part_of_port(doc, span)):
             span = Span(doc, span.start, span.end, label="PORT", kb_id=span.kb_id_)
         elif span.label_ == "ORGANIZATION" and _hyphenated_name(span):
             span = Span(doc, span.start, span.end, label="PERSON")  # "Yolanda Reyes-Harmon" read as a body

@@ -75,3 +75,11 @@ def test_a_french_port_authority_is_the_agents_employer(run) -> None:  # type: i
     ex = run("Julien Ferrer, 44 ans, agent de maîtrise au Grand Port Maritime de Bordeaux, a été interpellé.", lang="fr")
     assert "Grand Port Maritime de Bordeaux" in mentions(ex, "ORGANIZATION")
     assert ("EMPLOYED_BY", "Julien Ferrer", "Grand Port Maritime de Bordeaux") in relations(ex)
+
+
+def test_a_place_named_before_terminal_is_part_of_a_port(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Liam Hart, 39, a lasher at the Fisherman Islands terminal, was charged.", lang="en")
+    assert "Fisherman Islands" in mentions(ex, "PORT")
+    assert ("WORKS_AT", "Liam Hart", "Fisherman Islands") in relations(ex)
+    ex = run("Liam Hart works for the Fisherman Islands terminal operator.", lang="en")
+    assert "Fisherman Islands" not in mentions(ex, "PORT")
