@@ -42,6 +42,9 @@ _GROUP_NAMED = re.compile(
     r"(?:known as|dubbed|called|named|calling itself|which called itself|who called themselves|die zich|genaamd|bekend als"
     r"|baptisée?|surnommée?|appelée?|dénommée?|dite?|qui se fait appeler|connue? sous le nom d[e'’])\s*"
     r"[\"'“‘«]\s*(?P<name>(?:(?:les|le|la|de|het|the)\s+)?[A-ZÀ-Ý][\w'’&-]*(?:\s+[\w'’&-]+){0,4}?)\s*[\"'”’»]")
+# a gang named right after its noun, without quotes: "de bende Mocro Crew", "the gang Eastside Boys", "la bande des Quais"
+_GROUP_NOUN_NAME = re.compile(r"\b(?:de bende|the gang|la bande(?: des| du| de)?|le gang|le clan|de clan|het kartel|le cartel"
+                              r"|the cartel|de groepering)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 _AMBIGUOUS_IN_CAPS = frozenset({"AS", "AB", "AG", "CV", "SA", "SL", "CO.", "KG", "UG", "SAS", "NV", "BV", "SC"})
 
 
@@ -175,6 +178,10 @@ class OrganizationFinder:
             span = doc.char_span(match.start("name"), match.end("name"), label="ORGANIZATION", alignment_mode="contract")
             span = trim(span) if span is not None and len(span) else None  # "'De Kadewachters'": the name, not its article
             if span is not None and len(span) <= MAX_NAME_TOKENS:
+                out.append(span)
+        for match in _GROUP_NOUN_NAME.finditer(doc_text(doc)):
+            span = doc.char_span(match.start("name"), match.end("name"), label="ORGANIZATION", alignment_mode="contract")
+            if span is not None and len(span) and not any(t.is_sent_start for t in span):
                 out.append(span)
         return out
 

@@ -83,3 +83,12 @@ def test_a_place_named_before_terminal_is_part_of_a_port(run) -> None:  # type: 
     assert ("WORKS_AT", "Liam Hart", "Fisherman Islands") in relations(ex)
     ex = run("Liam Hart works for the Fisherman Islands terminal operator.", lang="en")
     assert "Fisherman Islands" not in mentions(ex, "PORT")
+
+
+def test_dutch_operator_of_a_ship_and_a_gang_named_after_its_noun(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Rederij Waddenzee Lines exploiteert het schip Noorderlicht Star.", lang="nl")
+    assert ("OPERATES", "Rederij Waddenzee Lines", "Noorderlicht Star") in relations(ex)
+    ex = run("Sem Vos was lid van de bende Zuidkaai Crew.", lang="nl")
+    assert ("MEMBER_OF", "Sem Vos", "Zuidkaai Crew") in relations(ex)
+    ex = run("Sem Vos werd gezien met de bende. Zuidkaai Crew is een voetbalclub.", lang="nl")
+    assert not {r for r in relations(ex) if r[0] == "MEMBER_OF"}
