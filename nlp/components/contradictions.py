@@ -56,6 +56,22 @@ _RELATIVES_IDENTIFIER = re.compile(
     r"(?:of|de|du|van)\s+" + _POSSESSED_RELATIVE.pattern, re.I)
 
 
+_APPOSITION_OPEN = re.compile(r",\s*(?:the|a|an|le|la|l['’]|un|une|de|het|een|his|her|son|sa|zijn|haar)?\s*$", re.I)
+_APPOSITION_CLOSE = re.compile(r"\s*(?:\(\d{1,3}\)|,\s*\d{1,3}(?:\s*(?:ans|jaar))?\s*(?=,))?\s*,")
+
+
+def _inside_kin_apposition(text: str, end: tuple[int, int], lang: str) -> bool:
+    """Whether the mention at ``end`` is the name inside an aside that says whose relative the subject is:
+    "A, the cousin of B, ...", "A, le frère de B, ...", "A, de broer van B, ..." (B is no subject of what follows)."""
+    kin = kin_of(lang)
+    if kin is None:
+        return False
+    before = text[max(0, end[0] - 60):end[0]]
+    found = kin.search(before)
+    return (found is not None and _APPOSITION_OPEN.search(before[:found.start()]) is not None
+            and _APPOSITION_CLOSE.match(text, end[1]) is not None)
+
+
 def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
     """Whether the sentence itself contradicts ``hit``, whatever rule gave it:
 
@@ -90,6 +106,8 @@ def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
             and not _CONVICTED.search(text[later[1]:hit.sent_end])
         if acquitted or _NOT_CHARGED.search(between + clause) or _ACTIVE_ARREST.match(text[first[1]:hit.sent_end]):
             return True
+    if hit.type != "FAMILY_OF" and _inside_kin_apposition(text, min(hit.source, hit.target), lang):
+        return True  # "A, le cousin de B, est membre de X": the predicate after the aside is A's, not B's
     if hit.type != "FAMILY_OF":
         kin = kin_of(lang)
         later = max(hit.source[0], hit.target[0])

@@ -70,3 +70,10 @@ def test_suspects_named_by_initials_with_an_age(run) -> None:  # type: ignore[no
     # initials without an age anywhere are left alone (an abbreviation, a firm's initials)
     ex = run("Le rapport cite la S.A. et le B.V. sans plus de détails.", lang="fr")
     assert not mentions(ex, "PERSON")
+
+
+def test_the_name_inside_a_kin_aside_is_no_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Yanis Amrani, the brother of Karim Amrani, a driver for Fos Haulage Ltd, was arrested.", lang="en")
+    assert ("EMPLOYED_BY", "Karim Amrani", "Fos Haulage Ltd") not in relations(ex)
+    ex = run("Karim Amrani, a driver for Fos Haulage Ltd, was arrested.", lang="en")
+    assert ("EMPLOYED_BY", "Karim Amrani", "Fos Haulage Ltd") in relations(ex)
