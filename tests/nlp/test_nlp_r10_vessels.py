@@ -152,3 +152,36 @@ def test_a_firm_that_runs_the_terminal_named_before(run) -> None:  # type: ignor
     ex = run("Officers searched a box at Kingfisher Quay. Humber Lift Ltd, which no longer runs the quay, was not "
              "involved.", lang="en")
     assert typed(ex, "OPERATES") == set()
+
+
+def test_the_consignee_after_the_ship_that_brought_the_box(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Agents examined container SEGU4417381, discharged from the Coral Dunes and consigned to Heronsgate "
+             "Imports Ltd of Leeds.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == {("Heronsgate Imports Ltd", "SEGU4417381")}
+    fr = run("Le conteneur SEGU4417381 a été déchargé du porte-conteneurs Coral Dunes, qui venait de Santos (Brésil), "
+             "et était destiné à la société Vergers du Ponant SAS à Rennes.", lang="fr")
+    assert typed(fr, "SHIPPED_IN") == {("Vergers du Ponant SAS", "SEGU4417381")}
+    # the ship's operator after "and" is no consignee
+    ex = run("Agents examined container SEGU4417381, discharged from the Coral Dunes and operated by Heronsgate "
+             "Lines Ltd of Leeds.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
+
+
+def test_both_boxes_and_les_deux_unites_of_the_sentence_before(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers opened two containers, GESU3305125 and TRLU6641036. Both had been declared as frozen peas "
+             "for Harlow Foods Ltd of Essex.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == {("Harlow Foods Ltd", "GESU3305125"), ("Harlow Foods Ltd", "TRLU6641036")}
+    fr = run("Les douaniers ont ouvert les conteneurs CMAU8124901 et MSDU7729012. Les deux unités étaient destinées "
+             "à la société Vergers du Ponant SAS, établie à Rennes.", lang="fr")
+    assert typed(fr, "SHIPPED_IN") == {("Vergers du Ponant SAS", "CMAU8124901"),
+                                       ("Vergers du Ponant SAS", "MSDU7729012")}
+    # "both" of two people is no box
+    ex = run("Officers opened container GESU3305125. Both men had worked for Harlow Foods Ltd of Essex.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
+
+
+def test_a_ship_registered_to_a_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers searched the Nordic Tansy, a reefer managed by Fenmarsh Ship Management Ltd and registered to "
+             "its sister company Fenmarsh Bulk Ltd in London.", lang="en")
+    assert typed(ex, "OWNS") == {("Fenmarsh Bulk Ltd", "Nordic Tansy")}
+    assert typed(ex, "OPERATES") == {("Fenmarsh Ship Management Ltd", "Nordic Tansy")}
