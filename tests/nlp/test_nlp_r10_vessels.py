@@ -185,3 +185,11 @@ def test_a_ship_registered_to_a_firm(run) -> None:  # type: ignore[no-untyped-de
              "its sister company Fenmarsh Bulk Ltd in London.", lang="en")
     assert typed(ex, "OWNS") == {("Fenmarsh Bulk Ltd", "Nordic Tansy")}
     assert typed(ex, "OPERATES") == {("Fenmarsh Ship Management Ltd", "Nordic Tansy")}
+
+
+def test_a_port_by_way_of_which_the_ship_came(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The box reached Port Newark aboard the Coral Dunes from Guayaquil by way of Cartagena.", lang="en")
+    assert ("Coral Dunes", "Cartagena") in typed(ex, "CALLED_AT")
+    # a person's journey by way of a city is no call of the ship
+    ex = run("Okafor flew to Lisbon by way of Madrid while the Coral Dunes lay at anchor.", lang="en")
+    assert ("Coral Dunes", "Madrid") not in typed(ex, "CALLED_AT")
