@@ -193,3 +193,20 @@ def test_a_port_by_way_of_which_the_ship_came(run) -> None:  # type: ignore[no-u
     # a person's journey by way of a city is no call of the ship
     ex = run("Okafor flew to Lisbon by way of Madrid while the Coral Dunes lay at anchor.", lang="en")
     assert ("Coral Dunes", "Madrid") not in typed(ex, "CALLED_AT")
+
+
+def test_the_owner_of_a_container(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("Een van de containers, de TGHU8745126, was eigendom van de leasemaatschappij Boxlease Holland BV uit "
+             "Rotterdam.", lang="nl")
+    assert typed(nl, "OWNS") == {("Boxlease Holland BV", "TGHU8745126")}
+    en = run("Container TGHU8745126 was owned by the leasing company Boxlease Holland BV of Rotterdam.", lang="en")
+    assert typed(en, "OWNS") == {("Boxlease Holland BV", "TGHU8745126")}
+    # a firm that only handled the box is no owner
+    en = run("Container TGHU8745126 was handled by Boxlease Holland BV of Rotterdam.", lang="en")
+    assert typed(en, "OWNS") == set()
+
+
+def test_het_koelschip_refers_to_the_last_named_ship(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("De sjorder werkte aan boord van de Frio Tansy in Vlissingen. Het koelschip wordt geëxploiteerd door "
+             "Noordkaap Reefer Management BV uit Bremen.", lang="nl")
+    assert typed(nl, "OPERATES") == {("Noordkaap Reefer Management BV", "Frio Tansy")}
