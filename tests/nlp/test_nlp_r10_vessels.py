@@ -210,3 +210,13 @@ def test_het_koelschip_refers_to_the_last_named_ship(run) -> None:  # type: igno
     nl = run("De sjorder werkte aan boord van de Frio Tansy in Vlissingen. Het koelschip wordt geëxploiteerd door "
              "Noordkaap Reefer Management BV uit Bremen.", lang="nl")
     assert typed(nl, "OPERATES") == {("Noordkaap Reefer Management BV", "Frio Tansy")}
+
+
+def test_the_peruvian_sac_after_a_firms_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The container SEGU4417381 was shipped by Frutas Chancay SAC of Callao and consigned to Heronsgate "
+             "Imports Ltd of Leeds.", lang="en")
+    assert ("COMPANY", "Frutas Chancay SAC") in {(m.type, m.text) for m in ex.mentions}
+    assert ("Frutas Chancay SAC", "SEGU4417381") in typed(ex, "SHIPPED_IN")
+    # a special agent in charge after an agency's acronym is no firm
+    ex = run("HSI SAC Maria Lopez said the inquiry was over.", lang="en")
+    assert not any(m.type == "COMPANY" for m in ex.mentions)
