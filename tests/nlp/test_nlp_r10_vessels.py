@@ -220,3 +220,17 @@ def test_the_peruvian_sac_after_a_firms_name(run) -> None:  # type: ignore[no-un
     # a special agent in charge after an agency's acronym is no firm
     ex = run("HSI SAC Maria Lopez said the inquiry was over.", lang="en")
     assert not any(m.type == "COMPANY" for m in ex.mentions)
+
+
+def test_a_box_of_the_same_exporter(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Container SEGU4417381 was shipped by Frutas Chancay SAC of Callao and consigned to Heronsgate Imports Ltd "
+            "of Leeds. A second box, TRLU7741205, shipped by the same Peruvian exporter, held only grapes.")
+    ex = run(text, lang="en")
+    assert ("Frutas Chancay SAC", "TRLU7741205") in typed(ex, "SHIPPED_IN")
+    assert ("Heronsgate Imports Ltd", "TRLU7741205") not in typed(ex, "SHIPPED_IN")
+    nl = run("Container SEGU4417381 werd verscheept door Bananera Machala S.A. en was bestemd voor Kempen Fruit BV. "
+             "Een tweede container van dezelfde verzender, TRLU7741205, bevatte alleen bananen.", lang="nl")
+    assert ("Bananera Machala S.A.", "TRLU7741205") in typed(nl, "SHIPPED_IN")
+    # no firm named before with that role: nothing
+    ex = run("A second box, TRLU7741205, shipped by the same exporter, held only grapes.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
