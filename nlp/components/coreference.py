@@ -56,7 +56,7 @@ _VESSEL = {
     "en": r"\bthe (?!(?:other|second|third|another|first|same|sister|next|two|three|both)\b)(?:[\w,.-]+ ){0,2}?"
           r"(?:vessel|ship|boat|freighter|tanker|bulk carrier|bulker|container ship|containership|reefer ship|trawler)\b(?!-)",
     "fr": r"\b(?:le navire|le bateau|le cargo|le vraquier|le porte-conteneurs|le chalutier|il)\b",
-    "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip)\b",
+    "nl": r"\b(?:het schip|het vaartuig|het vrachtschip|het containerschip|het koelschip|het vriesschip|het bulkschip)\b",
 }
 KIN_NOUNS = (r"brother|sister|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|wife|husband|spouse|partner"
         r"|brother-in-law|sister-in-law|father-in-law|son-in-law|frère|sœur|soeur|fils|fille|père|mère|cousine?"

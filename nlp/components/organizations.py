@@ -195,6 +195,8 @@ class OrganizationFinder:
                 continue
             if match.group(0).upper() in _AMBIGUOUS_IN_CAPS and line_is_upper(doc, form[0]):
                 continue
+            if match.group(0) == "SAC" and not doc[form.start - 1].is_title:
+                continue  # "HSI SAC Maria Lopez": a special agent in charge; "Agroexport Sierra Verde SAC": a firm
             s_start, _ = sentence_bounds(form[0])
             left = self._extend_left(doc, form.start, max(s_start, form.start - MAX_NAME_TOKENS - 1))
             if left < form.start and any(t.is_alpha and not t.is_lower for t in doc[left:form.start]):

@@ -24,6 +24,7 @@ from nlp.components import contact_ends  # noqa: F401  (registers havengraph_con
 from nlp.components.common import doc_text, sentence_starts
 from nlp.components.consignees import earlier_boxes
 from nlp.components.coreference import Ref
+from nlp.components.same_party import same_party
 from nlp.components.terminal_operators import terminal_operators
 from nlp.components.vessel_tables import table_relations
 from nlp.components.voyage_refs import ship_references
@@ -90,7 +91,7 @@ class Shipments:
     def __call__(self, doc: Doc) -> Doc:
         doc = shipper_relations(doc)
         found = earlier_box_relations(doc, self.lang) + ship_references(doc, self.lang) + table_relations(doc) \
-            + terminal_operators(doc, self.lang)
+            + terminal_operators(doc, self.lang) + same_party(doc, self.lang)
         if found:
             known = {(h.type, h.source, h.target) for h in doc._.hg_relations or []}
             added = []

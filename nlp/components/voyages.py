@@ -87,7 +87,7 @@ _MOVE = {
 _NOT_CALL = re.compile(r"(?:registered|flagged|flag|based|headquartered|owned|operated|managed|seat|immatriculé|pavillon"
                        r"|siège|basée?|geregistreerd|vlag|gevestigd|eigendom|authority|police|politie|douane|customs|court"
                        r"|tribunal|rechtbank) (?:in |at |à |en |te |of |de |van |du )?(?:the |le |la |de |het )?$")
-_FROM_TO = re.compile(r"(?:from|via|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
+_FROM_TO = re.compile(r"(?:from|via|by way of|to|for|de|d'|depuis|vers|pour|à|uit|vanuit|naar|van) $")
 _ON_BOARD = re.compile(r"(?:aboard|on board(?: of)?|loaded (?:on|onto)|discharged from|unloaded from|à bord d[eu]|chargée?s? sur"
                        r"|déchargée?s? d[eu]|aan boord van|geladen op|gelost uit|gelost van) (?:the |le |la |de |het )?"
                        r"(?:vessel |ship |navire |schip |containerschip )?$")

@@ -152,3 +152,85 @@ def test_a_firm_that_runs_the_terminal_named_before(run) -> None:  # type: ignor
     ex = run("Officers searched a box at Kingfisher Quay. Humber Lift Ltd, which no longer runs the quay, was not "
              "involved.", lang="en")
     assert typed(ex, "OPERATES") == set()
+
+
+def test_the_consignee_after_the_ship_that_brought_the_box(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Agents examined container SEGU4417381, discharged from the Coral Dunes and consigned to Heronsgate "
+             "Imports Ltd of Leeds.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == {("Heronsgate Imports Ltd", "SEGU4417381")}
+    fr = run("Le conteneur SEGU4417381 a été déchargé du porte-conteneurs Coral Dunes, qui venait de Santos (Brésil), "
+             "et était destiné à la société Vergers du Ponant SAS à Rennes.", lang="fr")
+    assert typed(fr, "SHIPPED_IN") == {("Vergers du Ponant SAS", "SEGU4417381")}
+    # the ship's operator after "and" is no consignee
+    ex = run("Agents examined container SEGU4417381, discharged from the Coral Dunes and operated by Heronsgate "
+             "Lines Ltd of Leeds.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
+
+
+def test_both_boxes_and_les_deux_unites_of_the_sentence_before(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers opened two containers, GESU3305125 and TRLU6641036. Both had been declared as frozen peas "
+             "for Harlow Foods Ltd of Essex.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == {("Harlow Foods Ltd", "GESU3305125"), ("Harlow Foods Ltd", "TRLU6641036")}
+    fr = run("Les douaniers ont ouvert les conteneurs CMAU8124901 et MSDU7729012. Les deux unités étaient destinées "
+             "à la société Vergers du Ponant SAS, établie à Rennes.", lang="fr")
+    assert typed(fr, "SHIPPED_IN") == {("Vergers du Ponant SAS", "CMAU8124901"),
+                                       ("Vergers du Ponant SAS", "MSDU7729012")}
+    # "both" of two people is no box
+    ex = run("Officers opened container GESU3305125. Both men had worked for Harlow Foods Ltd of Essex.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
+
+
+def test_a_ship_registered_to_a_firm(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Officers searched the Nordic Tansy, a reefer managed by Fenmarsh Ship Management Ltd and registered to "
+             "its sister company Fenmarsh Bulk Ltd in London.", lang="en")
+    assert typed(ex, "OWNS") == {("Fenmarsh Bulk Ltd", "Nordic Tansy")}
+    assert typed(ex, "OPERATES") == {("Fenmarsh Ship Management Ltd", "Nordic Tansy")}
+
+
+def test_a_port_by_way_of_which_the_ship_came(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The box reached Port Newark aboard the Coral Dunes from Guayaquil by way of Cartagena.", lang="en")
+    assert ("Coral Dunes", "Cartagena") in typed(ex, "CALLED_AT")
+    # a person's journey by way of a city is no call of the ship
+    ex = run("Okafor flew to Lisbon by way of Madrid while the Coral Dunes lay at anchor.", lang="en")
+    assert ("Coral Dunes", "Madrid") not in typed(ex, "CALLED_AT")
+
+
+def test_the_owner_of_a_container(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("Een van de containers, de TGHU8745126, was eigendom van de leasemaatschappij Boxlease Holland BV uit "
+             "Rotterdam.", lang="nl")
+    assert typed(nl, "OWNS") == {("Boxlease Holland BV", "TGHU8745126")}
+    en = run("Container TGHU8745126 was owned by the leasing company Boxlease Holland BV of Rotterdam.", lang="en")
+    assert typed(en, "OWNS") == {("Boxlease Holland BV", "TGHU8745126")}
+    # a firm that only handled the box is no owner
+    en = run("Container TGHU8745126 was handled by Boxlease Holland BV of Rotterdam.", lang="en")
+    assert typed(en, "OWNS") == set()
+
+
+def test_het_koelschip_refers_to_the_last_named_ship(run) -> None:  # type: ignore[no-untyped-def]
+    nl = run("De sjorder werkte aan boord van de Frio Tansy in Vlissingen. Het koelschip wordt geëxploiteerd door "
+             "Noordkaap Reefer Management BV uit Bremen.", lang="nl")
+    assert typed(nl, "OPERATES") == {("Noordkaap Reefer Management BV", "Frio Tansy")}
+
+
+def test_the_peruvian_sac_after_a_firms_name(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("The container SEGU4417381 was shipped by Frutas Chancay SAC of Callao and consigned to Heronsgate "
+             "Imports Ltd of Leeds.", lang="en")
+    assert ("COMPANY", "Frutas Chancay SAC") in {(m.type, m.text) for m in ex.mentions}
+    assert ("Frutas Chancay SAC", "SEGU4417381") in typed(ex, "SHIPPED_IN")
+    # a special agent in charge after an agency's acronym is no firm
+    ex = run("HSI SAC Maria Lopez said the inquiry was over.", lang="en")
+    assert not any(m.type == "COMPANY" for m in ex.mentions)
+
+
+def test_a_box_of_the_same_exporter(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Container SEGU4417381 was shipped by Frutas Chancay SAC of Callao and consigned to Heronsgate Imports Ltd "
+            "of Leeds. A second box, TRLU7741205, shipped by the same Peruvian exporter, held only grapes.")
+    ex = run(text, lang="en")
+    assert ("Frutas Chancay SAC", "TRLU7741205") in typed(ex, "SHIPPED_IN")
+    assert ("Heronsgate Imports Ltd", "TRLU7741205") not in typed(ex, "SHIPPED_IN")
+    nl = run("Container SEGU4417381 werd verscheept door Bananera Machala S.A. en was bestemd voor Kempen Fruit BV. "
+             "Een tweede container van dezelfde verzender, TRLU7741205, bevatte alleen bananen.", lang="nl")
+    assert ("Bananera Machala S.A.", "TRLU7741205") in typed(nl, "SHIPPED_IN")
+    # no firm named before with that role: nothing
+    ex = run("A second box, TRLU7741205, shipped by the same exporter, held only grapes.", lang="en")
+    assert typed(ex, "SHIPPED_IN") == set()
