@@ -253,3 +253,26 @@ def test_exchanges_and_meetings(run, text, lang, pair) -> None:  # type: ignore[
 def test_a_meeting_with_someone_else_is_no_contact_between_the_two(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Bram Wouters and Piet Kools met with a broker in Brisbane.", lang="en")
     assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex)
+
+
+@pytest.mark.parametrize(("text", "lang", "holder", "ident"), [
+    ("The two lines exchanged messages with a Houston number, +1 713 555 0172, that agents attribute to Bram Wouters.",
+     "en", "Bram Wouters", "+17135550172"),
+    ("The records cover +1 787 555 0126, a number that a subscriber form showed was registered to Bram Wouters.",
+     "en", "Bram Wouters", "+17875550126"),
+    ("That number called +1 809 555 0190, a Dominican line the government tied to Bram Wouters.",
+     "en", "Bram Wouters", "+18095550190"),
+    ("Piet Kools carried a second phone registered to Westway Fresh Ltd, 07700 900761.",
+     "en", "Westway Fresh Ltd", "07700900761"),
+    ("Il utilisait une ligne ouverte au nom de la société Kwelderland SARL, le 06 23 81 44 56.",
+     "fr", "Kwelderland SARL", "+33623814456"),
+])
+def test_attributing_asides(run, text, lang, holder, ident) -> None:  # type: ignore[no-untyped-def]
+    assert (holder, ident) in holders(run(text, lang=lang)), text
+
+
+def test_an_attribution_denied_gives_no_holder(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Piet Kools called +32 478 61 20 33, a line that investigators could not attribute to Bram Wouters.", lang="en")
+    assert not {pair for pair in holders(ex) if pair[0] == "Bram Wouters"}
+    ex = run("Piet Kools called a phone registered to Westway Fresh Ltd, then +44 7700 900761.", lang="en")
+    assert not {pair for pair in holders(ex) if pair[0] == "Westway Fresh Ltd"}
