@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.components.coreference import Ref
-from nlp.components.holder_frames import registered_holders, tied_holders
+from nlp.components.holder_frames import registered_holders, relative_tied_holders, tied_holders
 from nlp.components.holders import holders
 from nlp.components.relation_settling import ATTRIBUTED_BEFORE
 from nlp.relation_rules import negated
@@ -181,6 +181,7 @@ def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s
     before them come along (:func:`nlp.components.holders.holders`)."""
     out = (_together(text, refs, typed, s_start, lang, done) + holders(text, refs, typed, s_start, lang)
            + tied_holders(text, refs, typed, s_start, lang) + registered_holders(text, refs, typed, s_start, lang)
+           + relative_tied_holders(text, refs, typed, s_start, lang)
            + _sent_from_to(text, refs, typed, s_start, lang) + _inverted(text, refs, typed, s_start, lang))
     before = _before(lang)
     if before is None:

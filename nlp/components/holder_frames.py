@@ -71,3 +71,31 @@ def registered_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int
         typed.add((k, k + 1))
         out.append((RELATION[ident.type], k, k + 1, f"{lang}:identifier-registered"))
     return out
+
+
+# "Een gsm-nummer dat de speurders aan X koppelden, N", "a number that agents attribute to X, N"
+_RELATIVE_TIED_BEFORE = re.compile(
+    r"\b(?:number|line|phone|mobile|handset|address|account|nummer|gsm-nummer|telefoonnummer|lijn|toestel|adres|rekening"
+    r"|numéro|ligne|adresse|compte)\s+(?:that|which|dat|die|que|qu['’])\s+(?:\S+\s+){0,4}?"
+    r"(?:(?:attribute|attributes|attributed|tie|tied|link|linked|trace|traced)\s+to|(?:attribuent|attribuaient|ont\s+attribué"
+    r"|relient)\s+(?:à|au)|aan)\s+(?:the\s+|le\s+|la\s+|de\s+|het\s+)?$", re.I)
+_NL_TIE_AFTER = re.compile(r"\s*(?:(?:koppelden|koppelde|koppelen|linkten|linkte|toeschreven|toeschrijven|toeschreef)\s*)?,\s*",
+                           re.I)
+
+
+def relative_tied_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                          lang: str) -> list[tuple[str, int, int, str]]:
+    """``(HAS_*, holder, identifier, rule)`` for an identifier noun whose relative clause ties it to X, N after X."""
+    out = []
+    for k, holder in enumerate(refs[:-1]):
+        ident = refs[k + 1]
+        if holder.type not in _HOLDERS or holder.anaphor or ident.type not in RELATION or (k, k + 1) in typed:
+            continue
+        before = re.sub(r"\s+", " ", text[max(s_start, holder.start - 70):holder.start])
+        if not _RELATIVE_TIED_BEFORE.search(before) or not _NL_TIE_AFTER.fullmatch(text[holder.end:ident.start]):
+            continue
+        if negated(lang, before.lower()[-50:]):
+            continue
+        typed.add((k, k + 1))
+        out.append((RELATION[ident.type], k, k + 1, f"{lang}:identifier-tied-relative"))
+    return out

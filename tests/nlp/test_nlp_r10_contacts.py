@@ -276,3 +276,28 @@ def test_an_attribution_denied_gives_no_holder(run) -> None:  # type: ignore[no-
     assert not {pair for pair in holders(ex) if pair[0] == "Bram Wouters"}
     ex = run("Piet Kools called a phone registered to Westway Fresh Ltd, then +44 7700 900761.", lang="en")
     assert not {pair for pair in holders(ex) if pair[0] == "Westway Fresh Ltd"}
+
+
+@pytest.mark.parametrize(("text", "lang", "holder", "ident"), [
+    ("Een gsm-nummer dat de speurders aan Kristof Van Damme koppelden, 0471 62 18 35, belde geregeld met Bart Claes.",
+     "nl", "Kristof Van Damme", "+32471621835"),
+    ("A number that agents attribute to Bram Wouters, +32 478 61 20 33, called the terminal.",
+     "en", "Bram Wouters", "+32478612033"),
+    ("Serge Monrose aurait reçu des courriels depuis l'adresse logistique.caraibe971@gmail.com, que les enquêteurs "
+     "attribuent à son neveu, Dylan Monrose.", "fr", "Dylan Monrose", "logistique.caraibe971@gmail.com"),
+    ("La ligne de Yannick Le Goff avait été en contact avec celle de Nordine Benali, le 07 61 25 48 09.",
+     "fr", "Nordine Benali", "+33761254809"),
+])
+def test_relative_attributions(run, text, lang, holder, ident) -> None:  # type: ignore[no-untyped-def]
+    assert (holder, ident) in holders(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang", "wrong"), [
+    ("Serge Monrose aurait reçu des courriels depuis l'adresse logistique.caraibe971@gmail.com, que les enquêteurs "
+     "attribuent à son neveu, Dylan Monrose.", "fr", "Serge Monrose"),
+    ("Bram Wouters received calls from +32 478 61 20 33.", "en", "Bram Wouters"),
+    ("Een gsm-nummer dat de speurders niet aan Kristof Van Damme konden koppelen, 0471 62 18 35, belde met Bart Claes.",
+     "nl", "Kristof Van Damme"),
+])
+def test_a_receiver_or_a_denied_tie_holds_nothing(run, text, lang, wrong) -> None:  # type: ignore[no-untyped-def]
+    assert not {pair for pair in holders(run(text, lang=lang)) if pair[0] == wrong}, text
