@@ -301,3 +301,20 @@ def test_relative_attributions(run, text, lang, holder, ident) -> None:  # type:
 ])
 def test_a_receiver_or_a_denied_tie_holds_nothing(run, text, lang, wrong) -> None:  # type: ignore[no-untyped-def]
     assert not {pair for pair in holders(run(text, lang=lang)) if pair[0] == wrong}, text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bram Wouters had met Piet Kools at a cafe in Santo Domingo.", "en"),
+    ("Bram Wouters a rencontré Piet Kools dans un café.", "fr"),
+    ("Bram Wouters ontmoette Piet Kools in een café.", "nl"),
+])
+def test_a_meeting_is_a_contact_not_an_association(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run(text, lang=lang))
+    assert ("CONTACTED", "Bram Wouters", "Piet Kools") in found, text
+    assert not {r for r in found if r[0] == "ASSOCIATE_OF"}, text
+
+
+def test_knowing_someone_is_still_an_association(run) -> None:  # type: ignore[no-untyped-def]
+    # near miss on the other side: knowing and friendship keep ASSOCIATE_OF
+    found = relations(run("Bram Wouters has known Piet Kools since school.", lang="en"))
+    assert ("ASSOCIATE_OF", "Bram Wouters", "Piet Kools") in found
