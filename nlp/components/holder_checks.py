@@ -136,3 +136,20 @@ def other_subject_between(text: str, refs: Sequence[Ref], hit: RelationHit) -> b
                and not _OBJECT_PRONOUN.search(text[r.end:reference[0]]) for r in refs):
             return True
     return False
+
+
+# the first end stands inside an apposition of someone else: "Mabry, a crane operator employed by X, calls Y"
+_IN_APPOSITION_BEFORE = re.compile(
+    r",\s*(?:(?:a|an|the|his|her|un|une|le|la|l['’]|son|sa|een|de|het|zijn|haar)\s+|who\s+|qui\s+|die\s+)?[a-zà-ÿ][^,;()]{0,60}?"
+    r"\b(?:by|at|for|of|with|from|par|chez|pour|de|du|d['’]|bij|van|voor)\s+(?:the\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?$", re.I)
+_APPOSITION_CLOSES = re.compile(r"\s*,", re.I)
+
+
+def end_in_apposition(text: str, hit: RelationHit) -> bool:
+    """Whether the first end of a contact is a firm or person named inside another person's apposition, with the
+    contact verb after the apposition: the verb's subject is the person, not the end named in the aside."""
+    if hit.type != "CONTACTED" or hit.resolved:
+        return False
+    first, second = sorted((hit.source, hit.target))
+    return bool(_IN_APPOSITION_BEFORE.search(text[max(hit.sent_start, first[0] - 90):first[0]])
+                and _APPOSITION_CLOSES.match(text, first[1]))

@@ -318,3 +318,21 @@ def test_knowing_someone_is_still_an_association(run) -> None:  # type: ignore[n
     # near miss on the other side: knowing and friendship keep ASSOCIATE_OF
     found = relations(run("Bram Wouters has known Piet Kools since school.", lang="en"))
     assert ("ASSOCIATE_OF", "Bram Wouters", "Piet Kools") in found
+
+
+@pytest.mark.parametrize(("text", "lang", "firm"), [
+    ("Dwight Mabry, a crane operator employed by Galveston Bay Stevedores Inc., calls Rigoberto Salcido.", "en",
+     "Galveston Bay Stevedores Inc."),
+    ("Dwight Mabry, who works for Galveston Bay Stevedores Inc., called Rigoberto Salcido twice.", "en",
+     "Galveston Bay Stevedores Inc."),
+    ("Jordan Vial, chauffeur chez Transports Vial SARL, a appelé Mehdi Ait-Ouali.", "fr", "Transports Vial SARL"),
+])
+def test_a_firm_in_an_apposition_does_not_call(run, text, lang, firm) -> None:  # type: ignore[no-untyped-def]
+    assert not {pair for pair in contacts(run(text, lang=lang)) if firm in pair}, text
+
+
+def test_a_firm_as_subject_still_calls(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Galveston Bay Stevedores Inc., a terminal firm, called Rigoberto Salcido twice.", lang="en")
+    assert frozenset(("Galveston Bay Stevedores Inc.", "Rigoberto Salcido")) in contacts(ex)
+    ex = run("Dwight Mabry, a crane operator employed by Galveston Bay Stevedores Inc., calls Rigoberto Salcido.", lang="en")
+    assert frozenset(("Dwight Mabry", "Rigoberto Salcido")) in contacts(ex)
