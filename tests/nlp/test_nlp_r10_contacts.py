@@ -336,3 +336,14 @@ def test_a_firm_as_subject_still_calls(run) -> None:  # type: ignore[no-untyped-
     assert frozenset(("Galveston Bay Stevedores Inc.", "Rigoberto Salcido")) in contacts(ex)
     ex = run("Dwight Mabry, a crane operator employed by Galveston Bay Stevedores Inc., calls Rigoberto Salcido.", lang="en")
     assert frozenset(("Dwight Mabry", "Rigoberto Salcido")) in contacts(ex)
+
+
+def test_calls_from_the_owners_phone(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Jurors saw records of calls placed from Bram Wouters's phone, +32 478 61 20 33, to Piet Kools.", lang="en")
+    assert frozenset(("Bram Wouters", "Piet Kools")) in contacts(ex)
+    assert ("Bram Wouters", "+32478612033") in holders(ex)
+    ex = run("Daarop zijn berichten gevonden die Youssef Rachidi volgens de FIOD wisselde met Marcel de Groot.", lang="nl")
+    assert frozenset(("Youssef Rachidi", "Marcel de Groot")) in contacts(ex)
+    # near miss: no calls at all
+    ex = run("Jurors saw no calls from Bram Wouters's phone to Piet Kools.", lang="en")
+    assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex)
