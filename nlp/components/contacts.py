@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.components.coreference import Ref
-from nlp.components.holder_frames import tied_holders
+from nlp.components.holder_frames import registered_holders, relative_tied_holders, tied_holders
 from nlp.components.holders import holders
 from nlp.components.relation_settling import ATTRIBUTED_BEFORE
 from nlp.relation_rules import negated
@@ -174,14 +174,46 @@ def _inverted(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_sta
     return out
 
 
+# "calls placed from X's phone, N, to Y", "messages from X's handset to Y": the owner of the phone is the caller
+_FROM_OWNER_BEFORE = re.compile(r"\b(?:calls?|messages?|texts?|text messages|e-mails?|emails?|sms)\s+(?:\S+\s+){0,2}?from\s+$", re.I)
+_OWNERS_PHONE_TO = re.compile(r"(?:'s|’s)\s+(?:\S+\s+)?(?:phone|handset|mobile|number|line|device|account|address)\s*,?\s*"
+                              r"(?:\S*\s*,\s*)?to\s+(?:the\s+)?", re.I)
+
+
+def _from_owners_phone(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                       lang: str) -> list[tuple[str, int, int, str]]:
+    """``("CONTACTED", i, j, rule)`` for "calls placed from X's phone, N, to Y" (English)."""
+    if lang != "en":
+        return []
+    out = []
+    for i, a in enumerate(refs[:-1]):
+        if a.type != "PERSON" or a.anaphor or not _FROM_OWNER_BEFORE.search(text[max(s_start, a.start - 40):a.start]):
+            continue
+        j = i + 1
+        while j < len(refs) and refs[j].type in ("PHONE", "EMAIL"):
+            j += 1  # the number of the phone, named in between
+        if j >= len(refs) or refs[j].type not in ("PERSON", "COMPANY") or refs[j].anaphor or (i, j) in typed:
+            continue
+        gap = text[a.end:refs[j].start]
+        for k in range(i + 1, j):  # the identifier stands for a word of the gap
+            gap = gap.replace(text[refs[k].start:refs[k].end], "N")
+        before = text[max(s_start, a.start - 40):a.start].lower()
+        if _OWNERS_PHONE_TO.fullmatch(gap) and not negated(lang, before) and not re.search(r"\bno\b", before):
+            typed.add((i, j))
+            out.append(("CONTACTED", i, j, f"{lang}:contact-from-owners-phone"))
+    return out
+
+
 def contact_pairs(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
                   lang: str, done: set[tuple[int, int]] | None = None) -> list[tuple[str, int, int, str]]:
     """``("CONTACTED", i, j, rule)`` for two parties joined by "and" after a communication noun and "between",
     or before a reciprocal contact verb (:func:`_together`); the holders of identifiers named by a noun
     before them come along (:func:`nlp.components.holders.holders`)."""
     out = (_together(text, refs, typed, s_start, lang, done) + holders(text, refs, typed, s_start, lang)
-           + tied_holders(text, refs, typed, s_start, lang)
-           + _sent_from_to(text, refs, typed, s_start, lang) + _inverted(text, refs, typed, s_start, lang))
+           + tied_holders(text, refs, typed, s_start, lang) + registered_holders(text, refs, typed, s_start, lang)
+           + relative_tied_holders(text, refs, typed, s_start, lang)
+           + _sent_from_to(text, refs, typed, s_start, lang) + _inverted(text, refs, typed, s_start, lang)
+           + _from_owners_phone(text, refs, typed, s_start, lang))
     before = _before(lang)
     if before is None:
         return out

@@ -18,7 +18,7 @@ from nlp.components.age_references import OFFICIAL_TITLE
 from nlp.components.appositions import kin_of
 from nlp.components.common import doc_text
 from nlp.components.coreference import KIN_NOUNS
-from nlp.components.holder_checks import wrong_holder
+from nlp.components.holder_checks import end_in_apposition, wrong_holder
 
 if TYPE_CHECKING:
     from nlp.components.relations import RelationHit
@@ -97,6 +97,8 @@ def contradicted(text: str, hit: RelationHit, lang: str) -> bool:
             return True  # "X used N, the phone of his wife": the wife's phone
         if wrong_holder(text, hit, lang):
             return True  # "the brother of X used N", "Y e-mailed X from E" (holder_checks)
+    if end_in_apposition(text, hit):
+        return True  # "Mabry, a crane operator employed by X, calls Y": Mabry calls, not X (holder_checks)
     if hit.type in ("CO_ACCUSED", "ASSOCIATE_OF"):
         first, later = sorted((hit.source, hit.target))
         between = text[first[1]:later[0]]

@@ -56,6 +56,9 @@ _HELD_BY_SOMEONE_ELSE = re.compile(
     r"|subscribed|detenu|détenu|utilisé|ouvert|enregistré|gebruikt|geopend|geregistreerd)\s+(?:by|to|in\s+the\s+name\s+of|par"
     r"|au\s+nom\s+d[eu']|door|op\s+naam\s+van)\s+(?:his|her|their|a|an|another|one|son|sa|ses|un|une|zijn|haar|hun|een)\b",
     re.I)
+# the holder received something from the identifier: "received calls from N", "a reçu des courriels depuis l'adresse E"
+_RECEIVED_FROM = re.compile(r"\b(?:received|receives|receiving|got|gets|reçu|recevait|recevaient|reçoit|kreeg|kregen|krijgt"
+                            r"|ontving|ontvingen|ontvangen)\b.*\b(?:from|depuis|de|d['’]|du|van|vanaf)\s+(?:\S+\s+){0,3}?$", re.I)
 # the identifier as a second item coordinated with the name: "X and a number N", "X et un numéro N"
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|et|en|ou|or|of)\s+(?:un|une|a|an|een|another|un\s+autre|une\s+autre|the|le|la|het|de)\b",
                           re.I)
@@ -87,6 +90,8 @@ def wrong_holder(text: str, hit: RelationHit, lang: str) -> bool:
     between = text[end:hit.target[0]]
     if _person_of(lang).search(before) and not re.match(r"^\s*(?:[:(]|(?:'s|’s)\b)", between):
         return True  # "the brother of X used N", "Y, le frère de X, utilisait N"
+    if _RECEIVED_FROM.search(between):
+        return True  # "Y aurait reçu des courriels depuis l'adresse E": E is the sender's, not Y's
     if _COORDINATED.match(between):
         return True  # "entre le portable de X et un numéro surinamais, le N": a second party, not X's
     if _HELD_BY_SOMEONE_ELSE.match(text, hit.target[1]):
@@ -131,3 +136,20 @@ def other_subject_between(text: str, refs: Sequence[Ref], hit: RelationHit) -> b
                and not _OBJECT_PRONOUN.search(text[r.end:reference[0]]) for r in refs):
             return True
     return False
+
+
+# the first end stands inside an apposition of someone else: "Mabry, a crane operator employed by X, calls Y"
+_IN_APPOSITION_BEFORE = re.compile(
+    r",\s*(?:(?:a|an|the|his|her|un|une|le|la|l['’]|son|sa|een|de|het|zijn|haar)\s+|who\s+|qui\s+|die\s+)?[a-zà-ÿ][^,;()]{0,60}?"
+    r"\b(?:by|at|for|of|with|from|par|chez|pour|de|du|d['’]|bij|van|voor)\s+(?:the\s+|le\s+|la\s+|l['’]|de\s+|het\s+)?$", re.I)
+_APPOSITION_CLOSES = re.compile(r"\s*,", re.I)
+
+
+def end_in_apposition(text: str, hit: RelationHit) -> bool:
+    """Whether the first end of a contact is a firm or person named inside another person's apposition, with the
+    contact verb after the apposition: the verb's subject is the person, not the end named in the aside."""
+    if hit.type != "CONTACTED" or hit.resolved:
+        return False
+    first, second = sorted((hit.source, hit.target))
+    return bool(_IN_APPOSITION_BEFORE.search(text[max(hit.sent_start, first[0] - 90):first[0]])
+                and _APPOSITION_CLOSES.match(text, first[1]))

@@ -1,6 +1,6 @@
 """Holders named after a verb that ties an identifier to them, the verb standing before the identifier:
 "investigators linked the number N to X", "les enquêteurs ont attribué le numéro N à X", "de politie
-koppelde het nummer N aan X".
+koppelde het nummer N aan X"; and a phone "registered to X, N", the number set after the holder.
 
 The cue rules read only the words between the identifier and the holder ("to", "à", "aan"), which say
 nothing alone ("sent messages from N to X" names a recipient); the verb before the identifier decides.
@@ -44,4 +44,58 @@ def tied_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_
             continue
         typed.add((k, k + 1))
         out.append((RELATION[ident.type], k + 1, k, f"{lang}:identifier-tied"))
+    return out
+
+
+_REGISTERED_BEFORE = re.compile(
+    r"\b(?:phone|handset|mobile|line|number|sim(?: card)?|account|address|téléphone|portable|ligne|numéro|compte|adresse"
+    r"|telefoon|toestel|gsm|nummer|rekening|adres)\s+(?:\S+\s+)?(?:registered|subscribed|attributed|listed|enregistrée?"
+    r"|attribuée?|ouverte?|geregistreerd|toegeschreven)\s+(?:to|in\s+the\s+name\s+of|à|au\s+nom\s+d[eu']|op\s+naam\s+van|aan)\s+"
+    r"(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+|a\s+|une?\s+|een\s+)?(?:(?:firm|company|société|bedrijf)\s+)?$", re.I)
+
+
+def registered_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                       lang: str) -> list[tuple[str, int, int, str]]:
+    """``(HAS_PHONE|HAS_EMAIL|HAS_ACCOUNT, holder, identifier, rule)`` for "a phone registered to X, N"."""
+    out = []
+    for k, holder in enumerate(refs[:-1]):
+        ident = refs[k + 1]
+        if holder.type not in _HOLDERS or holder.anaphor or ident.type not in RELATION or (k, k + 1) in typed:
+            continue
+        before = re.sub(r"\s+", " ", text[max(s_start, holder.start - 60):holder.start])
+        if not _REGISTERED_BEFORE.search(before) or not re.fullmatch(r"\s*,\s*(?:(?:number|no\.?|nr\.?|le|het)\s+)?",
+                                                                      text[holder.end:ident.start], re.I):
+            continue
+        if negated(lang, before.lower()[-50:]):
+            continue
+        typed.add((k, k + 1))
+        out.append((RELATION[ident.type], k, k + 1, f"{lang}:identifier-registered"))
+    return out
+
+
+# "Een gsm-nummer dat de speurders aan X koppelden, N", "a number that agents attribute to X, N"
+_RELATIVE_TIED_BEFORE = re.compile(
+    r"\b(?:number|line|phone|mobile|handset|address|account|nummer|gsm-nummer|telefoonnummer|lijn|toestel|adres|rekening"
+    r"|numéro|ligne|adresse|compte)\s+(?:that|which|dat|die|que|qu['’])\s+(?:\S+\s+){0,4}?"
+    r"(?:(?:attribute|attributes|attributed|tie|tied|link|linked|trace|traced)\s+to|(?:attribuent|attribuaient|ont\s+attribué"
+    r"|relient)\s+(?:à|au)|aan)\s+(?:the\s+|le\s+|la\s+|de\s+|het\s+)?$", re.I)
+_NL_TIE_AFTER = re.compile(r"\s*(?:(?:koppelden|koppelde|koppelen|linkten|linkte|toeschreven|toeschrijven|toeschreef)\s*)?,\s*",
+                           re.I)
+
+
+def relative_tied_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                          lang: str) -> list[tuple[str, int, int, str]]:
+    """``(HAS_*, holder, identifier, rule)`` for an identifier noun whose relative clause ties it to X, N after X."""
+    out = []
+    for k, holder in enumerate(refs[:-1]):
+        ident = refs[k + 1]
+        if holder.type not in _HOLDERS or holder.anaphor or ident.type not in RELATION or (k, k + 1) in typed:
+            continue
+        before = re.sub(r"\s+", " ", text[max(s_start, holder.start - 70):holder.start])
+        if not _RELATIVE_TIED_BEFORE.search(before) or not _NL_TIE_AFTER.fullmatch(text[holder.end:ident.start]):
+            continue
+        if negated(lang, before.lower()[-50:]):
+            continue
+        typed.add((k, k + 1))
+        out.append((RELATION[ident.type], k, k + 1, f"{lang}:identifier-tied-relative"))
     return out

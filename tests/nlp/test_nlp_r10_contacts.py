@@ -253,3 +253,97 @@ def test_exchanges_and_meetings(run, text, lang, pair) -> None:  # type: ignore[
 def test_a_meeting_with_someone_else_is_no_contact_between_the_two(run) -> None:  # type: ignore[no-untyped-def]
     ex = run("Bram Wouters and Piet Kools met with a broker in Brisbane.", lang="en")
     assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex)
+
+
+@pytest.mark.parametrize(("text", "lang", "holder", "ident"), [
+    ("The two lines exchanged messages with a Houston number, +1 713 555 0172, that agents attribute to Bram Wouters.",
+     "en", "Bram Wouters", "+17135550172"),
+    ("The records cover +1 787 555 0126, a number that a subscriber form showed was registered to Bram Wouters.",
+     "en", "Bram Wouters", "+17875550126"),
+    ("That number called +1 809 555 0190, a Dominican line the government tied to Bram Wouters.",
+     "en", "Bram Wouters", "+18095550190"),
+    ("Piet Kools carried a second phone registered to Westway Fresh Ltd, 07700 900761.",
+     "en", "Westway Fresh Ltd", "07700900761"),
+    ("Il utilisait une ligne ouverte au nom de la société Kwelderland SARL, le 06 23 81 44 56.",
+     "fr", "Kwelderland SARL", "+33623814456"),
+])
+def test_attributing_asides(run, text, lang, holder, ident) -> None:  # type: ignore[no-untyped-def]
+    assert (holder, ident) in holders(run(text, lang=lang)), text
+
+
+def test_an_attribution_denied_gives_no_holder(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Piet Kools called +32 478 61 20 33, a line that investigators could not attribute to Bram Wouters.", lang="en")
+    assert not {pair for pair in holders(ex) if pair[0] == "Bram Wouters"}
+    ex = run("Piet Kools called a phone registered to Westway Fresh Ltd, then +44 7700 900761.", lang="en")
+    assert not {pair for pair in holders(ex) if pair[0] == "Westway Fresh Ltd"}
+
+
+@pytest.mark.parametrize(("text", "lang", "holder", "ident"), [
+    ("Een gsm-nummer dat de speurders aan Kristof Van Damme koppelden, 0471 62 18 35, belde geregeld met Bart Claes.",
+     "nl", "Kristof Van Damme", "+32471621835"),
+    ("A number that agents attribute to Bram Wouters, +32 478 61 20 33, called the terminal.",
+     "en", "Bram Wouters", "+32478612033"),
+    ("Serge Monrose aurait reçu des courriels depuis l'adresse logistique.caraibe971@gmail.com, que les enquêteurs "
+     "attribuent à son neveu, Dylan Monrose.", "fr", "Dylan Monrose", "logistique.caraibe971@gmail.com"),
+    ("La ligne de Yannick Le Goff avait été en contact avec celle de Nordine Benali, le 07 61 25 48 09.",
+     "fr", "Nordine Benali", "+33761254809"),
+])
+def test_relative_attributions(run, text, lang, holder, ident) -> None:  # type: ignore[no-untyped-def]
+    assert (holder, ident) in holders(run(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(("text", "lang", "wrong"), [
+    ("Serge Monrose aurait reçu des courriels depuis l'adresse logistique.caraibe971@gmail.com, que les enquêteurs "
+     "attribuent à son neveu, Dylan Monrose.", "fr", "Serge Monrose"),
+    ("Bram Wouters received calls from +32 478 61 20 33.", "en", "Bram Wouters"),
+    ("Een gsm-nummer dat de speurders niet aan Kristof Van Damme konden koppelen, 0471 62 18 35, belde met Bart Claes.",
+     "nl", "Kristof Van Damme"),
+])
+def test_a_receiver_or_a_denied_tie_holds_nothing(run, text, lang, wrong) -> None:  # type: ignore[no-untyped-def]
+    assert not {pair for pair in holders(run(text, lang=lang)) if pair[0] == wrong}, text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bram Wouters had met Piet Kools at a cafe in Santo Domingo.", "en"),
+    ("Bram Wouters a rencontré Piet Kools dans un café.", "fr"),
+    ("Bram Wouters ontmoette Piet Kools in een café.", "nl"),
+])
+def test_a_meeting_is_a_contact_not_an_association(run, text, lang) -> None:  # type: ignore[no-untyped-def]
+    found = relations(run(text, lang=lang))
+    assert ("CONTACTED", "Bram Wouters", "Piet Kools") in found, text
+    assert not {r for r in found if r[0] == "ASSOCIATE_OF"}, text
+
+
+def test_knowing_someone_is_still_an_association(run) -> None:  # type: ignore[no-untyped-def]
+    # near miss on the other side: knowing and friendship keep ASSOCIATE_OF
+    found = relations(run("Bram Wouters has known Piet Kools since school.", lang="en"))
+    assert ("ASSOCIATE_OF", "Bram Wouters", "Piet Kools") in found
+
+
+@pytest.mark.parametrize(("text", "lang", "firm"), [
+    ("Dwight Mabry, a crane operator employed by Galveston Bay Stevedores Inc., calls Rigoberto Salcido.", "en",
+     "Galveston Bay Stevedores Inc."),
+    ("Dwight Mabry, who works for Galveston Bay Stevedores Inc., called Rigoberto Salcido twice.", "en",
+     "Galveston Bay Stevedores Inc."),
+    ("Jordan Vial, chauffeur chez Transports Vial SARL, a appelé Mehdi Ait-Ouali.", "fr", "Transports Vial SARL"),
+])
+def test_a_firm_in_an_apposition_does_not_call(run, text, lang, firm) -> None:  # type: ignore[no-untyped-def]
+    assert not {pair for pair in contacts(run(text, lang=lang)) if firm in pair}, text
+
+
+def test_a_firm_as_subject_still_calls(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Galveston Bay Stevedores Inc., a terminal firm, called Rigoberto Salcido twice.", lang="en")
+    assert frozenset(("Galveston Bay Stevedores Inc.", "Rigoberto Salcido")) in contacts(ex)
+    ex = run("Dwight Mabry, a crane operator employed by Galveston Bay Stevedores Inc., calls Rigoberto Salcido.", lang="en")
+    assert frozenset(("Dwight Mabry", "Rigoberto Salcido")) in contacts(ex)
+
+
+def test_calls_from_the_owners_phone(run) -> None:  # type: ignore[no-untyped-def]
+    ex = run("Jurors saw records of calls placed from Bram Wouters's phone, +32 478 61 20 33, to Piet Kools.", lang="en")
+    assert frozenset(("Bram Wouters", "Piet Kools")) in contacts(ex)
+    assert ("Bram Wouters", "+32478612033") in holders(ex)
+    ex = run("Daarop zijn berichten gevonden die Youssef Rachidi volgens de FIOD wisselde met Marcel de Groot.", lang="nl")
+    assert frozenset(("Youssef Rachidi", "Marcel de Groot")) in contacts(ex)
+    # near miss: no calls at all
+    ex = run("Jurors saw no calls from Bram Wouters's phone to Piet Kools.", lang="en")
+    assert frozenset(("Bram Wouters", "Piet Kools")) not in contacts(ex)
