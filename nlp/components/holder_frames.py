@@ -54,23 +54,33 @@ _REGISTERED_BEFORE = re.compile(
     r"(?:the\s+|la\s+|le\s+|l['’]|de\s+|het\s+|a\s+|une?\s+|een\s+)?(?:(?:firm|company|société|bedrijf)\s+)?$", re.I)
 
 
-def registered_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
-                       lang: str) -> list[tuple[str, int, int, str]]:
-    """``(HAS_PHONE|HAS_EMAIL|HAS_ACCOUNT, holder, identifier, rule)`` for "a phone registered to X, N"."""
+_NUMBER_AFTER_COMMA = re.compile(r"\s*,\s*(?:(?:number|no\.?|nr\.?|le|het)\s+)?", re.I)
+
+
+def _named_before(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int, lang: str,
+                  cue: re.Pattern[str], reach: int, between: re.Pattern[str], rule: str) -> list[tuple[str, int, int, str]]:
+    """``(HAS_*, holder, identifier, rule)`` for a holder named after a cue (within ``reach`` characters before it)
+    and followed by its identifier with only ``between`` in the middle: "a phone registered to X, N"."""
     out = []
     for k, holder in enumerate(refs[:-1]):
         ident = refs[k + 1]
         if holder.type not in _HOLDERS or holder.anaphor or ident.type not in RELATION or (k, k + 1) in typed:
             continue
-        before = re.sub(r"\s+", " ", text[max(s_start, holder.start - 60):holder.start])
-        if not _REGISTERED_BEFORE.search(before) or not re.fullmatch(r"\s*,\s*(?:(?:number|no\.?|nr\.?|le|het)\s+)?",
-                                                                      text[holder.end:ident.start], re.I):
+        before = re.sub(r"\s+", " ", text[max(s_start, holder.start - reach):holder.start])
+        if not cue.search(before) or not between.fullmatch(text[holder.end:ident.start]):
             continue
         if negated(lang, before.lower()[-50:]):
             continue
         typed.add((k, k + 1))
-        out.append((RELATION[ident.type], k, k + 1, f"{lang}:identifier-registered"))
+        out.append((RELATION[ident.type], k, k + 1, f"{lang}:{rule}"))
     return out
+
+
+def registered_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
+                       lang: str) -> list[tuple[str, int, int, str]]:
+    """``(HAS_PHONE|HAS_EMAIL|HAS_ACCOUNT, holder, identifier, rule)`` for "a phone registered to X, N"."""
+    return _named_before(text, refs, typed, s_start, lang, _REGISTERED_BEFORE, 60, _NUMBER_AFTER_COMMA,
+                         "identifier-registered")
 
 
 # "Een gsm-nummer dat de speurders aan X koppelden, N", "a number that agents attribute to X, N"
@@ -86,16 +96,5 @@ _NL_TIE_AFTER = re.compile(r"\s*(?:(?:koppelden|koppelde|koppelen|linkten|linkte
 def relative_tied_holders(text: str, refs: Sequence[Ref], typed: set[tuple[int, int]], s_start: int,
                           lang: str) -> list[tuple[str, int, int, str]]:
     """``(HAS_*, holder, identifier, rule)`` for an identifier noun whose relative clause ties it to X, N after X."""
-    out = []
-    for k, holder in enumerate(refs[:-1]):
-        ident = refs[k + 1]
-        if holder.type not in _HOLDERS or holder.anaphor or ident.type not in RELATION or (k, k + 1) in typed:
-            continue
-        before = re.sub(r"\s+", " ", text[max(s_start, holder.start - 70):holder.start])
-        if not _RELATIVE_TIED_BEFORE.search(before) or not _NL_TIE_AFTER.fullmatch(text[holder.end:ident.start]):
-            continue
-        if negated(lang, before.lower()[-50:]):
-            continue
-        typed.add((k, k + 1))
-        out.append((RELATION[ident.type], k, k + 1, f"{lang}:identifier-tied-relative"))
-    return out
+    return _named_before(text, refs, typed, s_start, lang, _RELATIVE_TIED_BEFORE, 70, _NL_TIE_AFTER,
+                         "identifier-tied-relative")
